@@ -1,0 +1,21 @@
+import { rolesOf, type Role } from '../domain/registers/roles';
+import type { Expert, StaffMember, Unit } from '../domain/registers/types';
+import type { Services } from './services';
+
+export interface PersonProfile {
+  email: string;
+  roles: Role[];
+  expert?: Expert;
+  staff?: StaffMember;
+  approverOf: Unit[];
+}
+
+/** What the registers say about an e-mail address: the person's roles and the rows behind them. */
+export async function describePerson(s: Services, email: string): Promise<PersonProfile> {
+  const e = email.toLowerCase();
+  if (!e) return { email: e, roles: [], approverOf: [] };
+  const [expert, staff, units] = await Promise.all([s.registers.getExpert(e), s.registers.getStaff(e), s.registers.listUnits()]);
+  const approverOf = units.filter((u) => [u.supervisorEmail, u.directorEmail, u.payrollEmail].some((a) => a?.toLowerCase() === e));
+  const roles = rolesOf(e, { expert, staff, approverOf, bootstrapCoordinator: s.bootstrapCoordinators.includes(e) });
+  return { email: e, roles, expert, staff, approverOf };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+const port = z.coerce.number({ invalid_type_error: 'must be a port number' }).int().min(0).max(65535);
+const emailList = z
+  .string()
+  .transform((s) => s.split(/[,;\s]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))
+  .pipe(z.array(z.string().email('must be a list of e-mail addresses')));
+
+/** A Table Storage connection string: `Key=Value;` pairs with an account or an endpoint. */
+const connectionString = z
+  .string()
+  .refine(
+    (s) => /^UseDevelopmentStorage=true;?$/i.test(s) ||
+      (/^(\s*[A-Za-z]+=[^;]+;?)+$/.test(s) && /(AccountName|TableEndpoint|SharedAccessSignature)=/i.test(s)),
+    'is not a Table Storage connection string (Key=Value; pairs with AccountName or TableEndpoint)',
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3978),
+  PLAYGROUND_PORT: port.default(56150),
+  STORAGE_CONNECTION_STRING: connectionString.optional(),
+  AZURITE: flag.default('1'),
+  PLAYGROUND: flag.default('1'),
+  DEMO_DATA: flag.default('1'),
+  BOOTSTRAP_COORDINATORS: emailList.default(''),
+  CLOCK_START: z.string().datetime({ offset: true, message: 'must be an ISO instant, e.g. 2027-03-01T08:00:00+02:00' }).optional(),
+  MicrosoftAppId: z.string().uuid('must be the bot app id (a GUID)').optional(),
+  MicrosoftAppPassword: z.string().min(1).optional(),
+  MicrosoftAppTenantId: z.string().uuid('must be the tenant id (a GUID)').optional(),
+  MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'must be letters and digits').default('kv'),
+});
+
+export type Config = z.infer<typeof envSchema> & { STORAGE_CONNECTION_STRING: string };
+
+export class ConfigError extends Error {}
+
+/** The Azurite well-known development account on its default table port. */
+export const AZURITE_DEFAULT_CONNECTION =
+  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+
+/** Reads and checks the environment; a wrong value throws one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Configuration error: ${issue.path.join('.')} ${issue.message}`);
+  }
+  const c = parsed.data;
+  if (c.NODE_ENV === 'production') {
+    for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
+      if (!c[name]) throw new ConfigError(`Configuration error: ${name} is required when NODE_ENV=production`);
+    }
+    if (c.CLOCK_START) throw new ConfigError('Configuration error: CLOCK_START is refused when NODE_ENV=production');
+    if (!c.STORAGE_CONNECTION_STRING) {
+      throw new ConfigError('Configuration error: STORAGE_CONNECTION_STRING is required when NODE_ENV=production');
+    }
+  }
+  return { ...c, STORAGE_CONNECTION_STRING: c.STORAGE_CONNECTION_STRING ?? AZURITE_DEFAULT_CONNECTION };
+}

@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Services } from './app/services';
+import { Clock, SystemClock } from './clock';
+import { Config, ConfigError, loadConfig } from './config';
+import { log } from './log';
+import { TablePersonRepository } from './storage/table-person-repository';
+import { TableRegisterRepository } from './storage/table-register-repository';
+import { TableStore } from './storage/tables';
+import { createAdapter } from './teams/adapter';
+import { createBot } from './teams/bot';
+import { Outbound } from './teams/outbound';
+import { Pacer, PaceLimits } from './teams/pacer';
+import { RetryOptions } from './teams/retry';
+import { createServer } from './teams/server';
+
+export interface BotOptions {
+  clock?: Clock;
+  retry?: RetryOptions;
+  paceLimits?: PaceLimits;
+  /** Loads the demo register into an empty store (npm start); tests pass false. */
+  demoDir?: string;
+}
+
+export interface RunningBot {
+  url: string;
+  port: number;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Wires storage, use cases and the Teams layer, and listens on config.PORT (0: any free port). */
+export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
+  const clock = options.clock ?? new SystemClock(config.CLOCK_START);
+  const store = new TableStore(config.STORAGE_CONNECTION_STRING, config.TABLE_PREFIX);
+  await store.ensureTables();
+  const services: Services = {
+    registers: new TableRegisterRepository(store.table('Registers')),
+    people: new TablePersonRepository(store.table('People')),
+    clock,
+    bootstrapCoordinators: config.BOOTSTRAP_COORDINATORS,
+  };
+  if (options.demoDir) {
+    const { loadDemoRegisterIfEmpty } = await import('./app/load-demo-register');
+    if (await loadDemoRegisterIfEmpty(services.registers, options.demoDir)) log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
+  }
+  const adapter = createAdapter(config);
+  const outbound = new Outbound(adapter, config.MicrosoftAppId ?? '', services.people, clock, new Pacer(options.paceLimits), options.retry);
+  const app = createBot(adapter, services, outbound);
+  const server = createServer({
+    adapter,
+    app,
+    checkStorage: () => store.ping(),
+    tenantId: config.NODE_ENV === 'production' ? config.MicrosoftAppTenantId : undefined,
+  });
+  await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    services,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+if (require.main === module) {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  startBot(config, { demoDir: config.DEMO_DATA ? join(__dirname, '..', 'demo') : undefined })
+    .then((bot) => {
+      log.info({ event: 'bot_listening', port: bot.port, clock: bot.services.clock.now().toISOString() }, `bot listening on ${bot.url}/api/messages`);
+      const stop = () => void bot.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    })
+    .catch((err: Error) => {
+      console.error(`The bot could not start: ${err.message}`);
+      process.exit(1);
+    });
+}

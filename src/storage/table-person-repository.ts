@@ -1,0 +1,41 @@
+import { TableClient } from '@azure/data-tables';
+import type { Person, PersonRepository, Stored } from '../app/ports';
+import { encodeKey } from './keys';
+import { isNotFound } from './tables';
+
+/** People by Entra object id (stable), with an e-mail → id index row for proactive sends. */
+export class TablePersonRepository implements PersonRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(aadObjectId: string): Promise<Stored<Person> | undefined> {
+    try {
+      const row = await this.table.getEntity<{ data: string }>('person', encodeKey(aadObjectId));
+      return { value: JSON.parse(row.data) as Person, etag: row.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async findByEmail(email: string): Promise<Person | undefined> {
+    try {
+      const index = await this.table.getEntity<{ aadObjectId: string }>('email', encodeKey(email.toLowerCase()));
+      return (await this.get(index.aadObjectId))?.value;
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async save(person: Person, etag?: string): Promise<string> {
+    const row = { partitionKey: 'person', rowKey: encodeKey(person.aadObjectId), data: JSON.stringify(person) };
+    const res = etag
+      ? await this.table.updateEntity(row, 'Replace', { etag })
+      : await this.table.createEntity(row);
+    await this.table.upsertEntity(
+      { partitionKey: 'email', rowKey: encodeKey(person.email), aadObjectId: person.aadObjectId },
+      'Replace',
+    );
+    return res.etag ?? '';
+  }
+}

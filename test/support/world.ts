@@ -1,0 +1,141 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Clock } from '../../src/clock';
+import { loadConfig } from '../../src/config';
+import { RunningBot, startBot } from '../../src/main';
+import { ConnectorStub } from './connector-stub';
+import { storageConnectionString } from './root-hooks';
+
+/** A clock the test moves by hand. */
+export class FakeClock implements Clock {
+  constructor(private t: Date) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  set(iso: string): void {
+    this.t = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.t = new Date(this.t.getTime() + ms);
+  }
+}
+
+export interface HttpAnswer {
+  status: number;
+  body: any;
+}
+
+/** The bot under test, a Bot Connector stand-in, and the people who chat with it. */
+export class World {
+  readonly connector = new ConnectorStub();
+  readonly clock = new FakeClock(new Date('2026-11-25T10:00:00Z'));
+  bot!: RunningBot;
+  readonly prefix = `t${randomBytes(5).toString('hex')}`;
+
+  static async start(env: Record<string, string> = {}): Promise<World> {
+    const w = new World();
+    await w.connector.start();
+    w.bot = await startBot(w.config(env), {
+      clock: w.clock,
+      retry: { retries: 4, minTimeoutMs: 10, maxTimeoutMs: 200 },
+    });
+    return w;
+  }
+
+  config(env: Record<string, string> = {}) {
+    return loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      STORAGE_CONNECTION_STRING: storageConnectionString(),
+      TABLE_PREFIX: this.prefix,
+      ...env,
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.bot.close();
+    await this.connector.stop();
+  }
+
+  /** A Teams user with their own personal chat with the bot. */
+  person(p: { email?: string; name?: string; locale?: string }): TestUser {
+    const aadObjectId = randomUUID();
+    const user = new TestUser(this, `29:${aadObjectId}`, aadObjectId, p.locale ?? 'fi-FI');
+    this.connector.addMember({ id: user.id, aadObjectId, email: p.email, userPrincipalName: p.email, name: p.name ?? 'Test Person' });
+    return user;
+  }
+
+  async post(activity: Record<string, unknown>, raw?: string): Promise<HttpAnswer> {
+    const res = await fetch(`${this.bot.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: raw ?? JSON.stringify(activity),
+    });
+    const text = await res.text();
+    let body: any = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body };
+  }
+}
+
+export class TestUser {
+  readonly conversationId: string;
+  private seq = 0;
+
+  constructor(
+    private readonly world: World,
+    readonly id: string,
+    readonly aadObjectId: string,
+    readonly locale: string,
+  ) {
+    this.conversationId = `a:personal-${aadObjectId}`;
+  }
+
+  activity(type: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+    return {
+      type,
+      id: `${this.conversationId}-${++this.seq}`,
+      timestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl: this.world.connector.url,
+      locale: this.locale,
+      from: { id: this.id, aadObjectId: this.aadObjectId, name: 'User' },
+      recipient: { id: '28:bot-id', name: 'Kokemusvälitys' },
+      conversation: { id: this.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
+      channelData: { tenant: { id: 'tenant-1' } },
+      ...extra,
+    };
+  }
+
+  /** Writes a message; returns the texts the bot answered in this turn. */
+  async say(text: string): Promise<string[]> {
+    const before = this.messages().length;
+    const res = await this.world.post(this.activity('message', { text }));
+    if (res.status >= 300) throw new Error(`bot answered ${res.status}`);
+    return this.messages().slice(before).map((a) => a.text ?? '');
+  }
+
+  async install(): Promise<string[]> {
+    const before = this.messages().length;
+    await this.world.post(this.activity('installationUpdate', { action: 'add' }));
+    return this.messages().slice(before).map((a) => a.text ?? '');
+  }
+
+  /** Presses an Action.Execute button; returns the invoke response body. */
+  async execute(verb: string, data: Record<string, unknown> = {}): Promise<HttpAnswer> {
+    return this.world.post(
+      this.activity('invoke', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }),
+    );
+  }
+
+  messages(): Record<string, any>[] {
+    return this.world.connector.messagesIn(this.conversationId);
+  }
+
+  lastText(): string {
+    return this.messages().at(-1)?.text ?? '';
+  }
+}
