@@ -26,6 +26,7 @@ export interface RunningBot {
   url: string;
   port: number;
   services: Services;
+  outbound: Outbound;
   close(): Promise<void>;
 }
 
@@ -59,6 +60,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     url: `http://127.0.0.1:${port}`,
     port,
     services,
+    outbound,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

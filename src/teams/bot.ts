@@ -66,6 +66,8 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   app.activity(ActivityTypes.Message, async (ctx) => {
     const actor = await welcomeIfNew(ctx);
     const text = ctx.activity.text?.trim();
+    // An Action.Submit whose verb no route knows: a stale card from an older version.
+    if (!text && ctx.activity.value) return void (await say(ctx, actor.t('card_stale')));
     if (!text) return void (await say(ctx, actor.t('not_text')));
     if (actor.isNew) return; // the welcome already told them what they can do
     const onlyExpert = actor.profile.roles.length === 1 && actor.profile.roles[0] === 'expert';

@@ -50,11 +50,18 @@ export class Outbound {
   }
 
   private async inConversation(address: ConversationAddress, logic: (ctx: TurnContext) => Promise<string>): Promise<string> {
-    let id = '';
+    // The adapter hands errors thrown in `logic` to the app's turn-error handler, which swallows
+    // them; keep ours so that retries and the 403 rule see them.
+    let outcome: { id: string } | { err: unknown } = { id: '' };
     await this.adapter.continueConversationAsync(this.appId, toReference(address), async (ctx) => {
-      id = await logic(ctx);
+      try {
+        outcome = { id: await logic(ctx) };
+      } catch (err) {
+        outcome = { err };
+      }
     });
-    return id;
+    if ('err' in outcome) throw outcome.err;
+    return outcome.id;
   }
 
   private async deliver(conversationId: string, person: Person | undefined, call: () => Promise<string>): Promise<SendResult> {

@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
-  kind: 'send' | 'reply' | 'update' | 'create_conversation' | 'get_member';
+  kind: 'send' | 'update' | 'create_conversation' | 'get_member';
   conversationId?: string;
   activityId?: string;
   activity?: Record<string, any>;
@@ -63,7 +63,7 @@ export class ConnectorStub {
   /** Messages (sends and replies) delivered into a conversation, in order. */
   messagesIn(conversationId: string): Record<string, any>[] {
     return this.calls
-      .filter((c) => (c.kind === 'send' || c.kind === 'reply') && c.conversationId === conversationId && c.status < 300)
+        .filter((c) => c.kind === 'send' && c.conversationId === conversationId && c.status < 300)
       .map((c) => c.activity!);
   }
 
@@ -77,7 +77,7 @@ export class ConnectorStub {
     const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(path);
     let kind: RecordedCall['kind'] | undefined;
     if (m && req.method === 'POST' && !m[1]) kind = 'create_conversation';
-    else if (m && req.method === 'POST' && m[2] === 'activities') kind = m[3] ? 'reply' : 'send';
+    else if (m && req.method === 'POST' && m[2] === 'activities') kind = 'send'; // a reply or a new message: Teams treats both alike
     else if (m && req.method === 'PUT' && m[2] === 'activities') kind = 'update';
     else if (m && req.method === 'GET' && m[2] === 'members' && m[3]) kind = 'get_member';
     if (!kind) return send(res, 404, { error: { code: 'NotFound', message: path } });
