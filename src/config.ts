@@ -48,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(`Configuration error: ${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Configuration error: ${String(issue.path[0])} ${issue.message}`);
   }
   const c = parsed.data;
   if (c.NODE_ENV === 'production') {

@@ -4,9 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // Azurite has no public in-process API; these internal modules are pinned with its version (3.35.0).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const TableServer = require('azurite/dist/src/table/TableServer').default;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
 
 const ACCOUNT = 'devstoreaccount1';

@@ -105,7 +105,7 @@ export class ConnectorStub {
         return send(res, 201, { id: `a:${body?.members?.[0]?.id ?? 'conv'}`, activityId: String(this.nextId++) });
       case 'update':
         return send(res, 200, { id: m![3] });
-      default:
+      case 'send':
         return send(res, 201, { id: `act-${this.nextId++}` });
     }
   }
