@@ -16,7 +16,11 @@ interface Checked<T> {
  * Imports one register CSV (SPEC §7): every good row is written (replacing the row with the same
  * key), bad rows come back with their line. A file-level error writes nothing.
  */
-export async function importRegister(repo: RegisterRepository, kind: RegisterKind, csvText: string): Promise<ImportResult> {
+export async function importRegister(
+  repo: RegisterRepository,
+  kind: RegisterKind,
+  csvText: string,
+): Promise<ImportResult> {
   switch (kind) {
     case 'experts':
       return importExperts(repo, csvText);
@@ -37,7 +41,8 @@ async function importExperts(repo: RegisterRepository, csvText: string): Promise
   parsed.rows.forEach((row, i) => {
     const line = parsed.lines[i] ?? 0;
     if (row.mentorEmail && !inFile.has(row.mentorEmail) && !existing.has(row.mentorEmail)) {
-      checked.errors.push({ line, reason: `mentor_email "${row.mentorEmail}" is not in the expert register` });
+      const reason = `mentor_email "${row.mentorEmail}" is not in the expert register`;
+      checked.errors.push({ line, reason });
       return;
     }
     // Pauses and removals are made in the bot, not in the spreadsheet: a re-import keeps them.
@@ -65,7 +70,8 @@ async function importStaff(repo: RegisterRepository, csvText: string): Promise<I
     const wanted = row.unitId.toLowerCase();
     const unit = units.find((u) => u.unitId.toLowerCase() === wanted);
     if (!unit) {
-      checked.errors.push({ line: parsed.lines[i] ?? 0, reason: `unit_id "${row.unitId}" is not in the unit register; import the units first` });
+      const reason = `unit_id "${row.unitId}" is not in the unit register; import the units first`;
+      checked.errors.push({ line: parsed.lines[i] ?? 0, reason });
       return;
     }
     checked.rows.push({ ...row, unitId: unit.unitId }); // the unit register's spelling is the key

@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { AREAS, EXPERT_KINDS, LANGUAGES, type Area, type ExpertKind, type Language } from '../shared/vocabulary';
-import { STAFF_ROLES, type Expert, type RegisterKind, type StaffMember, type StaffRole, type Unit } from './types';
+import { AREAS, EXPERT_KINDS, LANGUAGES } from '../shared/vocabulary';
+import type { Area, ExpertKind, Language } from '../shared/vocabulary';
+import { STAFF_ROLES } from './types';
+import type { Expert, RegisterKind, StaffMember, StaffRole, Unit } from './types';
 
 export interface RowError {
   line: number;
@@ -38,7 +40,15 @@ export const REGISTER_COLUMNS = {
     'mentor_email',
     'trained_on',
   ],
-  units: ['unit_id', 'name', 'municipality', 'supervisor_email', 'director_email', 'payroll_email', 'cost_center'],
+  units: [
+    'unit_id',
+    'name',
+    'municipality',
+    'supervisor_email',
+    'director_email',
+    'payroll_email',
+    'cost_center',
+  ],
   staff: ['email', 'name', 'role', 'unit_id'],
 } as const satisfies Record<RegisterKind, readonly string[]>;
 
@@ -111,7 +121,7 @@ function issue(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
 
 const text = (max = 200) =>
   z.string().transform((raw, ctx) => {
-    const v = raw.trim();
+    const v = raw.replace(/\s+/g, ' ').trim(); // a line break inside quotes is not part of a name
     if (!v) return issue(ctx, 'is empty');
     if (v.length > max) return issue(ctx, `is longer than ${max} characters`);
     return v;
@@ -148,7 +158,12 @@ function splitList(raw: string): string[] {
     .filter(Boolean);
 }
 
-function listOf<T extends string>(ids: readonly T[], aliases: Record<string, T>, what: string, required: boolean) {
+function listOf<T extends string>(
+  ids: readonly T[],
+  aliases: Record<string, T>,
+  what: string,
+  required: boolean,
+) {
   return z.string().transform((raw, ctx) => {
     const out: T[] = [];
     for (const item of splitList(raw)) {
@@ -172,8 +187,8 @@ const regions = z.string().transform((raw) => {
 const maxPerMonth = z.string().transform((raw, ctx) => {
   const v = raw.trim();
   if (!v) return DEFAULT_MAX_PER_MONTH;
-  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 1000) {
-    return issue(ctx, `"${v}" is not a whole number of at least 1`);
+  if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100) {
+    return issue(ctx, `"${v}" is not a whole number from 1 to 100`);
   }
   return Number(v);
 });
@@ -185,10 +200,9 @@ function parseDate(raw: string): string | undefined {
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : fi ? [fi[3], fi[2], fi[1]] : [];
   if (!y || !m || !d) return undefined;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
-    return undefined;
-  }
-  return date.toISOString().slice(0, 10);
+  const iso8601 = date.toISOString().slice(0, 10);
+  // Date.UTC rolls 31.2. over into March: a date is real only if it reads back the same.
+  return iso8601 === `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` ? iso8601 : undefined;
 }
 
 const optionalDate = z.string().transform((raw, ctx) => {
@@ -198,17 +212,18 @@ const optionalDate = z.string().transform((raw, ctx) => {
 });
 
 const UNIT_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const UNIT_ID_RULE = 'may only hold letters, digits, "-", "_" and "." (at most 64)';
 
 const unitId = z.string().transform((raw, ctx) => {
   const v = raw.trim();
   if (!v) return issue(ctx, 'is empty');
-  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" may only hold letters, digits, "-", "_" and "." (at most 64)`);
+  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" ${UNIT_ID_RULE}`);
 });
 
 const optionalUnitId = z.string().transform((raw, ctx) => {
   const v = raw.trim();
   if (!v) return undefined;
-  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" may only hold letters, digits, "-", "_" and "." (at most 64)`);
+  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" ${UNIT_ID_RULE}`);
 });
 
 export const expertRowSchema = z
@@ -230,7 +245,8 @@ export const expertRowSchema = z
   })
   .superRefine((r, ctx) => {
     if (!r.remote && !r.onsite) {
-      ctx.addIssue({ code: 'custom', path: ['remote'], message: 'and onsite are both no: the expert could take no task' });
+      const message = 'and onsite are both no: the expert could take no task';
+      ctx.addIssue({ code: 'custom', path: ['remote'], message });
     }
     if (r.onsite && r.regions.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['regions'], message: 'is empty but onsite is yes' });
@@ -338,11 +354,16 @@ const fileError = <T>(line: number, reason: string): RegisterCsv<T> => ({
  * Reads one register CSV (SPEC §7) into register rows. Bad rows are reported with their line and
  * left out; a file whose columns or CSV syntax are wrong yields one file-level error and no rows.
  */
-export function parseRegisterCsv<K extends RegisterKind>(csvText: string, kind: K): RegisterCsv<RegisterRowOf[K]> {
+export function parseRegisterCsv<K extends RegisterKind>(
+  csvText: string,
+  kind: K,
+): RegisterCsv<RegisterRowOf[K]> {
   // One line ending, so csv-parse's line count matches what an editor shows.
   const normalized = csvText.replace(/\r\n?/g, '\n');
   const firstLine = normalized.replace(/^\uFEFF/, '').split('\n').find((l) => l.trim() !== '');
-  if (firstLine === undefined) return fileError(1, `the file is empty; the header row is ${REGISTER_COLUMNS[kind].join(',')}`);
+  if (firstLine === undefined) {
+    return fileError(1, `the file is empty; the header row is ${REGISTER_COLUMNS[kind].join(',')}`);
+  }
   const delimiter = detectDelimiter(firstLine);
 
   let records: ParsedRecord[];
@@ -357,7 +378,8 @@ export function parseRegisterCsv<K extends RegisterKind>(csvText: string, kind: 
   } catch (err) {
     const e = err as { code?: string; lines?: number; message?: string };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return fileError(unclosedQuoteLine(normalized) ?? e.lines ?? 1, 'a quote (") opened on this line is never closed');
+      const line = unclosedQuoteLine(normalized) ?? e.lines ?? 1;
+      return fileError(line, 'a quote (") opened on this line is never closed');
     }
     return fileError(e.lines ?? 1, `the file is not valid CSV: ${e.message ?? String(err)}`);
   }
@@ -383,10 +405,12 @@ export function parseRegisterCsv<K extends RegisterKind>(csvText: string, kind: 
   const missing = expected.filter((c) => !seenColumns.has(c));
   if (missing.length > 0) {
     const list = missing.map((m) => `"${m}"`).join(', ');
-    return fileError(headerLine, `missing column${missing.length > 1 ? 's' : ''} ${list}; the columns are ${expected.join(', ')}`);
+    const columns = `column${missing.length > 1 ? 's' : ''}`;
+    return fileError(headerLine, `missing ${columns} ${list}; the columns are ${expected.join(', ')}`);
   }
 
-  const schema = SCHEMAS[kind] as unknown as z.ZodType<RegisterRowOf[K], z.ZodTypeDef, Record<string, string>>;
+  type Row = RegisterRowOf[K];
+  const schema = SCHEMAS[kind] as unknown as z.ZodType<Row, z.ZodTypeDef, Record<string, string>>;
   const keyColumn = KEY_COLUMN[kind];
   const firstLineOfKey = new Map<string, number>();
   const out: RegisterCsv<RegisterRowOf[K]> = { rows: [], lines: [], errors: [], fileError: false };
@@ -396,7 +420,8 @@ export function parseRegisterCsv<K extends RegisterKind>(csvText: string, kind: 
     if (rec.record.every((f) => f.trim() === '')) continue; // e.g. ";;;;" left by a spreadsheet
     const extra = rec.record.slice(names.length).some((f) => f.trim() !== '');
     if (rec.record.length < names.length || extra) {
-      out.errors.push({ line, reason: `the row has ${rec.record.length} fields but the header has ${names.length}` });
+      const reason = `the row has ${rec.record.length} fields but the header has ${names.length}`;
+      out.errors.push({ line, reason });
       continue;
     }
     const fields: Record<string, string> = {};
