@@ -1,9 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Services } from './app/services';
+import type { OfferSettings, Services } from './app/services';
+import { WorkRunner } from './app/work-runner';
 import { Clock, SystemClock } from './clock';
 import { Config, ConfigError, loadConfig } from './config';
 import { log } from './log';
+import { draftsOf, TableOrderRepository } from './storage/table-order-repository';
+import { TableJobStore } from './storage/table-job-store';
+import { TableLoadStore } from './storage/table-load-store';
+import { TableOfferStore } from './storage/table-offer-store';
 import { TablePersonRepository } from './storage/table-person-repository';
 import { TableRegisterRepository } from './storage/table-register-repository';
 import { TableStore } from './storage/tables';
@@ -12,10 +17,14 @@ import { createBot } from './teams/bot';
 import { Outbound } from './teams/outbound';
 import { Pacer, PaceLimits } from './teams/pacer';
 import { RetryOptions } from './teams/retry';
+import { TeamsNotifier } from './teams/notifier';
 import { createServer } from './teams/server';
 
 export interface BotOptions {
   clock?: Clock;
+  offerSettings?: Partial<OfferSettings>;
+  /** How often due timers and left-over effects are looked for; 0: only when asked (tests). */
+  pollMs?: number;
   retry?: RetryOptions;
   paceLimits?: PaceLimits;
   /** Loads the demo register into an empty store (npm start); tests pass false. */
@@ -27,6 +36,7 @@ export interface RunningBot {
   port: number;
   services: Services;
   outbound: Outbound;
+  work: WorkRunner;
   close(): Promise<void>;
 }
 
@@ -35,11 +45,20 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const clock = options.clock ?? new SystemClock(config.CLOCK_START);
   const store = new TableStore(config.STORAGE_CONNECTION_STRING, config.TABLE_PREFIX);
   await store.ensureTables();
+  const orders = new TableOrderRepository(store.table('Orders'), store.table('Counters'));
+  let work: WorkRunner | undefined;
   const services: Services = {
     registers: new TableRegisterRepository(store.table('Registers')),
+    orders,
+    drafts: draftsOf(orders),
+    offers: new TableOfferStore(store.table('Orders')),
+    jobs: new TableJobStore(store.table('Jobs')),
+    loads: new TableLoadStore(store.table('Registers')),
     people: new TablePersonRepository(store.table('People')),
     clock,
     bootstrapCoordinators: config.BOOTSTRAP_COORDINATORS,
+    offerSettings: { waveSize: 5, offerWindowMs: 24 * 3600_000, ...options.offerSettings },
+    afterCommit: (orderId) => work?.kick(orderId),
   };
   if (options.demoDir) {
     const { loadDemoRegisterIfEmpty } = await import('./app/load-demo-register');
@@ -47,6 +66,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   }
   const adapter = createAdapter(config);
   const outbound = new Outbound(adapter, config.MicrosoftAppId ?? '', services.people, clock, new Pacer(options.paceLimits), options.retry);
+  work = new WorkRunner(services, new TeamsNotifier(outbound));
   const app = createBot(adapter, services, outbound);
   const server = createServer({
     adapter,
@@ -55,13 +75,21 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     tenantId: config.NODE_ENV === 'production' ? config.MicrosoftAppTenantId : undefined,
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
+  const pollMs = options.pollMs ?? 2000;
+  if (pollMs > 0) work.start(pollMs);
+  const runner = work;
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     services,
     outbound,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    work: runner,
+    close: async () => {
+      runner.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await runner.idle();
+    },
   };
 }
 

@@ -1,3 +1,6 @@
+import type { AssignmentRef, ExpertLoad } from '../domain/matching/match-experts';
+import type { Effect, Offer } from '../domain/offers/offer';
+import type { Order, OrderForm } from '../domain/orders/order';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import type { Language } from '../domain/shared/vocabulary';
 
@@ -46,4 +49,132 @@ export interface PersonRepository {
   findByEmail(email: string): Promise<Person | undefined>;
   /** Creates (no etag) or updates conditionally on `etag`; throws on a conflict (412/409). */
   save(person: Person, etag?: string): Promise<string>;
+}
+
+/** Orders: one partition per order (its offers will live beside it), plus an index per orderer. */
+export interface OrderRepository {
+  /**
+   * Creates the order with the effects that start its work, and its orderer-index row; creating
+   * the same order again changes nothing.
+   */
+  create(order: Order, effects: readonly Effect[]): Promise<void>;
+  get(orderId: string): Promise<Stored<Order> | undefined>;
+  /** Replaces the order conditionally on `etag`; throws 412 when someone else wrote first. */
+  update(order: Order, etag: string): Promise<string>;
+  /** The orderer's orders, newest first. */
+  listByOrderer(ordererId: string, limit: number): Promise<Order[]>;
+  /** The next free number of the year, unique across instances and restarts. */
+  allocateNumber(year: number): Promise<number>;
+  /** Ties a card submission to an order number; returns the number of the first claim. */
+  claimSubmission(submissionId: string, orderId: string): Promise<string>;
+}
+
+/** An order being written: what the parser and the orderer's corrections have given so far. */
+export interface OrderDraft {
+  draftId: string;
+  fields: OrderForm;
+  updatedAt: string;
+}
+
+export interface DraftRepository {
+  get(personId: string): Promise<OrderDraft | undefined>;
+  save(personId: string, draft: OrderDraft): Promise<void>;
+  delete(personId: string): Promise<void>;
+}
+
+/** An order with everything in its partition: offers, the ids of sent offer cards. */
+export interface OrderFile {
+  order: Stored<Order>;
+  offers: Map<string, Stored<Offer>>; // by expert email
+  sentCards: Map<string, string>; // expert email → activity id of their offer card
+}
+
+export interface OrderChange {
+  order: Stored<Order>;
+  offers: Offer[];
+  effects: Effect[];
+}
+
+export interface StoredEffect {
+  key: string;
+  effect: Effect;
+}
+
+/** The rows of one order that change together, written in one transaction (one partition). */
+export interface OfferStore {
+  load(orderId: string): Promise<OrderFile | undefined>;
+  /**
+   * Writes the order (conditionally on its ETag), the changed offers and the effects to carry out,
+   * atomically. Throws a 412 when the order changed meanwhile: the caller decides again.
+   */
+  commit(change: OrderChange, existing: OrderFile): Promise<void>;
+  listEffects(orderId: string): Promise<StoredEffect[]>;
+  deleteEffect(orderId: string, key: string): Promise<void>;
+  recordSentCard(orderId: string, email: string, activityId: string): Promise<void>;
+}
+
+export type TimerKind = 'wave_expiry' | 'task_reminder';
+
+export interface Timer {
+  key: string;
+  kind: TimerKind;
+  dueAt: string;
+  orderId: string;
+  wave?: number;
+  email?: string;
+}
+
+/**
+ * Work that must happen later or again: timers (waves, reminders) and orders whose effects are
+ * still to be carried out. Claimed with a lease so that two instances never run the same row.
+ */
+export interface JobStore {
+  schedule(timer: Omit<Timer, 'key'>): Promise<void>;
+  /** Due timers, each leased to this caller until `leaseUntil`. */
+  claimDueTimers(now: Date, leaseMs: number, limit: number): Promise<Timer[]>;
+  completeTimer(key: string): Promise<void>;
+  markDirty(orderId: string): Promise<void>;
+  /** Orders with effects to carry out, each leased to this caller. */
+  claimDirtyOrders(now: Date, leaseMs: number, limit: number, onlyOrderId?: string): Promise<Array<{ orderId: string; etag: string }>>;
+  /** Clears the mark unless it was set again meanwhile (then the etag no longer matches). */
+  clearDirty(orderId: string, etag: string): Promise<boolean>;
+}
+
+/** What each expert already holds, for the matching rules (overlap, monthly maximum, fair shares). */
+export interface LoadStore {
+  all(): Promise<Map<string, ExpertLoad>>;
+  get(email: string): Promise<ExpertLoad>;
+  /** Adds the assignment unless it is there already (effects run at least once). */
+  add(email: string, assignment: AssignmentRef): Promise<void>;
+  remove(email: string, orderId: string): Promise<void>;
+}
+
+/** The Teams side of the outbox: draws the cards and messages that effects call for. */
+export interface Notifier {
+  /** Sends the expert's offer card in its current state, or updates the one sent before. */
+  offerCard(expert: Person, view: OfferView, sentActivityId?: string): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
+  ordererUpdate(orderer: Person, order: Order, about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled'): Promise<void>;
+  coordinatorUnfilled(coordinator: Person, order: Order, candidates: CandidateView[]): Promise<void>;
+  coordinatorUnreachable(coordinator: Person, order: Order, expertName: string): Promise<void>;
+  expertCancelled(expert: Person, order: Order): Promise<void>;
+  taskReminder(expert: Person, order: Order, orderer: OrdererContact): Promise<void>;
+}
+
+export interface OrdererContact {
+  name: string;
+  email: string;
+}
+
+/** All an offer card shows; the address and contact only once the expert holds the task. */
+export interface OfferView {
+  order: Order;
+  offer: Offer;
+  unitName: string;
+  estimatedFeeCents?: number;
+  orderer?: OrdererContact;
+}
+
+export interface CandidateView {
+  email: string;
+  name: string;
 }

@@ -1,10 +1,25 @@
 import type { Clock } from '../clock';
-import type { PersonRepository, RegisterRepository } from './ports';
+import type { DraftRepository, JobStore, LoadStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
+
+export interface OfferSettings {
+  /** How many experts get an offer at once (SPEC §4: K, default 5). */
+  waveSize: number;
+  /** How long a wave stays open before the next one (default 24 h; shorter for near tasks). */
+  offerWindowMs: number;
+}
 
 /** What every use case may need; built once in main.ts (or by a test). */
 export interface Services {
   registers: RegisterRepository;
   people: PersonRepository;
+  orders: OrderRepository;
+  drafts: DraftRepository;
+  offers: OfferStore;
+  jobs: JobStore;
+  loads: LoadStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
+  offerSettings: OfferSettings;
+  /** Called after a commit that left effects to carry out (the work runner drains them). */
+  afterCommit: (orderId: string) => void;
 }

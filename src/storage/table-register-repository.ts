@@ -1,8 +1,8 @@
-import { TableClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
 import type { RegisterRepository } from '../app/ports';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import { encodeKey, } from './keys';
-import { isNotFound } from './tables';
+import { isNotFound, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
 
@@ -21,8 +21,11 @@ export class TableRegisterRepository implements RegisterRepository {
   putStaff = (s: StaffMember) => this.put('staff', s.email.toLowerCase(), s);
 
   async isEmpty(): Promise<boolean> {
-    const page = await this.table.listEntities({ queryOptions: { select: ['RowKey'] } }).byPage({ maxPageSize: 1 }).next();
-    return page.done === true || page.value.length === 0;
+    for (const kind of ['unit', 'staff', 'expert'] as const) {
+      const page = await this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${kind}` } }).byPage({ maxPageSize: 1 }).next();
+      if (!page.done && page.value.some((r) => r.partitionKey === kind)) return false;
+    }
+    return true;
   }
 
   private async get<T>(kind: Kind, key: string): Promise<T | undefined> {
@@ -37,10 +40,7 @@ export class TableRegisterRepository implements RegisterRepository {
 
   private async list<T>(kind: Kind): Promise<T[]> {
     const out: T[] = [];
-    const rows = this.table.listEntities<{ data: string }>({
-      queryOptions: { filter: `PartitionKey eq '${kind}'`, select: ['data'] },
-    });
-    for await (const row of rows) out.push(JSON.parse(row.data) as T);
+    for await (const row of partitionRows(this.table, kind)) out.push(JSON.parse(row.data as string) as T);
     return out;
   }
 

@@ -1,4 +1,4 @@
-import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { odata, TableClient, TableServiceClient } from '@azure/data-tables';
 
 export const TABLE_NAMES = ['People', 'Registers', 'Outbox', 'Counters', 'Orders', 'Jobs'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -47,3 +47,27 @@ export function statusOf(err: unknown): number | undefined {
 export const isNotFound = (err: unknown): boolean => statusOf(err) === 404;
 export const isConflict = (err: unknown): boolean => statusOf(err) === 409;
 export const isPreconditionFailed = (err: unknown): boolean => statusOf(err) === 412;
+
+export interface PartitionRow {
+  partitionKey: string;
+  rowKey: string;
+  etag: string;
+  [property: string]: unknown;
+}
+
+/**
+ * The rows of one partition, optionally a RowKey range [from, to). The range is also checked
+ * here: Azurite 3.35 was seen returning rows of other partitions for some such filters.
+ */
+export async function* partitionRows(table: TableClient, pk: string, range: { from?: string; to?: string } = {}): AsyncGenerator<PartitionRow> {
+  let filter = odata`PartitionKey eq ${pk}`;
+  if (range.from !== undefined) filter += odata` and RowKey ge ${range.from}`;
+  if (range.to !== undefined) filter += odata` and RowKey lt ${range.to}`;
+  for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+    const r = row as unknown as PartitionRow;
+    if (r.partitionKey !== pk) continue;
+    if (range.from !== undefined && r.rowKey < range.from) continue;
+    if (range.to !== undefined && r.rowKey >= range.to) continue;
+    yield r;
+  }
+}

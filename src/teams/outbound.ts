@@ -32,6 +32,14 @@ export class Outbound {
     });
   }
 
+  /** Replaces a card in the current conversation during a turn (Action.Submit answers). */
+  async updateInTurn(ctx: TurnContext, activityId: string, activity: Partial<Activity>): Promise<SendResult> {
+    return this.deliver(ctx.activity.conversation.id, undefined, async () => {
+      await ctx.updateActivity({ ...activity, id: activityId });
+      return activityId;
+    });
+  }
+
   /** A proactive message into a person's personal chat. */
   async send(person: Person, activity: Partial<Activity>): Promise<SendResult> {
     return this.deliver(person.address.conversationId, person, () =>

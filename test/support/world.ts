@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
 import { RunningBot, startBot } from '../../src/main';
+import { cardOf, inputsOf, walk } from './cards';
 import { ConnectorStub } from './connector-stub';
 import { storageConnectionString } from './root-hooks';
 
@@ -17,6 +18,21 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     this.t = new Date(this.t.getTime() + ms);
   }
+}
+
+export interface InvokeAnswer {
+  status: number;
+  card?: Record<string, any>;
+  text?: string;
+}
+
+function findAction(card: Record<string, any>, verb: string): Record<string, any> {
+  let found: Record<string, any> | undefined;
+  walk(card, (n) => {
+    if (n.type === 'Action.Execute' && n.verb === verb) found = n;
+  });
+  if (!found) throw new Error(`no ${verb} button on the card`);
+  return found;
 }
 
 export interface HttpAnswer {
@@ -37,6 +53,7 @@ export class World {
     w.bot = await startBot(w.config(env), {
       clock: w.clock,
       retry: { retries: 4, minTimeoutMs: 10, maxTimeoutMs: 200 },
+      pollMs: 0, // tests move the clock and run due work themselves
     });
     return w;
   }
@@ -49,6 +66,13 @@ export class World {
       TABLE_PREFIX: this.prefix,
       ...env,
     });
+  }
+
+  /** Runs what is due at the fake clock's time and waits until all follow-up work is done. */
+  async settle(): Promise<void> {
+    await this.bot.work.idle();
+    await this.bot.work.runDue();
+    await this.bot.work.idle();
   }
 
   async stop(): Promise<void> {
@@ -129,6 +153,19 @@ export class TestUser {
     return this.world.post(
       this.activity('invoke', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }),
     );
+  }
+
+  /** The last card the bot sent into this chat. */
+  lastCard(): Record<string, any> | undefined {
+    return this.messages().map((a) => cardOf(a)).filter(Boolean).at(-1);
+  }
+
+  /** Presses a button of `card` with the card's current input values, changed by `edits`. */
+  async submitCard(card: Record<string, any>, verb: string, edits: Record<string, unknown> = {}): Promise<InvokeAnswer> {
+    const action = findAction(card, verb);
+    const values = Object.fromEntries(Object.entries(inputsOf(card)).map(([id, input]) => [id, input.value === undefined ? '' : String(input.value)]));
+    const res = await this.execute(verb, { ...values, ...action.data, ...edits });
+    return { status: res.status, card: res.body?.type === 'application/vnd.microsoft.card.adaptive' ? res.body.value : undefined, text: typeof res.body?.value === 'string' ? res.body.value : undefined };
   }
 
   messages(): Record<string, any>[] {

@@ -1,0 +1,156 @@
+/* npm run bench: SPEC §11 figures. Each bot runs in its own process against its own Azurite. */
+import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseOrderText } from '../src/domain/orders/parse-order';
+import { connectionStringFor } from '../test/support/azurite';
+import { ConnectorStub } from '../test/support/connector-stub';
+
+const root = join(__dirname, '..');
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+const EXPERTS = 2000;
+const children: ChildProcess[] = [];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer();
+    s.listen(0, () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+function start(args: string[], env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  return child;
+}
+
+async function waitHealthy(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if ((await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined))?.ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`bot on ${port} never became healthy`);
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms`;
+
+let seq = 0;
+function activity(connector: ConnectorStub, user: string, extra: Record<string, unknown>) {
+  return {
+    type: 'message', id: `b-${++seq}`, channelId: 'msteams', serviceUrl: connector.url, locale: 'fi-FI',
+    from: { id: `29:${user}`, aadObjectId: user, name: 'U' }, recipient: { id: '28:bot', name: 'bot' },
+    conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 't' }, channelData: { tenant: { id: 't' } },
+    ...extra,
+  };
+}
+
+async function post(port: number, body: unknown): Promise<{ ms: number; json: any }> {
+  const t0 = performance.now();
+  const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { ms: performance.now() - t0, json: text ? JSON.parse(text) : undefined };
+}
+
+async function timeMessages(port: number, connector: ConnectorStub, user: string, text: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) times.push((await post(port, activity(connector, user, { text }))).ms);
+  return times.slice(Math.floor(ROUNDS / 10)); // drop warm-up
+}
+
+async function main(): Promise<void> {
+  const results: string[] = [];
+  const report = (line: string) => {
+    results.push(line);
+    console.log(line);
+  };
+  report(`Kokemusvälitys benchmark, ${new Date().toISOString()}, Node ${process.version}, ${ROUNDS} rounds`);
+
+  // Parsing an order message (issue 5: ≤ 5 ms).
+  const samples = [
+    'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2',
+    'Vi behöver två erfarenhetsexperter för en kamratgrupp om missbruk på tisdag kl. 13–15 i Vasa',
+    'We need an expert by experience on child protection for a lecture next Friday 10-12 remote',
+  ];
+  const now = new Date('2026-11-25T10:00:00Z');
+  for (let i = 0; i < 200; i++) parseOrderText(samples[i % 3]!, now);
+  const parseTimes: number[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const t0 = performance.now();
+    parseOrderText(samples[i % 3]!, now);
+    parseTimes.push(performance.now() - t0);
+  }
+  report(`parse one order message: ${fmt(parseTimes)}`);
+
+  const connector = new ConnectorStub();
+  await connector.start();
+  for (const who of ['echo-user', 'orderer', 'help-user']) {
+    connector.addMember({ id: `29:${who}`, aadObjectId: who, email: `${who}@example.fi`, userPrincipalName: `${who}@example.fi`, name: who });
+  }
+
+  // The echo baseline.
+  const echoStore = await freePort();
+  start([join(root, 'node_modules', '.bin', 'azurite-table'), '--tablePort', String(echoStore), '--inMemoryPersistence', '--silent', '--disableTelemetry'], {});
+  const echoPort = await freePort();
+  const echo = start(['--require', 'tsx/cjs', join(root, 'bench', 'echo-bot.ts')], { PORT: String(echoPort) });
+  await waitHealthy(echoPort);
+  const echoTimes = await timeMessages(echoPort, connector, 'echo-user', 'hello');
+  const echoRss = rssMb(echo.pid!);
+  report(`echo bot: message answered ${fmt(echoTimes)}; RSS ${echoRss.toFixed(0)} MB`);
+
+  // Our bot with 2,000 experts in the register.
+  const storePort = await freePort();
+  start([join(root, 'node_modules', '.bin', 'azurite-table'), '--tablePort', String(storePort), '--inMemoryPersistence', '--silent', '--disableTelemetry'], {});
+  await new Promise((r) => setTimeout(r, 1500));
+  const botPort = await freePort();
+  const env = { PORT: String(botPort), STORAGE_CONNECTION_STRING: connectionStringFor(storePort), TABLE_PREFIX: 'bench', AZURITE: '0', PLAYGROUND: '0', DEMO_DATA: '0' };
+  const { TableStore } = await import('../src/storage/tables');
+  const { TableRegisterRepository } = await import('../src/storage/table-register-repository');
+  const store = new TableStore(env.STORAGE_CONNECTION_STRING, 'bench');
+  await store.ensureTables();
+  const registers = new TableRegisterRepository(store.table('Registers'));
+  await registers.putUnit({ unitId: 'u1', name: 'Unit', municipality: 'Kuopio', supervisorEmail: 's@example.fi', payrollEmail: 'p@example.fi', costCenter: '1' });
+  await registers.putStaff({ email: 'orderer@example.fi', name: 'O', role: 'orderer', unitId: 'u1' });
+  for (let i = 0; i < EXPERTS; i += 50) {
+    await Promise.all(Array.from({ length: 50 }, (_, j) => registers.putExpert({
+      email: `e${i + j}@example.fi`, name: `E${i + j}`, kind: 'trained', areas: ['mental_health', 'substance_use'], regions: ['Kuopio'], languages: ['fi'], remote: true, onsite: true, maxPerMonth: 8,
+    })));
+  }
+  const bot = start(['--require', 'tsx/cjs', join(root, 'src', 'main.ts')], env);
+  await waitHealthy(botPort);
+  const helpTimes = await timeMessages(botPort, connector, 'help-user', 'apua');
+  report(`our bot, "apua": answered ${fmt(helpTimes)} (${(pct(helpTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50; target ≤ 3×)`);
+  const orderTimes = await timeMessages(botPort, connector, 'orderer', samples[0]!);
+  report(`our bot, an order message to its card: ${fmt(orderTimes)} (${(pct(orderTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50)`);
+
+  // Send order: from the click to the order's confirmation card.
+  const sendTimes: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const data = { verb: 'send_order', draftId: `bench-${i}`, taskType: 'lecture', areas: 'mental_health', date: '2027-03-18', start: '09:00', end: '11:00', remote: 'false', municipality: 'Kuopio', expertCount: '1', language: 'fi' };
+    const r = await post(botPort, activity(connector, 'orderer', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
+    if (!JSON.stringify(r.json).includes('T-')) throw new Error('send order did not create an order');
+    sendTimes.push(r.ms);
+  }
+  report(`our bot, Send order → order number: ${fmt(sendTimes.slice(ROUNDS / 10))}`);
+  const botRss = rssMb(bot.pid!);
+  report(`our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB)`);
+  await connector.stop();
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    for (const c of children) c.kill('SIGTERM');
+  });

@@ -1,0 +1,27 @@
+import type { CandidateView } from '../src/app/ports';
+import type { Order } from '../src/domain/orders/order';
+import type { Language } from '../src/domain/shared/vocabulary';
+import type { Translate } from '../src/i18n';
+import { card, executeAction, heading, textBlock, type AdaptiveCard, type Element } from './elements';
+import { orderSummary } from './order-summary';
+
+export const AssignVerb = 'assign_expert';
+
+/** For every coordinator when offers did not fill an order: the best candidates, each with Assign. */
+export function coordinatorUnfilledCard(order: Order, candidates: readonly CandidateView[], lang: Language, t: Translate, notice?: string): AdaptiveCard {
+  const open = order.status !== 'cancelled' && order.status !== 'filled';
+  const rows: Element[] = candidates.map((c) => ({
+    type: 'ColumnSet',
+    columns: [
+      { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [textBlock(`${c.name} (${c.email})`)] },
+      ...(open ? [{ type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(t('assign_expert'), AssignVerb, { orderId: order.orderId, email: c.email })] }] }] : []),
+    ],
+  }));
+  return card([
+    ...(notice ? [textBlock(notice, { color: 'Good' })] : []),
+    heading(t('coordinator_unfilled_title', { orderId: order.orderId })),
+    textBlock(t('coordinator_unfilled_text', { count: order.assigned.length, total: order.expertCount })),
+    orderSummary(order, lang, t),
+    ...(rows.length ? rows : [textBlock(t('coordinator_no_candidates', { orderId: order.orderId }))]),
+  ]);
+}

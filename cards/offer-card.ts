@@ -1,0 +1,75 @@
+import type { OfferView } from '../src/app/ports';
+import { minutesBetween } from '../src/domain/fees/tariff';
+import type { Language } from '../src/domain/shared/vocabulary';
+import type { MessageKey, Translate } from '../src/i18n';
+import { card, executeAction, facts, heading, textBlock, type AdaptiveCard } from './elements';
+import { euros, helsinkiDateTime } from './format';
+import { whenText, whereText } from './order-summary';
+
+export const OfferVerb = { accept: 'accept_offer', decline: 'decline_offer' } as const;
+
+type Shown = 'pending' | 'accepted' | 'filled' | 'withdrawn' | 'declined' | 'expired';
+
+function shownState(v: OfferView): Shown {
+  switch (v.offer.status) {
+    case 'pending':
+      return v.order.status === 'cancelled' ? 'withdrawn' : v.order.status === 'filled' ? 'filled' : 'pending';
+    case 'accepted':
+      return v.order.status === 'cancelled' ? 'withdrawn' : 'accepted';
+    case 'closed':
+      return v.order.status === 'cancelled' ? 'withdrawn' : 'filled';
+    case 'declined':
+      return 'declined';
+    case 'expired':
+      return 'expired';
+  }
+}
+
+/**
+ * The expert's offer card in its current state. Only the pending state has buttons; the street
+ * address and the orderer's contact appear only once the expert holds the task.
+ */
+export function offerCard(v: OfferView, lang: Language, t: Translate, notice?: string): AdaptiveCard {
+  const o = v.order;
+  const task = t(`task_${o.taskType}`);
+  const shown = shownState(v);
+  const common: Array<[string, string]> = [
+    [t('label_areas'), o.areas.map((a) => t(`area_${a}`)).join(', ')],
+    [t('summary_when'), whenText(o, lang)],
+    [t('offer_duration'), t('minutes', { minutes: minutesBetween(o.start, o.end) })],
+    [t('offer_unit'), v.unitName],
+  ];
+  const top = notice ? [textBlock(notice, { color: 'Attention' })] : [];
+  if (shown === 'pending') {
+    return card(
+      [
+        ...top,
+        heading(t('offer_title', { task })),
+        textBlock(t('offer_intro')),
+        facts([
+          ...common.slice(0, 2),
+          [t('summary_where'), o.remote ? t('summary_remote') : (o.municipality ?? '')],
+          ...common.slice(2),
+          [t('offer_fee'), v.estimatedFeeCents ? euros(v.estimatedFeeCents, lang) : t('offer_fee_none')],
+          [t('offer_expires'), helsinkiDateTime(v.offer.expiresAt, lang)],
+        ]),
+      ],
+      [executeAction(t('accept_offer'), OfferVerb.accept, { orderId: o.orderId }, 'positive'), executeAction(t('decline_offer'), OfferVerb.decline, { orderId: o.orderId })],
+    );
+  }
+  if (shown === 'accepted') {
+    return card([
+      ...top,
+      heading(t('offer_accepted_title', { task })),
+      textBlock(t('offer_accepted_text', { orderId: o.orderId })),
+      facts([
+        ...common,
+        [t('offer_address'), whereText(o, t)],
+        [t('offer_contact'), v.orderer ? `${v.orderer.name}, ${v.orderer.email}` : ''],
+        ...(o.audience ? ([[t('label_audience'), o.audience]] as Array<[string, string]>) : []),
+        ...(o.wishes ? ([[t('label_wishes'), o.wishes]] as Array<[string, string]>) : []),
+      ]),
+    ]);
+  }
+  return card([...top, heading(t(`offer_${shown}_title` as MessageKey)), textBlock(t(`offer_${shown}_text` as MessageKey, { orderId: o.orderId })), facts([[t('label_taskType'), task], ...common.slice(1, 2)])]);
+}

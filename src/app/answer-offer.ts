@@ -1,0 +1,27 @@
+import { decideAccept, decideDecline, type Offer, type OfferRefusal } from '../domain/offers/offer';
+import type { Order } from '../domain/orders/order';
+import { changeOrder } from './change-order';
+import type { Services } from './services';
+
+export type AnswerOutcome =
+  | { type: 'accepted' | 'declined'; order: Order; offer: Offer }
+  | { type: 'refused'; reason: OfferRefusal | 'offer_not_found'; order?: Order; offer?: Offer };
+
+/**
+ * An expert answers their offer. The expert is who Teams says clicked, never who the card names;
+ * a second or late click gets a refusal and changes nothing.
+ */
+export async function answerOffer(s: Services, orderId: string, expertEmail: string, answer: 'accept' | 'decline'): Promise<AnswerOutcome> {
+  const expert = await s.registers.getExpert(expertEmail);
+  const outcome = await changeOrder<AnswerOutcome>(s, orderId, (file) => {
+    const offer = file.offers.get(expertEmail)?.value;
+    const order = file.order.value;
+    if (!offer || !expert) return { result: { type: 'refused', reason: 'offer_not_found' } };
+    const pending = [...file.offers.values()].map((o) => o.value);
+    const decision = answer === 'accept' ? decideAccept(order, offer, pending, expert.name, s.clock.now()) : decideDecline(order, offer, s.clock.now());
+    if (!decision.ok) return { result: { type: 'refused', reason: decision.error, order, offer } };
+    const mine = decision.value.offers.find((o) => o.expertEmail === expertEmail)!;
+    return { change: decision.value, result: { type: answer === 'accept' ? 'accepted' : 'declined', order: decision.value.order, offer: mine } };
+  });
+  return outcome ?? { type: 'refused', reason: 'offer_not_found' };
+}

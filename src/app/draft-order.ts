@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { OrderField, OrderForm } from '../domain/orders/order';
+import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
+import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
+import type { OrderDraft } from './ports';
+import type { Services } from './services';
+
+export type DraftOutcome =
+  | { type: 'identity_code_refused' }
+  | { type: 'not_an_order' }
+  | { type: 'draft'; draft: OrderDraft; missing: OrderField[]; dateProblem?: ParsedOrder['dateProblem'] };
+
+/** A draft older than this is not continued by a chat message: a new order starts. */
+const DRAFT_TTL_MS = 24 * 3600_000;
+
+/**
+ * Turns an orderer's message into an order draft, or adds the pieces it holds to the draft the
+ * orderer is completing. A message with a personal identity code is neither stored nor parsed.
+ */
+export async function draftOrder(s: Services, personId: string, text: string): Promise<DraftOutcome> {
+  if (containsPersonalIdentityCode(text)) return { type: 'identity_code_refused' };
+  const now = s.clock.now();
+  const parsed = parseOrderText(text, now);
+  const found = toForm(parsed);
+  const signals = (['taskType', 'areas', 'date', 'start', 'municipality', 'remote'] as const).filter((k) => found[k] !== undefined).length;
+
+  const previous = await s.drafts.get(personId);
+  const current = previous && now.getTime() - Date.parse(previous.updatedAt) < DRAFT_TTL_MS ? previous : undefined;
+  // Naming a task again starts a new order; anything else adds to the one being written.
+  const continues = current !== undefined && !(found.taskType && current.fields.taskType);
+  let fields: OrderForm;
+  if (continues) {
+    if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem) return { type: 'not_an_order' };
+    fields = { ...current.fields, ...found };
+  } else if (found.taskType || found.areas || signals >= 2) {
+    fields = { expertCount: '1', language: parsed.messageLanguage, remote: 'false', ...found };
+  } else {
+    return { type: 'not_an_order' };
+  }
+  const draft: OrderDraft = { draftId: continues ? current.draftId : randomUUID(), fields, updatedAt: now.toISOString() };
+  await s.drafts.save(personId, draft);
+  return { type: 'draft', draft, missing: missingFields(fields), dateProblem: parsed.dateProblem };
+}
+
+/** Keeps the card's current values as the draft, so that a chat answer adds to what was typed. */
+export function missingFields(f: OrderForm): OrderField[] {
+  const missing: OrderField[] = [];
+  if (!f.taskType) missing.push('taskType');
+  if (!f.areas) missing.push('areas');
+  if (!f.date) missing.push('date');
+  if (!f.start) missing.push('start');
+  if (!f.end) missing.push('end');
+  if (f.remote !== 'true' && !f.municipality) missing.push('municipality');
+  return missing;
+}
+
+function toForm(p: ParsedOrder): OrderForm {
+  const form: OrderForm = {};
+  if (p.taskType) form.taskType = p.taskType;
+  if (p.areas.length) form.areas = p.areas.join(',');
+  if (p.date) form.date = p.date;
+  if (p.start) form.start = p.start;
+  if (p.end) form.end = p.end;
+  if (p.remote !== undefined) form.remote = String(p.remote);
+  if (p.municipality) form.municipality = p.municipality;
+  if (p.address) form.address = p.address;
+  if (p.expertCount) form.expertCount = String(p.expertCount);
+  if (p.language) form.language = p.language;
+  if (p.audience) form.audience = p.audience;
+  if (p.wishes) form.wishes = p.wishes;
+  return form;
+}

@@ -1,0 +1,65 @@
+import { DateTime } from 'luxon';
+import { rankCandidates, pickWave, type MatchOrder } from '../domain/matching/match-experts';
+import { offerWindowMs, type Effect, type Offer } from '../domain/offers/offer';
+import type { Order } from '../domain/orders/order';
+import { helsinkiDate, helsinkiInstant, ZONE } from '../domain/shared/helsinki';
+import { changeOrder } from './change-order';
+import type { Services } from './services';
+
+/**
+ * Sends the next offers of an order: a new wave of the best K (`next`), or one more in the current
+ * wave after a decline (`same`). When nobody is left and nobody is still answering, the order
+ * goes to the coordinators.
+ */
+export async function offerMore(s: Services, orderId: string, which: 'same' | 'next'): Promise<void> {
+  const [experts, loads] = await Promise.all([s.registers.listExperts(), s.loads.all()]);
+  const now = s.clock.now();
+  await changeOrder(s, orderId, (file) => {
+    const order = file.order.value;
+    if (order.status !== 'open' || order.assigned.length >= order.expertCount) return { result: undefined };
+    const offers = [...file.offers.values()].map((o) => o.value);
+    const pending = offers.filter((o) => o.status === 'pending');
+    const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(now), loads, exclude: new Set(file.offers.keys()) });
+    const places = order.expertCount - order.assigned.length;
+    const newWave = which === 'next' || order.wave === 0;
+    const size = newWave ? Math.max(s.offerSettings.waveSize, places) : Math.max(0, places - pending.length) || 1;
+    const chosen = pickWave(ranked, size);
+
+    if (chosen.length === 0) {
+      if (pending.length > 0) return { result: undefined }; // someone may still answer
+      const effects: Effect[] = [
+        { type: 'notify_coordinators', about: 'unfilled' },
+        { type: 'notify_orderer', about: order.assigned.length ? 'partly_filled' : 'unfilled' },
+      ];
+      return { change: { order: { ...order, status: 'unfilled' }, offers: [], effects }, result: undefined };
+    }
+
+    const wave = newWave ? order.wave + 1 : order.wave;
+    const currentExpiry = pending.find((o) => o.wave === order.wave)?.expiresAt;
+    const expiresAt = !newWave && currentExpiry ? currentExpiry : new Date(now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), s.offerSettings.offerWindowMs)).toISOString();
+    const sent: Offer[] = chosen.map((c) => ({ orderId, expertEmail: c.email, wave, status: 'pending', sentAt: now.toISOString(), expiresAt }));
+    const effects: Effect[] = sent.map((o) => ({ type: 'update_offer_card', email: o.expertEmail }));
+    if (newWave) effects.push({ type: 'schedule_wave_expiry', wave, dueAt: expiresAt });
+    return { change: { order: { ...order, wave }, offers: sent, effects }, result: undefined };
+  });
+}
+
+export function toMatchOrder(o: Order): MatchOrder {
+  return {
+    orderId: o.orderId,
+    taskType: o.taskType,
+    areas: o.areas,
+    date: o.date,
+    start: o.start,
+    end: o.end,
+    remote: o.remote,
+    municipality: o.municipality,
+    language: o.language,
+    expertCount: o.expertCount,
+  };
+}
+
+/** 09:00 Helsinki time on the day before the task. */
+export function reminderTime(order: Order): Date {
+  return DateTime.fromISO(`${order.date}T09:00`, { zone: ZONE }).minus({ days: 1 }).toJSDate();
+}

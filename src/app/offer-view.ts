@@ -1,0 +1,22 @@
+import { DEFAULT_TARIFF, estimateFeeCents, minutesBetween } from '../domain/fees/tariff';
+import type { Offer } from '../domain/offers/offer';
+import type { Order } from '../domain/orders/order';
+import type { OfferView, OrdererContact } from './ports';
+import type { Services } from './services';
+
+/** Everything an offer card shows, read from the registers; the contact only once accepted. */
+export async function offerViewOf(s: Services, order: Order, offer: Offer): Promise<OfferView> {
+  const [unit, expert] = await Promise.all([s.registers.getUnit(order.unitId), s.registers.getExpert(offer.expertEmail)]);
+  return {
+    order,
+    offer,
+    unitName: unit?.name ?? order.unitId,
+    estimatedFeeCents: expert ? estimateFeeCents(DEFAULT_TARIFF, order.taskType, minutesBetween(order.start, order.end), expert.kind) : undefined,
+    orderer: offer.status === 'accepted' ? await ordererContact(s, order) : undefined,
+  };
+}
+
+export async function ordererContact(s: Services, order: Order): Promise<OrdererContact> {
+  const staff = await s.registers.getStaff(order.ordererEmail);
+  return { name: staff?.name ?? order.ordererEmail, email: order.ordererEmail };
+}

@@ -1,0 +1,71 @@
+import { DateTime } from 'luxon';
+import { canonicalMunicipality } from '../domain/orders/canonical-municipality';
+import { checkOrderForm, formatOrderNumber, type FieldErrors, type Order, type OrderForm } from '../domain/orders/order';
+import { ZONE } from '../domain/shared/helsinki';
+import type { Person } from './ports';
+import type { Services } from './services';
+
+export type SubmitOutcome =
+  | { type: 'invalid'; errors: FieldErrors; units?: Array<{ id: string; name: string }> }
+  | { type: 'created'; order: Order }
+  | { type: 'already_sent'; orderId: string };
+
+export interface Orderer {
+  person: Person;
+  /** From the staff register; when absent the orderer chooses once and it is remembered. */
+  staffUnitId?: string;
+}
+
+/**
+ * Creates an order from a submitted order card. The card's id makes the submission idempotent:
+ * a double click or a redelivered invoke returns the first order, never a second one.
+ */
+export async function submitOrder(s: Services, orderer: Orderer, form: OrderForm, draftId: string): Promise<SubmitOutcome> {
+  const now = DateTime.fromJSDate(s.clock.now(), { zone: ZONE });
+  const knownUnit = orderer.staffUnitId ?? orderer.person.chosenUnitId;
+  const units = knownUnit && (await s.registers.getUnit(knownUnit)) ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+  const checked = checkOrderForm(form, {
+    today: now.toISODate()!,
+    nowTime: now.toFormat('HH:mm'),
+    unitIds: units?.map((u) => u.id),
+    resolveMunicipality: canonicalMunicipality,
+  });
+  if (!checked.ok) return { type: 'invalid', errors: checked.error, units };
+
+  const { unitId: chosenUnit, ...details } = checked.value;
+  const unitId = chosenUnit ?? knownUnit!;
+  const orderId = formatOrderNumber(now.year, await s.orders.allocateNumber(now.year));
+  const claimed = await s.orders.claimSubmission(draftId, orderId);
+  if (claimed !== orderId && (await s.orders.get(claimed))) return { type: 'already_sent', orderId: claimed };
+
+  const order: Order = {
+    ...details,
+    orderId: claimed,
+    status: 'open',
+    ordererId: orderer.person.aadObjectId,
+    ordererEmail: orderer.person.email,
+    unitId,
+    createdAt: now.toUTC().toISO()!,
+    assigned: [],
+    wave: 0,
+  };
+  await s.jobs.markDirty(order.orderId);
+  await s.orders.create(order, [{ type: 'offer_more', wave: 'next' }]);
+  s.afterCommit(order.orderId);
+  await s.drafts.delete(orderer.person.aadObjectId);
+  if (chosenUnit) await rememberUnit(s, orderer.person.aadObjectId, chosenUnit);
+  return { type: 'created', order };
+}
+
+async function rememberUnit(s: Services, personId: string, unitId: string): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const stored = await s.people.get(personId);
+    if (!stored || stored.value.chosenUnitId === unitId) return;
+    try {
+      await s.people.save({ ...stored.value, chosenUnitId: unitId }, stored.etag);
+      return;
+    } catch (err) {
+      if ((err as { statusCode?: number }).statusCode !== 412) throw err;
+    }
+  }
+}

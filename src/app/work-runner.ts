@@ -1,0 +1,174 @@
+import { rankCandidates } from '../domain/matching/match-experts';
+import { decideWaveExpiry, type Effect } from '../domain/offers/offer';
+import type { Order } from '../domain/orders/order';
+import { helsinkiDate } from '../domain/shared/helsinki';
+import { log } from '../log';
+import { changeOrder } from './change-order';
+import { offerMore, reminderTime, toMatchOrder } from './offer-more';
+import { offerViewOf, ordererContact } from './offer-view';
+import type { Notifier, OrderFile, Person, Timer } from './ports';
+import type { Services } from './services';
+
+const LEASE_MS = 60_000;
+const BATCH = 50;
+const CANDIDATES_FOR_COORDINATOR = 5;
+
+/**
+ * Carries out stored effects and due timers. Every piece of work is a row claimed with a lease, so
+ * a restart resumes it and a second instance never does the same row at the same time.
+ */
+export class WorkRunner {
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly perOrder = new Map<string, Promise<void>>();
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly s: Services,
+    private readonly notifier: Notifier,
+  ) {}
+
+  /** Drains an order's effects soon, in the background (after a commit). */
+  kick(orderId: string): void {
+    const previous = this.perOrder.get(orderId) ?? Promise.resolve();
+    const next = previous.then(() => this.drain(orderId)).catch((err: Error) => log.error({ event: "drain_failed", orderId, err: err.message, stack: err.stack }, "drain failed"));
+    this.perOrder.set(orderId, next);
+    this.track(next.finally(() => this.perOrder.get(orderId) === next && this.perOrder.delete(orderId)));
+  }
+
+  /** Polls for due timers and forgotten effects (after a crash or on another instance). */
+  start(pollMs: number): void {
+    this.timer = setInterval(() => this.track(this.runDue().catch((err: Error) => log.error({ event: 'run_due_failed', err: err.message }, 'poll failed'))), pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Resolves when no work started by this runner is still going (tests wait on this). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  async runDue(): Promise<void> {
+    const now = this.s.clock.now();
+    for (const timer of await this.s.jobs.claimDueTimers(now, LEASE_MS, BATCH)) {
+      await this.fire(timer);
+      await this.s.jobs.completeTimer(timer.key);
+    }
+    for (const { orderId, etag } of await this.s.jobs.claimDirtyOrders(now, LEASE_MS, BATCH)) await this.drainClaimed(orderId, etag);
+  }
+
+  private track(p: Promise<unknown>): void {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  private async drain(orderId: string): Promise<void> {
+    for (const { etag } of await this.s.jobs.claimDirtyOrders(this.s.clock.now(), LEASE_MS, 1, orderId)) await this.drainClaimed(orderId, etag);
+  }
+
+  private async drainClaimed(orderId: string, etag: string): Promise<void> {
+    for (const { key, effect } of await this.s.offers.listEffects(orderId)) {
+      await this.carryOut(orderId, effect);
+      await this.s.offers.deleteEffect(orderId, key);
+    }
+    // Effects added meanwhile set the mark again (new etag): then it stays for the next round.
+    if (!(await this.s.jobs.clearDirty(orderId, etag))) this.kick(orderId);
+  }
+
+  private async fire(timer: Timer): Promise<void> {
+    switch (timer.kind) {
+      case 'wave_expiry':
+        await changeOrder(this.s, timer.orderId, (file) => {
+          const change = decideWaveExpiry(file.order.value, timer.wave ?? -1, [...file.offers.values()].map((o) => o.value), this.s.clock.now());
+          return { change, result: undefined };
+        });
+        return;
+      case 'task_reminder': {
+        const file = await this.s.offers.load(timer.orderId);
+        const expert = timer.email ? await this.s.people.findByEmail(timer.email) : undefined;
+        if (!file || !expert || file.order.value.status === 'cancelled' || !file.order.value.assigned.some((a) => a.email === timer.email)) return;
+        await this.notifier.taskReminder(expert, file.order.value, await ordererContact(this.s, file.order.value));
+        return;
+      }
+    }
+  }
+
+  private async carryOut(orderId: string, effect: Effect): Promise<void> {
+    const file = await this.s.offers.load(orderId);
+    if (!file) return;
+    const order = file.order.value;
+    switch (effect.type) {
+      case 'update_offer_card':
+        return this.showOfferCard(file, effect.email);
+      case 'offer_more':
+        return offerMore(this.s, orderId, effect.wave);
+      case 'schedule_wave_expiry':
+        return this.s.jobs.schedule({ kind: 'wave_expiry', dueAt: effect.dueAt, orderId, wave: effect.wave });
+      case 'record_assignment': {
+        await this.s.loads.add(effect.email, { orderId, date: order.date, start: order.start, end: order.end, remote: order.remote, municipality: order.municipality });
+        const at = reminderTime(order);
+        if (at > this.s.clock.now()) await this.s.jobs.schedule({ kind: 'task_reminder', dueAt: at.toISOString(), orderId, email: effect.email });
+        return;
+      }
+      case 'notify_orderer': {
+        const orderer = (await this.s.people.get(order.ordererId))?.value;
+        if (orderer) await this.notifier.ordererUpdate(orderer, order, effect.about);
+        return;
+      }
+      case 'notify_coordinators':
+        return this.tellCoordinators(order, effect.about, effect.email);
+      case 'notify_expert_cancelled': {
+        await this.s.loads.remove(effect.email, orderId);
+        const expert = await this.s.people.findByEmail(effect.email);
+        if (expert) await this.notifier.expertCancelled(expert, order);
+        return;
+      }
+    }
+  }
+
+  private async showOfferCard(file: OrderFile, email: string): Promise<void> {
+    const offer = file.offers.get(email)?.value;
+    if (!offer) return;
+    const order = file.order.value;
+    const [person, view] = await Promise.all([this.s.people.findByEmail(email), offerViewOf(this.s, order, offer)]);
+    const sent = person && !person.unreachableSince ? await this.notifier.offerCard(person, view, file.sentCards.get(email)) : { ok: false, unreachable: true };
+    if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
+    if (!sent.ok && sent.unreachable && offer.status === 'pending') await this.skipUnreachable(order.orderId, email);
+  }
+
+  /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
+  private async skipUnreachable(orderId: string, email: string): Promise<void> {
+    log.warn({ event: 'expert_unreachable', orderId }, 'offer could not be delivered');
+    await changeOrder(this.s, orderId, (file) => {
+      const offer = file.offers.get(email)?.value;
+      if (!offer || offer.status !== 'pending') return { result: undefined };
+      const open = file.order.value.status === 'open';
+      const effects: Effect[] = [{ type: 'notify_coordinators', about: 'unreachable', email }];
+      if (open) effects.push({ type: 'offer_more', wave: 'same' });
+      return { change: { order: file.order.value, offers: [{ ...offer, status: 'expired', unreachable: true }], effects }, result: undefined };
+    });
+  }
+
+  private async tellCoordinators(order: Order, about: 'unfilled' | 'unreachable', email?: string): Promise<void> {
+    const coordinators = await this.coordinators();
+    if (about === 'unreachable') {
+      const name = (email && (await this.s.registers.getExpert(email))?.name) || (email ?? '');
+      for (const c of coordinators) await this.notifier.coordinatorUnreachable(c, order, name);
+      return;
+    }
+    const [experts, loads] = await Promise.all([this.s.registers.listExperts(), this.s.loads.all()]);
+    const assigned = new Set(order.assigned.map((a) => a.email));
+    const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(this.s.clock.now()), loads, exclude: assigned });
+    const byEmail = new Map(experts.map((e) => [e.email, e]));
+    const candidates = ranked.slice(0, CANDIDATES_FOR_COORDINATOR).map((c) => ({ email: c.email, name: byEmail.get(c.email)?.name ?? c.email }));
+    for (const c of coordinators) await this.notifier.coordinatorUnfilled(c, order, candidates);
+  }
+
+  private async coordinators(): Promise<Person[]> {
+    const emails = new Set([...this.s.bootstrapCoordinators, ...(await this.s.registers.listStaff()).filter((st) => st.role === 'coordinator').map((st) => st.email)]);
+    const people = await Promise.all([...emails].map((e) => this.s.people.findByEmail(e)));
+    return people.filter((p): p is Person => p !== undefined);
+  }
+}

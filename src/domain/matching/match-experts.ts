@@ -1,0 +1,272 @@
+import { sameMunicipality } from '../orders/canonical-municipality';
+import type { Expert } from '../registers/types';
+import {
+  PEER_SUPPORT_TASK_TYPES,
+  type Area,
+  type Language,
+  type TaskType,
+} from '../shared/vocabulary';
+
+export interface MatchOrder {
+  orderId: string;
+  taskType: TaskType;
+  areas: Area[];
+  date: string; // YYYY-MM-DD
+  start: string; // HH:mm
+  end: string; // HH:mm
+  remote: boolean;
+  municipality?: string;
+  language: Language;
+  expertCount: number;
+}
+
+export interface AssignmentRef {
+  orderId: string;
+  date: string;
+  start: string;
+  end: string;
+  remote: boolean;
+  municipality?: string;
+}
+
+export interface ExpertLoad {
+  assignments: AssignmentRef[];
+  feedbackAverage?: number; // 1..5
+}
+
+export interface MatchContext {
+  today: string; // YYYY-MM-DD Helsinki
+  loads: ReadonlyMap<string, ExpertLoad>; // by expert email (lower-case); missing = no assignments
+  exclude: ReadonlySet<string>; // emails already offered/declined/assigned for this order
+  travelBufferMinutes?: number; // default 60, applies when either task is on-site
+}
+
+export type HardRule =
+  | 'inactive'
+  | 'paused'
+  | 'kind_not_allowed'
+  | 'area'
+  | 'language'
+  | 'place'
+  | 'overlap'
+  | 'monthly_max'
+  | 'excluded'
+  | 'trainee_needs_mentor';
+
+export interface Candidate {
+  email: string;
+  recentAssignments: number;
+  areaMatches: number;
+  sameMunicipality: boolean;
+  feedback: number;
+  mentorEmail?: string; // set for a trainee offered with their mentor
+}
+
+const DEFAULT_TRAVEL_BUFFER = 60;
+const FAIR_SHARE_DAYS = 90;
+const NEUTRAL_FEEDBACK = 3;
+const DAY_MS = 86_400_000;
+const PEER_TASKS: ReadonlySet<TaskType> = new Set(PEER_SUPPORT_TASK_TYPES);
+
+/** What one matching run needs from the order and context, computed once and not per expert. */
+interface Prepared {
+  order: MatchOrder;
+  ctx: MatchContext;
+  peerAllowed: boolean;
+  startMin: number;
+  endMin: number;
+  buffer: number;
+  month: string;
+  recentFrom: string;
+  /** Region text as written in the register → whether it is the order's municipality. */
+  regionHits: Map<string, boolean>;
+}
+
+interface Assessed {
+  rule: HardRule | undefined;
+  candidate: Candidate | undefined;
+}
+
+const NO_ASSIGNMENTS: readonly AssignmentRef[] = [];
+
+function fail(rule: HardRule): Assessed {
+  return { rule, candidate: undefined };
+}
+
+function minutesOf(hhmm: string): number {
+  const colon = hhmm.indexOf(':');
+  return Number(hhmm.slice(0, colon)) * 60 + Number(hhmm.slice(colon + 1));
+}
+
+function daysBefore(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) - days * DAY_MS).toISOString().slice(0, 10);
+}
+
+function prepare(order: MatchOrder, ctx: MatchContext): Prepared {
+  return {
+    order,
+    ctx,
+    peerAllowed: PEER_TASKS.has(order.taskType),
+    startMin: minutesOf(order.start),
+    endMin: minutesOf(order.end),
+    buffer: ctx.travelBufferMinutes ?? DEFAULT_TRAVEL_BUFFER,
+    month: order.date.slice(0, 7),
+    recentFrom: daysBefore(ctx.today, FAIR_SHARE_DAYS),
+    regionHits: new Map(),
+  };
+}
+
+function inOrderMunicipality(p: Prepared, regions: readonly string[]): boolean {
+  const municipality = p.order.municipality;
+  if (municipality === undefined) return false;
+  for (const region of regions) {
+    let hit = p.regionHits.get(region);
+    if (hit === undefined) {
+      hit = sameMunicipality(region, municipality);
+      p.regionHits.set(region, hit);
+    }
+    if (hit) return true;
+  }
+  return false;
+}
+
+function countAreaMatches(orderAreas: readonly Area[], expertAreas: readonly Area[]): number {
+  let n = 0;
+  for (const area of orderAreas) if (expertAreas.includes(area)) n++;
+  return n;
+}
+
+/** The expert's own hard rules (not the trainee rule); the candidate when they all pass. */
+function assess(p: Prepared, expert: Expert): Assessed {
+  const { order, ctx } = p;
+  if (expert.removed) return fail('inactive');
+  const paused = expert.pausedUntil;
+  if (paused !== undefined && (paused >= ctx.today || paused >= order.date)) return fail('paused');
+  if (expert.kind === 'peer' && !p.peerAllowed) return fail('kind_not_allowed');
+  const areaMatches = countAreaMatches(order.areas, expert.areas);
+  if (areaMatches === 0) return fail('area');
+  if (!expert.languages.includes(order.language)) return fail('language');
+  // a remote order's municipality is the orderer's: a local expert still ranks higher
+  const local = inOrderMunicipality(p, expert.regions);
+  if (order.remote ? !expert.remote : !expert.onsite || !local) return fail('place');
+
+  const load = ctx.loads.get(expert.email);
+  let inMonth = 0;
+  let recent = 0;
+  for (const a of load?.assignments ?? NO_ASSIGNMENTS) {
+    if (a.date >= p.recentFrom && a.date <= ctx.today) recent++;
+    if (a.orderId === order.orderId) continue; // this order is neither an overlap nor another task
+    if (a.date.startsWith(p.month)) inMonth++;
+    if (a.date === order.date) {
+      const buffer = order.remote && a.remote ? 0 : p.buffer;
+      if (minutesOf(a.start) < p.endMin + buffer && p.startMin - buffer < minutesOf(a.end)) {
+        return fail('overlap');
+      }
+    }
+  }
+  if (inMonth >= expert.maxPerMonth) return fail('monthly_max');
+  if (ctx.exclude.has(expert.email)) return fail('excluded');
+
+  return {
+    rule: undefined,
+    candidate: {
+      email: expert.email,
+      recentAssignments: recent,
+      areaMatches,
+      sameMunicipality: local,
+      feedback: load?.feedbackAverage ?? NEUTRAL_FEEDBACK,
+    },
+  };
+}
+
+/**
+ * The first hard rule of SPEC §4 that keeps the expert from this order; undefined when eligible.
+ * A trainee (an expert with `mentorEmail`) is eligible only for an order of two or more, and only
+ * with their mentor passed as `mentor` and eligible too; otherwise 'trainee_needs_mentor'.
+ */
+export function whyNotEligible(
+  order: MatchOrder,
+  expert: Expert,
+  ctx: MatchContext,
+  mentor?: Expert,
+): HardRule | undefined {
+  const p = prepare(order, ctx);
+  const own = assess(p, expert).rule;
+  if (own !== undefined || expert.mentorEmail === undefined) return own;
+  const mentorFits =
+    order.expertCount >= 2 &&
+    mentor !== undefined &&
+    mentor.email === expert.mentorEmail &&
+    mentor.mentorEmail === undefined &&
+    assess(p, mentor).rule === undefined;
+  return mentorFits ? undefined : 'trainee_needs_mentor';
+}
+
+function bySoftOrder(a: Candidate, b: Candidate): number {
+  return (
+    a.recentAssignments - b.recentAssignments ||
+    b.areaMatches - a.areaMatches ||
+    Number(b.sameMunicipality) - Number(a.sameMunicipality) ||
+    b.feedback - a.feedback ||
+    (a.email < b.email ? -1 : a.email > b.email ? 1 : 0)
+  );
+}
+
+/**
+ * Eligible experts best first, by SPEC §4's soft order: fair shares, areas, municipality,
+ * feedback, then email. A trainee is not ranked on their own: they follow their mentor, with
+ * `mentorEmail` set, and a mentor brings at most `expertCount - 1` trainees.
+ */
+export function rankCandidates(
+  order: MatchOrder,
+  experts: readonly Expert[],
+  ctx: MatchContext,
+): Candidate[] {
+  const p = prepare(order, ctx);
+  const ranked: Candidate[] = [];
+  const trainees: Candidate[] = [];
+  for (const expert of experts) {
+    const trainee = expert.mentorEmail !== undefined;
+    if (trainee && order.expertCount < 2) continue;
+    const { candidate } = assess(p, expert);
+    if (candidate === undefined) continue;
+    if (trainee) trainees.push({ ...candidate, mentorEmail: expert.mentorEmail });
+    else ranked.push(candidate);
+  }
+  ranked.sort(bySoftOrder);
+  if (trainees.length === 0) return ranked;
+
+  const byMentor = new Map<string, Candidate[]>();
+  for (const t of trainees.sort(bySoftOrder)) {
+    const list = byMentor.get(t.mentorEmail!);
+    if (list) list.push(t);
+    else byMentor.set(t.mentorEmail!, [t]);
+  }
+  const out: Candidate[] = [];
+  for (const c of ranked) {
+    out.push(c);
+    const own = byMentor.get(c.email);
+    if (own) out.push(...own.slice(0, order.expertCount - 1));
+  }
+  return out;
+}
+
+/**
+ * The next wave: the first `size` candidates, plus the trainees of a mentor in the wave even past
+ * `size`; a trainee whose mentor is not in the wave is left out.
+ */
+export function pickWave(ranked: readonly Candidate[], size: number): Candidate[] {
+  const wave: Candidate[] = [];
+  const inWave = new Set<string>();
+  for (const c of ranked) {
+    if (c.mentorEmail !== undefined) {
+      if (inWave.has(c.mentorEmail)) wave.push(c);
+      continue;
+    }
+    if (wave.length >= size) break;
+    wave.push(c);
+    inWave.add(c.email);
+  }
+  return wave;
+}

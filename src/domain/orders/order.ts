@@ -1,0 +1,180 @@
+import { containsPersonalIdentityCode } from '../shared/personal-identity-code';
+import { ok, refuse, type Result } from '../shared/result';
+import { AREAS, LANGUAGES, TASK_TYPES, type Area, type Language, type TaskType } from '../shared/vocabulary';
+
+/** open: offers may go out; unfilled: nobody left, a coordinator decides; filled and cancelled are final. */
+export const ORDER_STATUSES = ['open', 'unfilled', 'filled', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** What the orderer asks for: the contents of the order card (SPEC §10). */
+export interface OrderDetails {
+  taskType: TaskType;
+  areas: Area[];
+  date: string; // YYYY-MM-DD, Helsinki
+  start: string; // HH:mm
+  end: string; // HH:mm
+  remote: boolean;
+  municipality?: string;
+  address?: string;
+  expertCount: number;
+  language: Language;
+  audience?: string;
+  wishes?: string;
+}
+
+export interface Order extends OrderDetails {
+  orderId: string; // T-YYYY-NNNN
+  status: OrderStatus;
+  ordererId: string; // Entra object id
+  ordererEmail: string;
+  unitId: string;
+  createdAt: string;
+  /** Experts who took the task, in the order they accepted. */
+  assigned: Assignee[];
+  /** The last wave of offers sent (0: none yet). */
+  wave: number;
+  cancelledAt?: string;
+  cancelledBy?: string;
+}
+
+export interface Assignee {
+  email: string;
+  name: string;
+  at: string;
+  byCoordinator?: string;
+}
+
+/** The card's inputs as they arrive (all strings, possibly forged or empty). */
+export interface OrderForm {
+  taskType?: string;
+  areas?: string;
+  date?: string;
+  start?: string;
+  end?: string;
+  remote?: string;
+  municipality?: string;
+  address?: string;
+  expertCount?: string;
+  language?: string;
+  audience?: string;
+  wishes?: string;
+  unitId?: string;
+}
+
+export const ORDER_FIELDS = ['taskType', 'areas', 'date', 'start', 'end', 'remote', 'municipality', 'address', 'expertCount', 'language', 'audience', 'wishes', 'unitId'] as const;
+export type OrderField = (typeof ORDER_FIELDS)[number];
+
+export const FIELD_REASONS = [
+  'field_required',
+  'field_invalid',
+  'end_before_start',
+  'date_in_past',
+  'time_in_past',
+  'count_invalid',
+  'municipality_required',
+  'identity_code_refused',
+] as const;
+export type FieldReason = (typeof FIELD_REASONS)[number];
+export type FieldErrors = Partial<Record<OrderField, FieldReason>>;
+
+export interface FormContext {
+  today: string; // YYYY-MM-DD in Helsinki
+  nowTime: string; // HH:mm in Helsinki
+  /** Units the orderer may choose from when the registers do not tell their unit. */
+  unitIds?: readonly string[];
+  resolveMunicipality: (text: string) => string | undefined;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const MAX_EXPERTS = 10;
+const MAX_TEXT = 1000;
+
+/** Checks a submitted order card field by field; nothing is created unless every field is valid. */
+export function checkOrderForm(form: OrderForm, ctx: FormContext): Result<OrderDetails & { unitId?: string }, FieldErrors> {
+  const errors: FieldErrors = {};
+  const text = (v?: string) => v?.trim() || undefined;
+
+  for (const field of ['municipality', 'address', 'audience', 'wishes'] as const) {
+    const v = form[field];
+    if (v && containsPersonalIdentityCode(v)) errors[field] = 'identity_code_refused';
+    else if (v && v.length > MAX_TEXT) errors[field] = 'field_invalid';
+  }
+
+  const taskType = TASK_TYPES.find((t) => t === form.taskType);
+  if (!form.taskType) errors.taskType = 'field_required';
+  else if (!taskType) errors.taskType = 'field_invalid';
+
+  const areaIds = (form.areas ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const areas = areaIds.filter((a): a is Area => (AREAS as readonly string[]).includes(a));
+  if (areaIds.length === 0) errors.areas = 'field_required';
+  else if (areas.length !== areaIds.length) errors.areas = 'field_invalid';
+
+  const date = text(form.date);
+  if (!date) errors.date = 'field_required';
+  else if (!DATE.test(date) || !isRealDate(date)) errors.date = 'field_invalid';
+  else if (date < ctx.today) errors.date = 'date_in_past';
+
+  const start = text(form.start);
+  const end = text(form.end);
+  if (!start) errors.start = 'field_required';
+  else if (!TIME.test(start)) errors.start = 'field_invalid';
+  else if (date === ctx.today && start <= ctx.nowTime) errors.start = 'time_in_past';
+  if (!end) errors.end = 'field_required';
+  else if (!TIME.test(end)) errors.end = 'field_invalid';
+  else if (start && TIME.test(start) && end <= start) errors.end = 'end_before_start';
+
+  const remote = form.remote === 'true';
+  const municipalityText = text(form.municipality);
+  const municipality = municipalityText ? (ctx.resolveMunicipality(municipalityText) ?? municipalityText) : undefined;
+  if (!remote && !municipality && !errors.municipality) errors.municipality = 'municipality_required';
+
+  const count = Number(text(form.expertCount) ?? '1');
+  if (!Number.isInteger(count) || count < 1 || count > MAX_EXPERTS) errors.expertCount = 'count_invalid';
+
+  const language = LANGUAGES.find((l) => l === (text(form.language) ?? 'fi'));
+  if (!language) errors.language = 'field_invalid';
+
+  let unitId: string | undefined;
+  if (ctx.unitIds) {
+    unitId = ctx.unitIds.find((u) => u === form.unitId);
+    if (!unitId) errors.unitId = form.unitId ? 'field_invalid' : 'field_required';
+  }
+
+  if (Object.keys(errors).length > 0 || !taskType || !date || !start || !end || !language) return refuse(errors);
+  return ok({
+    taskType,
+    areas,
+    date,
+    start,
+    end,
+    remote,
+    municipality: errors.municipality ? undefined : municipality,
+    address: text(form.address),
+    expertCount: count,
+    language,
+    audience: text(form.audience),
+    wishes: text(form.wishes),
+    unitId,
+  });
+}
+
+export type CancelRefusal = 'order_not_yours' | 'order_already_cancelled';
+
+/** Only the orderer or a coordinator may cancel, and only once. */
+export function decideCancel(order: Order, actor: { id: string; isCoordinator: boolean }, at: Date): Result<Order, CancelRefusal> {
+  if (order.ordererId !== actor.id && !actor.isCoordinator) return refuse('order_not_yours');
+  if (order.status === 'cancelled') return refuse('order_already_cancelled');
+  return ok({ ...order, status: 'cancelled', cancelledAt: at.toISOString(), cancelledBy: actor.id });
+}
+
+export function formatOrderNumber(year: number, n: number): string {
+  return `T-${year}-${String(n).padStart(4, '0')}`;
+}
+
+export const ORDER_NUMBER = /\bT-(\d{4})-(\d{4,6})\b/i;
+
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso);
+}

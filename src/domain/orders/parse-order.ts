@@ -1,0 +1,82 @@
+import type { Area, Language, TaskType } from '../shared/vocabulary';
+import { findAreas } from './area-words';
+import { detectMessageLanguage } from './message-language';
+import { parseDate } from './parse-date';
+import { findAudience, findExpertCount, findTaskLanguage, findWishes } from './parse-people';
+import { findAddress, findMunicipality, readRemote } from './parse-place';
+import { parseDuration, parseTime } from './parse-time';
+import { findTaskType } from './task-words';
+import { fold, mask, words, type Span } from './text';
+
+export interface ParsedOrder {
+  taskType?: TaskType;
+  areas: Area[];
+  /** YYYY-MM-DD, a Helsinki calendar date. */
+  date?: string;
+  /** Why a written date was refused; `date` is then undefined. */
+  dateProblem?: 'date_in_past' | 'date_impossible';
+  /** HH:mm */
+  start?: string;
+  /** HH:mm, derived from start + duration when only a duration is given. */
+  end?: string;
+  durationMinutes?: number;
+  /** True for remote words; false when a place is given; undefined otherwise. */
+  remote?: boolean;
+  /** Canonical Finnish name, e.g. 'Pietarsaari' for "Jakobstad". */
+  municipality?: string;
+  /** Street address as written. */
+  address?: string;
+  /** Undefined when not said (the card defaults to 1). */
+  expertCount?: number;
+  /** The language the task is to be held in, if stated. */
+  language?: Language;
+  audience?: string;
+  wishes?: string;
+  /** The language the message itself is written in (fi by default). */
+  messageLanguage: Language;
+}
+
+/**
+ * Reads order slots from one free-text message in Finnish, Swedish or English.
+ * Pure and offline: relative dates resolve in Europe/Helsinki against `now`.
+ */
+export function parseOrderText(text: string, now: Date): ParsedOrder {
+  const original = text.normalize('NFC');
+  const folded = fold(original);
+  const allWords = words(original, folded);
+  const messageLanguage = detectMessageLanguage(allWords);
+
+  // Addresses, then durations, dates and clock times: each reader sees only what the others left.
+  const address = findAddress(original, allWords);
+  const taken: Span[] = address ? [address.span] : [];
+  const durationReading = parseDuration(mask(folded, taken));
+  taken.push(...durationReading.spans);
+  const dateReading = parseDate(mask(folded, taken), now, messageLanguage);
+  taken.push(...dateReading.spans);
+  const timeReading = parseTime(mask(folded, taken), messageLanguage, durationReading.durationMinutes);
+  taken.push(...timeReading.spans);
+  const rest = mask(folded, taken);
+
+  const municipality = findMunicipality(allWords, address ? [address.span] : []);
+  const remoteWords = readRemote(original, folded);
+  const remote = remoteWords ?? (municipality || address ? false : undefined);
+
+  const order: ParsedOrder = { areas: findAreas(folded), messageLanguage };
+  const set = <K extends keyof ParsedOrder>(key: K, value: ParsedOrder[K] | undefined): void => {
+    if (value !== undefined) order[key] = value;
+  };
+  set('taskType', findTaskType(folded));
+  set('date', dateReading.date);
+  set('dateProblem', dateReading.dateProblem);
+  set('start', timeReading.start);
+  set('end', timeReading.end);
+  set('durationMinutes', timeReading.durationMinutes);
+  set('remote', remote);
+  set('municipality', municipality?.municipality);
+  set('address', address?.address);
+  set('expertCount', findExpertCount(rest));
+  set('language', findTaskLanguage(folded));
+  set('audience', findAudience(original, folded));
+  set('wishes', findWishes(original, folded));
+  return order;
+}

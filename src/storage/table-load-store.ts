@@ -1,0 +1,59 @@
+import { TableClient } from '@azure/data-tables';
+import type { LoadStore } from '../app/ports';
+import type { AssignmentRef, ExpertLoad } from '../domain/matching/match-experts';
+import { decodeKey, encodeKey } from './keys';
+import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
+
+const PK = 'load';
+
+/** One row per expert with the assignments they hold; small enough to read whole for matching. */
+export class TableLoadStore implements LoadStore {
+  constructor(private readonly table: TableClient) {}
+
+  async all(): Promise<Map<string, ExpertLoad>> {
+    const loads = new Map<string, ExpertLoad>();
+    for await (const row of partitionRows(this.table, PK)) {
+      loads.set(decodeKey(row.rowKey), JSON.parse(row.data as string) as ExpertLoad);
+    }
+    return loads;
+  }
+
+  async get(email: string): Promise<ExpertLoad> {
+    return (await this.read(email))?.load ?? { assignments: [] };
+  }
+
+  add(email: string, assignment: AssignmentRef): Promise<void> {
+    return this.change(email, (l) => (l.assignments.some((a) => a.orderId === assignment.orderId) ? undefined : { ...l, assignments: [...l.assignments, assignment] }));
+  }
+
+  remove(email: string, orderId: string): Promise<void> {
+    return this.change(email, (l) => (l.assignments.some((a) => a.orderId === orderId) ? { ...l, assignments: l.assignments.filter((a) => a.orderId !== orderId) } : undefined));
+  }
+
+  private async read(email: string): Promise<{ load: ExpertLoad; etag: string } | undefined> {
+    try {
+      const row = await this.table.getEntity<{ data: string }>(PK, encodeKey(email));
+      return { load: JSON.parse(row.data) as ExpertLoad, etag: row.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  private async change(email: string, next: (l: ExpertLoad) => ExpertLoad | undefined): Promise<void> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const current = await this.read(email);
+      const updated = next(current?.load ?? { assignments: [] });
+      if (!updated) return;
+      const row = { partitionKey: PK, rowKey: encodeKey(email), data: JSON.stringify(updated) };
+      try {
+        if (current) await this.table.updateEntity(row, 'Replace', { etag: current.etag });
+        else await this.table.createEntity(row);
+        return;
+      } catch (err) {
+        if (!isPreconditionFailed(err) && !isConflict(err)) throw err;
+      }
+    }
+    throw new Error('load_update_conflict');
+  }
+}

@@ -1,0 +1,127 @@
+import { TableClient } from '@azure/data-tables';
+import type { DraftRepository, OrderDraft, OrderRepository, Stored } from '../app/ports';
+import type { Order } from '../domain/orders/order';
+import type { Effect } from '../domain/offers/offer';
+import { encodeKey } from './keys';
+import { effectRows } from './table-offer-store';
+import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
+
+const ORDER_ROW = 'order';
+const MAX_NUMBER_ATTEMPTS = 50;
+
+export class TableOrderRepository implements OrderRepository {
+  constructor(
+    private readonly orders: TableClient,
+    private readonly counters: TableClient,
+  ) {}
+
+  async create(order: Order, effects: readonly Effect[]): Promise<void> {
+    // Index first: an index row without its order is skipped when listed; an order without its
+    // index row would be invisible to its orderer.
+    await this.orders.upsertEntity(
+      { partitionKey: ordererPartition(order.ordererId), rowKey: order.orderId, createdAt: order.createdAt },
+      'Replace',
+    );
+    try {
+      await this.orders.submitTransaction([
+        ['create', { partitionKey: order.orderId, rowKey: ORDER_ROW, data: JSON.stringify(order) }],
+        ...effectRows(order.orderId, effects),
+      ]);
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+  }
+
+  async get(orderId: string): Promise<Stored<Order> | undefined> {
+    try {
+      const row = await this.orders.getEntity<{ data: string }>(encodeKey(orderId.toUpperCase()), ORDER_ROW);
+      return { value: JSON.parse(row.data) as Order, etag: row.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async update(order: Order, etag: string): Promise<string> {
+    const res = await this.orders.updateEntity(
+      { partitionKey: order.orderId, rowKey: ORDER_ROW, data: JSON.stringify(order) },
+      'Replace',
+      { etag },
+    );
+    return res.etag ?? '';
+  }
+
+  async listByOrderer(ordererId: string, limit: number): Promise<Order[]> {
+    const ids: string[] = [];
+    for await (const row of partitionRows(this.orders, ordererPartition(ordererId))) ids.push(row.rowKey);
+    // Order numbers sort by year and number; the newest come last in key order.
+    const newest = ids.sort().reverse().slice(0, limit);
+    const found = await Promise.all(newest.map((id) => this.get(id)));
+    return found.filter((s): s is Stored<Order> => s !== undefined).map((s) => s.value);
+  }
+
+  async allocateNumber(year: number): Promise<number> {
+    const key = String(year);
+    for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt++) {
+      try {
+        const row = await this.counters.getEntity<{ last: number }>('order-number', key);
+        const next = Number(row.last) + 1;
+        await this.counters.updateEntity({ partitionKey: 'order-number', rowKey: key, last: next }, 'Replace', { etag: row.etag });
+        return next;
+      } catch (err) {
+        if (isNotFound(err)) {
+          try {
+            await this.counters.createEntity({ partitionKey: 'order-number', rowKey: key, last: 1 });
+            return 1;
+          } catch (createErr) {
+            if (!isConflict(createErr)) throw createErr;
+          }
+        } else if (!isPreconditionFailed(err)) {
+          throw err;
+        }
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
+      }
+    }
+    throw new Error('order_number_contention');
+  }
+
+  async claimSubmission(submissionId: string, orderId: string): Promise<string> {
+    try {
+      await this.orders.createEntity({ partitionKey: 'submission', rowKey: encodeKey(submissionId), orderId });
+      return orderId;
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+      const row = await this.orders.getEntity<{ orderId: string }>('submission', encodeKey(submissionId));
+      return row.orderId;
+    }
+  }
+
+  async getDraft(personId: string): Promise<OrderDraft | undefined> {
+    try {
+      const row = await this.orders.getEntity<{ data: string }>('draft', encodeKey(personId));
+      return JSON.parse(row.data) as OrderDraft;
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async saveDraft(personId: string, draft: OrderDraft): Promise<void> {
+    await this.orders.upsertEntity({ partitionKey: 'draft', rowKey: encodeKey(personId), data: JSON.stringify(draft) }, 'Replace');
+  }
+
+  async deleteDraft(personId: string): Promise<void> {
+    await this.orders.deleteEntity('draft', encodeKey(personId)).catch((err: unknown) => {
+      if (!isNotFound(err)) throw err;
+    });
+  }
+}
+
+/** The same rows seen as the DraftRepository port. */
+export function draftsOf(repo: TableOrderRepository): DraftRepository {
+  return { get: (p) => repo.getDraft(p), save: (p, d) => repo.saveDraft(p, d), delete: (p) => repo.deleteDraft(p) };
+}
+
+function ordererPartition(ordererId: string): string {
+  return `orderer-${encodeKey(ordererId)}`;
+}

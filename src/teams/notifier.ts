@@ -1,0 +1,58 @@
+import { ActivityTypes } from 'botbuilder';
+import { coordinatorUnfilledCard } from '../../cards/coordinator-unfilled-card';
+import { asAttachment, type AdaptiveCard } from '../../cards/elements';
+import { offerCard } from '../../cards/offer-card';
+import { whenText, whereText } from '../../cards/order-summary';
+import type { CandidateView, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
+import type { Order } from '../domain/orders/order';
+import { translator } from '../i18n';
+import type { Outbound } from './outbound';
+
+/** Draws what the outbox's effects call for, in each recipient's language, and sends it. */
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly outbound: Outbound) {}
+
+  async offerCard(expert: Person, view: OfferView, sentActivityId?: string) {
+    const card = offerCard(view, expert.locale, translator(expert.locale));
+    const result = sentActivityId ? await this.outbound.update(expert, sentActivityId, cardActivity(card)) : await this.outbound.send(expert, cardActivity(card));
+    return result.ok ? { ok: true, activityId: result.activityId } : { ok: false, unreachable: result.reason === 'unreachable' };
+  }
+
+  async ordererUpdate(orderer: Person, order: Order, about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled') {
+    const t = translator(orderer.locale);
+    const names = order.assigned.map((a) => a.name).join(', ');
+    await this.text(orderer, t(`orderer_${about}`, { orderId: order.orderId, names, count: order.assigned.length, total: order.expertCount }));
+  }
+
+  async coordinatorUnfilled(coordinator: Person, order: Order, candidates: CandidateView[]) {
+    await this.outbound.send(coordinator, cardActivity(coordinatorUnfilledCard(order, candidates, coordinator.locale, translator(coordinator.locale))));
+  }
+
+  async coordinatorUnreachable(coordinator: Person, order: Order, expertName: string) {
+    await this.text(coordinator, translator(coordinator.locale)('coordinator_unreachable', { name: expertName, orderId: order.orderId }));
+  }
+
+  async expertCancelled(expert: Person, order: Order) {
+    const t = translator(expert.locale);
+    await this.text(expert, t('expert_cancelled', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, expert.locale) }));
+  }
+
+  async taskReminder(expert: Person, order: Order, contact: OrdererContact) {
+    const t = translator(expert.locale);
+    await this.text(expert, t('task_reminder', {
+      orderId: order.orderId,
+      task: t(`task_${order.taskType}`),
+      when: whenText(order, expert.locale),
+      where: whereText(order, t),
+      contact: `${contact.name}, ${contact.email}`,
+    }));
+  }
+
+  private async text(person: Person, text: string) {
+    await this.outbound.send(person, { type: ActivityTypes.Message, text, textFormat: 'markdown' });
+  }
+}
+
+export function cardActivity(card: AdaptiveCard) {
+  return { type: ActivityTypes.Message, attachments: [asAttachment(card)] };
+}

@@ -1,0 +1,94 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import type { AdaptiveCard } from '../../../cards/elements';
+import { orderCard, orderSentCard, Verb } from '../../../cards/order-card';
+import { myOrdersMessage } from '../../../cards/my-orders-message';
+import { cancelOrder } from '../../app/cancel-order';
+import { draftOrder } from '../../app/draft-order';
+import { submitOrder } from '../../app/submit-order';
+import { ORDER_FIELDS, ORDER_NUMBER } from '../../domain/orders/order';
+import { containsPersonalIdentityCode } from '../../domain/shared/personal-identity-code';
+import type { MessageKey } from '../../i18n';
+import type { Actor, Turns } from '../turn';
+
+const MY_ORDERS = /^\s*\/?(omat|omat tilaukset|tilaukseni|mina|mina beställningar|mina best[aä]llningar|my orders)\s*[.!?]*\s*$/i;
+const CANCEL = /^\s*\/?(peru|peruuta|peruutus|avbryt|cancel)\b(.*)$/is;
+const MY_ORDERS_LIMIT = 20;
+
+const cardValue = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
+const sendOrderDataSchema = z
+  .object({ draftId: z.string().min(1).max(100) })
+  .extend(Object.fromEntries(ORDER_FIELDS.map((f) => [f, cardValue])) as Record<(typeof ORDER_FIELDS)[number], typeof cardValue>);
+
+/** Ordering by chat (issue: free text → checked order): drafts, the order card, my orders, cancel. */
+export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns) {
+  const s = turns.services;
+  const mayOrder = (a: Actor) => a.profile.roles.includes('orderer');
+
+  app.message(MY_ORDERS, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    const orders = await s.orders.listByOrderer(actor.person.aadObjectId, MY_ORDERS_LIMIT);
+    await turns.say(ctx, myOrdersMessage(orders, actor.lang, actor.t));
+  });
+
+  app.message(CANCEL, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    const match = ORDER_NUMBER.exec(ctx.activity.text ?? '');
+    if (!match) return void (await turns.say(ctx, actor.t('cancel_usage')));
+    const orderId = match[0].toUpperCase();
+    const result = await cancelOrder(s, orderId, { id: actor.person.aadObjectId, isCoordinator: actor.profile.roles.includes('coordinator') });
+    await turns.say(ctx, result.type === 'cancelled' ? actor.t('cancel_done', { orderId }) : actor.t(result.reason, { orderId }));
+  });
+
+  async function sendOrder(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
+    const actor = await turns.actorOf(ctx);
+    const data = sendOrderDataSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    if (!mayOrder(actor)) return actor.t('only_orderers_can_order');
+    const { draftId, ...form } = data.data;
+    const outcome = await submitOrder(s, { person: actor.person, staffUnitId: actor.profile.staff?.unitId }, form, draftId);
+    switch (outcome.type) {
+      case 'created':
+        return orderSentCard(outcome.order, actor.lang, actor.t);
+      case 'already_sent': {
+        const order = (await s.orders.get(outcome.orderId))?.value;
+        return order && order.ordererId === actor.person.aadObjectId
+          ? orderSentCard(order, actor.lang, actor.t)
+          : actor.t('order_already_sent', { orderId: outcome.orderId });
+      }
+      case 'invalid':
+        return orderCard({ draftId, fields: form, errors: outcome.errors, units: outcome.units, note: actor.t('form_has_errors') }, actor.t);
+    }
+  }
+
+  app.adaptiveCards.actionExecute(Verb.sendOrder, (ctx, _state, data) => sendOrder(ctx, data));
+  app.adaptiveCards.actionSubmit(Verb.sendOrder, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await sendOrder(ctx, data)));
+
+  /** A message that is no command: an order, or a missing piece of the order being written. */
+  async function handleFreeText(ctx: TurnContext, actor: Actor, text: string): Promise<boolean> {
+    if (containsPersonalIdentityCode(text)) {
+      await turns.say(ctx, actor.t('identity_code_refused_chat'));
+      return true;
+    }
+    if (!mayOrder(actor)) return false;
+    const outcome = await draftOrder(s, actor.person.aadObjectId, text);
+    if (outcome.type === 'not_an_order') return false;
+    if (outcome.type === 'identity_code_refused') {
+      await turns.say(ctx, actor.t('identity_code_refused_chat'));
+      return true;
+    }
+    const { draft, missing } = outcome;
+    const knownUnit = actor.profile.staff?.unitId ?? actor.person.chosenUnitId;
+    const units = knownUnit ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+    const notes: string[] = [];
+    if (outcome.dateProblem === 'date_in_past') notes.push(actor.t('date_in_past_chat'));
+    if (outcome.dateProblem === 'date_impossible') notes.push(actor.t('date_impossible_chat'));
+    const missingNames = [...missing, ...(units ? (['unitId'] as const) : [])].map((f) => actor.t(`label_${f}` as MessageKey).toLowerCase());
+    notes.push(missingNames.length ? actor.t('missing_line', { fields: missingNames.join(', ') }) : actor.t('all_found'));
+    await turns.sayCard(ctx, orderCard({ draftId: draft.draftId, fields: draft.fields, errors: {}, units, note: notes.join(' ') }, actor.t));
+    return true;
+  }
+
+  return { handleFreeText };
+}

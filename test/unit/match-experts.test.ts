@@ -1,0 +1,376 @@
+import assert from 'node:assert/strict';
+import {
+  pickWave,
+  rankCandidates,
+  whyNotEligible,
+  type AssignmentRef,
+  type Candidate,
+  type ExpertLoad,
+  type MatchContext,
+  type MatchOrder,
+} from '../../src/domain/matching/match-experts';
+import type { Expert } from '../../src/domain/registers/types';
+
+let serial = 0;
+
+function anExpert(over: Partial<Expert> = {}): Expert {
+  serial++;
+  return {
+    email: `expert${serial}@example.fi`,
+    name: `Expert ${serial}`,
+    kind: 'trained',
+    areas: ['mental_health'],
+    regions: ['Jyväskylä'],
+    languages: ['fi'],
+    remote: true,
+    onsite: true,
+    maxPerMonth: 4,
+    ...over,
+  };
+}
+
+/** On-site in Jyväskylä, Wednesday 12 March 2025, 13–15 Helsinki time. */
+function anOrder(over: Partial<MatchOrder> = {}): MatchOrder {
+  return {
+    orderId: 'order-1',
+    taskType: 'lecture',
+    areas: ['mental_health'],
+    date: '2025-03-12',
+    start: '13:00',
+    end: '15:00',
+    remote: false,
+    municipality: 'Jyväskylä',
+    language: 'fi',
+    expertCount: 1,
+    ...over,
+  };
+}
+
+function anAssignment(over: Partial<AssignmentRef> = {}): AssignmentRef {
+  return { orderId: `other-${++serial}`, date: '2025-03-12', start: '09:00', end: '11:00', remote: false, municipality: 'Jyväskylä', ...over };
+}
+
+function aContext(over: { loads?: Record<string, ExpertLoad>; exclude?: string[]; today?: string; travelBufferMinutes?: number } = {}): MatchContext {
+  return {
+    today: over.today ?? '2025-03-01',
+    loads: new Map(Object.entries(over.loads ?? {})),
+    exclude: new Set(over.exclude ?? []),
+    travelBufferMinutes: over.travelBufferMinutes,
+  };
+}
+
+/** Assignments on the given dates, outside any order's hours (07–08). */
+function assignmentsOn(...dates: string[]): ExpertLoad {
+  return { assignments: dates.map((date) => anAssignment({ date, start: '07:00', end: '08:00', remote: true })) };
+}
+
+const emails = (cs: readonly Candidate[]) => cs.map((c) => c.email);
+
+describe('matching experts: hard rules', () => {
+  it('when an expert fits every rule, then they are eligible', () => {
+    assert.equal(whyNotEligible(anOrder(), anExpert(), aContext()), undefined);
+  });
+
+  it('when the expert has been removed from the register, then inactive', () => {
+    assert.equal(whyNotEligible(anOrder(), anExpert({ removed: true }), aContext()), 'inactive');
+  });
+
+  it('when the expert is paused until the day of the task, then paused', () => {
+    assert.equal(whyNotEligible(anOrder(), anExpert({ pausedUntil: '2025-03-12' }), aContext()), 'paused');
+  });
+
+  it('when the pause runs until today, then paused; when it ended yesterday, then eligible', () => {
+    const ctx = aContext({ today: '2025-03-01' });
+    assert.equal(whyNotEligible(anOrder(), anExpert({ pausedUntil: '2025-03-01' }), ctx), 'paused');
+    assert.equal(whyNotEligible(anOrder(), anExpert({ pausedUntil: '2025-02-28' }), ctx), undefined);
+  });
+
+  it('when a past day is matched again and the pause covered it, then paused', () => {
+    const ctx = aContext({ today: '2025-03-20' });
+    assert.equal(whyNotEligible(anOrder({ date: '2025-03-12' }), anExpert({ pausedUntil: '2025-03-15' }), ctx), 'paused');
+  });
+
+  it('when a peer supporter is matched to a lecture, then their kind is not allowed', () => {
+    assert.equal(whyNotEligible(anOrder({ taskType: 'lecture' }), anExpert({ kind: 'peer' }), aContext()), 'kind_not_allowed');
+  });
+
+  it('when a peer supporter is matched to a peer group, peer reception or juttupenkki, then eligible', () => {
+    for (const taskType of ['peer_group', 'peer_reception', 'juttupenkki'] as const) {
+      assert.equal(whyNotEligible(anOrder({ taskType }), anExpert({ kind: 'peer' }), aContext()), undefined, taskType);
+    }
+  });
+
+  it('when trained experts, actors and partners are matched to a peer group, then eligible', () => {
+    for (const kind of ['trained', 'actor', 'partner'] as const) {
+      assert.equal(whyNotEligible(anOrder({ taskType: 'peer_group' }), anExpert({ kind }), aContext()), undefined, kind);
+    }
+  });
+
+  it('when none of the order areas is the expert’s, then area; when one of them is, then eligible', () => {
+    const expert = anExpert({ areas: ['substance_use'] });
+    assert.equal(whyNotEligible(anOrder({ areas: ['mental_health'] }), expert, aContext()), 'area');
+    assert.equal(whyNotEligible(anOrder({ areas: ['mental_health', 'substance_use'] }), expert, aContext()), undefined);
+  });
+
+  it('when the task is in Swedish and the expert speaks only Finnish, then language', () => {
+    assert.equal(whyNotEligible(anOrder({ language: 'sv' }), anExpert({ languages: ['fi'] }), aContext()), 'language');
+    assert.equal(whyNotEligible(anOrder({ language: 'sv' }), anExpert({ languages: ['fi', 'sv'] }), aContext()), undefined);
+  });
+
+  it('when the task is remote and the expert takes no remote work, then place', () => {
+    assert.equal(whyNotEligible(anOrder({ remote: true }), anExpert({ remote: false }), aContext()), 'place');
+  });
+
+  it('when a remote task is in a municipality outside the expert’s regions, then still eligible', () => {
+    assert.equal(whyNotEligible(anOrder({ remote: true, municipality: 'Oulu' }), anExpert({ regions: ['Jyväskylä'] }), aContext()), undefined);
+  });
+
+  it('when the task is on-site and the expert takes no on-site work, then place', () => {
+    assert.equal(whyNotEligible(anOrder(), anExpert({ onsite: false }), aContext()), 'place');
+  });
+
+  it('when the on-site task is in a municipality outside the expert’s regions, then place', () => {
+    assert.equal(whyNotEligible(anOrder({ municipality: 'Tampere' }), anExpert({ regions: ['Jyväskylä', 'Jämsä'] }), aContext()), 'place');
+  });
+
+  it('when the order says Vasa and the expert’s region is Vaasa, then the place fits', () => {
+    assert.equal(whyNotEligible(anOrder({ municipality: 'Vasa' }), anExpert({ regions: ['Vaasa'] }), aContext()), undefined);
+    assert.equal(whyNotEligible(anOrder({ municipality: 'vaasa' }), anExpert({ regions: ['Vasa'] }), aContext()), undefined);
+  });
+
+  it('when the municipality is written without accents or in capitals, then the place fits', () => {
+    assert.equal(whyNotEligible(anOrder({ municipality: 'JYVASKYLA' }), anExpert({ regions: ['Jyväskylä'] }), aContext()), undefined);
+  });
+
+  it('when the expert has an assignment at the same hours that day, then overlap', () => {
+    const expert = anExpert();
+    const ctx = aContext({ loads: { [expert.email]: { assignments: [anAssignment({ start: '14:00', end: '16:00' })] } } });
+    assert.equal(whyNotEligible(anOrder({ start: '13:00', end: '15:00' }), expert, ctx), 'overlap');
+  });
+
+  it('when the same hours are on another day, then no overlap', () => {
+    const expert = anExpert();
+    const ctx = aContext({ loads: { [expert.email]: { assignments: [anAssignment({ date: '2025-03-13', start: '13:00', end: '15:00' })] } } });
+    assert.equal(whyNotEligible(anOrder(), expert, ctx), undefined);
+  });
+
+  it('when an on-site task 13–15 precedes an order at 15:30 and the buffer is 60 min, then overlap', () => {
+    const expert = anExpert();
+    const ctx = aContext({ loads: { [expert.email]: { assignments: [anAssignment({ start: '13:00', end: '15:00', remote: false })] } } });
+    const order = anOrder({ start: '15:30', end: '17:00', remote: true });
+    assert.equal(whyNotEligible(order, expert, ctx), 'overlap');
+    assert.equal(whyNotEligible(order, expert, { ...ctx, travelBufferMinutes: 0 }), undefined);
+  });
+
+  it('when the new order is on-site 15:30 after a remote task 13–15, then the buffer still applies', () => {
+    const expert = anExpert();
+    const ctx = aContext({ loads: { [expert.email]: { assignments: [anAssignment({ start: '13:00', end: '15:00', remote: true })] } } });
+    assert.equal(whyNotEligible(anOrder({ start: '15:30', end: '17:00', remote: false }), expert, ctx), 'overlap');
+  });
+
+  it('when both are remote, then a task at 16:00 after 13–15 and one starting at 15:00 sharp are fine', () => {
+    const expert = anExpert();
+    const ctx = aContext({ loads: { [expert.email]: { assignments: [anAssignment({ start: '13:00', end: '15:00', remote: true })] } } });
+    assert.equal(whyNotEligible(anOrder({ start: '16:00', end: '17:00', remote: true }), expert, ctx), undefined);
+    assert.equal(whyNotEligible(anOrder({ start: '15:00', end: '16:00', remote: true }), expert, ctx), undefined);
+  });
+
+  it('when the overlapping assignment is this very order, then it is no overlap', () => {
+    const expert = anExpert();
+    const ctx = aContext({ loads: { [expert.email]: { assignments: [anAssignment({ orderId: 'order-1', start: '13:00', end: '15:00' })] } } });
+    assert.equal(whyNotEligible(anOrder({ orderId: 'order-1' }), expert, ctx), undefined);
+  });
+
+  it('when the expert already has their monthly maximum in the task’s month, then monthly max', () => {
+    const expert = anExpert({ maxPerMonth: 2 });
+    const ctx = aContext({ loads: { [expert.email]: assignmentsOn('2025-03-03', '2025-03-28') } });
+    assert.equal(whyNotEligible(anOrder(), expert, ctx), 'monthly_max');
+  });
+
+  it('when the other assignments are in the months around, then the monthly maximum is not reached', () => {
+    const expert = anExpert({ maxPerMonth: 2 });
+    const ctx = aContext({ loads: { [expert.email]: assignmentsOn('2025-02-28', '2025-03-03', '2025-04-01') } });
+    assert.equal(whyNotEligible(anOrder(), expert, ctx), undefined);
+  });
+
+  it('when the expert was already offered this order, then excluded', () => {
+    const expert = anExpert();
+    assert.equal(whyNotEligible(anOrder(), expert, aContext({ exclude: [expert.email] })), 'excluded');
+  });
+});
+
+describe('matching experts: trainees', () => {
+  function pair(traineeOver: Partial<Expert> = {}, mentorOver: Partial<Expert> = {}) {
+    const mentor = anExpert(mentorOver);
+    const trainee = anExpert({ mentorEmail: mentor.email, ...traineeOver });
+    return { mentor, trainee };
+  }
+
+  it('when an order for two has an eligible mentor, then the trainee is eligible with them', () => {
+    const { mentor, trainee } = pair();
+    assert.equal(whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext(), mentor), undefined);
+  });
+
+  it('when the order is for one expert, then the trainee needs their mentor', () => {
+    const { mentor, trainee } = pair();
+    assert.equal(whyNotEligible(anOrder({ expertCount: 1 }), trainee, aContext(), mentor), 'trainee_needs_mentor');
+  });
+
+  it('when the mentor is not given, or is not the trainee’s own, then the trainee needs their mentor', () => {
+    const { trainee } = pair();
+    assert.equal(whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext()), 'trainee_needs_mentor');
+    assert.equal(whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext(), anExpert()), 'trainee_needs_mentor');
+  });
+
+  it('when the mentor is paused or was already offered the order, then the trainee needs their mentor', () => {
+    const paused = pair({}, { pausedUntil: '2025-12-31' });
+    assert.equal(whyNotEligible(anOrder({ expertCount: 2 }), paused.trainee, aContext(), paused.mentor), 'trainee_needs_mentor');
+    const offered = pair();
+    const ctx = aContext({ exclude: [offered.mentor.email] });
+    assert.equal(whyNotEligible(anOrder({ expertCount: 2 }), offered.trainee, ctx, offered.mentor), 'trainee_needs_mentor');
+  });
+
+  it('when the trainee fails a rule of their own, then that rule is the reason', () => {
+    const { mentor, trainee } = pair({ languages: ['sv'] });
+    assert.equal(whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext(), mentor), 'language');
+  });
+
+  it('when an order for two is ranked, then the trainee comes right after the mentor, not by their own rank', () => {
+    const { mentor, trainee } = pair();
+    const other = anExpert();
+    const ctx = aContext({ loads: { [mentor.email]: assignmentsOn('2025-02-10', '2025-02-11'), [other.email]: assignmentsOn('2025-02-12') } });
+    const ranked = rankCandidates(anOrder({ expertCount: 2 }), [trainee, mentor, other], ctx);
+    assert.deepEqual(emails(ranked), [other.email, mentor.email, trainee.email]);
+    assert.equal(ranked[2]?.mentorEmail, mentor.email);
+    assert.equal(ranked[1]?.mentorEmail, undefined);
+  });
+
+  it('when the order is for one expert, then the trainee is left out of the ranking', () => {
+    const { mentor, trainee } = pair();
+    assert.deepEqual(emails(rankCandidates(anOrder({ expertCount: 1 }), [mentor, trainee], aContext())), [mentor.email]);
+  });
+
+  it('when the mentor is ineligible, then the trainee is left out of the ranking', () => {
+    const { mentor, trainee } = pair({}, { regions: ['Tampere'] });
+    assert.deepEqual(rankCandidates(anOrder({ expertCount: 2 }), [mentor, trainee], aContext()), []);
+  });
+
+  it('when the mentor was already offered the order, then the trainee is left out of the ranking', () => {
+    const { mentor, trainee } = pair();
+    const ctx = aContext({ exclude: [mentor.email] });
+    assert.deepEqual(rankCandidates(anOrder({ expertCount: 2 }), [mentor, trainee], ctx), []);
+  });
+
+  it('when a mentor has two trainees and the order is for two, then only the better trainee comes along', () => {
+    const mentor = anExpert();
+    const busy = anExpert({ mentorEmail: mentor.email });
+    const free = anExpert({ mentorEmail: mentor.email });
+    const ctx = aContext({ loads: { [busy.email]: assignmentsOn('2025-02-20') } });
+    assert.deepEqual(emails(rankCandidates(anOrder({ expertCount: 2 }), [mentor, busy, free], ctx)), [mentor.email, free.email]);
+  });
+});
+
+describe('matching experts: soft order', () => {
+  it('when experts differ in assignments over the last 90 days, then the one with fewer comes first', () => {
+    const busy = anExpert();
+    const quiet = anExpert();
+    const ctx = aContext({
+      today: '2025-03-01',
+      loads: {
+        [busy.email]: assignmentsOn('2025-01-15', '2025-02-20'),
+        // 1 Dec 2024 is 90 days before today (counted); 30 Nov is 91 (not counted)
+        [quiet.email]: assignmentsOn('2024-11-30', '2024-12-01'),
+      },
+    });
+    const ranked = rankCandidates(anOrder(), [busy, quiet], ctx);
+    assert.deepEqual(emails(ranked), [quiet.email, busy.email]);
+    assert.deepEqual(ranked.map((c) => c.recentAssignments), [1, 2]);
+  });
+
+  it('when assignment counts are equal, then more matching areas come first', () => {
+    const one = anExpert({ areas: ['mental_health'] });
+    const two = anExpert({ areas: ['substance_use', 'mental_health'] });
+    const ranked = rankCandidates(anOrder({ areas: ['mental_health', 'substance_use'] }), [one, two], aContext());
+    assert.deepEqual(emails(ranked), [two.email, one.email]);
+    assert.deepEqual(ranked.map((c) => c.areaMatches), [2, 1]);
+  });
+
+  it('when fair shares outweigh areas, then the expert with fewer assignments wins despite fewer areas', () => {
+    const one = anExpert({ areas: ['mental_health'] });
+    const two = anExpert({ areas: ['substance_use', 'mental_health'] });
+    const ctx = aContext({ loads: { [two.email]: assignmentsOn('2025-02-01') } });
+    assert.deepEqual(emails(rankCandidates(anOrder({ areas: ['mental_health', 'substance_use'] }), [two, one], ctx)), [one.email, two.email]);
+  });
+
+  it('when a remote task comes from the expert’s own municipality, then that expert comes first', () => {
+    const far = anExpert({ regions: ['Oulu'] });
+    const near = anExpert({ regions: ['Oulu', 'Jyväskylä'] });
+    const ranked = rankCandidates(anOrder({ remote: true, municipality: 'Jyväskylä' }), [far, near], aContext());
+    assert.deepEqual(emails(ranked), [near.email, far.email]);
+    assert.deepEqual(ranked.map((c) => c.sameMunicipality), [true, false]);
+  });
+
+  it('when everything else is equal, then better feedback comes first and missing feedback counts as 3', () => {
+    const poor = anExpert({ email: 'a-poor@example.fi' });
+    const unknown = anExpert({ email: 'b-unknown@example.fi' });
+    const good = anExpert({ email: 'c-good@example.fi' });
+    const ctx = aContext({ loads: { [good.email]: { assignments: [], feedbackAverage: 4.5 }, [poor.email]: { assignments: [], feedbackAverage: 2.5 } } });
+    const ranked = rankCandidates(anOrder(), [poor, unknown, good], ctx);
+    assert.deepEqual(emails(ranked), [good.email, unknown.email, poor.email]);
+    assert.equal(ranked[1]?.feedback, 3);
+  });
+
+  it('when experts tie on everything, then they are ordered by email whatever the register order', () => {
+    const a = anExpert({ email: 'aino@example.fi' });
+    const b = anExpert({ email: 'bertta@example.fi' });
+    const c = anExpert({ email: 'celia@example.fi' });
+    assert.deepEqual(emails(rankCandidates(anOrder(), [c, a, b], aContext())), [a.email, b.email, c.email]);
+    assert.deepEqual(emails(rankCandidates(anOrder(), [b, c, a], aContext())), [a.email, b.email, c.email]);
+  });
+
+  it('when some experts are ineligible, then only the eligible are ranked', () => {
+    const fits = anExpert();
+    const offered = anExpert();
+    const removed = anExpert({ removed: true });
+    const ranked = rankCandidates(anOrder(), [removed, offered, fits], aContext({ exclude: [offered.email] }));
+    assert.deepEqual(emails(ranked), [fits.email]);
+  });
+});
+
+describe('matching experts: waves', () => {
+  const c = (email: string, mentorEmail?: string): Candidate => ({
+    email,
+    recentAssignments: 0,
+    areaMatches: 1,
+    sameMunicipality: true,
+    feedback: 3,
+    ...(mentorEmail ? { mentorEmail } : {}),
+  });
+
+  it('when there are more candidates than the wave size, then the wave is the first ones', () => {
+    assert.deepEqual(emails(pickWave([c('a'), c('b'), c('c')], 2)), ['a', 'b']);
+  });
+
+  it('when the last place of the wave goes to a mentor, then their trainee comes along past the size', () => {
+    const wave = pickWave([c('a'), c('m'), c('t', 'm'), c('b')], 2);
+    assert.deepEqual(emails(wave), ['a', 'm', 't']);
+  });
+
+  it('when a mentor and trainee fit inside the wave, then the wave keeps its size', () => {
+    assert.deepEqual(emails(pickWave([c('m'), c('t', 'm'), c('a'), c('b')], 3)), ['m', 't', 'a']);
+  });
+
+  it('when a trainee’s mentor is not in the wave, then the trainee is left out', () => {
+    assert.deepEqual(emails(pickWave([c('t', 'm'), c('a'), c('b')], 2)), ['a', 'b']);
+  });
+
+  it('when a ranked list of an order for two is cut into a wave, then the pair is never split', () => {
+    const mentor = anExpert();
+    const trainee = anExpert({ mentorEmail: mentor.email });
+    const others = [anExpert(), anExpert()];
+    const ctx = aContext({ loads: { [mentor.email]: assignmentsOn('2025-02-20') } });
+    const ranked = rankCandidates(anOrder({ expertCount: 2 }), [mentor, trainee, ...others], ctx);
+    assert.deepEqual(emails(pickWave(ranked, 3)), [...others.map((e) => e.email), mentor.email, trainee.email]);
+    assert.deepEqual(emails(pickWave(ranked, 2)), others.map((e) => e.email));
+  });
+});
