@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseOrderText } from '../src/domain/orders/parse-order';
 import { connectionStringFor } from '../test/support/azurite';
+import { benchMatching } from './match';
 import { ConnectorStub } from '../test/support/connector-stub';
 
 const root = join(__dirname, '..');
@@ -125,7 +126,18 @@ async function main(): Promise<void> {
       email: `e${i + j}@example.fi`, name: `E${i + j}`, kind: 'trained', areas: ['mental_health', 'substance_use'], regions: ['Kuopio'], languages: ['fi'], remote: true, onsite: true, maxPerMonth: 8,
     })));
   }
-  const bot = start(['--require', 'tsx/cjs', join(root, 'src', 'main.ts')], env);
+  const { TablePersonRepository } = await import('../src/storage/table-person-repository');
+  const people = new TablePersonRepository(store.table('People'));
+  for (let i = 0; i < EXPERTS; i += 50) {
+    await Promise.all(Array.from({ length: 50 }, (_, j) => {
+      const id = `expert-${i + j}`;
+      return people.save({
+        aadObjectId: id, email: `e${i + j}@example.fi`, locale: 'fi', firstSeenAt: new Date().toISOString(),
+        address: { conversationId: `a:${id}`, serviceUrl: connector.url, userId: `29:${id}`, botId: '28:bot', channelId: 'msteams', tenantId: 't' },
+      });
+    }));
+  }
+  const bot = start(['--no-deprecation', '--require', 'tsx/cjs', join(root, 'src', 'main.ts')], env);
   await waitHealthy(botPort);
   const helpTimes = await timeMessages(botPort, connector, 'help-user', 'apua');
   report(`our bot, "apua": answered ${fmt(helpTimes)} (${(pct(helpTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50; target ≤ 3×)`);
@@ -141,6 +153,27 @@ async function main(): Promise<void> {
     sendTimes.push(r.ms);
   }
   report(`our bot, Send order → order number: ${fmt(sendTimes.slice(ROUNDS / 10))}`);
+  // Send order → the first offer card reaches an expert, then Accept → its answer.
+  const firstOffer: number[] = [];
+  const accepts: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const date = new Date(Date.UTC(2027, 0, 4) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
+    const data = { verb: 'send_order', draftId: `offer-bench-${i}`, taskType: 'lecture', areas: 'mental_health', date, start: '09:00', end: '11:00', remote: 'true', municipality: '', expertCount: '1', language: 'fi' };
+    const before = connector.calls.length;
+    const t0 = performance.now();
+    const r = await post(botPort, activity(connector, 'orderer', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
+    const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
+    let offer: (typeof connector.calls)[number] | undefined;
+    while (!(offer = connector.calls.slice(before).find((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId)))) await new Promise((res) => setTimeout(res, 1));
+    firstOffer.push(performance.now() - t0);
+    const expertId = offer.conversationId!.slice(2);
+    const a = await post(botPort, activity(connector, expertId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'accept_offer', data: { verb: 'accept_offer', orderId } } } }));
+    if (!JSON.stringify(a.json).includes(orderId)) throw new Error('accept did not answer with the card');
+    accepts.push(a.ms);
+  }
+  report(`Send order → first offer card at the connector (2,000 experts): ${fmt(firstOffer.slice(ROUNDS / 10))} (target p95 ≤ 300 ms)`);
+  report(`Accept → answer card: ${fmt(accepts.slice(ROUNDS / 10))} (target p95 ≤ 100 ms)`);
+  report(await benchMatching());
   const botRss = rssMb(bot.pid!);
   report(`our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB)`);
   await connector.stop();

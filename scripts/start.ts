@@ -79,7 +79,7 @@ async function main(config: Config): Promise<void> {
   }
 
   if (!(await portFree(config.PORT))) throw new Error(`port ${config.PORT} is in use; set PORT to another port`);
-  run('bot', process.execPath, ['--require', 'tsx/cjs', join(root, 'src', 'main.ts')]);
+  run('bot', process.execPath, ['--no-deprecation', '--require', 'tsx/cjs', join(root, 'src', 'main.ts')]);
   const health = `http://127.0.0.1:${config.PORT}/healthz`;
   await waitFor('the bot', async () => (await fetch(health).catch(() => undefined))?.ok === true);
   say(`bot healthy at ${health} after ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { loadDemoRegisterIfEmpty } from './app/load-demo-register';
 import type { OfferSettings, Services } from './app/services';
 import { WorkRunner } from './app/work-runner';
 import { Clock, SystemClock } from './clock';
@@ -61,7 +62,6 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     afterCommit: (orderId) => work?.kick(orderId),
   };
   if (options.demoDir) {
-    const { loadDemoRegisterIfEmpty } = await import('./app/load-demo-register');
     if (await loadDemoRegisterIfEmpty(services.registers, options.demoDir)) log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
   }
   const adapter = createAdapter(config);

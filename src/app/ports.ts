@@ -9,6 +9,8 @@ export interface RegisterRepository {
   getExpert(email: string): Promise<Expert | undefined>;
   listExperts(): Promise<Expert[]>;
   putExpert(expert: Expert): Promise<void>;
+  /** Changes an expert's row conditionally on its ETag, deciding again on a conflict. */
+  updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined>;
   getUnit(unitId: string): Promise<Unit | undefined>;
   listUnits(): Promise<Unit[]>;
   putUnit(unit: Unit): Promise<void>;

@@ -1,7 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { JobStore, Timer, TimerKind } from '../app/ports';
 import { decodeKey, encodeKey } from './keys';
-import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
+import { isNotFound, isPreconditionFailed, partitionRows, type PartitionRow } from './tables';
 
 interface TimerRow {
   partitionKey: string;
@@ -48,9 +48,21 @@ export class TableJobStore implements JobStore {
   }
 
   async claimDirtyOrders(now: Date, leaseMs: number, limit: number, onlyOrderId?: string): Promise<Array<{ orderId: string; etag: string }>> {
-    const only = onlyOrderId === undefined ? {} : { from: encodeKey(onlyOrderId), to: `${encodeKey(onlyOrderId)}\u0000` };
+    const rows: PartitionRow[] = [];
+    if (onlyOrderId !== undefined) {
+      try {
+        rows.push((await this.table.getEntity('dirty', encodeKey(onlyOrderId))) as unknown as PartitionRow);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    } else {
+      for await (const row of partitionRows(this.table, 'dirty')) {
+        rows.push(row);
+        if (rows.length >= limit * 4) break;
+      }
+    }
     const claimed: Array<{ orderId: string; etag: string }> = [];
-    for await (const row of partitionRows(this.table, 'dirty', only)) {
+    for (const row of rows) {
       if (claimed.length >= limit) break;
       const etag = await this.lease(row as unknown as TimerRow, now, leaseMs);
       if (etag) claimed.push({ orderId: decodeKey(row.rowKey), etag });

@@ -3,10 +3,9 @@ import type { DraftRepository, OrderDraft, OrderRepository, Stored } from '../ap
 import type { Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
 import { encodeKey } from './keys';
-import { effectRows } from './table-offer-store';
+import { newOrderRow, ORDER_ROW } from './table-offer-store';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
-const ORDER_ROW = 'order';
 const MAX_NUMBER_ATTEMPTS = 50;
 
 export class TableOrderRepository implements OrderRepository {
@@ -23,10 +22,7 @@ export class TableOrderRepository implements OrderRepository {
       'Replace',
     );
     try {
-      await this.orders.submitTransaction([
-        ['create', { partitionKey: order.orderId, rowKey: ORDER_ROW, data: JSON.stringify(order) }],
-        ...effectRows(order.orderId, effects),
-      ]);
+      await this.orders.createEntity(newOrderRow(order, effects));
     } catch (err) {
       if (!isConflict(err)) throw err;
     }
@@ -43,11 +39,8 @@ export class TableOrderRepository implements OrderRepository {
   }
 
   async update(order: Order, etag: string): Promise<string> {
-    const res = await this.orders.updateEntity(
-      { partitionKey: order.orderId, rowKey: ORDER_ROW, data: JSON.stringify(order) },
-      'Replace',
-      { etag },
-    );
+    // Merge: the row also holds the order's offers and pending effects.
+    const res = await this.orders.updateEntity({ partitionKey: order.orderId, rowKey: ORDER_ROW, data: JSON.stringify(order) }, 'Merge', { etag });
     return res.etag ?? '';
   }
 

@@ -2,7 +2,7 @@ import { odata, TableClient } from '@azure/data-tables';
 import type { RegisterRepository } from '../app/ports';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import { encodeKey, } from './keys';
-import { isNotFound, partitionRows } from './tables';
+import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
 
@@ -13,6 +13,27 @@ export class TableRegisterRepository implements RegisterRepository {
   getExpert = (email: string) => this.get<Expert>('expert', email.toLowerCase());
   listExperts = () => this.list<Expert>('expert');
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
+  async updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined> {
+    const key = encodeKey(email.toLowerCase());
+    for (let attempt = 0; attempt < 10; attempt++) {
+      let row;
+      try {
+        row = await this.table.getEntity<{ data: string }>('expert', key);
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+      const updated = change(JSON.parse(row.data) as Expert);
+      try {
+        await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated) }, 'Replace', { etag: row.etag });
+        return updated;
+      } catch (err) {
+        if (!isPreconditionFailed(err)) throw err;
+      }
+    }
+    throw new Error('expert_update_conflict');
+  }
+
   getUnit = (unitId: string) => this.get<Unit>('unit', unitId);
   listUnits = () => this.list<Unit>('unit');
   putUnit = (u: Unit) => this.put('unit', u.unitId, u);

@@ -1,7 +1,20 @@
+import type { PipelineRequest, SendRequest } from '@azure/core-rest-pipeline';
 import { odata, TableClient, TableServiceClient } from '@azure/data-tables';
 
 export const TABLE_NAMES = ['People', 'Registers', 'Outbox', 'Counters', 'Orders', 'Jobs'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * A storage call that has not answered in 10 s is abandoned and retried: without it one lost
+ * response (seen with Azurite under concurrent load) would stall a turn or the outbox forever.
+ */
+const REQUEST_TIMEOUT = {
+  name: 'requestTimeout',
+  sendRequest: (request: PipelineRequest, next: SendRequest) => {
+    request.timeout = 10_000;
+    return next(request);
+  },
+};
 
 /** One client per table; `prefix` lets tests and instances share an account without sharing rows. */
 export class TableStore {
@@ -17,7 +30,8 @@ export class TableStore {
     if (!client) {
       client = TableClient.fromConnectionString(this.connectionString, `${this.prefix}${name}`, {
         allowInsecureConnection: this.connectionString.includes('http://') || /UseDevelopmentStorage/i.test(this.connectionString),
-        retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2000 },
+        retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 2000 },
+        additionalPolicies: [{ policy: REQUEST_TIMEOUT, position: 'perRetry' }],
       });
       this.clients.set(name, client);
     }

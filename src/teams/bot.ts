@@ -5,6 +5,7 @@ import type { Services } from '../app/services';
 import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
 import { Outbound } from './outbound';
+import { registerExpertRoutes } from './routes/experts';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { Actor, Turns } from './turn';
@@ -39,6 +40,7 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
     await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t));
   });
 
+  registerExpertRoutes(app, turns);
   const ordering = registerOrderingRoutes(app, turns);
   registerOfferRoutes(app, turns);
 

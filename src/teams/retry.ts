@@ -7,9 +7,20 @@ export interface RetryOptions {
   retries: number;
   minTimeoutMs: number;
   maxTimeoutMs: number;
+  /** A call that has not answered by then counts as a gateway timeout (504) and is retried. */
+  callTimeoutMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { retries: 6, minTimeoutMs: 250, maxTimeoutMs: 30_000 };
+export const DEFAULT_RETRY: RetryOptions = { retries: 6, minTimeoutMs: 250, maxTimeoutMs: 30_000, callTimeoutMs: 20_000 };
+
+function withTimeout<T>(call: () => Promise<T>, ms: number | undefined): Promise<T> {
+  if (!ms) return call();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('connector_timeout'), { statusCode: 504 })), ms);
+  });
+  return Promise.race([call(), timeout]).finally(() => clearTimeout(timer));
+}
 
 export function statusCodeOf(err: unknown): number | undefined {
   if (typeof err !== 'object' || err === null) return undefined;
@@ -38,7 +49,7 @@ export async function withConnectorRetries<T>(call: () => Promise<T>, options: R
   return pRetry(
     async () => {
       try {
-        return await call();
+        return await withTimeout(call, options.callTimeoutMs);
       } catch (err) {
         const status = statusCodeOf(err);
         if (status === undefined || !RETRYABLE.has(status)) throw new AbortError(err as Error);

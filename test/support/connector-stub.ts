@@ -9,6 +9,8 @@ export interface RecordedCall {
   body?: any;
   status: number;
   at: number;
+  /** The activity id the stub gave to a sent message. */
+  responseId?: string;
 }
 
 export interface Member {
@@ -29,6 +31,8 @@ interface Failure {
 /** A local stand-in for the Bot Connector API: records what the bot sends and can fail on demand. */
 export class ConnectorStub {
   readonly calls: RecordedCall[] = [];
+  private readonly sendsByConversation = new Map<string, RecordedCall[]>();
+  private readonly latestUpdate = new Map<string, Record<string, any>>();
   readonly attempts: RecordedCall[] = [];
   private readonly members = new Map<string, Member>();
   private readonly failures: Failure[] = [];
@@ -62,9 +66,16 @@ export class ConnectorStub {
 
   /** Messages (sends and replies) delivered into a conversation, in order. */
   messagesIn(conversationId: string): Record<string, any>[] {
-    return this.calls
-        .filter((c) => c.kind === 'send' && c.conversationId === conversationId && c.status < 300)
-      .map((c) => c.activity!);
+    return this.sendsIn(conversationId).map((c) => c.activity!);
+  }
+
+  sendsIn(conversationId: string): RecordedCall[] {
+    return this.sendsByConversation.get(conversationId) ?? [];
+  }
+
+  /** A sent message as it looks now: its last update, or as sent. */
+  current(call: RecordedCall): Record<string, any> | undefined {
+    return (call.responseId && this.latestUpdate.get(call.responseId)) || call.activity;
   }
 
   updatesIn(conversationId: string): RecordedCall[] {
@@ -104,9 +115,12 @@ export class ConnectorStub {
       case 'create_conversation':
         return send(res, 201, { id: `a:${body?.members?.[0]?.id ?? 'conv'}`, activityId: String(this.nextId++) });
       case 'update':
+        this.latestUpdate.set(m![3]!, body);
         return send(res, 200, { id: m![3] });
       case 'send':
-        return send(res, 201, { id: `act-${this.nextId++}` });
+        call.responseId = `act-${this.nextId++}`;
+        this.sendsByConversation.set(conversationId!, [...this.sendsIn(conversationId!), call]);
+        return send(res, 201, { id: call.responseId });
     }
   }
 }

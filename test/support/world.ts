@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../../src/clock';
 import { loadConfig } from '../../src/config';
-import { RunningBot, startBot } from '../../src/main';
+import { BotOptions, RunningBot, startBot } from '../../src/main';
 import { cardOf, inputsOf, walk } from './cards';
 import { ConnectorStub } from './connector-stub';
 import { storageConnectionString } from './root-hooks';
@@ -47,15 +47,37 @@ export class World {
   bot!: RunningBot;
   readonly prefix = `t${randomBytes(5).toString('hex')}`;
 
-  static async start(env: Record<string, string> = {}): Promise<World> {
+  private options: BotOptions = {};
+  private env: Record<string, string> = {};
+  readonly others: RunningBot[] = [];
+
+  static async start(env: Record<string, string> = {}, options: BotOptions = {}): Promise<World> {
     const w = new World();
-    await w.connector.start();
-    w.bot = await startBot(w.config(env), {
+    w.env = env;
+    w.options = {
       clock: w.clock,
       retry: { retries: 4, minTimeoutMs: 10, maxTimeoutMs: 200 },
       pollMs: 0, // tests move the clock and run due work themselves
-    });
+      // Teams' pacing has its own tests; here it would only slow the suite down.
+      paceLimits: { perConversation: [{ count: 1000, windowMs: 1000 }], overall: { count: 1000, windowMs: 1000 } },
+      ...options,
+    };
+    await w.connector.start();
+    w.bot = await startBot(w.config(env), w.options);
     return w;
+  }
+
+  /** Stops the bot and starts a new process-like instance on the same store (a restart). */
+  async restart(): Promise<void> {
+    await this.bot.close();
+    this.bot = await startBot(this.config(this.env), this.options);
+  }
+
+  /** A second bot instance on the same store, as in a scaled-out deployment. */
+  async another(): Promise<RunningBot> {
+    const bot = await startBot(this.config(this.env), this.options);
+    this.others.push(bot);
+    return bot;
   }
 
   config(env: Record<string, string> = {}) {
@@ -76,6 +98,7 @@ export class World {
   }
 
   async stop(): Promise<void> {
+    for (const b of this.others) await b.close();
     await this.bot.close();
     await this.connector.stop();
   }
@@ -166,6 +189,14 @@ export class TestUser {
     const values = Object.fromEntries(Object.entries(inputsOf(card)).map(([id, input]) => [id, input.value === undefined ? '' : String(input.value)]));
     const res = await this.execute(verb, { ...values, ...action.data, ...edits });
     return { status: res.status, card: res.body?.type === 'application/vnd.microsoft.card.adaptive' ? res.body.value : undefined, text: typeof res.body?.value === 'string' ? res.body.value : undefined };
+  }
+
+  /** Cards sent into this chat that mention `needle`, newest last, as updated since. */
+  cardsAbout(needle: string): Record<string, any>[] {
+    return this.world.connector
+      .sendsIn(this.conversationId)
+      .map((c) => cardOf(this.world.connector.current(c)))
+      .filter((card): card is Record<string, any> => card !== undefined && JSON.stringify(card).includes(needle));
   }
 
   messages(): Record<string, any>[] {

@@ -1,4 +1,6 @@
-import type { ExpertKind, TaskType } from '../shared/vocabulary';
+import { z } from 'zod';
+import { type Result, ok, refuse } from '../shared/result';
+import { EXPERT_KINDS, TASK_TYPES, type ExpertKind, type TaskType } from '../shared/vocabulary';
 
 /** Fees in integer cents (SPEC §5). Versioned data; this is the default version. */
 export interface Tariff {
@@ -44,4 +46,28 @@ export function minutesBetween(start: string, end: string): number {
   const [sh, sm] = start.split(':').map(Number);
   const [eh, em] = end.split(':').map(Number);
   return (eh! * 60 + em!) - (sh! * 60 + sm!);
+}
+
+const centsSchema = z.number().int().nonnegative();
+const hourlyShape = Object.fromEntries(TASK_TYPES.map((t) => [t, centsSchema])) as Record<
+  TaskType,
+  typeof centsSchema
+>;
+
+/** A tariff file (data/tariffs/<version>.json): every task type priced, unknown keys refused. */
+export const tariffSchema = z
+  .object({
+    version: z.string().regex(/^\d{4}-\d+$/, 'version is YYYY-N'),
+    hourlyCents: z.object(hourlyShape).strict(),
+    minimumCents: centsSchema,
+    kmCents: centsSchema,
+    unpaidKinds: z.array(z.enum(EXPERT_KINDS)),
+  })
+  .strict();
+
+/** Checks a loaded tariff file; the error names each bad field, for the coordinator who uploaded it. */
+export function parseTariff(json: unknown): Result<Tariff, string> {
+  const parsed = tariffSchema.safeParse(json);
+  if (parsed.success) return ok(parsed.data satisfies Tariff);
+  return refuse(parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '));
 }

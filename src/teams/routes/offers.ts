@@ -51,7 +51,7 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns) {
     return order && actor.profile.roles.includes('coordinator') ? coordinatorUnfilledCard(order, [], actor.lang, actor.t, notice) : notice;
   }
 
-  app.adaptiveCards.actionExecute(AssignVerb, assignFromCard);
+  app.adaptiveCards.actionExecute(AssignVerb, (ctx, _state, data) => assignFromCard(ctx, data));
   app.adaptiveCards.actionSubmit(AssignVerb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await assignFromCard(ctx, data)));
 
   app.message(ASSIGN, async (ctx) => {

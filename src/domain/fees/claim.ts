@@ -1,0 +1,386 @@
+import { DateTime } from 'luxon';
+import { ZONE, helsinkiDate } from '../shared/helsinki';
+import { type Result, assertNever, ok, refuse } from '../shared/result';
+import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../shared/working-days';
+import { isValidBusinessId, type ClaimAmount } from './claim-amount';
+
+export const CLAIM_STATUSES = [
+  'awaiting_orderer',
+  'awaiting_supervisor',
+  'awaiting_director',
+  'awaiting_payroll',
+  'paid',
+  'returned',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+
+export const APPROVAL_STEPS = ['orderer', 'supervisor', 'director', 'payroll'] as const;
+export type ApprovalStep = (typeof APPROVAL_STEPS)[number];
+
+export const PAYMENT_TYPES = ['palkkio', 'tyokorvaus'] as const;
+export type PaymentType = (typeof PAYMENT_TYPES)[number];
+
+export interface ClaimVersion {
+  version: number;
+  submittedAt: string; // ISO instant
+  actualStart: string; // HH:mm
+  actualEnd: string; // HH:mm
+  km: number;
+  otherExpensesCents: number;
+  expensesNote?: string;
+  paymentType: PaymentType;
+  businessId?: string; // required for tyokorvaus
+  amount: ClaimAmount;
+  tariffVersion: string;
+}
+
+export interface Approval {
+  step: ApprovalStep;
+  by: string; // email
+  at: string; // ISO instant
+  action: 'approved' | 'rejected' | 'paid' | 'reassigned';
+  version: number; // the claim version acted on
+  reason?: string; // rejected
+  from?: string; // reassigned: the previous holder
+  to?: string; // reassigned: the new holder
+}
+
+export interface ClaimChain {
+  orderer: string;
+  supervisor: string;
+  director?: string; // no director: the stage is left out
+  payroll: string;
+}
+
+export interface Claim {
+  claimId: string; // P-YYYY-NNNN
+  orderId: string;
+  expertEmail: string;
+  unitId: string;
+  status: ClaimStatus;
+  holderEmail: string; // who must act now; the expert when returned; payroll, who paid, when paid
+  holderSince: string; // ISO instant
+  versions: ClaimVersion[];
+  history: Approval[];
+  chain: ClaimChain;
+  remindedAt?: string;
+  escalatedAt?: string;
+}
+
+type NewVersion = Omit<ClaimVersion, 'version' | 'submittedAt'>;
+interface Base {
+  actor: string; // email, from Teams, never from card data
+  at: Date;
+}
+/** `step` comes from the clicked card: it tells a stale second click from the next stage's click. */
+export type ClaimCommand =
+  | (Base & { type: 'confirm_task' })
+  | (Base & { type: 'approve'; step?: ApprovalStep })
+  | (Base & { type: 'reject'; reason: string; step?: ApprovalStep })
+  | (Base & { type: 'mark_paid' })
+  | (Base & { type: 'resubmit'; version: NewVersion })
+  | (Base & { type: 'reassign'; to: string }); // the use case checks that the actor is a coordinator
+
+export type ClaimRefusal =
+  | 'claim_already_closed'
+  | 'claim_already_approved'
+  | 'claim_returned'
+  | 'claim_not_returned'
+  | 'not_your_approval'
+  | 'not_the_expert'
+  | 'reason_required'
+  | 'reason_too_long'
+  | 'business_id_invalid'
+  | 'already_the_holder';
+
+export type ClaimEffect =
+  | { type: 'notify_expert'; status: ClaimStatus; reason?: string }
+  | { type: 'card_to_holder'; email: string }
+  | { type: 'update_cards' };
+
+export type ClaimDecision = Result<{ claim: Claim; effects: ClaimEffect[] }, ClaimRefusal>;
+
+type Forward = 'confirm_task' | 'approve' | 'mark_paid';
+interface Step {
+  step: ApprovalStep;
+  accepts: Forward;
+  next: ClaimStatus;
+}
+
+/** Who holds the claim, which button moves it on, and where it goes then. */
+const STEPS: Partial<Record<ClaimStatus, Step>> = {
+  awaiting_orderer: { step: 'orderer', accepts: 'confirm_task', next: 'awaiting_supervisor' },
+  awaiting_supervisor: { step: 'supervisor', accepts: 'approve', next: 'awaiting_director' },
+  awaiting_director: { step: 'director', accepts: 'approve', next: 'awaiting_payroll' },
+  awaiting_payroll: { step: 'payroll', accepts: 'mark_paid', next: 'paid' },
+};
+const STEP_STATUS: Record<ApprovalStep, ClaimStatus> = {
+  orderer: 'awaiting_orderer',
+  supervisor: 'awaiting_supervisor',
+  director: 'awaiting_director',
+  payroll: 'awaiting_payroll',
+};
+const STEP_ACCEPTS: Record<ApprovalStep, Forward> = {
+  orderer: 'confirm_task',
+  supervisor: 'approve',
+  director: 'approve',
+  payroll: 'mark_paid',
+};
+
+export const REASON_MAX_LENGTH = 500;
+const REMIND_AFTER_WORKING_DAYS = 2;
+const ESCALATE_AFTER_WORKING_DAYS = 5;
+const REMIND_INTERVAL_MS = 24 * 60 * 60 * 1000;
+const TIMER_HOUR = 8; // Helsinki: reminders arrive in the morning
+
+const email = (s: string): string => s.trim().toLowerCase();
+const same = (a: string, b: string): boolean => email(a) === email(b);
+
+/** The first status at or after `status` whose stage the chain has: a unit may have no director. */
+function skipMissing(status: ClaimStatus, chain: ClaimChain): ClaimStatus {
+  const step = STEPS[status];
+  if (step && chain[step.step] === undefined) return skipMissing(step.next, chain);
+  return status;
+}
+
+function holderOf(status: ClaimStatus, claim: Pick<Claim, 'chain' | 'expertEmail' | 'holderEmail'>): string {
+  const step = STEPS[status];
+  if (step) return claim.chain[step.step] ?? claim.holderEmail;
+  return status === 'returned' ? claim.expertEmail : claim.holderEmail;
+}
+
+/** A claim exists from the moment the expert sends it; it goes first to the orderer. */
+export function createClaim(input: {
+  claimId: string;
+  orderId: string;
+  expertEmail: string;
+  unitId: string;
+  chain: ClaimChain;
+  version: Omit<ClaimVersion, 'version'>;
+  at: Date;
+}): Claim {
+  const chain: ClaimChain = {
+    orderer: email(input.chain.orderer),
+    supervisor: email(input.chain.supervisor),
+    payroll: email(input.chain.payroll),
+    ...(input.chain.director ? { director: email(input.chain.director) } : {}),
+  };
+  return {
+    claimId: input.claimId,
+    orderId: input.orderId,
+    expertEmail: email(input.expertEmail),
+    unitId: input.unitId,
+    status: 'awaiting_orderer',
+    holderEmail: chain.orderer,
+    holderSince: input.at.toISOString(),
+    versions: [{ ...input.version, version: 1 }],
+    history: [],
+    chain,
+  };
+}
+
+export function currentVersion(claim: Claim): ClaimVersion {
+  const v = claim.versions[claim.versions.length - 1];
+  if (!v) throw new Error(`claim ${claim.claimId} has no version`);
+  return v;
+}
+
+/** Decides one click or command on a claim; time comes in the command. */
+export function decideClaim(claim: Claim, cmd: ClaimCommand): ClaimDecision {
+  switch (cmd.type) {
+    case 'confirm_task':
+    case 'approve':
+    case 'mark_paid':
+      return forward(claim, cmd);
+    case 'reject':
+      return reject(claim, cmd);
+    case 'resubmit':
+      return resubmit(claim, cmd);
+    case 'reassign':
+      return reassign(claim, cmd);
+    default:
+      return assertNever(cmd);
+  }
+}
+
+function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDecision {
+  const step = STEPS[claim.status];
+  const cardStep = cmd.type === 'approve' ? cmd.step : undefined;
+  if (!step || step.accepts !== cmd.type || !same(claim.holderEmail, cmd.actor) || isRepeat(claim, cmd)) {
+    return refuse(whyNot(claim, cmd, cardStep));
+  }
+  if (cardStep && cardStep !== step.step) return refuse(whyNot(claim, cmd, cardStep));
+
+  const status = skipMissing(step.next, claim.chain);
+  const at = cmd.at.toISOString();
+  const approval: Approval = {
+    step: step.step,
+    by: email(cmd.actor),
+    at,
+    action: cmd.type === 'mark_paid' ? 'paid' : 'approved',
+    version: currentVersion(claim).version,
+  };
+  const next = moveTo(claim, status, at, [...claim.history, approval]);
+  const effects: ClaimEffect[] = [{ type: 'update_cards' }, { type: 'notify_expert', status }];
+  if (STEPS[status]) effects.push({ type: 'card_to_holder', email: next.holderEmail });
+  return ok({ claim: next, effects });
+}
+
+function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDecision {
+  const step = STEPS[claim.status];
+  if (!step || !same(claim.holderEmail, cmd.actor) || (cmd.step && cmd.step !== step.step)) {
+    return refuse(whyNot(claim, cmd, cmd.step));
+  }
+  const reason = cmd.reason.trim();
+  if (!reason) return refuse('reason_required');
+  if (reason.length > REASON_MAX_LENGTH) return refuse('reason_too_long');
+  const at = cmd.at.toISOString();
+  const approval: Approval = {
+    step: step.step,
+    by: email(cmd.actor),
+    at,
+    action: 'rejected',
+    version: currentVersion(claim).version,
+    reason,
+  };
+  return ok({
+    claim: moveTo(claim, 'returned', at, [...claim.history, approval]),
+    effects: [{ type: 'update_cards' }, { type: 'notify_expert', status: 'returned', reason }],
+  });
+}
+
+/**
+ * The expert's corrected claim becomes a new version. It goes back to the supervisor when the
+ * orderer has already confirmed that the task took place (that fact does not change with the
+ * amount), otherwise to the orderer; the later stages approve the new version again.
+ */
+function resubmit(claim: Claim, cmd: ClaimCommand & { type: 'resubmit' }): ClaimDecision {
+  if (!same(claim.expertEmail, cmd.actor)) return refuse('not_the_expert');
+  if (claim.status === 'paid') return refuse('claim_already_closed');
+  if (claim.status !== 'returned') return refuse('claim_not_returned');
+  const { version } = cmd;
+  if (version.paymentType === 'tyokorvaus' && !isValidBusinessId(version.businessId ?? '')) {
+    return refuse('business_id_invalid');
+  }
+  const confirmed = claim.history.some((h) => h.step === 'orderer' && h.action === 'approved');
+  const status = skipMissing(confirmed ? 'awaiting_supervisor' : 'awaiting_orderer', claim.chain);
+  const at = cmd.at.toISOString();
+  const versionNumber = currentVersion(claim).version + 1;
+  const versions = [...claim.versions, { ...version, version: versionNumber, submittedAt: at }];
+  const next = moveTo({ ...claim, versions }, status, at, claim.history);
+  return ok({ claim: next, effects: handedOn(next) });
+}
+
+/** A coordinator gives the current stage to someone else (an approver on leave); the chain stays. */
+function reassign(claim: Claim, cmd: ClaimCommand & { type: 'reassign' }): ClaimDecision {
+  const step = STEPS[claim.status];
+  if (claim.status === 'paid') return refuse('claim_already_closed');
+  if (!step) return refuse('claim_returned');
+  if (same(claim.holderEmail, cmd.to)) return refuse('already_the_holder');
+  const at = cmd.at.toISOString();
+  const approval: Approval = {
+    step: step.step,
+    by: email(cmd.actor),
+    at,
+    action: 'reassigned',
+    version: currentVersion(claim).version,
+    from: claim.holderEmail,
+    to: email(cmd.to),
+  };
+  const { remindedAt: _r, escalatedAt: _e, ...rest } = claim;
+  const history = [...claim.history, approval];
+  const next: Claim = { ...rest, holderEmail: email(cmd.to), holderSince: at, history };
+  return ok({ claim: next, effects: handedOn(next) });
+}
+
+function handedOn(claim: Claim): ClaimEffect[] {
+  return [{ type: 'update_cards' }, { type: 'card_to_holder', email: claim.holderEmail }];
+}
+
+function moveTo(claim: Claim, status: ClaimStatus, at: string, history: Approval[]): Claim {
+  const { remindedAt: _r, escalatedAt: _e, ...rest } = claim; // timers belong to the holder
+  return { ...rest, status, holderEmail: holderOf(status, claim), holderSince: at, history };
+}
+
+/**
+ * A second identical click: the actor's own last act on this version was this same button.
+ * It must not count as the next stage when one person holds two stages in a row.
+ */
+function isRepeat(claim: Claim, cmd: ClaimCommand & { type: Forward }): boolean {
+  const version = currentVersion(claim).version;
+  const last = claim.history.filter((h) => h.version === version && h.action !== 'reassigned').at(-1);
+  if (!last || last.action === 'rejected' || !same(last.by, cmd.actor)) return false;
+  if (cmd.type === 'approve' && cmd.step) return cmd.step === last.step;
+  return STEP_ACCEPTS[last.step] === cmd.type;
+}
+
+/** Why a click cannot act now: "already approved by you" is kinder than "not yours". */
+function whyNot(claim: Claim, cmd: ClaimCommand, cardStep: ApprovalStep | undefined): ClaimRefusal {
+  const version = currentVersion(claim).version;
+  const done = claim.history.some(
+    (h) =>
+      (h.action === 'approved' || h.action === 'paid') &&
+      same(h.by, cmd.actor) &&
+      (h.version === version || h.step === 'orderer') && // the task's confirmation carries over
+      (cardStep ? h.step === cardStep : cmd.type === 'reject' || STEP_ACCEPTS[h.step] === cmd.type),
+  );
+  if (done) return 'claim_already_approved';
+  if (claim.status === 'paid') return 'claim_already_closed';
+  if (claim.status === 'returned') return 'claim_returned';
+  return 'not_your_approval';
+}
+
+/** The stage a status stands for, for cards and `my fees`. */
+export function stepOf(status: ClaimStatus): ApprovalStep | undefined {
+  return STEPS[status]?.step;
+}
+
+/** The status of a stage, for parsing a card's `step`. */
+export function statusOf(step: ApprovalStep): ClaimStatus {
+  return STEP_STATUS[step];
+}
+
+export type ClaimTimer = 'remind_holder' | 'escalate';
+
+/**
+ * What a waiting claim needs now: the coordinators are told once when it has waited more than
+ * 5 working days with its holder; the holder is reminded when it has waited more than 2, on a
+ * working day, at most once in 24 h. Returned claims wait for the expert and are not chased.
+ * The use case records `escalatedAt` / `remindedAt` = now and asks again.
+ */
+export function dueReminders(claim: Claim, now: Date): ClaimTimer | undefined {
+  if (!STEPS[claim.status]) return undefined;
+  const waited = workingDaysBetween(new Date(claim.holderSince), now);
+  if (waited > ESCALATE_AFTER_WORKING_DAYS && !claim.escalatedAt) return 'escalate';
+  if (
+    waited > REMIND_AFTER_WORKING_DAYS &&
+    isWorkingDay(helsinkiDate(now)) &&
+    (!claim.remindedAt || now.getTime() - Date.parse(claim.remindedAt) >= REMIND_INTERVAL_MS)
+  ) {
+    return 'remind_holder';
+  }
+  return undefined;
+}
+
+/**
+ * When to look at the claim again (a stored timer row's due time): 08:00 Helsinki on the first
+ * working day on which `dueReminders` will have something to do; undefined when nothing will.
+ */
+export function nextTimerAt(claim: Claim): Date | undefined {
+  if (!STEPS[claim.status]) return undefined;
+  const since = helsinkiDate(new Date(claim.holderSince));
+  const morning = (date: string) => DateTime.fromISO(date, { zone: ZONE }).set({ hour: TIMER_HOUR });
+  let remind = morning(addWorkingDays(since, REMIND_AFTER_WORKING_DAYS + 1));
+  if (claim.remindedAt) {
+    const again = DateTime.fromISO(claim.remindedAt, { zone: ZONE }).plus({
+      milliseconds: REMIND_INTERVAL_MS,
+    });
+    if (again > remind) {
+      const day = again.toISODate()!;
+      remind = isWorkingDay(day) ? again : morning(addWorkingDays(day, 1));
+    }
+  }
+  const times = [remind];
+  if (!claim.escalatedAt) times.push(morning(addWorkingDays(since, ESCALATE_AFTER_WORKING_DAYS + 1)));
+  return DateTime.min(...times)!.toJSDate();
+}

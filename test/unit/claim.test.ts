@@ -1,0 +1,355 @@
+import assert from 'node:assert/strict';
+import { computeClaimAmount } from '../../src/domain/fees/claim-amount';
+import {
+  type Claim,
+  type ClaimChain,
+  type ClaimCommand,
+  type ClaimVersion,
+  createClaim,
+  decideClaim,
+  dueReminders,
+  nextTimerAt,
+} from '../../src/domain/fees/claim';
+import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
+import { helsinkiInstant } from '../../src/domain/shared/helsinki';
+
+const EXPERT = 'aino.expert@example.fi';
+const ORDERER = 'olli.orderer@example.fi';
+const SUPERVISOR = 'sanna.supervisor@example.fi';
+const DIRECTOR = 'diana.director@example.fi';
+const PAYROLL = 'pekka.payroll@example.fi';
+const COORDINATOR = 'kaisa.coordinator@example.fi';
+
+function aVersion(overrides: Partial<ClaimVersion> = {}): Omit<ClaimVersion, 'version' | 'submittedAt'> {
+  const amount = computeClaimAmount({
+    taskType: 'lecture',
+    expertKind: 'trained',
+    actualStart: '13:00',
+    actualEnd: '15:00',
+    km: 12.5,
+    otherExpensesCents: 0,
+    tariff: DEFAULT_TARIFF,
+  });
+  assert.ok(amount.ok);
+  return {
+    actualStart: '13:00',
+    actualEnd: '15:00',
+    km: 12.5,
+    otherExpensesCents: 0,
+    paymentType: 'palkkio',
+    amount: amount.value,
+    tariffVersion: DEFAULT_TARIFF.version,
+    ...overrides,
+  };
+}
+
+function aClaim(options: { chain?: Partial<ClaimChain>; at?: Date } = {}): Claim {
+  const at = options.at ?? helsinkiInstant('2026-03-02', '10:00');
+  return createClaim({
+    claimId: 'P-2026-0001',
+    orderId: 'T-2026-0001',
+    expertEmail: EXPERT,
+    unitId: 'unit-1',
+    chain: { orderer: ORDERER, supervisor: SUPERVISOR, director: DIRECTOR, payroll: PAYROLL, ...options.chain },
+    version: { ...aVersion(), submittedAt: at.toISOString() },
+    at,
+  });
+}
+
+let minute = 0;
+/** Each act a minute later than the one before, on Tuesday 3.3.2026. */
+function nextMinute(): Date {
+  minute++;
+  return new Date(helsinkiInstant('2026-03-03', '09:00').getTime() + minute * 60_000);
+}
+
+type Act = ClaimCommand extends infer C ? (C extends ClaimCommand ? Omit<C, 'at'> & { at?: Date } : never) : never;
+
+function act(claim: Claim, cmd: Act) {
+  const result = decideClaim(claim, { ...cmd, at: cmd.at ?? nextMinute() } as ClaimCommand);
+  assert.ok(result.ok, `refused: ${result.ok ? '' : result.error}`);
+  return result.value;
+}
+
+function refusal(claim: Claim, cmd: Act): string {
+  const result = decideClaim(claim, { ...cmd, at: cmd.at ?? nextMinute() } as ClaimCommand);
+  assert.ok(!result.ok, `accepted: ${JSON.stringify(cmd)}`);
+  return result.error;
+}
+
+function throughSteps(claim: Claim, ...steps: Act[]): Claim {
+  return steps.reduce((c, cmd) => act(c, cmd).claim, claim);
+}
+
+const confirm: Act = { type: 'confirm_task', actor: ORDERER };
+const bySupervisor: Act = { type: 'approve', actor: SUPERVISOR };
+const byDirector: Act = { type: 'approve', actor: DIRECTOR };
+
+describe('fee claim', () => {
+  it('when a claim is sent, then it waits for the orderer and keeps version 1', () => {
+    const claim = createClaim({
+      claimId: 'P-2026-0001',
+      orderId: 'T-2026-0001',
+      expertEmail: 'Aino.Expert@Example.fi',
+      unitId: 'unit-1',
+      chain: { orderer: 'Olli.Orderer@example.fi', supervisor: SUPERVISOR, payroll: PAYROLL },
+      version: { ...aVersion(), submittedAt: '2026-03-02T08:00:00.000Z' },
+      at: new Date('2026-03-02T08:00:00.000Z'),
+    });
+    assert.equal(claim.status, 'awaiting_orderer');
+    assert.equal(claim.holderEmail, ORDERER);
+    assert.equal(claim.expertEmail, EXPERT);
+    assert.equal(claim.holderSince, '2026-03-02T08:00:00.000Z');
+    assert.deepEqual(claim.versions.map((v) => v.version), [1]);
+    assert.equal(claim.chain.director, undefined);
+  });
+
+  it('when four people click in turn, then the claim goes orderer → supervisor → director → payroll → paid and the expert hears of each step', () => {
+    let claim = aClaim();
+    const seen: Array<[string, string]> = [];
+    for (const cmd of [confirm, bySupervisor, byDirector, { type: 'mark_paid', actor: PAYROLL } as Act]) {
+      const decision = act(claim, cmd);
+      claim = decision.claim;
+      seen.push([claim.status, claim.holderEmail]);
+      assert.ok(decision.effects.some((e) => e.type === 'notify_expert' && e.status === claim.status));
+      assert.ok(decision.effects.some((e) => e.type === 'update_cards'));
+      const toHolder = decision.effects.filter((e) => e.type === 'card_to_holder');
+      assert.deepEqual(toHolder, claim.status === 'paid' ? [] : [{ type: 'card_to_holder', email: claim.holderEmail }]);
+    }
+    assert.deepEqual(seen, [
+      ['awaiting_supervisor', SUPERVISOR],
+      ['awaiting_director', DIRECTOR],
+      ['awaiting_payroll', PAYROLL],
+      ['paid', PAYROLL],
+    ]);
+    assert.deepEqual(
+      claim.history.map((h) => [h.step, h.by, h.action, h.version]),
+      [
+        ['orderer', ORDERER, 'approved', 1],
+        ['supervisor', SUPERVISOR, 'approved', 1],
+        ['director', DIRECTOR, 'approved', 1],
+        ['payroll', PAYROLL, 'paid', 1],
+      ],
+    );
+  });
+
+  it('when the unit has no director, then the supervisor\'s approval sends the claim to payroll', () => {
+    const claim = throughSteps(aClaim({ chain: { director: undefined } }), confirm, bySupervisor);
+    assert.equal(claim.status, 'awaiting_payroll');
+    assert.equal(claim.holderEmail, PAYROLL);
+    assert.equal(refusal(claim, byDirector), 'not_your_approval');
+    assert.equal(act(claim, { type: 'mark_paid', actor: PAYROLL }).claim.status, 'paid');
+  });
+
+  it('when an approver rejects without a reason, or with an over-long one, then nothing changes', () => {
+    const claim = throughSteps(aClaim(), confirm);
+    assert.equal(refusal(claim, { type: 'reject', actor: SUPERVISOR, reason: '   ' }), 'reason_required');
+    assert.equal(refusal(claim, { type: 'reject', actor: SUPERVISOR, reason: 'x'.repeat(501) }), 'reason_too_long');
+  });
+
+  it('when the supervisor rejects with a reason, then the claim returns to the expert with the reason', () => {
+    const claim = throughSteps(aClaim(), confirm);
+    const { claim: returned, effects } = act(claim, { type: 'reject', actor: SUPERVISOR, reason: ' Kilometrit eivät täsmää ' });
+    assert.equal(returned.status, 'returned');
+    assert.equal(returned.holderEmail, EXPERT);
+    assert.deepEqual(effects, [
+      { type: 'update_cards' },
+      { type: 'notify_expert', status: 'returned', reason: 'Kilometrit eivät täsmää' },
+    ]);
+    assert.equal(returned.history.at(-1)?.reason, 'Kilometrit eivät täsmää');
+    assert.equal(refusal(returned, bySupervisor), 'claim_returned');
+  });
+
+  it('when the expert corrects a returned claim, then version 2 goes to the supervisor, because the orderer already confirmed the task, and the history is kept', () => {
+    const returned = throughSteps(aClaim(), confirm, bySupervisor, { type: 'reject', actor: DIRECTOR, reason: 'Kulut puuttuvat' });
+    const at = helsinkiInstant('2026-03-04', '12:00');
+    const { claim, effects } = act(returned, {
+      type: 'resubmit',
+      actor: EXPERT,
+      at,
+      version: aVersion({ otherExpensesCents: 1500, expensesNote: 'Juna' }),
+    });
+    assert.equal(claim.status, 'awaiting_supervisor');
+    assert.equal(claim.holderEmail, SUPERVISOR);
+    assert.deepEqual(claim.versions.map((v) => [v.version, v.otherExpensesCents]), [[1, 0], [2, 1500]]);
+    assert.equal(claim.versions[1]?.submittedAt, at.toISOString());
+    assert.deepEqual(claim.history.map((h) => h.action), ['approved', 'approved', 'rejected']);
+    assert.deepEqual(effects, [{ type: 'update_cards' }, { type: 'card_to_holder', email: SUPERVISOR }]);
+
+    const approvedAgain = act(claim, bySupervisor).claim;
+    assert.equal(approvedAgain.status, 'awaiting_director', 'the supervisor approves version 2 anew');
+    assert.equal(approvedAgain.history.at(-1)?.version, 2);
+  });
+
+  it('when the orderer rejects and the expert corrects, then version 2 goes back to the orderer', () => {
+    const returned = throughSteps(aClaim(), { type: 'reject', actor: ORDERER, reason: 'Tehtävä kesti tunnin' });
+    const claim = act(returned, { type: 'resubmit', actor: EXPERT, version: aVersion({ actualEnd: '14:00' }) }).claim;
+    assert.equal(claim.status, 'awaiting_orderer');
+    assert.equal(claim.holderEmail, ORDERER);
+  });
+
+  it('when someone else resubmits, or the claim is not returned, then it is refused', () => {
+    const returned = throughSteps(aClaim(), { type: 'reject', actor: ORDERER, reason: 'Väärä päivä' });
+    assert.equal(refusal(returned, { type: 'resubmit', actor: ORDERER, version: aVersion() }), 'not_the_expert');
+    assert.equal(refusal(aClaim(), { type: 'resubmit', actor: EXPERT, version: aVersion() }), 'claim_not_returned');
+    assert.equal(
+      refusal(returned, { type: 'resubmit', actor: EXPERT, version: aVersion({ paymentType: 'tyokorvaus', businessId: '0737546-3' }) }),
+      'business_id_invalid',
+    );
+    const withInvoice = aVersion({ paymentType: 'tyokorvaus', businessId: '0737546-2' });
+    assert.equal(act(returned, { type: 'resubmit', actor: EXPERT, version: withInvoice }).claim.versions[1]?.businessId, '0737546-2');
+  });
+
+  it('when someone other than the holder clicks Approve (a forged card), then it is refused and nothing changes', () => {
+    const claim = throughSteps(aClaim(), confirm);
+    assert.equal(refusal(claim, byDirector), 'not_your_approval');
+    assert.equal(refusal(claim, { type: 'approve', actor: EXPERT }), 'not_your_approval');
+    assert.equal(refusal(claim, { type: 'approve', actor: PAYROLL, step: 'supervisor' }), 'not_your_approval');
+    assert.equal(refusal(claim, { type: 'reject', actor: DIRECTOR, reason: 'ei käy' }), 'not_your_approval');
+    assert.equal(refusal(claim, { type: 'approve', actor: ORDERER }), 'not_your_approval');
+  });
+
+  it('when the holder\'s email differs only in case, then the approval is accepted', () => {
+    const claim = throughSteps(aClaim(), confirm);
+    assert.equal(act(claim, { type: 'approve', actor: 'Sanna.Supervisor@EXAMPLE.fi' }).claim.status, 'awaiting_director');
+  });
+
+  it('when the same person clicks the same button twice, then the second click is refused as already approved', () => {
+    const afterOrderer = throughSteps(aClaim(), confirm);
+    assert.equal(refusal(afterOrderer, confirm), 'claim_already_approved');
+    const afterSupervisor = throughSteps(afterOrderer, bySupervisor);
+    assert.equal(refusal(afterSupervisor, bySupervisor), 'claim_already_approved');
+    assert.equal(refusal(afterSupervisor, { type: 'reject', actor: SUPERVISOR, reason: 'hups' }), 'claim_already_approved');
+    const paid = throughSteps(afterSupervisor, byDirector, { type: 'mark_paid', actor: PAYROLL });
+    assert.equal(refusal(paid, { type: 'mark_paid', actor: PAYROLL }), 'claim_already_approved');
+    assert.equal(refusal(paid, { type: 'approve', actor: COORDINATOR }), 'claim_already_closed');
+  });
+
+  it('when one person is both supervisor and director, then a double click is not taken as the director\'s approval, but the director card is', () => {
+    const claim = throughSteps(aClaim({ chain: { director: SUPERVISOR } }), confirm, bySupervisor);
+    assert.equal(claim.holderEmail, SUPERVISOR);
+    assert.equal(refusal(claim, bySupervisor), 'claim_already_approved');
+    assert.equal(refusal(claim, { type: 'approve', actor: SUPERVISOR, step: 'supervisor' }), 'claim_already_approved');
+    assert.equal(act(claim, { type: 'approve', actor: SUPERVISOR, step: 'director' }).claim.status, 'awaiting_payroll');
+  });
+
+  it('when the orderer is also the supervisor, then Task done and Approve are two separate steps', () => {
+    const claim = throughSteps(aClaim({ chain: { orderer: SUPERVISOR } }), { type: 'confirm_task', actor: SUPERVISOR });
+    assert.equal(act(claim, bySupervisor).claim.status, 'awaiting_director');
+  });
+
+  it('when someone other than payroll marks the claim paid, or payroll does it early, then it is refused', () => {
+    const atPayroll = throughSteps(aClaim(), confirm, bySupervisor, byDirector);
+    assert.equal(refusal(atPayroll, { type: 'mark_paid', actor: DIRECTOR }), 'not_your_approval');
+    assert.equal(refusal(atPayroll, { type: 'mark_paid', actor: EXPERT }), 'not_your_approval');
+    assert.equal(refusal(atPayroll, { type: 'approve', actor: PAYROLL }), 'not_your_approval');
+    const atSupervisor = throughSteps(aClaim(), confirm);
+    assert.equal(refusal(atSupervisor, { type: 'mark_paid', actor: PAYROLL }), 'not_your_approval');
+  });
+
+  it('when a coordinator reassigns a stage, then only the holder changes and the new holder can act', () => {
+    const waiting = { ...throughSteps(aClaim(), confirm, bySupervisor), remindedAt: '2026-03-10T06:00:00.000Z', escalatedAt: '2026-03-11T06:00:00.000Z' };
+    const at = helsinkiInstant('2026-03-11', '10:00');
+    const { claim, effects } = act(waiting, { type: 'reassign', actor: COORDINATOR, to: 'Deputy@example.fi', at });
+    assert.equal(claim.status, 'awaiting_director');
+    assert.equal(claim.holderEmail, 'deputy@example.fi');
+    assert.equal(claim.holderSince, at.toISOString());
+    assert.deepEqual(claim.chain, waiting.chain);
+    assert.deepEqual(claim.versions, waiting.versions);
+    assert.equal(claim.remindedAt, undefined);
+    assert.equal(claim.escalatedAt, undefined);
+    assert.deepEqual(claim.history.at(-1), {
+      step: 'director',
+      by: COORDINATOR,
+      at: at.toISOString(),
+      action: 'reassigned',
+      version: 1,
+      from: DIRECTOR,
+      to: 'deputy@example.fi',
+    });
+    assert.deepEqual(effects, [{ type: 'update_cards' }, { type: 'card_to_holder', email: 'deputy@example.fi' }]);
+
+    assert.equal(refusal(claim, byDirector), 'not_your_approval');
+    assert.equal(refusal(claim, { type: 'reassign', actor: COORDINATOR, to: 'deputy@example.fi' }), 'already_the_holder');
+    const approved = act(claim, { type: 'approve', actor: 'deputy@example.fi' }).claim;
+    assert.equal(approved.status, 'awaiting_payroll');
+    assert.equal(approved.holderEmail, PAYROLL);
+  });
+
+  it('when a paid or returned claim is reassigned, then it is refused', () => {
+    const paid = throughSteps(aClaim(), confirm, bySupervisor, byDirector, { type: 'mark_paid', actor: PAYROLL });
+    assert.equal(refusal(paid, { type: 'reassign', actor: COORDINATOR, to: 'x@example.fi' }), 'claim_already_closed');
+    const returned = throughSteps(aClaim(), { type: 'reject', actor: ORDERER, reason: 'ei' });
+    assert.equal(refusal(returned, { type: 'reassign', actor: COORDINATOR, to: 'x@example.fi' }), 'claim_returned');
+  });
+});
+
+describe('fee claim reminders', () => {
+  // Reaches the supervisor on Thursday 2.4.2026; Friday 3.4. (pitkäperjantai), the weekend and
+  // Monday 6.4. (toinen pääsiäispäivä) do not count: working days waited are Tue 7.4. = 1,
+  // Wed 8.4. = 2, Thu 9.4. = 3, Fri 10.4. = 4, Mon 13.4. = 5, Tue 14.4. = 6.
+  function waitingSinceMaundyThursday(): Claim {
+    return act(aClaim({ at: helsinkiInstant('2026-04-01', '09:00') }), { ...confirm, at: helsinkiInstant('2026-04-02', '10:00') }).claim;
+  }
+
+  it('when a claim has waited 2 working days over Easter, then nobody is reminded yet', () => {
+    const claim = waitingSinceMaundyThursday();
+    assert.equal(dueReminders(claim, helsinkiInstant('2026-04-06', '12:00')), undefined);
+    assert.equal(dueReminders(claim, helsinkiInstant('2026-04-08', '23:59')), undefined);
+  });
+
+  it('when it has waited more than 2 working days, then the holder is reminded, at most once in 24 h and not at the weekend', () => {
+    const claim = waitingSinceMaundyThursday();
+    const thursday = helsinkiInstant('2026-04-09', '08:00');
+    assert.equal(dueReminders(claim, thursday), 'remind_holder');
+    const reminded = { ...claim, remindedAt: thursday.toISOString() };
+    assert.equal(dueReminders(reminded, helsinkiInstant('2026-04-09', '20:00')), undefined);
+    assert.equal(dueReminders(reminded, helsinkiInstant('2026-04-10', '08:00')), 'remind_holder');
+    const remindedFriday = { ...claim, remindedAt: helsinkiInstant('2026-04-10', '08:00').toISOString() };
+    assert.equal(dueReminders(remindedFriday, helsinkiInstant('2026-04-11', '09:00')), undefined, 'Saturday');
+    assert.equal(dueReminders(remindedFriday, helsinkiInstant('2026-04-13', '08:00')), 'remind_holder');
+  });
+
+  it('when a claim arrives on Friday, then the weekend is skipped and the first reminder is on Wednesday', () => {
+    const claim = act(aClaim(), { ...confirm, at: helsinkiInstant('2026-03-06', '14:00') }).claim;
+    assert.equal(dueReminders(claim, helsinkiInstant('2026-03-10', '12:00')), undefined);
+    assert.equal(dueReminders(claim, helsinkiInstant('2026-03-11', '08:00')), 'remind_holder');
+  });
+
+  it('when it has waited more than 5 working days, then the coordinators are told once', () => {
+    const claim = { ...waitingSinceMaundyThursday(), remindedAt: helsinkiInstant('2026-04-13', '08:00').toISOString() };
+    assert.equal(dueReminders(claim, helsinkiInstant('2026-04-13', '20:00')), undefined, '5 working days is not more than 5');
+    const tuesday = helsinkiInstant('2026-04-14', '08:00');
+    assert.equal(dueReminders(claim, tuesday), 'escalate');
+    const escalated = { ...claim, escalatedAt: tuesday.toISOString() };
+    assert.equal(dueReminders(escalated, tuesday), 'remind_holder', 'the holder is still reminded');
+    const both = { ...escalated, remindedAt: tuesday.toISOString() };
+    assert.equal(dueReminders(both, helsinkiInstant('2026-04-14', '18:00')), undefined);
+    assert.equal(dueReminders(both, helsinkiInstant('2026-04-20', '08:00')), 'remind_holder', 'never escalated twice');
+  });
+
+  it('when the holder changes, then the waiting starts again', () => {
+    const claim = waitingSinceMaundyThursday();
+    const approved = act(claim, { ...bySupervisor, at: helsinkiInstant('2026-04-14', '09:00') }).claim;
+    assert.equal(dueReminders(approved, helsinkiInstant('2026-04-16', '09:00')), undefined);
+  });
+
+  it('when a claim is paid or returned, then no reminder is due', () => {
+    const returned = act(waitingSinceMaundyThursday(), { type: 'reject', actor: SUPERVISOR, reason: 'korjaa', at: helsinkiInstant('2026-04-02', '11:00') }).claim;
+    assert.equal(dueReminders(returned, helsinkiInstant('2026-05-01', '09:00')), undefined);
+    assert.equal(nextTimerAt(returned), undefined);
+  });
+
+  it('when the next timer is asked for, then it is 08:00 Helsinki on the first day with something to do', () => {
+    const claim = waitingSinceMaundyThursday();
+    assert.deepEqual(nextTimerAt(claim), helsinkiInstant('2026-04-09', '08:00'));
+    const thursday = { ...claim, remindedAt: helsinkiInstant('2026-04-09', '08:00').toISOString() };
+    assert.deepEqual(nextTimerAt(thursday), helsinkiInstant('2026-04-10', '08:00'));
+    const friday = { ...claim, remindedAt: helsinkiInstant('2026-04-10', '08:00').toISOString() };
+    assert.deepEqual(nextTimerAt(friday), helsinkiInstant('2026-04-13', '08:00'));
+    const escalated = { ...claim, remindedAt: helsinkiInstant('2026-04-14', '08:00').toISOString(), escalatedAt: helsinkiInstant('2026-04-14', '08:00').toISOString() };
+    assert.deepEqual(nextTimerAt(escalated), helsinkiInstant('2026-04-15', '08:00'));
+    const monday = { ...claim, remindedAt: helsinkiInstant('2026-04-13', '08:00').toISOString() };
+    assert.deepEqual(nextTimerAt(monday), helsinkiInstant('2026-04-14', '08:00'));
+  });
+});
