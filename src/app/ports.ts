@@ -61,8 +61,6 @@ export interface OrderRepository {
    */
   create(order: Order, effects: readonly Effect[]): Promise<void>;
   get(orderId: string): Promise<Stored<Order> | undefined>;
-  /** Replaces the order conditionally on `etag`; throws 412 when someone else wrote first. */
-  update(order: Order, etag: string): Promise<string>;
   /** The orderer's orders, newest first. */
   listByOrderer(ordererId: string, limit: number): Promise<Order[]>;
   /** The next free number of the year, unique across instances and restarts. */

@@ -38,12 +38,6 @@ export class TableOrderRepository implements OrderRepository {
     }
   }
 
-  async update(order: Order, etag: string): Promise<string> {
-    // Merge: the row also holds the order's offers and pending effects.
-    const res = await this.orders.updateEntity({ partitionKey: order.orderId, rowKey: ORDER_ROW, data: JSON.stringify(order) }, 'Merge', { etag });
-    return res.etag ?? '';
-  }
-
   async listByOrderer(ordererId: string, limit: number): Promise<Order[]> {
     const ids: string[] = [];
     for await (const row of partitionRows(this.orders, ordererPartition(ordererId))) ids.push(row.rowKey);

@@ -6,11 +6,28 @@ import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
 
+/**
+ * How long a read register row is reused. Every message needs the sender's rows; registers change
+ * seldom (imports, pauses), and a change made in this process clears the cache at once.
+ */
+const CACHE_MS = 5_000;
+
 /** One partition per register: they are small (thousands of rows) and read whole for matching. */
 export class TableRegisterRepository implements RegisterRepository {
+  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+
   constructor(private readonly table: TableClient) {}
 
-  getExpert = (email: string) => this.get<Expert>('expert', email.toLowerCase());
+  private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
+    const value = read();
+    this.cache.set(key, { at: Date.now(), value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  getExpert = (email: string) => this.cached(`expert:${email.toLowerCase()}`, () => this.get<Expert>('expert', email.toLowerCase()));
   listExperts = () => this.list<Expert>('expert');
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
   async updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined> {
@@ -24,8 +41,10 @@ export class TableRegisterRepository implements RegisterRepository {
         throw err;
       }
       const updated = change(JSON.parse(row.data) as Expert);
+      this.cache.clear();
       try {
         await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated) }, 'Replace', { etag: row.etag });
+        this.cache.clear();
         return updated;
       } catch (err) {
         if (!isPreconditionFailed(err)) throw err;
@@ -35,9 +54,9 @@ export class TableRegisterRepository implements RegisterRepository {
   }
 
   getUnit = (unitId: string) => this.get<Unit>('unit', unitId);
-  listUnits = () => this.list<Unit>('unit');
+  listUnits = () => this.cached('units', () => this.list<Unit>('unit'));
   putUnit = (u: Unit) => this.put('unit', u.unitId, u);
-  getStaff = (email: string) => this.get<StaffMember>('staff', email.toLowerCase());
+  getStaff = (email: string) => this.cached(`staff:${email.toLowerCase()}`, () => this.get<StaffMember>('staff', email.toLowerCase()));
   listStaff = () => this.list<StaffMember>('staff');
   putStaff = (s: StaffMember) => this.put('staff', s.email.toLowerCase(), s);
 
@@ -66,6 +85,7 @@ export class TableRegisterRepository implements RegisterRepository {
   }
 
   private async put(kind: Kind, key: string, value: object): Promise<void> {
+    this.cache.clear();
     // Import is authoritative for these rows; state the bot owns (pauses) lives in the same JSON and is
     // carried over by the import use case before it writes.
     await this.table.upsertEntity({ partitionKey: kind, rowKey: encodeKey(key), data: JSON.stringify(value) }, 'Replace');
