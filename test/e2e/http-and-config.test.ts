@@ -65,6 +65,27 @@ describe('health, configuration and bad input', () => {
     assert.match(r.stderr.trim(), /^Configuration error: PORT /);
   });
 
+  it('when the bot has its app identity, then a request without a token is refused with 401 and not processed', async () => {
+    const secured = await startBot(
+      world.config({
+        NODE_ENV: 'production',
+        MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222',
+      }),
+      { clock: world.clock, pollMs: 0 },
+    );
+    try {
+      const user = world.person({ email: 'intruder@example.fi' });
+      const activity = { ...user.activity('message', { text: 'apua' }), conversation: { id: user.conversationId, tenantId: '22222222-2222-2222-2222-222222222222' } };
+      const res = await fetch(`${secured.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      assert.equal(res.status, 401);
+      assert.equal(user.messages().length, 0);
+    } finally {
+      await secured.close();
+    }
+  });
+
   it('when the body is not JSON, then 400 and nothing breaks', async () => {
     const res = await world.post({}, '{"type": "message", ');
     assert.equal(res.status, 400);
