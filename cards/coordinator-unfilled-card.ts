@@ -6,6 +6,7 @@ import { card, executeAction, heading, textBlock, type AdaptiveCard, type Elemen
 import { orderSummary } from './order-summary';
 
 export const AssignVerb = 'assign_expert';
+export const ApproveShortlistVerb = 'approve_shortlist';
 
 /** For every coordinator when offers did not fill an order: the best candidates, each with Assign. */
 export function coordinatorUnfilledCard(order: Order, candidates: readonly CandidateView[], lang: Language, t: Translate, notice?: string): AdaptiveCard {
@@ -24,4 +25,19 @@ export function coordinatorUnfilledCard(order: Order, candidates: readonly Candi
     orderSummary(order, lang, t),
     ...(rows.length ? rows : [textBlock(t('coordinator_no_candidates', { orderId: order.orderId }))]),
   ]);
+}
+
+/** With the review setting on: the shortlist of the next wave, sent only when a coordinator says so. */
+export function coordinatorReviewCard(order: Order, shortlist: readonly CandidateView[], lang: Language, t: Translate, notice?: string): AdaptiveCard {
+  const waiting = order.shortlist !== undefined && order.status === 'open';
+  return card(
+    [
+      ...(notice ? [textBlock(notice, { color: 'Good' })] : []),
+      heading(t('review_title', { orderId: order.orderId })),
+      textBlock(t('review_text')),
+      orderSummary(order, lang, t),
+      ...(shortlist.length ? shortlist.map((c) => textBlock(`- ${c.name} (${c.email})`)) : [textBlock(t('coordinator_no_candidates', { orderId: order.orderId }))]),
+    ],
+    waiting ? [executeAction(t('approve_shortlist'), ApproveShortlistVerb, { orderId: order.orderId }, 'positive')] : [],
+  );
 }

@@ -10,6 +10,7 @@ import { draftsOf, TableOrderRepository } from './storage/table-order-repository
 import { TableJobStore } from './storage/table-job-store';
 import { TableLoadStore } from './storage/table-load-store';
 import { TableOfferStore } from './storage/table-offer-store';
+import { TableSettingStore } from './storage/table-setting-store';
 import { TablePersonRepository } from './storage/table-person-repository';
 import { TableRegisterRepository } from './storage/table-register-repository';
 import { TableStore } from './storage/tables';
@@ -55,6 +56,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     offers: new TableOfferStore(store.table('Orders')),
     jobs: new TableJobStore(store.table('Jobs')),
     loads: new TableLoadStore(store.table('Registers')),
+    settings: new TableSettingStore(store.table('Jobs')),
     people: new TablePersonRepository(store.table('People')),
     clock,
     bootstrapCoordinators: config.BOOTSTRAP_COORDINATORS,

@@ -12,11 +12,12 @@ import type { Services } from './services';
  * goes to the coordinators.
  */
 export async function offerMore(s: Services, orderId: string, which: 'same' | 'next'): Promise<void> {
-  const [experts, loads] = await Promise.all([s.registers.listExperts(), s.loads.all()]);
+  const [experts, loads, settings] = await Promise.all([s.registers.listExperts(), s.loads.all(), s.settings.get()]);
+  const review = settings.reviewShortlists;
   const now = s.clock.now();
   await changeOrder(s, orderId, (file) => {
     const order = file.order.value;
-    if (order.status !== 'open' || order.assigned.length >= order.expertCount) return { result: undefined };
+    if (order.status !== 'open' || order.assigned.length >= order.expertCount || order.shortlist) return { result: undefined };
     const offers = [...file.offers.values()].map((o) => o.value);
     const pending = offers.filter((o) => o.status === 'pending');
     const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(now), loads, exclude: new Set(file.offers.keys()) });
@@ -34,14 +35,25 @@ export async function offerMore(s: Services, orderId: string, which: 'same' | 'n
       return { change: { order: { ...order, status: 'unfilled' }, offers: [], effects }, result: undefined };
     }
 
-    const wave = newWave ? order.wave + 1 : order.wave;
+    if (newWave && review) {
+      // A coordinator looks at the shortlist first; their approval sends the wave.
+      const shortlist = chosen.map((c) => c.email);
+      return { change: { order: { ...order, shortlist }, offers: [], effects: [{ type: 'notify_coordinators', about: 'review' }] }, result: undefined };
+    }
     const currentExpiry = pending.find((o) => o.wave === order.wave)?.expiresAt;
-    const expiresAt = !newWave && currentExpiry ? currentExpiry : new Date(now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), s.offerSettings.offerWindowMs)).toISOString();
-    const sent: Offer[] = chosen.map((c) => ({ orderId, expertEmail: c.email, wave, status: 'pending', sentAt: now.toISOString(), expiresAt }));
-    const effects: Effect[] = sent.map((o) => ({ type: 'update_offer_card', email: o.expertEmail }));
-    if (newWave) effects.push({ type: 'schedule_wave_expiry', wave, dueAt: expiresAt });
-    return { change: { order: { ...order, wave }, offers: sent, effects }, result: undefined };
+    return { change: waveChange(order, chosen.map((c) => c.email), newWave, now, s.offerSettings.offerWindowMs, currentExpiry), result: undefined };
   });
+}
+
+/** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
+export function waveChange(order: Order, emails: readonly string[], newWave: boolean, now: Date, windowMs: number, currentExpiry?: string) {
+  const wave = newWave ? order.wave + 1 : order.wave;
+  const expiresAt = !newWave && currentExpiry ? currentExpiry : new Date(now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs)).toISOString();
+  const sent: Offer[] = emails.map((email) => ({ orderId: order.orderId, expertEmail: email, wave, status: 'pending', sentAt: now.toISOString(), expiresAt }));
+  const effects: Effect[] = sent.map((o) => ({ type: 'update_offer_card', email: o.expertEmail }));
+  if (newWave) effects.push({ type: 'schedule_wave_expiry', wave, dueAt: expiresAt });
+  const { shortlist: _reviewed, ...rest } = order;
+  return { order: { ...rest, wave }, offers: sent, effects };
 }
 
 export function toMatchOrder(o: Order): MatchOrder {

@@ -149,12 +149,23 @@ export interface LoadStore {
   remove(email: string, orderId: string): Promise<void>;
 }
 
+export interface Settings {
+  /** Every shortlist waits for a coordinator's review before offers go out (SPEC §4). */
+  reviewShortlists: boolean;
+}
+
+export interface SettingStore {
+  get(): Promise<Settings>;
+  set(settings: Settings): Promise<void>;
+}
+
 /** The Teams side of the outbox: draws the cards and messages that effects call for. */
 export interface Notifier {
   /** Sends the expert's offer card in its current state, or updates the one sent before. */
   offerCard(expert: Person, view: OfferView, sentActivityId?: string): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
   ordererUpdate(orderer: Person, order: Order, about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled'): Promise<void>;
   coordinatorUnfilled(coordinator: Person, order: Order, candidates: CandidateView[]): Promise<void>;
+  coordinatorReview(coordinator: Person, order: Order, shortlist: CandidateView[]): Promise<void>;
   coordinatorUnreachable(coordinator: Person, order: Order, expertName: string): Promise<void>;
   expertCancelled(expert: Person, order: Order): Promise<void>;
   taskReminder(expert: Person, order: Order, orderer: OrdererContact): Promise<void>;

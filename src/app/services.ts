@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { DraftRepository, JobStore, LoadStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
+import type { DraftRepository, JobStore, LoadStore, SettingStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
 
 export interface OfferSettings {
   /** How many experts get an offer at once (SPEC §4: K, default 5). */
@@ -17,6 +17,7 @@ export interface Services {
   offers: OfferStore;
   jobs: JobStore;
   loads: LoadStore;
+  settings: SettingStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
   offerSettings: OfferSettings;

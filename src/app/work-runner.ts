@@ -151,18 +151,24 @@ export class WorkRunner {
     });
   }
 
-  private async tellCoordinators(order: Order, about: 'unfilled' | 'unreachable', email?: string): Promise<void> {
+  private async tellCoordinators(order: Order, about: 'unfilled' | 'unreachable' | 'review', email?: string): Promise<void> {
     const coordinators = await this.coordinators();
     if (about === 'unreachable') {
       const name = (email && (await this.s.registers.getExpert(email))?.name) || (email ?? '');
       for (const c of coordinators) await this.notifier.coordinatorUnreachable(c, order, name);
       return;
     }
-    const [experts, loads] = await Promise.all([this.s.registers.listExperts(), this.s.loads.all()]);
+    const experts = await this.s.registers.listExperts();
+    const byEmail = new Map(experts.map((e) => [e.email, e]));
+    const named = (emails: readonly string[]) => emails.map((e) => ({ email: e, name: byEmail.get(e)?.name ?? e }));
+    if (about === 'review') {
+      for (const c of coordinators) await this.notifier.coordinatorReview(c, order, named(order.shortlist ?? []));
+      return;
+    }
+    const loads = await this.s.loads.all();
     const assigned = new Set(order.assigned.map((a) => a.email));
     const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(this.s.clock.now()), loads, exclude: assigned });
-    const byEmail = new Map(experts.map((e) => [e.email, e]));
-    const candidates = ranked.slice(0, CANDIDATES_FOR_COORDINATOR).map((c) => ({ email: c.email, name: byEmail.get(c.email)?.name ?? c.email }));
+    const candidates = named(ranked.slice(0, CANDIDATES_FOR_COORDINATOR).map((c) => c.email));
     for (const c of coordinators) await this.notifier.coordinatorUnfilled(c, order, candidates);
   }
 

@@ -18,7 +18,7 @@ export const en: Catalogue = {
     '**As an expert by experience** you get task offers in this chat. Commands: **my tasks**, **my fees**, **pause until 31.12.** (no offers until then), **profile**, **my data**.',
   help_approver: '**As an approver** you get fee claims as cards. Command: **approvals** (claims waiting for you).',
   help_coordinator:
-    '**As a coordinator** you have the commands: /experts, /units, /orders, /assign, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
+    '**As a coordinator** you have the commands: /assign T-… email, /review on|off (review of shortlists); coming: /experts, /units, /orders, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
   help_footer: 'Write **help** at any time to see this again.',
   unknown_text: "I didn't understand that. To order an expert by experience, describe the task, day, time and place in one message. Write **help** to see all commands.",
   unknown_text_expert: "I didn't understand that. Write **help** to see what you can do.",
@@ -176,4 +176,12 @@ export const en: Catalogue = {
   my_tasks_title: "Your coming tasks",
   my_tasks_empty: "You have no coming tasks.",
   my_tasks_line: "**{orderId}** · {when} · {where}",
+  review_title: "The candidates for order {orderId} wait for review",
+  review_text: "Review is on: the offers go to these people when you approve the list.",
+  approve_shortlist: "Send offers",
+  shortlist_sent: "The offers have been sent.",
+  shortlist_not_waiting: "This order has no list waiting for review.",
+  review_on: "Review is on: every shortlist waits for a coordinator's approval before offers go out.",
+  review_off: "Review is off: offers go out at once.",
+  review_usage: "Write /review on or /review off.",
 };

@@ -17,7 +17,7 @@ export const fi = {
     '**Kokemusasiantuntijana** saat tehtävätarjoukset tähän keskusteluun. Komennot: **omat tehtävät**, **palkkiot**, **tauko 31.12.** (ei tarjouksia siihen asti), **profiili**, **omat tiedot**.',
   help_approver: '**Hyväksyjänä** saat palkkiohakemukset kortteina. Komento: **hyväksyttävät** (odottavat hakemukset).',
   help_coordinator:
-    '**Koordinaattorina** käytössäsi ovat komennot: /experts, /units, /orders, /assign, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
+    '**Koordinaattorina** käytössäsi ovat komennot: /assign T-… sähköposti, /review on|off (ehdokaslistojen tarkistus); tulossa: /experts, /units, /orders, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
   help_footer: 'Kirjoita **apua** milloin tahansa nähdäksesi tämän ohjeen uudelleen.',
   unknown_text: 'En ymmärtänyt viestiä. Jos haluat tilata kokemusasiantuntijan, kerro tehtävä, päivä, aika ja paikka yhdellä viestillä. Kirjoita **apua**, niin näet kaikki komennot.',
   unknown_text_expert: 'En ymmärtänyt viestiä. Kirjoita **apua**, niin näet, mitä voit tehdä.',
@@ -175,6 +175,14 @@ export const fi = {
   my_tasks_title: "Tulevat tehtäväsi",
   my_tasks_empty: "Sinulla ei ole tulevia tehtäviä.",
   my_tasks_line: "**{orderId}** · {when} · {where}",
+  review_title: "Tilauksen {orderId} ehdokkaat odottavat tarkistusta",
+  review_text: "Tarkistus on päällä: tarjoukset lähtevät näille, kun hyväksyt listan.",
+  approve_shortlist: "Lähetä tarjoukset",
+  shortlist_sent: "Tarjoukset lähetetty.",
+  shortlist_not_waiting: "Tällä tilauksella ei ole tarkistusta odottavaa listaa.",
+  review_on: "Tarkistus on päällä: jokainen ehdokaslista odottaa koordinaattorin hyväksyntää ennen tarjouksia.",
+  review_off: "Tarkistus on pois: tarjoukset lähtevät heti.",
+  review_usage: "Kirjoita /review on tai /review off (tai /tarkistus päälle / pois).",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -18,7 +18,7 @@ export const sv: Catalogue = {
     '**Som erfarenhetsexpert** får du uppdragserbjudanden i den här chatten. Kommandon: **mina uppdrag**, **arvoden**, **paus 31.12.** (inga erbjudanden till dess), **profil**, **mina uppgifter**.',
   help_approver: '**Som godkännare** får du arvodesansökningar som kort. Kommando: **att godkänna** (väntande ansökningar).',
   help_coordinator:
-    '**Som koordinator** har du kommandona: /experts, /units, /orders, /assign, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
+    '**Som koordinator** har du kommandona: /assign T-… e-post, /review on|off (granskning av kandidatlistor); kommer: /experts, /units, /orders, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
   help_footer: 'Skriv **hjälp** när som helst för att se den här hjälpen igen.',
   unknown_text: 'Jag förstod inte meddelandet. Om du vill beställa en erfarenhetsexpert, beskriv uppdraget, dagen, tiden och platsen i ett meddelande. Skriv **hjälp** för att se alla kommandon.',
   unknown_text_expert: 'Jag förstod inte meddelandet. Skriv **hjälp** för att se vad du kan göra.',
@@ -176,4 +176,12 @@ export const sv: Catalogue = {
   my_tasks_title: "Dina kommande uppdrag",
   my_tasks_empty: "Du har inga kommande uppdrag.",
   my_tasks_line: "**{orderId}** · {when} · {where}",
+  review_title: "Kandidaterna för beställning {orderId} väntar på granskning",
+  review_text: "Granskning är på: erbjudandena skickas till dessa när du godkänner listan.",
+  approve_shortlist: "Skicka erbjudandena",
+  shortlist_sent: "Erbjudandena har skickats.",
+  shortlist_not_waiting: "Den här beställningen har ingen lista som väntar på granskning.",
+  review_on: "Granskning är på: varje kandidatlista väntar på en koordinators godkännande innan erbjudanden skickas.",
+  review_off: "Granskning är av: erbjudanden skickas genast.",
+  review_usage: "Skriv /review on eller /review off (eller /granskning på / av).",
 };

@@ -1,5 +1,5 @@
 import { ActivityTypes } from 'botbuilder';
-import { coordinatorUnfilledCard } from '../../cards/coordinator-unfilled-card';
+import { coordinatorReviewCard, coordinatorUnfilledCard } from '../../cards/coordinator-unfilled-card';
 import { asAttachment, type AdaptiveCard } from '../../cards/elements';
 import { offerCard } from '../../cards/offer-card';
 import { whenText, whereText } from '../../cards/order-summary';
@@ -26,6 +26,10 @@ export class TeamsNotifier implements Notifier {
 
   async coordinatorUnfilled(coordinator: Person, order: Order, candidates: CandidateView[]) {
     await this.outbound.send(coordinator, cardActivity(coordinatorUnfilledCard(order, candidates, coordinator.locale, translator(coordinator.locale))));
+  }
+
+  async coordinatorReview(coordinator: Person, order: Order, shortlist: CandidateView[]) {
+    await this.outbound.send(coordinator, cardActivity(coordinatorReviewCard(order, shortlist, coordinator.locale, translator(coordinator.locale))));
   }
 
   async coordinatorUnreachable(coordinator: Person, order: Order, expertName: string) {

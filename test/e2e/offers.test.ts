@@ -203,6 +203,40 @@ describe('offers and acceptance', () => {
     });
   });
 
+  describe('coordinator review of shortlists', () => {
+    it('when review is on, then offers wait for a coordinator, go out once on approval, and review can be turned off', async () => {
+      const world = await World.start({}, { offerSettings: { waveSize: 2 } });
+      try {
+        const people = await cast(world, ['r1@example.fi', 'r2@example.fi', 'r3@example.fi'].map((email) => anExpert({ email })));
+        assert.match((await people.orderer.say('/review on'))[0]!, /vain koordinaattoreille/);
+        assert.match((await people.coordinator.say('/review on'))[0]!, /Tarkistus on päällä/);
+        const orderId = await placeOrder(people.orderer, { date: '2027-01-25' });
+        await world.settle();
+        const offered = () => [...people.experts.values()].filter((u) => offerCardsFor(u, orderId).length).length;
+        assert.equal(offered(), 0, 'nothing goes out before the review');
+        const review = people.coordinator.cardsAbout(orderId).at(-1)!;
+        assertValidCard(review);
+        assert.match(textOf(review), /odottavat tarkistusta/);
+        assert.equal((textOf(review).match(/@example\.fi/g) ?? []).length, 2, 'the shortlist of the wave is shown');
+        const approved = await people.coordinator.submitCard(review, 'approve_shortlist');
+        assert.match(textOf(approved.card!), /Tarjoukset lähetetty/);
+        assert.deepEqual(buttons(approved.card!), []);
+        await world.settle();
+        assert.equal(offered(), 2);
+        const again = await people.coordinator.execute('approve_shortlist', { orderId });
+        assert.match(JSON.stringify(again.body), /ei ole tarkistusta odottavaa listaa/);
+        await world.settle();
+        assert.equal(offered(), 2, 'a second approval sends nothing');
+        assert.match((await people.coordinator.say('/review off'))[0]!, /Tarkistus on pois/);
+        const next = await placeOrder(people.orderer, { date: '2027-01-26' });
+        await world.settle();
+        assert.equal([...people.experts.values()].filter((u) => offerCardsFor(u, next).length).length, 2);
+      } finally {
+        await world.stop();
+      }
+    });
+  });
+
   describe('reliability', () => {
     it('when the bot restarts in the middle of a wave, then the next wave goes out once after the restart', async () => {
       const world = await World.start({}, { offerSettings: { waveSize: 1 } });

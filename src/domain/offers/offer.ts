@@ -28,7 +28,7 @@ export interface Offer {
 export type Effect =
   | { type: 'update_offer_card'; email: string }
   | { type: 'notify_orderer'; about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled' }
-  | { type: 'notify_coordinators'; about: 'unfilled' | 'unreachable'; email?: string }
+  | { type: 'notify_coordinators'; about: 'unfilled' | 'unreachable' | 'review'; email?: string }
   | { type: 'notify_expert_cancelled'; email: string }
   | { type: 'offer_more'; wave: 'same' | 'next' }
   | { type: 'record_assignment'; email: string }

@@ -33,6 +33,8 @@ export interface Order extends OrderDetails {
   assigned: Assignee[];
   /** The last wave of offers sent (0: none yet). */
   wave: number;
+  /** The next wave, waiting for a coordinator's review (the review setting is on). */
+  shortlist?: string[];
   cancelledAt?: string;
   cancelledBy?: string;
 }

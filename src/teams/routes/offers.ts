@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import { AssignVerb, coordinatorUnfilledCard } from '../../../cards/coordinator-unfilled-card';
+import { ApproveShortlistVerb, AssignVerb, coordinatorReviewCard, coordinatorUnfilledCard } from '../../../cards/coordinator-unfilled-card';
 import type { AdaptiveCard } from '../../../cards/elements';
 import { offerCard, OfferVerb } from '../../../cards/offer-card';
 import { answerOffer } from '../../app/answer-offer';
+import { approveShortlist } from '../../app/approve-shortlist';
 import { assignExpert } from '../../app/assign-expert';
 import { ORDER_NUMBER } from '../../domain/orders/order';
 import { offerViewOf } from '../../app/offer-view';
@@ -12,7 +13,8 @@ import type { Actor, Turns } from '../turn';
 
 const offerDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER) });
 const assignDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER), email: z.string().email() });
-const ASSIGN = /^\s*\/(assign|nimeä|nimea|tilldela)\b(.*)$/is;
+const ASSIGN = /^\s*\/(assign|nimeä|nimea|tilldela)(?=\s|$)(.*)$/is;
+const REVIEW = /^\s*\/(review|tarkistus|granskning)\b(.*)$/is;
 
 /** Offers (issue: matching and one-click acceptance): Accept, Decline, and a coordinator's Assign. */
 export function registerOfferRoutes(app: Application<TurnState>, turns: Turns) {
@@ -53,6 +55,29 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns) {
 
   app.adaptiveCards.actionExecute(AssignVerb, (ctx, _state, data) => assignFromCard(ctx, data));
   app.adaptiveCards.actionSubmit(AssignVerb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await assignFromCard(ctx, data)));
+
+  async function approveFromCard(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
+    const actor = await turns.actorOf(ctx);
+    const data = offerDataSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    if (!actor.profile.roles.includes('coordinator')) return actor.t('command_not_allowed');
+    const outcome = await approveShortlist(s, data.data.orderId.toUpperCase());
+    if (outcome.type === 'refused') return actor.t(outcome.reason);
+    return coordinatorReviewCard(outcome.order, [], actor.lang, actor.t, actor.t('shortlist_sent'));
+  }
+
+  app.adaptiveCards.actionExecute(ApproveShortlistVerb, (ctx, _state, data) => approveFromCard(ctx, data));
+  app.adaptiveCards.actionSubmit(ApproveShortlistVerb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await approveFromCard(ctx, data)));
+
+  app.message(REVIEW, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    if (!actor.profile.roles.includes('coordinator')) return void (await turns.say(ctx, actor.t('command_not_allowed')));
+    const arg = REVIEW.exec(ctx.activity.text ?? '')?.[2]?.trim().toLowerCase() ?? '';
+    const on = /^(on|päälle|paalle|på|pa)$/.test(arg);
+    if (!on && !/^(off|pois|av)$/.test(arg)) return void (await turns.say(ctx, actor.t('review_usage')));
+    await s.settings.set({ ...(await s.settings.get()), reviewShortlists: on });
+    await turns.say(ctx, actor.t(on ? 'review_on' : 'review_off'));
+  });
 
   app.message(ASSIGN, async (ctx) => {
     const actor = await turns.actorOf(ctx);
