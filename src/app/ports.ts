@@ -51,6 +51,11 @@ export interface PersonRepository {
   findByEmail(email: string): Promise<Person | undefined>;
   /** Creates (no etag) or updates conditionally on `etag`; throws on a conflict (412/409). */
   save(person: Person, etag?: string): Promise<string>;
+  /**
+   * Changes a stored person conditionally on the ETag, deciding again on a conflict; `change`
+   * returns undefined when nothing needs writing.
+   */
+  update(aadObjectId: string, change: (person: Person) => Person | undefined): Promise<void>;
 }
 
 /** Orders: one partition per order (its offers will live beside it), plus an index per orderer. */

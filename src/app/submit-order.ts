@@ -53,19 +53,7 @@ export async function submitOrder(s: Services, orderer: Orderer, form: OrderForm
   await s.orders.create(order, [{ type: 'offer_more', wave: 'next' }]);
   s.afterCommit(order.orderId);
   await s.drafts.delete(orderer.person.aadObjectId);
-  if (chosenUnit) await rememberUnit(s, orderer.person.aadObjectId, chosenUnit);
+  if (chosenUnit) await s.people.update(orderer.person.aadObjectId, (p) => (p.chosenUnitId === chosenUnit ? undefined : { ...p, chosenUnitId: chosenUnit }));
   return { type: 'created', order };
 }
 
-async function rememberUnit(s: Services, personId: string, unitId: string): Promise<void> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const stored = await s.people.get(personId);
-    if (!stored || stored.value.chosenUnitId === unitId) return;
-    try {
-      await s.people.save({ ...stored.value, chosenUnitId: unitId }, stored.etag);
-      return;
-    } catch (err) {
-      if ((err as { statusCode?: number }).statusCode !== 412) throw err;
-    }
-  }
-}

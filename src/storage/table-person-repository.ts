@@ -1,7 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { Person, PersonRepository, Stored } from '../app/ports';
 import { encodeKey } from './keys';
-import { isNotFound } from './tables';
+import { isNotFound, isPreconditionFailed } from './tables';
 
 /** People by Entra object id (stable), with an e-mail → id index row for proactive sends. */
 export class TablePersonRepository implements PersonRepository {
@@ -25,6 +25,21 @@ export class TablePersonRepository implements PersonRepository {
       if (isNotFound(err)) return undefined;
       throw err;
     }
+  }
+
+  async update(aadObjectId: string, change: (person: Person) => Person | undefined): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const stored = await this.get(aadObjectId);
+      const changed = stored && change(stored.value);
+      if (!stored || !changed) return;
+      try {
+        await this.save(changed, stored.etag);
+        return;
+      } catch (err) {
+        if (!isPreconditionFailed(err)) throw err;
+      }
+    }
+    throw new Error('person_update_conflict');
   }
 
   async save(person: Person, etag?: string): Promise<string> {

@@ -91,17 +91,8 @@ export class Outbound {
     }
   }
 
-  private async markUnreachable(person: Person): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const stored = await this.people.get(person.aadObjectId);
-      if (!stored || stored.value.unreachableSince) return;
-      try {
-        await this.people.save({ ...stored.value, unreachableSince: this.clock.now().toISOString() }, stored.etag);
-        return;
-      } catch (err) {
-        if (statusCodeOf(err) !== 412) throw err;
-      }
-    }
+  private markUnreachable(person: Person): Promise<void> {
+    return this.people.update(person.aadObjectId, (p) => (p.unreachableSince ? undefined : { ...p, unreachableSince: this.clock.now().toISOString() }));
   }
 }
 
