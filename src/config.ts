@@ -31,6 +31,7 @@ const envSchema = z.object({
   MicrosoftAppTenantId: z.string().uuid('must be the tenant id (a GUID)').optional(),
   MicrosoftAppType: z.enum(['SingleTenant', 'UserAssignedMSI']).default('SingleTenant'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.string().url('must be the https address where the bot is reached').transform((u) => u.replace(/\/+$/, '')).optional(),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'must be letters and digits').default('kv'),
 });
 

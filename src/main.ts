@@ -14,6 +14,12 @@ import { TableSettingStore } from './storage/table-setting-store';
 import { TablePersonRepository } from './storage/table-person-repository';
 import { TableRegisterRepository } from './storage/table-register-repository';
 import { TableStore } from './storage/tables';
+import { TableClaimStore } from './storage/table-claim-store';
+import { TableExportStore } from './storage/table-export-store';
+import { TableTariffStore } from './storage/table-tariff-store';
+import { feeExportCsv } from './app/fee-reports';
+import { parseTariff, type Tariff } from './domain/fees/tariff';
+import { readFileSync } from 'node:fs';
 import { createAdapter } from './teams/adapter';
 import { createBot } from './teams/bot';
 import { Outbound } from './teams/outbound';
@@ -57,11 +63,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     jobs: new TableJobStore(store.table('Jobs')),
     loads: new TableLoadStore(store.table('Registers')),
     settings: new TableSettingStore(store.table('Jobs')),
+    claims: new TableClaimStore(store.table('Claims'), store.table('Counters')),
+    tariffs: new TableTariffStore(store.table('Registers'), initialTariff()),
+    exports: new TableExportStore(store.table('Claims')),
+    publicUrl: config.PUBLIC_URL ?? '',
     people: new TablePersonRepository(store.table('People')),
     clock,
     bootstrapCoordinators: config.BOOTSTRAP_COORDINATORS,
     offerSettings: { waveSize: 5, offerWindowMs: 24 * 3600_000, ...options.offerSettings },
-    afterCommit: (orderId) => work?.kick(orderId),
+    afterCommit: (id) => work?.kick(id),
   };
   if (options.demoDir) {
     if (await loadDemoRegisterIfEmpty(services.registers, options.demoDir)) log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
@@ -74,6 +84,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     adapter,
     app,
     checkStorage: () => store.ping(),
+    feeExport: (token) => feeExportCsv(services, token),
     tenantId: config.NODE_ENV === 'production' ? config.MicrosoftAppTenantId : undefined,
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
@@ -81,6 +92,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   if (pollMs > 0) work.start(pollMs);
   const runner = work;
   const port = (server.address() as AddressInfo).port;
+  services.publicUrl ||= `http://localhost:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
@@ -93,6 +105,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       await runner.idle();
     },
   };
+}
+
+/** The tariff shipped with the code (data/tariffs): the first version, until a coordinator saves another. */
+function initialTariff(): Tariff {
+  const parsed = parseTariff(JSON.parse(readFileSync(join(__dirname, '..', 'data', 'tariffs', '2026-1.json'), 'utf8')));
+  if (!parsed.ok) throw new Error(`data/tariffs/2026-1.json: ${parsed.error}`);
+  return parsed.value;
 }
 
 if (require.main === module) {

@@ -1,5 +1,6 @@
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
+import { optimistic } from './optimistic';
 import type { OrderFile } from './ports';
 import type { Services } from './services';
 
@@ -8,29 +9,20 @@ export interface Decided<R> {
   result: R;
 }
 
-const MAX_ATTEMPTS = 30;
-
 /**
  * Load, decide, save with the order's ETag, and decide again when someone else wrote first: the
  * one path by which an order and its offers change, so that no click is lost or counted twice.
  */
-export async function changeOrder<R>(s: Services, orderId: string, decide: (file: OrderFile) => Decided<R>): Promise<R | undefined> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+export function changeOrder<R>(s: Services, orderId: string, decide: (file: OrderFile) => Decided<R>): Promise<R | undefined> {
+  return optimistic('order_change', async () => {
     const file = await s.offers.load(orderId);
     if (!file) return undefined;
     const { change, result } = decide(file);
     if (!change) return result;
     // Mark first: if we die between the two writes, a sweep finds the mark and nothing is pending.
     if (change.effects.length) await s.jobs.markDirty(orderId);
-    try {
-      await s.offers.commit({ order: { value: change.order, etag: file.order.etag }, offers: change.offers, effects: change.effects }, file);
-      if (change.effects.length) s.afterCommit(orderId);
-      return result;
-    } catch (err) {
-      const status = (err as { statusCode?: number }).statusCode;
-      if (status !== 412 && status !== 409) throw err;
-      await new Promise((r) => setTimeout(r, Math.random() * 5 * (attempt + 1)));
-    }
-  }
-  throw new Error('order_change_conflict');
+    await s.offers.commit({ order: { value: change.order, etag: file.order.etag }, offers: change.offers, effects: change.effects }, file);
+    if (change.effects.length) s.afterCommit(orderId);
+    return result;
+  });
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_TARIFF, estimateFeeCents, minutesBetween } from '../domain/fees/tariff';
+import { estimateFeeCents, minutesBetween } from '../domain/fees/tariff';
 import type { Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import type { OfferView, OrdererContact } from './ports';
@@ -6,12 +6,12 @@ import type { Services } from './services';
 
 /** Everything an offer card shows, read from the registers; the contact only once accepted. */
 export async function offerViewOf(s: Services, order: Order, offer: Offer): Promise<OfferView> {
-  const [unit, expert] = await Promise.all([s.registers.getUnit(order.unitId), s.registers.getExpert(offer.expertEmail)]);
+  const [unit, expert, tariff] = await Promise.all([s.registers.getUnit(order.unitId), s.registers.getExpert(offer.expertEmail), s.tariffs.current()]);
   return {
     order,
     offer,
     unitName: unit?.name ?? order.unitId,
-    estimatedFeeCents: expert ? estimateFeeCents(DEFAULT_TARIFF, order.taskType, minutesBetween(order.start, order.end), expert.kind) : undefined,
+    estimatedFeeCents: expert ? estimateFeeCents(tariff, order.taskType, minutesBetween(order.start, order.end), expert.kind) : undefined,
     orderer: offer.status === 'accepted' ? await ordererContact(s, order) : undefined,
   };
 }

@@ -1,8 +1,12 @@
 import type { AssignmentRef, ExpertLoad } from '../domain/matching/match-experts';
+import type { Claim, ClaimEffect } from '../domain/fees/claim';
+import type { Tariff } from '../domain/fees/tariff';
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order, OrderForm } from '../domain/orders/order';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
-import type { Language } from '../domain/shared/vocabulary';
+import type { ClaimAmount } from '../domain/fees/claim-amount';
+import type { ClaimFieldErrors, ClaimForm } from '../domain/fees/claim-form';
+import type { ExpertKind, Language } from '../domain/shared/vocabulary';
 
 /** Registers keyed by e-mail (experts, staff) and unit id; rows are replaced by key on import. */
 export interface RegisterRepository {
@@ -100,9 +104,9 @@ export interface OrderChange {
   effects: Effect[];
 }
 
-export interface StoredEffect {
+export interface StoredEffect<E = Effect> {
   key: string;
-  effect: Effect;
+  effect: E;
 }
 
 /** The rows of one order that change together, written in one transaction (one partition). */
@@ -118,7 +122,8 @@ export interface OfferStore {
   recordSentCard(orderId: string, email: string, activityId: string): Promise<void>;
 }
 
-export type TimerKind = 'wave_expiry' | 'task_reminder';
+/** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
+export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer';
 
 export interface Timer {
   key: string;
@@ -127,6 +132,7 @@ export interface Timer {
   orderId: string;
   wave?: number;
   email?: string;
+  claimId?: string;
 }
 
 /**
@@ -138,11 +144,17 @@ export interface JobStore {
   /** Due timers, each leased to this caller until `leaseUntil`. */
   claimDueTimers(now: Date, leaseMs: number, limit: number): Promise<Timer[]>;
   completeTimer(key: string): Promise<void>;
-  markDirty(orderId: string): Promise<void>;
-  /** Orders with effects to carry out, each leased to this caller. */
-  claimDirtyOrders(now: Date, leaseMs: number, limit: number, onlyOrderId?: string): Promise<Array<{ orderId: string; etag: string }>>;
+  /** Marks an order or claim as having effects to carry out; keeps a lease someone holds. */
+  markDirty(id: string): Promise<void>;
+  /** Orders and claims with effects to carry out (not leased). */
+  listDirty(limit: number): Promise<string[]>;
+  /**
+   * Leases one marked order or claim to this caller; undefined when it is not marked or someone
+   * holds it. `renew`: the caller holds the lease already and extends it (the mark was set again).
+   */
+  leaseDirty(id: string, now: Date, leaseMs: number, renew?: boolean): Promise<string | undefined>;
   /** Clears the mark unless it was set again meanwhile (then the etag no longer matches). */
-  clearDirty(orderId: string, etag: string): Promise<boolean>;
+  clearDirty(id: string, etag: string): Promise<boolean>;
 }
 
 /** What each expert already holds, for the matching rules (overlap, monthly maximum, fair shares). */
@@ -152,6 +164,61 @@ export interface LoadStore {
   /** Adds the assignment unless it is there already (effects run at least once). */
   add(email: string, assignment: AssignmentRef): Promise<void>;
   remove(email: string, orderId: string): Promise<void>;
+}
+
+/** A fee claim with its pending effects and the cards sent about it (to update them in place). */
+export interface ClaimFile {
+  claim: Stored<Claim>;
+  effects: StoredEffect<ClaimEffect>[];
+  cards: SentCard[];
+}
+
+export interface SentCard {
+  email: string;
+  activityId: string;
+}
+
+/**
+ * Fee claims, one row each (written with its ETag), with index rows by expert, by holder, open
+ * claims, and claims paid per month. Index rows are written before the claim and checked against
+ * it when read, so a stale index row is skipped and a missing one cannot happen.
+ */
+export interface ClaimStore {
+  allocateNumber(year: number): Promise<number>;
+  /** Writes a new claim; false when it exists already (a repeated submission). */
+  create(claim: Claim, effects: readonly ClaimEffect[]): Promise<boolean>;
+  load(claimId: string): Promise<ClaimFile | undefined>;
+  /** Writes the claim conditionally on the loaded ETag (412 when it changed) with more effects. */
+  commit(file: ClaimFile, claim: Claim, effects: readonly ClaimEffect[]): Promise<void>;
+  deleteEffect(claimId: string, key: string): Promise<void>;
+  recordCard(claimId: string, card: SentCard): Promise<void>;
+  listByExpert(email: string, limit: number): Promise<Claim[]>;
+  listByHolder(email: string): Promise<Claim[]>;
+  /** Claims not yet paid (waiting for someone, or returned to the expert). */
+  listOpen(): Promise<Claim[]>;
+  /** Claims paid in the given months (YYYY-MM). */
+  listPaid(months: readonly string[]): Promise<Claim[]>;
+}
+
+/** Tariff versions; a claim keeps the version it was computed with. */
+export interface TariffStore {
+  current(): Promise<Tariff>;
+  get(version: string): Promise<Tariff | undefined>;
+  /** Stores a new version and makes it current; refuses a version that exists. */
+  add(tariff: Tariff): Promise<boolean>;
+}
+
+/** A payroll CSV to fetch once by its secret link: who asked and what, until when. */
+export interface ExportRequest {
+  email: string;
+  isCoordinator: boolean;
+  months: string[];
+  expiresAt: string;
+}
+
+export interface ExportStore {
+  create(request: ExportRequest): Promise<string>; // the token
+  get(token: string): Promise<ExportRequest | undefined>;
 }
 
 export interface Settings {
@@ -174,6 +241,39 @@ export interface Notifier {
   coordinatorUnreachable(coordinator: Person, order: Order, expertName: string): Promise<void>;
   expertCancelled(expert: Person, order: Order): Promise<void>;
   taskReminder(expert: Person, order: Order, orderer: OrdererContact): Promise<void>;
+  /** The expert's claim card, pre-filled (after the task, or again after a rejection). */
+  claimForm(expert: Person, view: ClaimFormView): Promise<void>;
+  taskDoneCard(orderer: Person, order: Order, unitName: string): Promise<void>;
+  /** A claim as its viewer sees it now; sent anew, or updated in place when `activityId` is given. */
+  claimCard(viewer: Person, view: ClaimView, activityId?: string): Promise<{ ok: boolean; activityId?: string }>;
+  claimStep(expert: Person, view: ClaimView, reason?: string): Promise<void>;
+  claimReminder(holder: Person, view: ClaimView): Promise<void>;
+  claimStuck(coordinator: Person, view: ClaimView): Promise<void>;
+  claimUnreachable(coordinator: Person, view: ClaimView): Promise<void>;
+  claimReassigned(person: Person, view: ClaimView, gained: boolean): Promise<void>;
+}
+
+/** What a claim card shows: the task, the expert, the amount, and who holds it. */
+export interface ClaimView {
+  claim: Claim;
+  order: Order;
+  unitName: string;
+  expertName: string;
+  holderName: string;
+  /** Names of everyone in the history, by e-mail. */
+  names: Record<string, string>;
+}
+
+export interface ClaimFormView {
+  order: Order;
+  unitName: string;
+  form: ClaimForm;
+  tariff: Tariff;
+  expertKind: ExpertKind;
+  claimId?: string; // a returned claim being corrected
+  reason?: string;
+  errors?: ClaimFieldErrors;
+  amount?: ClaimAmount;
 }
 
 export interface OrdererContact {

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { DraftRepository, JobStore, LoadStore, SettingStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
+import type { ClaimStore, DraftRepository, ExportStore, TariffStore, JobStore, LoadStore, SettingStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
 
 export interface OfferSettings {
   /** How many experts get an offer at once (SPEC §4: K, default 5). */
@@ -18,9 +18,14 @@ export interface Services {
   jobs: JobStore;
   loads: LoadStore;
   settings: SettingStore;
+  claims: ClaimStore;
+  tariffs: TariffStore;
+  exports: ExportStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
   offerSettings: OfferSettings;
   /** Called after a commit that left effects to carry out (the work runner drains them). */
-  afterCommit: (orderId: string) => void;
+  afterCommit: (id: string) => void;
+  /** Where the bot is reached from outside (export links). */
+  publicUrl: string;
 }

@@ -2,7 +2,12 @@ import { rankCandidates } from '../domain/matching/match-experts';
 import { decideWaveExpiry, type Effect } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { helsinkiDate } from '../domain/shared/helsinki';
+import { effectsOfNewClaim } from '../domain/fees/claim';
+import { followUpTime } from '../domain/fees/claim-form';
 import { log } from '../log';
+import { actOnClaim } from './act-on-claim';
+import { storeNewClaim } from './change-claim';
+import { ClaimWork } from './claim-work';
 import { changeOrder } from './change-order';
 import { offerMore, reminderTime, toMatchOrder } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
@@ -10,6 +15,7 @@ import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
 const LEASE_MS = 60_000;
+const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
 const CANDIDATES_FOR_COORDINATOR = 5;
 
@@ -22,10 +28,14 @@ export class WorkRunner {
   private readonly perOrder = new Map<string, Promise<void>>();
   private timer?: NodeJS.Timeout;
 
+  private readonly claimWork: ClaimWork;
+
   constructor(
     private readonly s: Services,
     private readonly notifier: Notifier,
-  ) {}
+  ) {
+    this.claimWork = new ClaimWork(s, notifier, () => this.coordinators());
+  }
 
   /** Drains an order's effects soon, in the background (after a commit). */
   kick(orderId: string): void {
@@ -56,7 +66,8 @@ export class WorkRunner {
       await this.fire(timer);
       await this.s.jobs.completeTimer(timer.key);
     }
-    for (const { orderId, etag } of await this.s.jobs.claimDirtyOrders(now, LEASE_MS, BATCH)) await this.drainClaimed(orderId, etag);
+    // Through kick, so that one instance never drains the same order or claim twice at once.
+    for (const id of await this.s.jobs.listDirty(BATCH)) this.kick(id);
   }
 
   private track(p: Promise<unknown>): void {
@@ -65,16 +76,27 @@ export class WorkRunner {
   }
 
   private async drain(orderId: string): Promise<void> {
-    for (const { etag } of await this.s.jobs.claimDirtyOrders(this.s.clock.now(), LEASE_MS, 1, orderId)) await this.drainClaimed(orderId, etag);
+    const etag = await this.s.jobs.leaseDirty(orderId, this.s.clock.now(), LEASE_MS);
+    if (etag) await this.drainClaimed(orderId, etag);
   }
 
-  private async drainClaimed(orderId: string, etag: string): Promise<void> {
-    for (const { key, effect } of await this.s.offers.listEffects(orderId)) {
-      await this.carryOut(orderId, effect);
-      await this.s.offers.deleteEffect(orderId, key);
+  private async drainClaimed(id: string, leased: string): Promise<void> {
+    for (let etag: string | undefined = leased; etag; ) {
+      if (isClaimId(id)) {
+        for (const { key, effect } of (await this.s.claims.load(id))?.effects ?? []) {
+          await this.claimWork.carryOut(id, effect);
+          await this.s.claims.deleteEffect(id, key);
+        }
+      } else {
+        for (const { key, effect } of await this.s.offers.listEffects(id)) {
+          await this.carryOut(id, effect);
+          await this.s.offers.deleteEffect(id, key);
+        }
+      }
+      // Effects added meanwhile set the mark again (new etag): we still hold the lease, so go on.
+      if (await this.s.jobs.clearDirty(id, etag)) return;
+      etag = await this.s.jobs.leaseDirty(id, this.s.clock.now(), LEASE_MS, true);
     }
-    // Effects added meanwhile set the mark again (new etag): then it stays for the next round.
-    if (!(await this.s.jobs.clearDirty(orderId, etag))) this.kick(orderId);
   }
 
   private async fire(timer: Timer): Promise<void> {
@@ -92,6 +114,10 @@ export class WorkRunner {
         await this.notifier.taskReminder(expert, file.order.value, await ordererContact(this.s, file.order.value));
         return;
       }
+      case 'task_ended':
+        return this.claimWork.taskEnded(timer.orderId, timer.email);
+      case 'claim_timer':
+        return timer.claimId ? this.claimWork.timerDue(timer.claimId) : undefined;
     }
   }
 
@@ -110,8 +136,17 @@ export class WorkRunner {
         await this.s.loads.add(effect.email, { orderId, date: order.date, start: order.start, end: order.end, remote: order.remote, municipality: order.municipality });
         const at = reminderTime(order);
         if (at > this.s.clock.now()) await this.s.jobs.schedule({ kind: 'task_reminder', dueAt: at.toISOString(), orderId, email: effect.email });
+        // After the task: the expert's claim card, and (one row per order) the orderer's Task done.
+        const ended = followUpTime(order).toISOString();
+        await this.s.jobs.schedule({ kind: 'task_ended', dueAt: ended, orderId, email: effect.email });
+        await this.s.jobs.schedule({ kind: 'task_ended', dueAt: ended, orderId });
         return;
       }
+      case 'create_claim':
+        return storeNewClaim(this.s, effect.claim, effectsOfNewClaim(effect.claim));
+      case 'confirm_claims':
+        for (const claimId of Object.values(order.claims ?? {})) await actOnClaim(this.s, claimId, effect.by, { type: 'confirm_task' });
+        return;
       case 'notify_orderer': {
         const orderer = (await this.s.people.get(order.ordererId))?.value;
         if (orderer) await this.notifier.ordererUpdate(orderer, order, effect.about);
@@ -172,7 +207,7 @@ export class WorkRunner {
     for (const c of coordinators) await this.notifier.coordinatorUnfilled(c, order, candidates);
   }
 
-  private async coordinators(): Promise<Person[]> {
+  async coordinators(): Promise<Person[]> {
     const emails = new Set([...this.s.bootstrapCoordinators, ...(await this.s.registers.listStaff()).filter((st) => st.role === 'coordinator').map((st) => st.email)]);
     const people = await Promise.all([...emails].map((e) => this.s.people.findByEmail(e)));
     return people.filter((p): p is Person => p !== undefined);

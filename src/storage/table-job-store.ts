@@ -1,7 +1,8 @@
 import { TableClient } from '@azure/data-tables';
 import type { JobStore, Timer, TimerKind } from '../app/ports';
 import { decodeKey, encodeKey } from './keys';
-import { isNotFound, isPreconditionFailed, partitionRows, type PartitionRow } from './tables';
+import { randomUUID } from 'node:crypto';
+import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 interface TimerRow {
   partitionKey: string;
@@ -12,6 +13,7 @@ interface TimerRow {
   orderId: string;
   wave?: number;
   email?: string;
+  claimId?: string;
   leaseUntil?: string;
 }
 
@@ -21,7 +23,7 @@ export class TableJobStore implements JobStore {
 
   async schedule(t: Omit<Timer, 'key'>): Promise<void> {
     // The key names the job, so scheduling the same job twice keeps one row.
-    const rowKey = `${t.dueAt}|${t.kind}|${encodeKey(t.orderId)}|${encodeKey(t.email ?? String(t.wave ?? ''))}`;
+    const rowKey = `${t.dueAt}|${t.kind}|${encodeKey(t.orderId)}|${encodeKey(t.claimId ?? t.email ?? String(t.wave ?? ''))}`;
     await this.table.upsertEntity({ partitionKey: 'timer', rowKey, ...t }, 'Merge');
   }
 
@@ -31,7 +33,7 @@ export class TableJobStore implements JobStore {
       const row = r as unknown as TimerRow;
       if (claimed.length >= limit) break;
       if (await this.lease(row, now, leaseMs)) {
-        claimed.push({ key: row.rowKey!, kind: row.kind, dueAt: row.dueAt, orderId: row.orderId, wave: row.wave, email: row.email });
+        claimed.push({ key: row.rowKey!, kind: row.kind, dueAt: row.dueAt, orderId: row.orderId, wave: row.wave, email: row.email, claimId: row.claimId });
       }
     }
     return claimed;
@@ -43,31 +45,28 @@ export class TableJobStore implements JobStore {
     });
   }
 
-  async markDirty(orderId: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: 'dirty', rowKey: encodeKey(orderId), leaseUntil: '' }, 'Replace');
+  async markDirty(id: string): Promise<void> {
+    // Merge a fresh stamp: the etag changes (a drain in progress will not clear the mark), the lease stays.
+    await this.table.upsertEntity({ partitionKey: 'dirty', rowKey: encodeKey(id), markedAt: `${Date.now()}-${randomUUID()}` }, 'Merge');
   }
 
-  async claimDirtyOrders(now: Date, leaseMs: number, limit: number, onlyOrderId?: string): Promise<Array<{ orderId: string; etag: string }>> {
-    const rows: PartitionRow[] = [];
-    if (onlyOrderId !== undefined) {
-      try {
-        rows.push((await this.table.getEntity('dirty', encodeKey(onlyOrderId))) as unknown as PartitionRow);
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
-    } else {
-      for await (const row of partitionRows(this.table, 'dirty')) {
-        rows.push(row);
-        if (rows.length >= limit * 4) break;
-      }
+  async listDirty(limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    for await (const row of partitionRows(this.table, 'dirty')) {
+      if (ids.length >= limit) break;
+      ids.push(decodeKey(row.rowKey));
     }
-    const claimed: Array<{ orderId: string; etag: string }> = [];
-    for (const row of rows) {
-      if (claimed.length >= limit) break;
-      const etag = await this.lease(row as unknown as TimerRow, now, leaseMs);
-      if (etag) claimed.push({ orderId: decodeKey(row.rowKey), etag });
+    return ids;
+  }
+
+  async leaseDirty(id: string, now: Date, leaseMs: number, renew = false): Promise<string | undefined> {
+    try {
+      const row = (await this.table.getEntity('dirty', encodeKey(id))) as unknown as TimerRow;
+      return await this.lease(renew ? { ...row, leaseUntil: undefined } : row, now, leaseMs);
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
     }
-    return claimed;
   }
 
   async clearDirty(orderId: string, etag: string): Promise<boolean> {

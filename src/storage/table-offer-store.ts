@@ -1,10 +1,10 @@
 import { TableClient } from '@azure/data-tables';
-import { randomUUID } from 'node:crypto';
 import type { OfferStore, OrderChange, OrderFile, Stored, StoredEffect } from '../app/ports';
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { decodeKey, encodeKey } from './keys';
-import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
+import { readEffects, removeEffect, withKeys } from './outbox-rows';
+import { partitionRows } from './tables';
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
@@ -26,11 +26,6 @@ export interface OrderRow {
 
 export function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
   return { partitionKey: encodeKey(order.orderId), rowKey: ORDER_ROW, data: JSON.stringify(order), offers: '{}', effects: JSON.stringify(withKeys(effects)) };
-}
-
-function withKeys(effects: readonly Effect[]): StoredEffect[] {
-  const stamp = Date.now().toString(36).padStart(10, '0');
-  return effects.map((effect, i) => ({ key: `${stamp}-${String(i).padStart(3, '0')}-${randomUUID().slice(0, 8)}`, effect }));
 }
 
 function checked(value: string, what: string): string {
@@ -78,21 +73,7 @@ export class TableOfferStore implements OfferStore {
   }
 
   async deleteEffect(orderId: string, key: string): Promise<void> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const row = await this.readRow(orderId);
-      if (!row || !row.effects.some((e) => e.key === key)) return;
-      try {
-        await this.table.updateEntity(
-          { partitionKey: encodeKey(orderId), rowKey: ORDER_ROW, effects: JSON.stringify(row.effects.filter((e) => e.key !== key)) },
-          'Merge',
-          { etag: row.etag },
-        );
-        return;
-      } catch (err) {
-        if (!isPreconditionFailed(err)) throw err;
-      }
-    }
-    throw new Error('effect_delete_conflict');
+    await removeEffect(this.table, encodeKey(orderId), ORDER_ROW, key);
   }
 
   async recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
@@ -106,13 +87,7 @@ export class TableOfferStore implements OfferStore {
     return row.effects;
   }
 
-  private async readRow(orderId: string): Promise<{ effects: StoredEffect[]; etag: string } | undefined> {
-    try {
-      const row = await this.table.getEntity<{ effects?: string }>(encodeKey(orderId), ORDER_ROW);
-      return { effects: JSON.parse(row.effects ?? '[]') as StoredEffect[], etag: row.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+  private readRow(orderId: string): Promise<{ effects: StoredEffect[]; etag: string } | undefined> {
+    return readEffects<Effect>(this.table, encodeKey(orderId), ORDER_ROW);
   }
 }

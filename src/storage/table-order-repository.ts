@@ -4,9 +4,8 @@ import type { Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
 import { encodeKey } from './keys';
 import { newOrderRow, ORDER_ROW } from './table-offer-store';
-import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
-
-const MAX_NUMBER_ATTEMPTS = 50;
+import { nextNumber } from './counter';
+import { isConflict, isNotFound, partitionRows } from './tables';
 
 export class TableOrderRepository implements OrderRepository {
   constructor(
@@ -47,29 +46,8 @@ export class TableOrderRepository implements OrderRepository {
     return found.filter((s): s is Stored<Order> => s !== undefined).map((s) => s.value);
   }
 
-  async allocateNumber(year: number): Promise<number> {
-    const key = String(year);
-    for (let attempt = 0; attempt < MAX_NUMBER_ATTEMPTS; attempt++) {
-      try {
-        const row = await this.counters.getEntity<{ last: number }>('order-number', key);
-        const next = Number(row.last) + 1;
-        await this.counters.updateEntity({ partitionKey: 'order-number', rowKey: key, last: next }, 'Replace', { etag: row.etag });
-        return next;
-      } catch (err) {
-        if (isNotFound(err)) {
-          try {
-            await this.counters.createEntity({ partitionKey: 'order-number', rowKey: key, last: 1 });
-            return 1;
-          } catch (createErr) {
-            if (!isConflict(createErr)) throw createErr;
-          }
-        } else if (!isPreconditionFailed(err)) {
-          throw err;
-        }
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * (attempt + 1)));
-      }
-    }
-    throw new Error('order_number_contention');
+  allocateNumber(year: number): Promise<number> {
+    return nextNumber(this.counters, 'order-number', year);
   }
 
   async claimSubmission(submissionId: string, orderId: string): Promise<string> {

@@ -1,7 +1,7 @@
 import type { PipelineRequest, SendRequest } from '@azure/core-rest-pipeline';
 import { odata, TableClient, TableServiceClient } from '@azure/data-tables';
 
-export const TABLE_NAMES = ['People', 'Registers', 'Outbox', 'Counters', 'Orders', 'Jobs'] as const;
+export const TABLE_NAMES = ['People', 'Registers', 'Counters', 'Orders', 'Jobs', 'Claims'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /**

@@ -6,6 +6,7 @@ import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
 import { Outbound } from './outbound';
 import { registerExpertRoutes } from './routes/experts';
+import { registerFeeRoutes } from './routes/fees';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { Actor, Turns } from './turn';
@@ -41,6 +42,7 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   });
 
   registerExpertRoutes(app, turns);
+  registerFeeRoutes(app, turns);
   const ordering = registerOrderingRoutes(app, turns);
   registerOfferRoutes(app, turns);
 

@@ -3,7 +3,10 @@ import { coordinatorReviewCard, coordinatorUnfilledCard } from '../../cards/coor
 import { asAttachment, type AdaptiveCard } from '../../cards/elements';
 import { offerCard } from '../../cards/offer-card';
 import { whenText, whereText } from '../../cards/order-summary';
-import type { CandidateView, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
+import { claimCard, stageText, taskDoneCard } from '../../cards/claim-card';
+import { claimFormCard } from '../../cards/claim-form-card';
+import { helsinkiDateTime } from '../../cards/format';
+import type { CandidateView, ClaimFormView, ClaimView, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import { translator } from '../i18n';
 import type { Outbound } from './outbound';
@@ -50,6 +53,46 @@ export class TeamsNotifier implements Notifier {
       where: whereText(order, t),
       contact: `${contact.name}, ${contact.email}`,
     }));
+  }
+
+  async claimForm(expert: Person, view: ClaimFormView) {
+    await this.outbound.send(expert, cardActivity(claimFormCard(view, expert.locale, translator(expert.locale))));
+  }
+
+  async taskDoneCard(orderer: Person, order: Order, unitName: string) {
+    await this.outbound.send(orderer, cardActivity(taskDoneCard(order, unitName, orderer.locale, translator(orderer.locale))));
+  }
+
+  async claimCard(viewer: Person, view: ClaimView, activityId?: string) {
+    const activity = cardActivity(claimCard(view, viewer.email, viewer.locale, translator(viewer.locale)));
+    const result = activityId ? await this.outbound.update(viewer, activityId, activity) : await this.outbound.send(viewer, activity);
+    return result.ok ? { ok: true, activityId: result.activityId } : { ok: false };
+  }
+
+  async claimStep(expert: Person, view: ClaimView, reason?: string) {
+    const t = translator(expert.locale);
+    const key = view.claim.status === 'returned' ? 'claim_step_returned' : view.claim.status === 'paid' ? 'claim_step_paid' : 'claim_step_moved';
+    await this.text(expert, t(key, { claimId: view.claim.claimId, stage: stageText(view, expert.locale, t), reason: reason ?? '' }));
+  }
+
+  async claimReminder(holder: Person, view: ClaimView) {
+    const t = translator(holder.locale);
+    await this.text(holder, t('claim_reminder', { claimId: view.claim.claimId, expert: view.expertName, since: helsinkiDateTime(view.claim.holderSince, holder.locale) }));
+  }
+
+  async claimStuck(coordinator: Person, view: ClaimView) {
+    const t = translator(coordinator.locale);
+    await this.text(coordinator, t('claim_stuck', { claimId: view.claim.claimId, stage: stageText(view, coordinator.locale, t) }));
+  }
+
+  async claimUnreachable(coordinator: Person, view: ClaimView) {
+    const t = translator(coordinator.locale);
+    await this.text(coordinator, t('claim_holder_unreachable', { claimId: view.claim.claimId, name: view.holderName, email: view.claim.holderEmail }));
+  }
+
+  async claimReassigned(person: Person, view: ClaimView, gained: boolean) {
+    const t = translator(person.locale);
+    await this.text(person, t(gained ? 'claim_reassigned_to_you' : 'claim_reassigned_away', { claimId: view.claim.claimId, name: view.holderName }));
   }
 
   private async text(person: Person, text: string) {

@@ -9,6 +9,8 @@ export interface ServerOptions {
   app: Application<TurnState>;
   /** Resolves when storage answers; /healthz turns 503 when it throws. */
   checkStorage: () => Promise<void>;
+  /** The payroll CSV behind an export link; undefined when the link is unknown or expired. */
+  feeExport: (token: string) => Promise<string | undefined>;
   /** In production: activities from any other tenant are ignored. */
   tenantId?: string;
 }
@@ -44,6 +46,24 @@ export function createServer(o: ServerOptions): restify.Server {
     } catch {
       res.send(503, { status: 'unavailable', storage: 'unreachable' });
     }
+  });
+
+  // Export links (SPEC §3: a CSV link): the 256-bit token in the path is the permission.
+  server.get('/exports/:token/:file', async (req, res) => {
+    const csv = await o.feeExport(String(req.params.token ?? '')).catch((err: Error) => {
+      log.error({ event: 'export_failed', err: err.message }, 'export failed');
+      return undefined;
+    });
+    if (csv === undefined) {
+      res.send(404, { error: 'export_not_found_or_expired' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="palkkiot.csv"',
+      'cache-control': 'no-store',
+    });
+    res.end(csv);
   });
 
   return server;

@@ -172,9 +172,9 @@ export class TestUser {
   }
 
   /** Presses an Action.Execute button; returns the invoke response body. */
-  async execute(verb: string, data: Record<string, unknown> = {}): Promise<HttpAnswer> {
+  async execute(verb: string, data: Record<string, unknown> = {}, replyToId?: string): Promise<HttpAnswer> {
     return this.world.post(
-      this.activity('invoke', { name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }),
+      this.activity('invoke', { name: 'adaptiveCard/action', ...(replyToId ? { replyToId } : {}), value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }),
     );
   }
 
@@ -184,10 +184,10 @@ export class TestUser {
   }
 
   /** Presses a button of `card` with the card's current input values, changed by `edits`. */
-  async submitCard(card: Record<string, any>, verb: string, edits: Record<string, unknown> = {}): Promise<InvokeAnswer> {
+  async submitCard(card: Record<string, any>, verb: string, edits: Record<string, unknown> = {}, replyToId?: string): Promise<InvokeAnswer> {
     const action = findAction(card, verb);
     const values = Object.fromEntries(Object.entries(inputsOf(card)).map(([id, input]) => [id, input.value === undefined ? '' : String(input.value)]));
-    const res = await this.execute(verb, { ...values, ...action.data, ...edits });
+    const res = await this.execute(verb, { ...values, ...action.data, ...edits }, replyToId);
     return { status: res.status, card: res.body?.type === 'application/vnd.microsoft.card.adaptive' ? res.body.value : undefined, text: typeof res.body?.value === 'string' ? res.body.value : undefined };
   }
 
@@ -197,6 +197,14 @@ export class TestUser {
       .sendsIn(this.conversationId)
       .map((c) => cardOf(this.world.connector.current(c)))
       .filter((card): card is Record<string, any> => card !== undefined && JSON.stringify(card).includes(needle));
+  }
+
+  /** Like cardsAbout, with the activity id of each card's message (Teams sends it as replyToId). */
+  cardMessagesAbout(needle: string): Array<{ activityId: string; card: Record<string, any> }> {
+    return this.world.connector
+      .sendsIn(this.conversationId)
+      .map((c) => ({ activityId: c.responseId ?? '', card: cardOf(this.world.connector.current(c)) }))
+      .filter((m): m is { activityId: string; card: Record<string, any> } => m.card !== undefined && JSON.stringify(m.card).includes(needle));
   }
 
   messages(): Record<string, any>[] {

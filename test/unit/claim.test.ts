@@ -267,7 +267,11 @@ describe('fee claim', () => {
       from: DIRECTOR,
       to: 'deputy@example.fi',
     });
-    assert.deepEqual(effects, [{ type: 'update_cards' }, { type: 'card_to_holder', email: 'deputy@example.fi' }]);
+    assert.deepEqual(effects, [
+      { type: 'update_cards' },
+      { type: 'card_to_holder', email: 'deputy@example.fi' },
+      { type: 'notify_reassigned', from: DIRECTOR, to: 'deputy@example.fi' },
+    ]);
 
     assert.equal(refusal(claim, byDirector), 'not_your_approval');
     assert.equal(refusal(claim, { type: 'reassign', actor: COORDINATOR, to: 'deputy@example.fi' }), 'already_the_holder');

@@ -96,7 +96,10 @@ export type ClaimRefusal =
 export type ClaimEffect =
   | { type: 'notify_expert'; status: ClaimStatus; reason?: string }
   | { type: 'card_to_holder'; email: string }
-  | { type: 'update_cards' };
+  | { type: 'update_cards' }
+  | { type: 'remind_holder'; email: string }
+  | { type: 'notify_coordinators_stuck' }
+  | { type: 'notify_reassigned'; from: string; to: string };
 
 export type ClaimDecision = Result<{ claim: Claim; effects: ClaimEffect[] }, ClaimRefusal>;
 
@@ -149,7 +152,10 @@ function holderOf(status: ClaimStatus, claim: Pick<Claim, 'chain' | 'expertEmail
   return status === 'returned' ? claim.expertEmail : claim.holderEmail;
 }
 
-/** A claim exists from the moment the expert sends it; it goes first to the orderer. */
+/**
+ * A claim exists from the moment the expert sends it; it goes first to the orderer, or straight to
+ * the next stage when the orderer has already confirmed the task (`confirmedBy`, from the order).
+ */
 export function createClaim(input: {
   claimId: string;
   orderId: string;
@@ -158,6 +164,7 @@ export function createClaim(input: {
   chain: ClaimChain;
   version: Omit<ClaimVersion, 'version'>;
   at: Date;
+  confirmed?: { by: string; at: string };
 }): Claim {
   const chain: ClaimChain = {
     orderer: email(input.chain.orderer),
@@ -165,7 +172,7 @@ export function createClaim(input: {
     payroll: email(input.chain.payroll),
     ...(input.chain.director ? { director: email(input.chain.director) } : {}),
   };
-  return {
+  const claim: Claim = {
     claimId: input.claimId,
     orderId: input.orderId,
     expertEmail: email(input.expertEmail),
@@ -177,6 +184,14 @@ export function createClaim(input: {
     history: [],
     chain,
   };
+  if (!input.confirmed) return claim;
+  const confirmation: Approval = { step: 'orderer', by: email(input.confirmed.by), at: input.confirmed.at, action: 'approved', version: 1 };
+  return moveTo(claim, skipMissing('awaiting_supervisor', chain), input.at.toISOString(), [confirmation]);
+}
+
+/** The effects of a new claim: its first holder gets the card. */
+export function effectsOfNewClaim(claim: Claim): ClaimEffect[] {
+  return [{ type: 'card_to_holder', email: claim.holderEmail }];
 }
 
 export function currentVersion(claim: Claim): ClaimVersion {
@@ -290,11 +305,16 @@ function reassign(claim: Claim, cmd: ClaimCommand & { type: 'reassign' }): Claim
   const { remindedAt: _r, escalatedAt: _e, ...rest } = claim;
   const history = [...claim.history, approval];
   const next: Claim = { ...rest, holderEmail: email(cmd.to), holderSince: at, history };
-  return ok({ claim: next, effects: handedOn(next) });
+  return ok({ claim: next, effects: reassigned(next, claim.holderEmail) });
 }
 
 function handedOn(claim: Claim): ClaimEffect[] {
   return [{ type: 'update_cards' }, { type: 'card_to_holder', email: claim.holderEmail }];
+}
+
+/** A reassignment also tells the previous holder that the stage is no longer theirs. */
+function reassigned(claim: Claim, from: string): ClaimEffect[] {
+  return [...handedOn(claim), { type: 'notify_reassigned', from, to: claim.holderEmail }];
 }
 
 function moveTo(claim: Claim, status: ClaimStatus, at: string, history: Approval[]): Claim {
@@ -383,4 +403,34 @@ export function nextTimerAt(claim: Claim): Date | undefined {
   const times = [remind];
   if (!claim.escalatedAt) times.push(morning(addWorkingDays(since, ESCALATE_AFTER_WORKING_DAYS + 1)));
   return DateTime.min(...times)!.toJSDate();
+}
+
+/**
+ * A claim's stored timer fired: records the reminder or the escalation that is due now (so that it
+ * happens once, even when two instances fire the same timer), or undefined when none is.
+ */
+export function decideTimer(claim: Claim, now: Date): { claim: Claim; effects: ClaimEffect[] } | undefined {
+  const due = dueReminders(claim, now);
+  const at = now.toISOString();
+  switch (due) {
+    case undefined:
+      return undefined;
+    case 'escalate':
+      return { claim: { ...claim, escalatedAt: at }, effects: [{ type: 'notify_coordinators_stuck' }] };
+    case 'remind_holder':
+      return { claim: { ...claim, remindedAt: at }, effects: [{ type: 'remind_holder', email: claim.holderEmail }] };
+    default:
+      return assertNever(due);
+  }
+}
+
+/** Waiting more than 5 working days with its holder (SPEC §5): `/fees stuck` lists these. */
+export function isStuck(claim: Claim, now: Date): boolean {
+  return STEPS[claim.status] !== undefined && workingDaysBetween(new Date(claim.holderSince), now) > ESCALATE_AFTER_WORKING_DAYS;
+}
+
+export const CLAIM_NUMBER = /\bP-(\d{4})-(\d{4,6})\b/i;
+
+export function formatClaimNumber(year: number, n: number): string {
+  return `P-${year}-${String(n).padStart(4, '0')}`;
 }

@@ -1,3 +1,4 @@
+import type { Claim } from '../fees/claim';
 import type { Order } from '../orders/order';
 import { ok, refuse, type Result } from '../shared/result';
 
@@ -32,7 +33,10 @@ export type Effect =
   | { type: 'notify_expert_cancelled'; email: string }
   | { type: 'offer_more'; wave: 'same' | 'next' }
   | { type: 'record_assignment'; email: string }
-  | { type: 'schedule_wave_expiry'; wave: number; dueAt: string };
+  | { type: 'schedule_wave_expiry'; wave: number; dueAt: string }
+  /** The claim row is written by the submitting turn; this repeats it if that turn died first. */
+  | { type: 'create_claim'; claim: Claim }
+  | { type: 'confirm_claims'; by: string };
 
 export type OfferRefusal = 'order_already_filled' | 'order_cancelled' | 'offer_closed' | 'offer_already_accepted' | 'offer_already_declined';
 

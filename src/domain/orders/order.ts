@@ -37,6 +37,11 @@ export interface Order extends OrderDetails {
   shortlist?: string[];
   cancelledAt?: string;
   cancelledBy?: string;
+  /** Fee claims of this order by expert e-mail: one per assignment (P-YYYY-NNNN). */
+  claims?: Record<string, string>;
+  /** The orderer confirmed that the task took place (Task done). */
+  taskDoneAt?: string;
+  taskDoneBy?: string;
 }
 
 export interface Assignee {
@@ -168,6 +173,28 @@ export function decideCancel(order: Order, actor: { id: string; isCoordinator: b
   if (order.ordererId !== actor.id && !actor.isCoordinator) return refuse('order_not_yours');
   if (order.status === 'cancelled') return refuse('order_already_cancelled');
   return ok({ ...order, status: 'cancelled', cancelledAt: at.toISOString(), cancelledBy: actor.id });
+}
+
+export type TaskDoneRefusal = 'order_not_yours' | 'order_cancelled' | 'task_not_started' | 'task_already_confirmed' | 'order_not_assigned';
+
+/**
+ * The orderer confirms that the task took place, once it has started. Claims already sent move on;
+ * claims sent later skip the orderer's stage. (An orderer away is replaced with `/reassign`.)
+ */
+export function decideTaskDone(order: Order, actorEmail: string, at: Date, taskStart: Date): Result<Order, TaskDoneRefusal> {
+  const email = actorEmail.toLowerCase();
+  if (order.ordererEmail.toLowerCase() !== email) return refuse('order_not_yours');
+  if (order.status === 'cancelled') return refuse('order_cancelled');
+  if (order.taskDoneAt) return refuse('task_already_confirmed');
+  if (order.assigned.length === 0) return refuse('order_not_assigned');
+  if (at < taskStart) return refuse('task_not_started');
+  return ok({ ...order, taskDoneAt: at.toISOString(), taskDoneBy: email });
+}
+
+/** Ties an expert's claim to their assignment; the first claim number wins, a second changes nothing. */
+export function recordClaim(order: Order, expertEmail: string, claimId: string): Order | undefined {
+  if (order.claims?.[expertEmail]) return undefined;
+  return { ...order, claims: { ...order.claims, [expertEmail]: claimId } };
 }
 
 export function formatOrderNumber(year: number, n: number): string {

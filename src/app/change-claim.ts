@@ -1,0 +1,40 @@
+import { type Claim, type ClaimEffect, nextTimerAt } from '../domain/fees/claim';
+import { optimistic } from './optimistic';
+import type { ClaimFile } from './ports';
+import type { Services } from './services';
+
+export interface ClaimDecided<R> {
+  change?: { claim: Claim; effects: ClaimEffect[] };
+  result: R;
+}
+
+/**
+ * The one path by which a claim changes: load, decide, write with its ETag, decide again on a
+ * conflict. Its reminder timer is stored before the write (a timer that finds nothing due is a
+ * no-op), and its effects are marked for the outbox.
+ */
+export function changeClaim<R>(s: Services, claimId: string, decide: (file: ClaimFile) => ClaimDecided<R>): Promise<R | undefined> {
+  return optimistic('claim_change', async () => {
+    const file = await s.claims.load(claimId);
+    if (!file) return undefined;
+    const { change, result } = decide(file);
+    if (!change) return result;
+    await scheduleClaimTimer(s, change.claim);
+    if (change.effects.length) await s.jobs.markDirty(claimId);
+    await s.claims.commit(file, change.claim, change.effects);
+    if (change.effects.length) s.afterCommit(claimId);
+    return result;
+  });
+}
+
+/** A new claim's row, written once (a repeat finds it there), with its first effects. */
+export async function storeNewClaim(s: Services, claim: Claim, effects: ClaimEffect[]): Promise<void> {
+  await scheduleClaimTimer(s, claim);
+  await s.jobs.markDirty(claim.claimId);
+  if (await s.claims.create(claim, effects)) s.afterCommit(claim.claimId);
+}
+
+async function scheduleClaimTimer(s: Services, claim: Claim): Promise<void> {
+  const due = nextTimerAt(claim);
+  if (due) await s.jobs.schedule({ kind: 'claim_timer', dueAt: due.toISOString(), orderId: claim.orderId, claimId: claim.claimId });
+}

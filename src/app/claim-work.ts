@@ -1,0 +1,90 @@
+import { type ClaimEffect, decideTimer } from '../domain/fees/claim';
+import { log } from '../log';
+import { changeClaim } from './change-claim';
+import { claimViewOf } from './claim-view';
+import type { Notifier, Person } from './ports';
+import type { Services } from './services';
+import { claimFormFor } from './submit-claim';
+
+/** What the outbox and the timers do for fee claims: cards to holders, messages, reminders. */
+export class ClaimWork {
+  constructor(
+    private readonly s: Services,
+    private readonly notifier: Notifier,
+    private readonly coordinators: () => Promise<Person[]>,
+  ) {}
+
+  async carryOut(claimId: string, effect: ClaimEffect): Promise<void> {
+    const file = await this.s.claims.load(claimId);
+    if (!file) return;
+    const view = await claimViewOf(this.s, file.claim.value);
+    const claim = file.claim.value;
+    switch (effect.type) {
+      case 'card_to_holder': {
+        const holder = await this.s.people.findByEmail(effect.email);
+        const sent = holder && !holder.unreachableSince ? await this.notifier.claimCard(holder, view) : { ok: false };
+        if (sent.ok && sent.activityId) return this.s.claims.recordCard(claimId, { email: effect.email, activityId: sent.activityId });
+        // The holder has never opened the bot (or removed it): a coordinator can /reassign.
+        log.warn({ event: 'claim_holder_unreachable', claimId }, 'claim card could not be delivered');
+        for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
+        return;
+      }
+      case 'update_cards':
+        for (const card of file.cards) {
+          const viewer = await this.s.people.findByEmail(card.email);
+          if (viewer) await this.notifier.claimCard(viewer, view, card.activityId);
+        }
+        return;
+      case 'notify_expert': {
+        const expert = await this.s.people.findByEmail(claim.expertEmail);
+        if (!expert) return;
+        await this.notifier.claimStep(expert, view, effect.reason);
+        if (effect.status !== 'returned') return;
+        const form = await claimFormFor(this.s, claim.orderId, claim.expertEmail);
+        if (typeof form !== 'string') await this.notifier.claimForm(expert, form);
+        return;
+      }
+      case 'remind_holder': {
+        const holder = await this.s.people.findByEmail(effect.email);
+        if (holder && claim.holderEmail === effect.email) await this.notifier.claimReminder(holder, view);
+        return;
+      }
+      case 'notify_coordinators_stuck':
+        for (const c of await this.coordinators()) await this.notifier.claimStuck(c, view);
+        return;
+      case 'notify_reassigned':
+        for (const [email, gained] of [[effect.from, false], [effect.to, true]] as const) {
+          const person = await this.s.people.findByEmail(email);
+          if (person) await this.notifier.claimReassigned(person, view, gained);
+        }
+        return;
+    }
+  }
+
+  /** The task has ended: the expert's claim card, or (no e-mail) the orderer's Task done card. */
+  async taskEnded(orderId: string, expertEmail?: string): Promise<void> {
+    const order = (await this.s.orders.get(orderId))?.value;
+    if (!order || order.status === 'cancelled' || order.assigned.length === 0) return;
+    if (!expertEmail) {
+      const orderer = (await this.s.people.get(order.ordererId))?.value;
+      if (!orderer || order.taskDoneAt) return;
+      const unit = await this.s.registers.getUnit(order.unitId);
+      return this.notifier.taskDoneCard(orderer, order, unit?.name ?? order.unitId);
+    }
+    if (order.claims?.[expertEmail]) return;
+    const [expert, form] = await Promise.all([this.s.people.findByEmail(expertEmail), claimFormFor(this.s, orderId, expertEmail)]);
+    // A peer supporter (unpaid) or an expert no longer assigned gets no claim card.
+    if (expert && typeof form !== 'string') await this.notifier.claimForm(expert, form);
+  }
+
+  /** A claim's timer: the reminder or the escalation due now, recorded once on the claim row. */
+  async timerDue(claimId: string): Promise<void> {
+    for (let round = 0; round < 2; round++) {
+      const fired = await changeClaim(this.s, claimId, (file) => {
+        const change = decideTimer(file.claim.value, this.s.clock.now());
+        return { change, result: change !== undefined };
+      });
+      if (!fired) return;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { isStuck, stepOf, type Claim } from '../domain/fees/claim';
+import { parsePeriod } from '../domain/fees/period';
+import { payrollCsv, type PayrollCsvRow } from '../domain/fees/payroll-csv';
+import { claimViewOf, nameOf } from './claim-view';
+import type { ClaimView } from './ports';
+import type { Services } from './services';
+
+const MY_FEES_LIMIT = 20;
+const EXPORT_LINK_MS = 24 * 3600_000;
+
+const views = (s: Services, claims: Claim[]) => Promise.all(claims.map((c) => claimViewOf(s, c)));
+
+/** `palkkiot` / `my fees`: the expert's own claims, newest first. */
+export async function myFees(s: Services, expertEmail: string): Promise<ClaimView[]> {
+  return views(s, await s.claims.listByExpert(expertEmail, MY_FEES_LIMIT));
+}
+
+/** `hyväksyttävät` / `approvals`: the claims waiting for this person, longest-waiting first. */
+export async function approvalsOf(s: Services, email: string): Promise<ClaimView[]> {
+  const waiting = await s.claims.listByHolder(email);
+  return views(s, waiting.sort((a, b) => a.holderSince.localeCompare(b.holderSince)));
+}
+
+/** `/fees pending|stuck` for coordinators: every unpaid claim, or those waiting over 5 working days. */
+export async function openFees(s: Services, which: 'pending' | 'stuck'): Promise<ClaimView[]> {
+  const now = s.clock.now();
+  const open = (await s.claims.listOpen()).filter((c) => stepOf(c.status) !== undefined && (which === 'pending' || isStuck(c, now)));
+  return views(s, open.sort((a, b) => a.holderSince.localeCompare(b.holderSince)));
+}
+
+export type ExportRefusal = 'command_not_allowed' | 'period_invalid';
+
+/**
+ * A link to the payroll CSV: claims approved and waiting for payment, and those paid in the period.
+ * Payroll gets their own units' claims, a coordinator everyone's. The link is valid for 24 hours.
+ */
+export async function requestFeeExport(s: Services, actor: { email: string; isCoordinator: boolean; isPayroll: boolean }, periodText: string): Promise<{ url: string; months: string[] } | ExportRefusal> {
+  if (!actor.isCoordinator && !actor.isPayroll) return 'command_not_allowed';
+  const months = parsePeriod(periodText, s.clock.now());
+  if (!months) return 'period_invalid';
+  const expiresAt = new Date(s.clock.now().getTime() + EXPORT_LINK_MS).toISOString();
+  const token = await s.exports.create({ email: actor.email, isCoordinator: actor.isCoordinator, months, expiresAt });
+  return { url: `${s.publicUrl}/exports/${token}/palkkiot.csv`, months };
+}
+
+/** The CSV behind an export link; undefined when the link is unknown or has expired. */
+export async function feeExportCsv(s: Services, token: string): Promise<string | undefined> {
+  const request = await s.exports.get(token);
+  if (!request || request.expiresAt < s.clock.now().toISOString()) return undefined;
+  const [open, paid] = await Promise.all([s.claims.listOpen(), s.claims.listPaid(request.months)]);
+  const claims = [...open.filter((c) => c.status === 'awaiting_payroll'), ...paid]
+    .filter((c) => request.isCoordinator || c.chain.payroll === request.email)
+    .sort((a, b) => a.claimId.localeCompare(b.claimId));
+  const units = new Map((await s.registers.listUnits()).map((u) => [u.unitId, u]));
+  const rows: PayrollCsvRow[] = await Promise.all(
+    claims.map(async (claim) => {
+      const unit = units.get(claim.unitId);
+      return { claim, unit: { name: unit?.name ?? claim.unitId, costCenter: unit?.costCenter ?? '' }, expertName: await nameOf(s, claim.expertEmail) };
+    }),
+  );
+  return payrollCsv(rows);
+}

@@ -1,0 +1,35 @@
+import { eurosToCents } from '../domain/fees/claim-amount';
+import { parseTariff, type Tariff } from '../domain/fees/tariff';
+import { helsinkiDate } from '../domain/shared/helsinki';
+import { TASK_TYPES } from '../domain/shared/vocabulary';
+import type { Services } from './services';
+
+/** The tariff card's inputs: euros per started hour by task type, the minimum fee, cents per km. */
+export type TariffForm = Record<string, string | undefined>;
+
+export type TariffOutcome = { type: 'saved'; tariff: Tariff } | { type: 'invalid'; fields: string[] } | { type: 'conflict' };
+
+/**
+ * A coordinator saves the tariff card: a new version (YYYY-N, N counting up within the year) that
+ * new claims use from now on; claims already sent keep the version they were computed with.
+ */
+export async function saveTariff(s: Services, form: TariffForm): Promise<TariffOutcome> {
+  const current = await s.tariffs.current();
+  const cents = (id: string) => eurosToCents(form[id] ?? '');
+  const bad: string[] = [];
+  const value = (id: string) => {
+    const c = cents(id);
+    if (c === undefined) bad.push(id);
+    return c ?? 0;
+  };
+  const hourlyCents = Object.fromEntries(TASK_TYPES.map((t) => [t, value(`hourly_${t}`)]));
+  const minimumCents = value('minimum');
+  const kmCents = value('km');
+  if (bad.length) return { type: 'invalid', fields: bad };
+  const year = helsinkiDate(s.clock.now()).slice(0, 4);
+  const [curYear, curN] = current.version.split('-');
+  const version = `${year}-${curYear === year ? Number(curN) + 1 : 1}`;
+  const parsed = parseTariff({ version, hourlyCents, minimumCents, kmCents, unpaidKinds: current.unpaidKinds });
+  if (!parsed.ok) return { type: 'invalid', fields: [] };
+  return (await s.tariffs.add(parsed.value)) ? { type: 'saved', tariff: parsed.value } : { type: 'conflict' };
+}

@@ -1,0 +1,36 @@
+import type { TableClient } from '@azure/data-tables';
+import { randomUUID } from 'node:crypto';
+import type { StoredEffect } from '../app/ports';
+import { isNotFound, isPreconditionFailed } from './tables';
+
+/** Effects get keys that sort in the order they were decided (the outbox runs them in that order). */
+export function withKeys<E>(effects: readonly E[]): StoredEffect<E>[] {
+  const stamp = Date.now().toString(36).padStart(10, '0');
+  return effects.map((effect, i) => ({ key: `${stamp}-${String(i).padStart(3, '0')}-${randomUUID().slice(0, 8)}`, effect }));
+}
+
+/** The effects stored in an entity's `effects` property, with the entity's ETag. */
+export async function readEffects<E>(table: TableClient, pk: string, rk: string): Promise<{ effects: StoredEffect<E>[]; etag: string } | undefined> {
+  try {
+    const row = await table.getEntity<{ effects?: string }>(pk, rk);
+    return { effects: JSON.parse(row.effects ?? '[]') as StoredEffect<E>[], etag: row.etag };
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw err;
+  }
+}
+
+/** Removes one carried-out effect from the entity, conditionally on its ETag, deciding again on 412. */
+export async function removeEffect(table: TableClient, pk: string, rk: string, key: string): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const row = await readEffects(table, pk, rk);
+    if (!row || !row.effects.some((e) => e.key === key)) return;
+    try {
+      await table.updateEntity({ partitionKey: pk, rowKey: rk, effects: JSON.stringify(row.effects.filter((e) => e.key !== key)) }, 'Merge', { etag: row.etag });
+      return;
+    } catch (err) {
+      if (!isPreconditionFailed(err)) throw err;
+    }
+  }
+  throw new Error('effect_delete_conflict');
+}

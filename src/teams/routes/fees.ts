@@ -1,0 +1,210 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { z } from 'zod';
+import { claimCard, ClaimVerb, taskDoneCard } from '../../../cards/claim-card';
+import { claimFormCard, SubmitClaimVerb } from '../../../cards/claim-form-card';
+import type { AdaptiveCard } from '../../../cards/elements';
+import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
+import { actOnClaim, type ClaimAct, confirmTaskDone } from '../../app/act-on-claim';
+import { claimViewOf } from '../../app/claim-view';
+import { approvalsOf, myFees, openFees, requestFeeExport } from '../../app/fee-reports';
+import { submitClaim } from '../../app/submit-claim';
+import { saveTariff } from '../../app/tariffs';
+import { APPROVAL_STEPS, type Claim, CLAIM_NUMBER } from '../../domain/fees/claim';
+import { ORDER_NUMBER } from '../../domain/orders/order';
+import type { MessageKey } from '../../i18n';
+import type { Actor, Turns } from '../turn';
+
+const MY_FEES = /^\s*(palkkiot|palkkioni|omat palkkiot|palkkiohakemukset|arvoden|mina arvoden|my fees|my claims)\s*[.!?]*\s*$/i;
+const APPROVALS = /^\s*\/?(hyväksyttävät|hyvaksyttavat|hyväksynnät|att godkänna|att godkanna|approvals|my approvals)\s*[.!?]*\s*$/i;
+const FEES = /^\s*\/(fees|palkkiot|arvoden)(?=\s|$)(.*)$/is;
+const REASSIGN = /^\s*\/(reassign|siirrä|siirra|flytta)(?=\s|$)(.*)$/is;
+const TARIFFS = /^\s*\/(tariffs|tariff|taksat|tariffer)\s*$/i;
+const EXPORT = /^\s*\/(export|vie|exportera)(?=\s|$)(.*)$/is;
+const AUDIT = /^\s*\/(audit|loki|logg)(?=\s|$)(.*)$/is;
+const EMAIL = /[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+/;
+const MAX_CARDS = 10;
+
+const value = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
+const claimFormSchema = z.object({
+  orderId: z.string().regex(ORDER_NUMBER),
+  actualStart: value,
+  actualEnd: value,
+  km: value,
+  expenses: value,
+  expensesNote: value,
+  paymentType: value,
+  businessId: value,
+});
+const claimActionSchema = z.object({ claimId: z.string().regex(CLAIM_NUMBER), step: z.enum(APPROVAL_STEPS).optional(), reason: value });
+const orderActionSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER) });
+
+/** Fees (SPEC §5): the claim card, the approval chain's buttons, and the fee commands. */
+export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
+  const s = turns.services;
+  const isCoordinator = (a: Actor) => a.profile.roles.includes('coordinator');
+
+  /** Routes a card button both as Action.Execute and as the older clients' Action.Submit. */
+  function onCard(verb: string, handle: (ctx: TurnContext, raw: unknown) => Promise<AdaptiveCard | string>) {
+    app.adaptiveCards.actionExecute(verb, (ctx, _state, data) => handle(ctx, data));
+    app.adaptiveCards.actionSubmit(verb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await handle(ctx, data)));
+  }
+
+  /** The card someone clicked is theirs to update later, when the claim moves on. */
+  async function remember(ctx: TurnContext, claimId: string, email: string): Promise<void> {
+    const activityId = ctx.activity.replyToId;
+    if (activityId) await s.claims.recordCard(claimId, { email, activityId });
+  }
+
+  onCard(SubmitClaimVerb, async (ctx, raw) => {
+    const actor = await turns.actorOf(ctx);
+    const data = claimFormSchema.safeParse(raw);
+    const expert = actor.profile.expert;
+    if (!data.success) return actor.t('card_stale');
+    if (!expert) return actor.t('claim_not_assigned');
+    const { orderId, ...form } = data.data;
+    const outcome = await submitClaim(s, orderId.toUpperCase(), expert.email, form);
+    switch (outcome.type) {
+      case 'refused':
+        return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
+      case 'form':
+        return claimFormCard(outcome.view, actor.lang, actor.t, actor.t('claim_form_errors'));
+      case 'submitted':
+      case 'resubmitted':
+      case 'already': {
+        await remember(ctx, outcome.claim.claimId, expert.email);
+        const view = await claimViewOf(s, outcome.claim);
+        const notice = outcome.type === 'already' ? actor.t('claim_already_submitted', { claimId: outcome.claim.claimId }) : actor.t('claim_submitted', { claimId: outcome.claim.claimId, name: view.holderName });
+        return claimCard(view, expert.email, actor.lang, actor.t, notice);
+      }
+    }
+  });
+
+  async function act(ctx: TurnContext, raw: unknown, kind: 'approve' | 'reject' | 'mark_paid'): Promise<AdaptiveCard | string> {
+    const actor = await turns.actorOf(ctx);
+    const data = claimActionSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    const { claimId, step } = data.data;
+    const email = actor.person.email;
+    let command: ClaimAct;
+    if (kind === 'reject') command = { type: 'reject', reason: data.data.reason ?? '', step };
+    else if (kind === 'mark_paid') command = { type: 'mark_paid' };
+    else command = step === 'orderer' ? { type: 'confirm_task' } : { type: 'approve', step };
+    const file = await s.claims.load(claimId);
+    // Somebody else's claim does not exist for this person: its contents are not theirs to see.
+    if (!file || !involved(file.claim.value, email)) return actor.t('claim_not_found');
+    if (command.type === 'confirm_task') await confirmTaskDone(s, file.claim.value.orderId, email); // the order remembers it for later claims
+    const outcome = await actOnClaim(s, claimId.toUpperCase(), email, command);
+    if (!outcome.claim) return actor.t('claim_not_found');
+    await remember(ctx, claimId.toUpperCase(), email);
+    const notice = outcome.type === 'refused' ? actor.t(outcome.reason as MessageKey) : undefined;
+    return claimCard(await claimViewOf(s, outcome.claim), email, actor.lang, actor.t, notice);
+  }
+
+  onCard(ClaimVerb.approve, (ctx, raw) => act(ctx, raw, 'approve'));
+  onCard(ClaimVerb.reject, (ctx, raw) => act(ctx, raw, 'reject'));
+  onCard(ClaimVerb.paid, (ctx, raw) => act(ctx, raw, 'mark_paid'));
+
+  onCard(ClaimVerb.taskDone, async (ctx, raw) => {
+    const actor = await turns.actorOf(ctx);
+    const data = orderActionSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    const outcome = await confirmTaskDone(s, data.data.orderId.toUpperCase(), actor.person.email);
+    if (outcome.type === 'refused' && outcome.reason === 'order_not_found') return actor.t('order_not_found_plain');
+    const order = outcome.type === 'done' ? outcome.order : (await s.orders.get(data.data.orderId))!.value;
+    const unit = await s.registers.getUnit(order.unitId);
+    return taskDoneCard(order, unit?.name ?? order.unitId, actor.lang, actor.t, outcome.type === 'refused' ? actor.t(outcome.reason) : undefined);
+  });
+
+  onCard(ClaimVerb.export, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    await turns.say(ctx, await exportLink(actor, ''));
+    return actor.t('export_link_sent');
+  });
+
+  onCard(SaveTariffVerb, async (ctx, raw) => {
+    const actor = await turns.actorOf(ctx);
+    if (!isCoordinator(actor)) return actor.t('command_not_allowed');
+    const form = z.record(value).safeParse(raw);
+    if (!form.success) return actor.t('card_stale');
+    const outcome = await saveTariff(s, form.data);
+    if (outcome.type === 'invalid') return tariffCard(await s.tariffs.current(), actor.lang, actor.t, actor.t('tariff_invalid'));
+    if (outcome.type === 'conflict') return tariffCard(await s.tariffs.current(), actor.lang, actor.t, actor.t('tariff_conflict'));
+    return tariffCard(outcome.tariff, actor.lang, actor.t, actor.t('tariff_saved', { version: outcome.tariff.version }));
+  });
+
+  async function exportLink(actor: Actor, period: string): Promise<string> {
+    const outcome = await requestFeeExport(s, { email: actor.person.email, isCoordinator: isCoordinator(actor), isPayroll: actor.profile.roles.includes('payroll') }, period);
+    if (typeof outcome === 'string') return actor.t(outcome === 'period_invalid' ? 'export_usage' : outcome);
+    return actor.t('export_link', { url: outcome.url, period: outcome.months.length === 1 ? outcome.months[0]! : `${outcome.months[0]}–${outcome.months.at(-1)}` });
+  }
+
+  app.message(MY_FEES, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    const expert = actor.profile.expert;
+    await turns.say(ctx, expert ? myFeesMessage(await myFees(s, expert.email), actor.lang, actor.t) : actor.t('only_experts'));
+  });
+
+  app.message(APPROVALS, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    const waiting = await approvalsOf(s, actor.person.email);
+    await turns.say(ctx, approvalsMessage(waiting, actor.lang, actor.t));
+    // The cards themselves, to act on right here; each is remembered so that it updates in place.
+    for (const view of waiting.slice(0, MAX_CARDS)) {
+      const sent = await turns.sayCard(ctx, claimCard(view, actor.person.email, actor.lang, actor.t));
+      if (sent.ok && sent.activityId) await s.claims.recordCard(view.claim.claimId, { email: actor.person.email, activityId: sent.activityId });
+    }
+  });
+
+  app.message(FEES, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
+    const arg = FEES.exec(ctx.activity.text ?? '')?.[2]?.trim().toLowerCase() ?? '';
+    const which = /^(stuck|jumissa|juuttuneet|fast)$/.test(arg) ? 'stuck' : /^(|pending|odottavat|avoimet|väntande|vantande)$/.test(arg) ? 'pending' : undefined;
+    if (!which) return void (await turns.say(ctx, actor.t('fees_usage')));
+    await turns.say(ctx, openFeesMessage(await openFees(s, which), which, actor.lang, actor.t));
+  });
+
+  app.message(REASSIGN, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
+    const text = ctx.activity.text ?? '';
+    const claimId = CLAIM_NUMBER.exec(text)?.[0]?.toUpperCase();
+    const to = EMAIL.exec(text)?.[0]?.toLowerCase();
+    if (!claimId || !to) return void (await turns.say(ctx, actor.t('reassign_usage')));
+    const outcome = await actOnClaim(s, claimId, actor.person.email, { type: 'reassign', to });
+    if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
+    const view = await claimViewOf(s, outcome.claim);
+    await turns.say(ctx, actor.t('reassigned', { claimId, name: view.holderName }));
+  });
+
+  app.message(TARIFFS, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
+    await turns.sayCard(ctx, tariffCard(await s.tariffs.current(), actor.lang, actor.t));
+  });
+
+  app.message(EXPORT, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    const [what = '', ...period] = (EXPORT.exec(ctx.activity.text ?? '')?.[2] ?? '').trim().split(/\s+/);
+    if (!/^(fees|palkkiot|arvoden)$/i.test(what)) return void (await turns.say(ctx, actor.t('export_usage')));
+    await turns.say(ctx, await exportLink(actor, period.join(' ')));
+  });
+
+  app.message(AUDIT, async (ctx) => {
+    const actor = await turns.actorOf(ctx);
+    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
+    const claimId = CLAIM_NUMBER.exec(ctx.activity.text ?? '')?.[0]?.toUpperCase();
+    const file = claimId ? await s.claims.load(claimId) : undefined;
+    if (!claimId) return void (await turns.say(ctx, actor.t('audit_usage')));
+    if (!file) return void (await turns.say(ctx, actor.t('claim_not_found')));
+    const view = await claimViewOf(s, file.claim.value);
+    await turns.say(ctx, claimAuditMessage(file.claim.value, view.names, actor.lang, actor.t));
+  });
+}
+
+/** Who may see a claim: its expert, anyone in its chain, anyone it was reassigned to. */
+function involved(claim: Claim, email: string): boolean {
+  const e = email.toLowerCase();
+  return claim.expertEmail === e || claim.holderEmail === e || Object.values(claim.chain).some((a) => a === e) || claim.history.some((h) => h.by === e || h.to === e);
+}

@@ -1,0 +1,324 @@
+import assert from 'node:assert/strict';
+import { assertValidCard, inputsOf, textOf } from '../support/cards';
+import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast, type OrderInput } from '../support/scenario';
+import { TestUser, World } from '../support/world';
+
+const buttons = (card: Record<string, any>) => (card.actions ?? []).map((a: Record<string, any>) => a.title);
+const EXPERT = 'expert@example.fi';
+
+interface Chain {
+  supervisor: TestUser;
+  director: TestUser;
+  payroll: TestUser;
+  stranger: TestUser;
+}
+
+/** The unit's approvers and someone outside the chain, each in their own chat. */
+async function approvers(world: World, withDirector: boolean): Promise<Chain> {
+  const r = world.bot.services.registers;
+  await r.putUnit({ ...UNIT, ...(withDirector ? { directorEmail: 'dir@example.fi' } : {}) });
+  await r.putStaff({ email: 'sup@example.fi', name: 'Sanna Supervisor', role: 'orderer', unitId: UNIT.unitId });
+  await r.putStaff({ email: 'dir@example.fi', name: 'Dora Director', role: 'orderer', unitId: UNIT.unitId });
+  await r.putStaff({ email: 'pay@example.fi', name: 'Paavo Payroll', role: 'orderer', unitId: UNIT.unitId });
+  const chain = {
+    supervisor: world.person({ email: 'sup@example.fi' }),
+    director: world.person({ email: 'dir@example.fi' }),
+    payroll: world.person({ email: 'pay@example.fi' }),
+    stranger: world.person({ email: 'stranger@example.fi' }),
+  };
+  for (const u of Object.values(chain)) await u.install();
+  return chain;
+}
+
+/** An order taken by the expert; the clock then moves to the end of the task. */
+async function doneTask(world: World, people: Cast, o: OrderInput & { date: string; end?: string }): Promise<string> {
+  const orderId = await placeOrder(people.orderer, o);
+  await world.settle();
+  const expert = people.experts.get(EXPERT)!;
+  await expert.submitCard(offerCardsFor(expert, orderId)[0]!, 'accept_offer');
+  await world.settle();
+  return orderId;
+}
+
+async function toHelsinki(world: World, local: string): Promise<void> {
+  const { DateTime } = await import('luxon');
+  world.clock.set(DateTime.fromISO(local, { zone: 'Europe/Helsinki' }).toUTC().toISO()!);
+  await world.settle();
+}
+
+/** The newest card in the chat about `needle` that has the button `verb`, with its message id. */
+function cardWith(user: TestUser, needle: string, verb: string): { activityId: string; card: Record<string, any> } {
+  const found = user.cardMessagesAbout(needle).filter((m) => JSON.stringify(m.card).includes(`"verb":"${verb}"`)).at(-1);
+  if (!found) throw new Error(`no card about ${needle} with ${verb}`);
+  return found;
+}
+
+async function press(user: TestUser, needle: string, verb: string, edits: Record<string, unknown> = {}) {
+  const { activityId, card } = cardWith(user, needle, verb);
+  const answer = await user.submitCard(card, verb, edits, activityId);
+  return { ...answer, shown: answer.card ? textOf(answer.card) : (answer.text ?? '') };
+}
+
+async function myFees(user: TestUser): Promise<string> {
+  return (await user.say('palkkiot')).join('\n');
+}
+
+describe('fee claims', () => {
+  describe('the whole chain with a director', () => {
+    let world: World;
+    let people: Cast;
+    let chain: Chain;
+    let orderId: string;
+    let claimId: string;
+    const fees: string[] = [];
+    before(async () => {
+      world = await World.start();
+      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+      chain = await approvers(world, true);
+      orderId = await doneTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+    });
+    after(() => world.stop());
+
+    it('when the task has not ended, then no claim card is sent yet', async () => {
+      await toHelsinki(world, '2026-11-30T14:59');
+      assert.equal(people.experts.get(EXPERT)!.cardsAbout('submit_claim').length, 0);
+    });
+
+    it('when the task ends, then the expert gets a pre-filled claim card with the amount, and the orderer a Task done card', async () => {
+      await toHelsinki(world, '2026-11-30T15:00');
+      const expert = people.experts.get(EXPERT)!;
+      const { card } = cardWith(expert, orderId, 'submit_claim');
+      assertValidCard(card);
+      const inputs = inputsOf(card);
+      assert.equal(inputs.actualStart!.value, '13:00');
+      assert.equal(inputs.actualEnd!.value, '15:00');
+      assert.equal(inputs.km!.type, 'Input.Number');
+      assert.equal(inputs.paymentType!.type, 'Input.ChoiceSet');
+      assert.deepEqual(inputs.paymentType!.choices.map((c: any) => c.value), ['palkkio', 'tyokorvaus']);
+      assert.match(textOf(card), /Yhteensä: 80,00/);
+      assert.deepEqual(buttons(card), ['Lähetä palkkiohakemus']);
+      const done = cardWith(people.orderer, orderId, 'task_done').card;
+      assertValidCard(done);
+      assert.deepEqual(buttons(done), ['Tehtävä tehty']);
+      assert.match(textOf(done), /expert/i);
+    });
+
+    it('when the expert writes a bad business ID, then the card says so next to the field and nothing is stored', async () => {
+      const answer = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim', { paymentType: 'tyokorvaus', businessId: '1234567-8' });
+      assert.match(answer.shown, /Y-tunnus ei ole kelvollinen/);
+      assert.match(answer.shown, /Lähetä palkkiohakemus/);
+      assert.match(await myFees(people.experts.get(EXPERT)!), /ei ole vielä palkkiohakemuksia/);
+    });
+
+    it('when the expert submits with 12.5 km and 6.40 € of tickets, then the claim gets a number, the amount is rounded half up, and the orderer holds it', async () => {
+      const expert = people.experts.get(EXPERT)!;
+      const answer = await press(expert, orderId, 'submit_claim', { km: '12.5', expenses: '6,40', expensesNote: 'bussiliput' });
+      assertValidCard(answer.card!);
+      claimId = /P-2026-\d{4}/.exec(answer.shown)![0];
+      assert.match(answer.shown, /Kilometrikorvaus: 6,88/); // 12.5 × 0.55 = 6.875
+      assert.match(answer.shown, /Yhteensä: 93,28/); // 80 + 6.88 + 6.40
+      assert.equal(buttons(answer.card!).length, 0, 'the expert has nothing more to press');
+      await world.settle();
+      fees.push(await myFees(expert));
+      assert.match(fees.at(-1)!, new RegExp(`${claimId}.*Odottaa tilaajan vahvistusta: Olli Orderer`));
+    });
+
+    it('when the same card is sent again, then the same claim is shown and no second claim exists', async () => {
+      const again = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
+      assert.match(again.shown, new RegExp(`${claimId} on jo lähetetty`));
+      assert.equal((await myFees(people.experts.get(EXPERT)!)).match(/P-2026-/g)!.length, 1);
+    });
+
+    it('when someone outside the chain forges an approval, then they learn nothing and nothing changes', async () => {
+      const forged = await chain.stranger.execute('approve_claim', { claimId, step: 'supervisor' });
+      assert.match(JSON.stringify(forged.body), /En löytänyt sellaista palkkiohakemusta/);
+      const early = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor' });
+      assert.match(JSON.stringify(early.body), /ei ole sinun käsiteltävänäsi/);
+      assert.match(await myFees(people.experts.get(EXPERT)!), /Odottaa tilaajan vahvistusta/);
+    });
+
+    it('when the orderer presses Task done, then the supervisor gets the claim card and the expert is told', async () => {
+      const answer = await press(people.orderer, orderId, 'task_done');
+      assert.match(answer.shown, /Vahvistettu/);
+      await world.settle();
+      const card = cardWith(chain.supervisor, claimId, 'approve_claim').card;
+      assertValidCard(card);
+      assert.deepEqual(buttons(card), ['Hyväksy', 'Hylkää']);
+      assert.match(textOf(card), /Eeva Expert/);
+      assert.match(textOf(card), /Yhteensä: 93,28/);
+      assert.match(people.experts.get(EXPERT)!.lastText(), new RegExp(`${claimId} eteni: Esihenkilön hyväksyttävänä: Sanna Supervisor`));
+      fees.push(await myFees(people.experts.get(EXPERT)!));
+    });
+
+    it('when the supervisor rejects without a reason, then they are asked for one and nothing changes', async () => {
+      const answer = await press(chain.supervisor, claimId, 'reject_claim', { reason: '  ' });
+      assert.match(answer.shown, /Kirjoita hylkäyksen syy/);
+      assert.match(await myFees(people.experts.get(EXPERT)!), /Esihenkilön hyväksyttävänä/);
+    });
+
+    it('when the supervisor approves, then the director gets it, the supervisor card shows it done, and a replayed click changes nothing', async () => {
+      const answer = await press(chain.supervisor, claimId, 'approve_claim');
+      assert.equal(buttons(answer.card!).length, 0);
+      assert.match(answer.shown, /Johtajan hyväksyttävänä: Dora Director/);
+      const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor' });
+      assert.match(JSON.stringify(replay.body), /Olet jo käsitellyt tämän hakemuksen/);
+      await world.settle();
+      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), ['Hyväksy', 'Hylkää']);
+      fees.push(await myFees(people.experts.get(EXPERT)!));
+      assert.match(fees.at(-1)!, /Johtajan hyväksyttävänä: Dora Director/);
+      assert.match(await chain.director.say('hyväksyttävät').then((t) => t.join('\n')), new RegExp(`${claimId}.*Eeva Expert`));
+    });
+
+    it('when the bot restarts between stages, then the director approves and payroll gets a card with Mark paid and the export button', async () => {
+      await world.restart();
+      await press(chain.director, claimId, 'approve_claim');
+      await world.settle();
+      const card = cardWith(chain.payroll, claimId, 'mark_claim_paid').card;
+      assert.deepEqual(buttons(card), ['Maksettu', 'Hylkää', 'Lataa maksettavat (CSV)']);
+      fees.push(await myFees(people.experts.get(EXPERT)!));
+      assert.match(fees.at(-1)!, /palkanlaskennassa maksettavana: Paavo Payroll/);
+      // Every card about the claim has been updated in place: nobody can press a stale button.
+      const supervisorCards = chain.supervisor.cardsAbout(claimId);
+      assert.ok(supervisorCards.length >= 1);
+      for (const c of supervisorCards) assert.deepEqual(buttons(c), []);
+    });
+
+    it('when payroll downloads the CSV, then Excel-FI reads it: BOM, semicolons, decimal comma, the Incomes Register date', async () => {
+      const answer = await press(chain.payroll, claimId, 'export_fees');
+      assert.match(answer.shown, /Latauslinkki/);
+      const url = /https?:\/\/\S+\.csv/.exec(chain.payroll.lastText())![0];
+      const res = await fetch(url);
+      assert.equal(res.status, 200);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+      assert.equal(lines.length, 2);
+      const row = lines[1]!.split(';');
+      assert.equal(row[0], claimId);
+      assert.equal(row[4], '4100');
+      assert.equal(row[5], 'palkkio');
+      assert.deepEqual(row.slice(7, 11), ['80,00', '6,88', '6,40', '93,28']);
+      assert.equal(row[11], '', 'not paid yet');
+      const stranger = await fetch(url.replace(/exports\/[^/]+/, 'exports/' + 'x'.repeat(43)));
+      assert.equal(stranger.status, 404);
+    });
+
+    it('when payroll marks it paid, then the expert is told and the CSV has the payment date and the deadline five days later', async () => {
+      await toHelsinki(world, '2026-12-02T10:00');
+      await press(chain.payroll, claimId, 'mark_claim_paid');
+      await world.settle();
+      assert.match(people.experts.get(EXPERT)!.lastText(), new RegExp(`${claimId} on merkitty maksetuksi`));
+      fees.push(await myFees(people.experts.get(EXPERT)!));
+      assert.match(fees.at(-1)!, new RegExp(`${claimId}.*Maksettu`));
+      await chain.payroll.say('/export fees 2026-12');
+      const url = /https?:\/\/\S+\.csv/.exec(chain.payroll.lastText())![0];
+      const row = (await (await fetch(url)).text()).trim().split('\r\n')[1]!.split(';');
+      assert.deepEqual(row.slice(11), ['2.12.2026', '7.12.2026']);
+      const again = await chain.payroll.execute('mark_claim_paid', { claimId, step: 'payroll' });
+      assert.match(JSON.stringify(again.body), /Olet jo käsitellyt/);
+    });
+
+    it('when a coordinator asks for the audit log, then every step is there with who and when', async () => {
+      const log = (await people.coordinator.say(`/audit ${claimId}`)).join('\n');
+      for (const step of ['lähetti version 1', 'Hyväksytty: Olli Orderer', 'Hyväksytty: Sanna Supervisor', 'Hyväksytty: Dora Director', 'Maksettu: Paavo Payroll']) assert.ok(log.includes(step), `${step} in ${log}`);
+      // The note shows the expert's answers stage by stage.
+      assert.equal(fees.length, 5);
+    });
+  });
+
+  describe('without a director, with a rejection, and across holidays', () => {
+    let world: World;
+    let people: Cast;
+    let chain: Chain;
+    before(async () => {
+      world = await World.start();
+      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' }), anExpert({ email: 'peer@example.fi', kind: 'peer' })]);
+      chain = await approvers(world, false);
+    });
+    after(() => world.stop());
+
+    it('when the supervisor rejects with a reason, then the expert corrects it and version 2 goes back to the supervisor, then straight to payroll', async () => {
+      const orderId = await doneTask(world, people, { date: '2026-12-01', start: '09:00', end: '10:30', taskType: 'peer_group' });
+      await toHelsinki(world, '2026-12-01T10:30');
+      await press(people.orderer, orderId, 'task_done');
+      const expert = people.experts.get(EXPERT)!;
+      const submitted = await press(expert, orderId, 'submit_claim', { km: '40' });
+      const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
+      assert.match(submitted.shown, /Esihenkilön hyväksyttävänä/, 'the orderer had already confirmed');
+      await world.settle();
+      const rejected = await press(chain.supervisor, claimId, 'reject_claim', { reason: 'Matka oli 20 km' });
+      assert.match(rejected.shown, /Palautettu korjattavaksi/);
+      await world.settle();
+      assert.ok(expert.messages().some((m) => (m.text ?? '').includes('Syy: Matka oli 20 km')));
+      const again = cardWith(expert, claimId, 'submit_claim').card;
+      assert.match(textOf(again), /Matka oli 20 km/);
+      const resubmitted = await press(expert, claimId, 'submit_claim', { km: '20' });
+      assert.match(resubmitted.shown, /Esihenkilön hyväksyttävänä/);
+      await world.settle();
+      await press(chain.supervisor, claimId, 'approve_claim');
+      await world.settle();
+      assert.match(await myFees(expert), /palkanlaskennassa maksettavana: Paavo Payroll/);
+      const log = (await people.coordinator.say(`/audit ${claimId}`)).join('\n');
+      assert.match(log, /lähetti version 2/);
+      assert.match(log, /Palautettu: Sanna Supervisor.*Matka oli 20 km/);
+      await press(chain.payroll, claimId, 'mark_claim_paid');
+      await world.settle();
+      assert.match(await myFees(expert), /Maksettu/);
+    });
+
+    it('when a peer supporter did a peer task, then they get no claim card', async () => {
+      const orderId = await placeOrder(people.orderer, { date: '2026-12-03', taskType: 'peer_group', remote: true, municipality: '', expertCount: 2 });
+      await world.settle();
+      const peer = people.experts.get('peer@example.fi')!;
+      await peer.submitCard(offerCardsFor(peer, orderId)[0]!, 'accept_offer');
+      await toHelsinki(world, '2026-12-03T16:00');
+      assert.equal(peer.cardsAbout('submit_claim').length, 0);
+      const forced = await peer.execute('submit_claim', { orderId, actualStart: '13:00', actualEnd: '15:00' });
+      assert.match(JSON.stringify(forced.body), /vapaaehtoisia/);
+    });
+
+    it('when a claim waits over a weekend and Christmas, then the holder is reminded on the third working day and coordinators told after five', async () => {
+      const orderId = await doneTask(world, people, { date: '2026-12-23', start: '09:00', end: '11:00' });
+      await toHelsinki(world, '2026-12-23T11:00');
+      await press(people.orderer, orderId, 'task_done');
+      const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
+      const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
+      await world.settle();
+      const reminders = () => chain.supervisor.messages().filter((m) => (m.text ?? '').includes(`Muistutus: palkkiohakemus ${claimId}`)).length;
+      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(`${claimId} on jumissa`)).length;
+      // Working days after 23.12.: 24.12. (an eve is a working day), 28.12., 29.12. (25.–27.12. are holidays and a weekend).
+      await toHelsinki(world, '2026-12-28T12:00');
+      assert.equal(reminders(), 0, 'two working days have passed, not more');
+      await toHelsinki(world, '2026-12-29T08:00');
+      assert.equal(reminders(), 1);
+      await toHelsinki(world, '2026-12-29T16:00');
+      assert.equal(reminders(), 1, 'at most once a day');
+      await toHelsinki(world, '2026-12-31T08:00');
+      assert.equal(told(), 0, '24., 28., 29., 30., 31.: five working days, not more');
+      assert.match((await people.coordinator.say('/fees stuck')).join('\n'), /Yksikään palkkiohakemus ei ole odottanut/);
+      // 1.1. is New Year's Day, 2.–3.1. a weekend: the sixth working day is Monday 4.1.
+      await toHelsinki(world, '2027-01-02T09:00');
+      assert.equal(told(), 0);
+      await toHelsinki(world, '2027-01-04T08:00');
+      assert.equal(told(), 1);
+      assert.match((await people.coordinator.say('/fees stuck')).join('\n'), new RegExp(claimId));
+      await world.another();
+      await toHelsinki(world, '2027-01-04T12:00');
+      assert.equal(told(), 1, 'told once, also with a second instance');
+    });
+
+    it('when a coordinator reassigns a stuck claim, then both people are told and the new holder can approve', async () => {
+      const claimId = /P-2026-\d{4}/.exec((await people.coordinator.say('/fees stuck')).join('\n'))![0];
+      const reply = (await people.coordinator.say(`/reassign ${claimId} dir@example.fi`)).join('\n');
+      assert.match(reply, /Dora Director/);
+      await world.settle();
+      assert.match(chain.supervisor.lastText(), /siirrettiin käsittelijälle Dora Director/);
+      const stale = await press(chain.supervisor, claimId, 'approve_claim').catch(() => undefined);
+      assert.equal(stale, undefined, 'the supervisor card has no Approve button any more');
+      await press(chain.director, claimId, 'approve_claim');
+      await world.settle();
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}.*palkanlaskennassa`));
+      assert.match((await chain.supervisor.say(`/reassign ${claimId} x@example.fi`)).join('\n'), /koordinaattor/i);
+    });
+  });
+});
