@@ -157,6 +157,11 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
           value: 'SingleTenant'
         }
         {
+          // CSV export links point here (the web app's own https host name).
+          name: 'PUBLIC_URL'
+          value: 'https://${appName}-${suffix}.azurewebsites.net'
+        }
+        {
           name: 'AZURITE'
           value: '0'
         }

@@ -16,9 +16,9 @@ export const en: Catalogue = {
     '**As an orderer** you can write your order in your own words, e.g. *"We need a mental health expert by experience to give a talk to nurses on Thu 18 March 9–11 in Kuopio"*. Commands: **my orders**, **cancel T-…**.',
   help_expert:
     '**As an expert by experience** you get task offers in this chat. Commands: **my tasks**, **my fees**, **pause until 31.12.** (no offers until then), **profile**, **my data**.',
-  help_approver: '**As an approver** you get fee claims as cards. Command: **approvals** (claims waiting for you).',
+  help_approver: '**As an approver** you get fee claims as cards. Command: **approvals** (claims waiting for you). Payroll: **/export fees [2026-11]** (claims to pay, as CSV).',
   help_coordinator:
-    '**As a coordinator** you have the commands: /assign T-… email, /review on|off (review of shortlists); coming: /experts, /units, /orders, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
+    '**As a coordinator** you have the commands: /assign T-… email, /review on|off (review of shortlists), /fees [stuck] (fee claims, the stuck ones), /reassign P-… email (move a claim to someone else), /tariffs, /export fees [2026-11] (CSV for payroll), /audit P-… (audit log); coming: /experts, /units, /orders, /stats, /forget.',
   help_footer: 'Write **help** at any time to see this again.',
   unknown_text: "I didn't understand that. To order an expert by experience, describe the task, day, time and place in one message. Write **help** to see all commands.",
   unknown_text_expert: "I didn't understand that. Write **help** to see what you can do.",

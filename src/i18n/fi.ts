@@ -15,9 +15,9 @@ export const fi = {
     '**Tilaajana** voit kirjoittaa tilauksen omin sanoin, esim. *"Tarvitsemme mielenterveyden kokemusasiantuntijan luennolle hoitajille to 18.3. klo 9–11 Kuopiossa"*. Komennot: **omat** (omat tilaukset), **peru T-…** (peru tilaus).',
   help_expert:
     '**Kokemusasiantuntijana** saat tehtävätarjoukset tähän keskusteluun. Komennot: **omat tehtävät**, **palkkiot**, **tauko 31.12.** (ei tarjouksia siihen asti), **profiili**, **omat tiedot**.',
-  help_approver: '**Hyväksyjänä** saat palkkiohakemukset kortteina. Komento: **hyväksyttävät** (odottavat hakemukset).',
+  help_approver: '**Hyväksyjänä** saat palkkiohakemukset kortteina. Komento: **hyväksyttävät** (odottavat hakemukset). Palkanlaskenta: **/export fees [2026-11]** (maksettavat CSV-tiedostona).',
   help_coordinator:
-    '**Koordinaattorina** käytössäsi ovat komennot: /assign T-… sähköposti, /review on|off (ehdokaslistojen tarkistus); tulossa: /experts, /units, /orders, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
+    '**Koordinaattorina** käytössäsi ovat komennot: /assign T-… sähköposti, /review on|off (ehdokaslistojen tarkistus), /fees [stuck] (palkkiohakemukset, jumissa olevat), /reassign P-… sähköposti (siirrä hakemus toiselle), /tariffs (taksat), /export fees [2026-11] (CSV palkanlaskentaan), /audit P-… (tapahtumat); tulossa: /experts, /units, /orders, /stats, /forget.',
   help_footer: 'Kirjoita **apua** milloin tahansa nähdäksesi tämän ohjeen uudelleen.',
   unknown_text: 'En ymmärtänyt viestiä. Jos haluat tilata kokemusasiantuntijan, kerro tehtävä, päivä, aika ja paikka yhdellä viestillä. Kirjoita **apua**, niin näet kaikki komennot.',
   unknown_text_expert: 'En ymmärtänyt viestiä. Kirjoita **apua**, niin näet, mitä voit tehdä.',

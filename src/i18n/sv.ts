@@ -16,9 +16,9 @@ export const sv: Catalogue = {
     '**Som beställare** kan du skriva beställningen med egna ord, t.ex. *"Vi behöver en erfarenhetsexpert inom psykisk hälsa för en föreläsning för sjukskötare to 18.3. kl. 9–11 i Vasa"*. Kommandon: **mina** (mina beställningar), **avbryt T-…** (avbryt en beställning).',
   help_expert:
     '**Som erfarenhetsexpert** får du uppdragserbjudanden i den här chatten. Kommandon: **mina uppdrag**, **arvoden**, **paus 31.12.** (inga erbjudanden till dess), **profil**, **mina uppgifter**.',
-  help_approver: '**Som godkännare** får du arvodesansökningar som kort. Kommando: **att godkänna** (väntande ansökningar).',
+  help_approver: '**Som godkännare** får du arvodesansökningar som kort. Kommando: **att godkänna** (väntande ansökningar). Lönehanteringen: **/export fees [2026-11]** (att betala, som CSV).',
   help_coordinator:
-    '**Som koordinator** har du kommandona: /assign T-… e-post, /review on|off (granskning av kandidatlistor); kommer: /experts, /units, /orders, /fees, /reassign, /stats, /export, /tariffs, /forget, /audit.',
+    '**Som koordinator** har du kommandona: /assign T-… e-post, /review on|off (granskning av kandidatlistor), /fees [stuck] (arvodesansökningar, fastnade), /reassign P-… e-post (flytta en ansökan), /tariffs (taxor), /export fees [2026-11] (CSV till lönehanteringen), /audit P-… (händelser); kommer: /experts, /units, /orders, /stats, /forget.',
   help_footer: 'Skriv **hjälp** när som helst för att se den här hjälpen igen.',
   unknown_text: 'Jag förstod inte meddelandet. Om du vill beställa en erfarenhetsexpert, beskriv uppdraget, dagen, tiden och platsen i ett meddelande. Skriv **hjälp** för att se alla kommandon.',
   unknown_text_expert: 'Jag förstod inte meddelandet. Skriv **hjälp** för att se vad du kan göra.',
