@@ -3,6 +3,8 @@ import { FIELD_REASONS, ORDER_FIELDS, ORDER_STATUSES } from '../../src/domain/or
 import { AREAS, LANGUAGES, TASK_TYPES } from '../../src/domain/shared/vocabulary';
 import { catalogues } from '../../src/i18n';
 import { ROLES } from '../../src/domain/registers/roles';
+import { APPROVAL_STEPS, CLAIM_STATUSES } from '../../src/domain/fees/claim';
+import { CLAIM_FIELDS } from '../../src/domain/fees/claim-form';
 
 describe('message catalogue', () => {
   const dynamicKeys = [
@@ -14,6 +16,12 @@ describe('message catalogue', () => {
     ...LANGUAGES.map((l) => `lang_${l}`),
     ...ROLES.map((r) => `role_${r}`),
     ...['filled', 'withdrawn', 'declined', 'expired'].flatMap((s) => [`offer_${s}_title`, `offer_${s}_text`]),
+    ...CLAIM_STATUSES.map((s) => `claim_status_${s}`),
+    ...CLAIM_FIELDS.map((f) => `claim_label_${f}`),
+    ...APPROVAL_STEPS.flatMap((step) => [...['approved', 'rejected', 'paid'].map((a) => `claim_history_${a}_${step}`), `audit_stage_${step}`]),
+    ...['approved', 'rejected', 'paid', 'reassigned'].map((a) => `audit_action_${a}`),
+    ...['claim_already_closed', 'claim_already_approved', 'claim_returned', 'claim_not_returned', 'not_your_approval', 'not_the_expert', 'reason_required', 'reason_too_long', 'business_id_invalid', 'already_the_holder'],
+    ...['km_invalid', 'expenses_invalid', 'task_already_confirmed', 'task_not_started', 'order_not_assigned', 'claim_unpaid', 'claim_unit_missing'],
   ];
 
   for (const lang of LANGUAGES) {
