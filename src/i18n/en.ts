@@ -268,7 +268,7 @@ export const en: Catalogue = {
   task_already_confirmed: "The task has already been confirmed.",
   order_not_assigned: "Nobody was assigned to the task.",
   claim_step_moved: "Your fee claim {claimId} moved on: {stage}.",
-  claim_step_paid: "Your fee claim {claimId} has been marked paid. {stage}.",
+  claim_step_paid: "Your fee claim {claimId} has been marked paid. Thank you for your work!",
   claim_step_returned: "Your fee claim {claimId} was returned for correction. Reason: {reason}. Please correct it and send it again with the card below. ({stage})",
   claim_reminder: "Reminder: fee claim {claimId} ({expert}) has waited for you since {since}. Write **approvals** to see it.",
   claim_stuck: "Fee claim {claimId} has been stuck for over 5 working days. {stage}. You can move it: /reassign {claimId} email",

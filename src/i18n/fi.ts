@@ -267,7 +267,7 @@ export const fi = {
   task_already_confirmed: "Tehtävä on jo vahvistettu toteutuneeksi.",
   order_not_assigned: "Tehtävään ei nimetty ketään.",
   claim_step_moved: "Palkkiohakemuksesi {claimId} eteni: {stage}.",
-  claim_step_paid: "Palkkiohakemuksesi {claimId} on merkitty maksetuksi. {stage}.",
+  claim_step_paid: "Palkkiohakemuksesi {claimId} on merkitty maksetuksi. Kiitos työstäsi!",
   claim_step_returned: "Palkkiohakemuksesi {claimId} palautettiin korjattavaksi. Syy: {reason}. Korjaa ja lähetä se uudelleen alla olevalla kortilla. ({stage})",
   claim_reminder: "Muistutus: palkkiohakemus {claimId} ({expert}) on odottanut käsittelyäsi {since} alkaen. Kirjoita **hyväksyttävät**, niin näet sen.",
   claim_stuck: "Palkkiohakemus {claimId} on jumissa yli 5 työpäivää. {stage}. Voit siirtää sen toiselle: /reassign {claimId} sähköposti",

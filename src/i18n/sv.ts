@@ -268,7 +268,7 @@ export const sv: Catalogue = {
   task_already_confirmed: "Uppdraget är redan bekräftat som utfört.",
   order_not_assigned: "Ingen tilldelades uppdraget.",
   claim_step_moved: "Din arvodesansökan {claimId} gick vidare: {stage}.",
-  claim_step_paid: "Din arvodesansökan {claimId} har markerats som betald. {stage}.",
+  claim_step_paid: "Din arvodesansökan {claimId} har markerats som betald. Tack för ditt arbete!",
   claim_step_returned: "Din arvodesansökan {claimId} returnerades för rättelse. Orsak: {reason}. Rätta och skicka den igen med kortet nedan. ({stage})",
   claim_reminder: "Påminnelse: arvodesansökan {claimId} ({expert}) har väntat på dig sedan {since}. Skriv **att godkänna** så ser du den.",
   claim_stuck: "Arvodesansökan {claimId} har fastnat i över 5 arbetsdagar. {stage}. Du kan flytta den: /reassign {claimId} e-post",
