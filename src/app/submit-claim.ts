@@ -60,7 +60,7 @@ export async function submitClaim(s: Services, orderId: string, expertEmail: str
   const checked = checkClaimForm(form, contextOf(a.view));
   const existingId = a.order.claims?.[expertEmail];
   if (existingId) {
-    const existing = (await s.claims.load(existingId))?.claim.value;
+    const existing = await claimSoon(s, existingId);
     if (existing && existing.status !== 'returned') return { type: 'already', claim: existing };
   }
   if (!checked.ok) return { type: 'form', view: { ...a.view, form, errors: checked.error, claimId: existingId } };
@@ -90,7 +90,7 @@ export async function submitClaim(s: Services, orderId: string, expertEmail: str
     return { type: 'submitted', claim: outcome.claim };
   }
   // Another click of the same card won the order row: answer with its claim.
-  const other = outcome?.existingId ? (await s.claims.load(outcome.existingId))?.claim.value : undefined;
+  const other = outcome?.existingId ? await claimSoon(s, outcome.existingId) : undefined;
   return other ? { type: 'already', claim: other } : { type: 'refused', reason: 'order_not_found' };
 }
 
@@ -101,4 +101,17 @@ async function resubmit(s: Services, claimId: string, expertEmail: string, versi
     return { change: decision.value, result: { type: 'resubmitted', claim: decision.value.claim } };
   });
   return outcome ?? { type: 'refused', reason: 'order_not_found' };
+}
+
+/**
+ * A claim whose number the order row already holds: the click that won writes the claim row right
+ * after the order row, so a click that lost waits a moment for it instead of answering "not found".
+ */
+async function claimSoon(s: Services, claimId: string): Promise<Claim | undefined> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const claim = (await s.claims.load(claimId))?.claim.value;
+    if (claim) return claim;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return undefined;
 }
