@@ -28,7 +28,7 @@ export class TableRegisterRepository implements RegisterRepository {
   }
 
   getExpert = (email: string) => this.cached(`expert:${email.toLowerCase()}`, () => this.get<Expert>('expert', email.toLowerCase()));
-  listExperts = () => this.list<Expert>('expert');
+  listExperts = () => this.cached('experts', () => this.list<Expert>('expert'));
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
   async updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined> {
     const key = encodeKey(email.toLowerCase());
@@ -57,7 +57,7 @@ export class TableRegisterRepository implements RegisterRepository {
   listUnits = () => this.cached('units', () => this.list<Unit>('unit'));
   putUnit = (u: Unit) => this.put('unit', u.unitId, u);
   getStaff = (email: string) => this.cached(`staff:${email.toLowerCase()}`, () => this.get<StaffMember>('staff', email.toLowerCase()));
-  listStaff = () => this.list<StaffMember>('staff');
+  listStaff = () => this.cached('staff', () => this.list<StaffMember>('staff'));
   putStaff = (s: StaffMember) => this.put('staff', s.email.toLowerCase(), s);
 
   async isEmpty(): Promise<boolean> {
