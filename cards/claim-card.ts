@@ -50,7 +50,7 @@ export function claimCard(v: ClaimView, viewerEmail: string, lang: Language, t: 
     ...claim.history.map((h) => textBlock(historyLine(h, v, lang, t), { isSubtle: true, size: 'Small', spacing: 'None' })),
   ];
   if (!acting) return card(body);
-  const data = { claimId: claim.claimId, step };
+  const data = { claimId: claim.claimId, step, version: version.version };
   body.push({ type: 'Input.Text', id: 'reason', label: t('claim_reason_label'), isMultiline: true, maxLength: 500, placeholder: t('claim_reason_placeholder') });
   const forward =
     step === 'payroll'

@@ -1,6 +1,7 @@
 import type { ClaimView } from '../src/app/ports';
 import { currentVersion, type Claim } from '../src/domain/fees/claim';
 import type { Tariff } from '../src/domain/fees/tariff';
+import type { Order } from '../src/domain/orders/order';
 import { formatDate } from '../src/domain/shared/helsinki';
 import { TASK_TYPES, type Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
@@ -48,6 +49,20 @@ export function claimAuditMessage(claim: Claim, names: Record<string, string>, l
     ...(claim.escalatedAt ? [{ at: claim.escalatedAt, text: t('audit_escalated') }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return list(t('audit_title', { claimId: claim.claimId }), events.map((e) => `${helsinkiDateTime(e.at, lang)} ${e.text}`));
+}
+
+/** `/audit T-…`: who placed the order, who took it, cancellation, Task done, its claims. */
+export function orderAuditMessage(order: Order, lang: Language, t: Translate): string {
+  const events = [
+    { at: order.createdAt, text: t('audit_order_created', { who: order.ordererEmail }) },
+    ...order.assigned.map((a) => ({ at: a.at, text: a.byCoordinator ? t('audit_order_assigned_by', { who: `${a.name} (${a.email})`, by: a.byCoordinator }) : t('audit_order_assigned', { who: `${a.name} (${a.email})` }) })),
+    ...(order.cancelledAt ? [{ at: order.cancelledAt, text: t('audit_order_cancelled', { who: order.cancelledBy ?? '' }) }] : []),
+    ...(order.taskDoneAt ? [{ at: order.taskDoneAt, text: t('audit_order_done', { who: order.taskDoneBy ?? '' }) }] : []),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const lines = events.map((e) => `${helsinkiDateTime(e.at, lang)} ${e.text}`);
+  const claims = Object.values(order.claims ?? {});
+  if (claims.length) lines.push(t('audit_order_claims', { claims: claims.join(', ') }));
+  return list(t('audit_order_title', { orderId: order.orderId }), lines);
 }
 
 export const SaveTariffVerb = 'save_tariff';

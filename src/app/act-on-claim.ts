@@ -6,10 +6,10 @@ import { changeOrder } from './change-order';
 import type { Services } from './services';
 
 export type ClaimAct =
-  | { type: 'approve'; step?: ApprovalStep }
-  | { type: 'reject'; reason: string; step?: ApprovalStep }
-  | { type: 'mark_paid' }
-  | { type: 'confirm_task' }
+  | { type: 'approve'; step?: ApprovalStep; version?: number }
+  | { type: 'reject'; reason: string; step?: ApprovalStep; version?: number }
+  | { type: 'mark_paid'; version?: number }
+  | { type: 'confirm_task'; version?: number }
   | { type: 'reassign'; to: string };
 
 export type ClaimOutcome = { type: 'done'; claim: Claim } | { type: 'refused'; reason: ClaimRefusal | 'claim_not_found'; claim?: Claim };

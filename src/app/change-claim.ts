@@ -22,7 +22,7 @@ export function changeClaim<R>(s: Services, claimId: string, decide: (file: Clai
     await scheduleClaimTimer(s, change.claim);
     if (change.effects.length) await s.jobs.markDirty(claimId);
     await s.claims.commit(file, change.claim, change.effects);
-    if (change.effects.length) s.afterCommit(claimId);
+    if (change.effects.length) await afterEffects(s, claimId);
     return result;
   });
 }
@@ -31,7 +31,16 @@ export function changeClaim<R>(s: Services, claimId: string, decide: (file: Clai
 export async function storeNewClaim(s: Services, claim: Claim, effects: ClaimEffect[]): Promise<void> {
   await scheduleClaimTimer(s, claim);
   await s.jobs.markDirty(claim.claimId);
-  if (await s.claims.create(claim, effects)) s.afterCommit(claim.claimId);
+  if (await s.claims.create(claim, effects)) await afterEffects(s, claim.claimId);
+}
+
+/**
+ * Marks again after the write: a drain that cleared the first mark before this write landed would
+ * otherwise leave these effects with no mark, and nobody would carry them out.
+ */
+export async function afterEffects(s: Services, id: string): Promise<void> {
+  await s.jobs.markDirty(id);
+  s.afterCommit(id);
 }
 
 async function scheduleClaimTimer(s: Services, claim: Claim): Promise<void> {

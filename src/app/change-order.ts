@@ -1,5 +1,6 @@
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
+import { afterEffects } from './change-claim';
 import { optimistic } from './optimistic';
 import type { OrderFile } from './ports';
 import type { Services } from './services';
@@ -22,7 +23,7 @@ export function changeOrder<R>(s: Services, orderId: string, decide: (file: Orde
     // Mark first: if we die between the two writes, a sweep finds the mark and nothing is pending.
     if (change.effects.length) await s.jobs.markDirty(orderId);
     await s.offers.commit({ order: { value: change.order, etag: file.order.etag }, offers: change.offers, effects: change.effects }, file);
-    if (change.effects.length) s.afterCommit(orderId);
+    if (change.effects.length) await afterEffects(s, orderId);
     return result;
   });
 }

@@ -1,10 +1,19 @@
-import { type ClaimEffect, decideTimer } from '../domain/fees/claim';
+import { type ClaimEffect, decideTimer, nextLookAt } from '../domain/fees/claim';
 import { log } from '../log';
 import { changeClaim } from './change-claim';
 import { claimViewOf } from './claim-view';
-import type { Notifier, Person } from './ports';
+import type { Delivery, Notifier, Person } from './ports';
 import type { Services } from './services';
 import { claimFormFor } from './submit-claim';
+
+/**
+ * A card that Teams throttled or failed after all retries is not lost: throwing leaves the timer or
+ * effect in place, to be tried again when its lease runs out. An unreachable person is not retried.
+ */
+function delivered(d: Delivery): Delivery {
+  if (!d.ok && d.reason === 'failed') throw new Error('claim_card_not_delivered');
+  return d;
+}
 
 /** What the outbox and the timers do for fee claims: cards to holders, messages, reminders. */
 export class ClaimWork {
@@ -22,8 +31,8 @@ export class ClaimWork {
     switch (effect.type) {
       case 'card_to_holder': {
         const holder = await this.s.people.findByEmail(effect.email);
-        const sent = holder && !holder.unreachableSince ? await this.notifier.claimCard(holder, view) : { ok: false };
-        if (sent.ok && sent.activityId) return this.s.claims.recordCard(claimId, { email: effect.email, activityId: sent.activityId });
+        const sent: Delivery = holder && !holder.unreachableSince ? delivered(await this.notifier.claimCard(holder, view)) : { ok: false, reason: 'unreachable' };
+        if (sent.ok) return sent.activityId ? this.s.claims.recordCard(claimId, { email: effect.email, activityId: sent.activityId }) : undefined;
         // The holder has never opened the bot (or removed it): a coordinator can /reassign.
         log.warn({ event: 'claim_holder_unreachable', claimId }, 'claim card could not be delivered');
         for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
@@ -41,7 +50,7 @@ export class ClaimWork {
         await this.notifier.claimStep(expert, view, effect.reason);
         if (effect.status !== 'returned') return;
         const form = await claimFormFor(this.s, claim.orderId, claim.expertEmail);
-        if (typeof form !== 'string') await this.notifier.claimForm(expert, form);
+        if (typeof form !== 'string') delivered(await this.notifier.claimForm(expert, form));
         return;
       }
       case 'remind_holder': {
@@ -69,22 +78,29 @@ export class ClaimWork {
       const orderer = (await this.s.people.get(order.ordererId))?.value;
       if (!orderer || order.taskDoneAt) return;
       const unit = await this.s.registers.getUnit(order.unitId);
-      return this.notifier.taskDoneCard(orderer, order, unit?.name ?? order.unitId);
+      delivered(await this.notifier.taskDoneCard(orderer, order, unit?.name ?? order.unitId));
+      return;
     }
     if (order.claims?.[expertEmail]) return;
     const [expert, form] = await Promise.all([this.s.people.findByEmail(expertEmail), claimFormFor(this.s, orderId, expertEmail)]);
     // A peer supporter (unpaid) or an expert no longer assigned gets no claim card.
-    if (expert && typeof form !== 'string') await this.notifier.claimForm(expert, form);
+    if (expert && typeof form !== 'string') delivered(await this.notifier.claimForm(expert, form));
   }
 
-  /** A claim's timer: the reminder or the escalation due now, recorded once on the claim row. */
+  /**
+   * A claim's timer: the reminder or the escalation due now, recorded once on the claim row; then
+   * the next look is stored (also when nothing was due, e.g. the timer fired on a holiday).
+   */
   async timerDue(claimId: string): Promise<void> {
     for (let round = 0; round < 2; round++) {
       const fired = await changeClaim(this.s, claimId, (file) => {
         const change = decideTimer(file.claim.value, this.s.clock.now());
         return { change, result: change !== undefined };
       });
-      if (!fired) return;
+      if (!fired) break;
     }
+    const claim = (await this.s.claims.load(claimId))?.claim.value;
+    const next = claim && nextLookAt(claim, this.s.clock.now());
+    if (claim && next) await this.s.jobs.schedule({ kind: 'claim_timer', dueAt: next.toISOString(), orderId: claim.orderId, claimId });
   }
 }

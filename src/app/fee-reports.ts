@@ -2,7 +2,9 @@ import { isStuck, stepOf, type Claim } from '../domain/fees/claim';
 import { parsePeriod } from '../domain/fees/period';
 import { payrollCsv, type PayrollCsvRow } from '../domain/fees/payroll-csv';
 import { claimViewOf, nameOf } from './claim-view';
-import type { ClaimView } from './ports';
+import { followUpTime } from '../domain/fees/claim-form';
+import type { ClaimFormView, ClaimView } from './ports';
+import { claimFormFor } from './submit-claim';
 import type { Services } from './services';
 
 const MY_FEES_LIMIT = 20;
@@ -13,6 +15,30 @@ const views = (s: Services, claims: Claim[]) => Promise.all(claims.map((c) => cl
 /** `palkkiot` / `my fees`: the expert's own claims, newest first. */
 export async function myFees(s: Services, expertEmail: string): Promise<ClaimView[]> {
   return views(s, await s.claims.listByExpert(expertEmail, MY_FEES_LIMIT));
+}
+
+const FORMS_AT_MOST = 5;
+
+/**
+ * The claim cards an expert still has to send: tasks that have ended with no claim yet, and claims
+ * returned for correction (a card that Teams lost, or that scrolled away, comes back with `my fees`).
+ */
+export async function unsentClaimForms(s: Services, expertEmail: string): Promise<ClaimFormView[]> {
+  const now = s.clock.now();
+  const ended = (await s.loads.get(expertEmail)).assignments
+    .filter((a) => followUpTime(a) <= now)
+    .sort((a, b) => b.date.localeCompare(a.date))
+    .slice(0, FORMS_AT_MOST * 2);
+  const forms: ClaimFormView[] = [];
+  for (const a of ended) {
+    if (forms.length >= FORMS_AT_MOST) break;
+    const claimId = (await s.orders.get(a.orderId))?.value.claims?.[expertEmail];
+    const claim = claimId ? (await s.claims.load(claimId))?.claim.value : undefined;
+    if (claimId && claim?.status !== 'returned') continue;
+    const form = await claimFormFor(s, a.orderId, expertEmail);
+    if (typeof form !== 'string') forms.push(form);
+  }
+  return forms;
 }
 
 /** `hyväksyttävät` / `approvals`: the claims waiting for this person, longest-waiting first. */

@@ -146,8 +146,8 @@ export interface JobStore {
   completeTimer(key: string): Promise<void>;
   /** Marks an order or claim as having effects to carry out; keeps a lease someone holds. */
   markDirty(id: string): Promise<void>;
-  /** Orders and claims with effects to carry out (not leased). */
-  listDirty(limit: number): Promise<string[]>;
+  /** Orders and claims with effects to carry out that nobody holds a lease on now. */
+  listDirty(now: Date, limit: number): Promise<string[]>;
   /**
    * Leases one marked order or claim to this caller; undefined when it is not marked or someone
    * holds it. `renew`: the caller holds the lease already and extends it (the mark was set again).
@@ -193,6 +193,7 @@ export interface ClaimStore {
   deleteEffect(claimId: string, key: string): Promise<void>;
   recordCard(claimId: string, card: SentCard): Promise<void>;
   listByExpert(email: string, limit: number): Promise<Claim[]>;
+  /** The claims waiting for this person now. */
   listByHolder(email: string): Promise<Claim[]>;
   /** Claims not yet paid (waiting for someone, or returned to the expert). */
   listOpen(): Promise<Claim[]>;
@@ -242,16 +243,19 @@ export interface Notifier {
   expertCancelled(expert: Person, order: Order): Promise<void>;
   taskReminder(expert: Person, order: Order, orderer: OrdererContact): Promise<void>;
   /** The expert's claim card, pre-filled (after the task, or again after a rejection). */
-  claimForm(expert: Person, view: ClaimFormView): Promise<void>;
-  taskDoneCard(orderer: Person, order: Order, unitName: string): Promise<void>;
+  claimForm(expert: Person, view: ClaimFormView): Promise<Delivery>;
+  taskDoneCard(orderer: Person, order: Order, unitName: string): Promise<Delivery>;
   /** A claim as its viewer sees it now; sent anew, or updated in place when `activityId` is given. */
-  claimCard(viewer: Person, view: ClaimView, activityId?: string): Promise<{ ok: boolean; activityId?: string }>;
+  claimCard(viewer: Person, view: ClaimView, activityId?: string): Promise<Delivery>;
   claimStep(expert: Person, view: ClaimView, reason?: string): Promise<void>;
   claimReminder(holder: Person, view: ClaimView): Promise<void>;
   claimStuck(coordinator: Person, view: ClaimView): Promise<void>;
   claimUnreachable(coordinator: Person, view: ClaimView): Promise<void>;
   claimReassigned(person: Person, view: ClaimView, gained: boolean): Promise<void>;
 }
+
+/** unreachable: the person has not installed the bot (403); failed: throttled or down after retries. */
+export type Delivery = { ok: true; activityId?: string } | { ok: false; reason: 'unreachable' | 'failed' };
 
 /** What a claim card shows: the task, the expert, the amount, and who holds it. */
 export interface ClaimView {

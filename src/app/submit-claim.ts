@@ -8,43 +8,62 @@ import { changeOrder } from './change-order';
 import type { ClaimFormView } from './ports';
 import type { Services } from './services';
 
-export type ClaimFormRefusal = 'order_not_found' | 'claim_not_assigned' | 'claim_unpaid' | 'task_not_started' | 'order_cancelled' | 'claim_unit_missing';
+export type ClaimFormRefusal = 'order_not_found' | 'claim_not_found' | 'claim_not_assigned' | 'claim_unpaid' | 'task_not_started' | 'order_cancelled' | 'claim_unit_missing';
 
 export type SubmitOutcome =
   | { type: 'form'; view: ClaimFormView } // errors to correct; nothing stored
   | { type: 'submitted' | 'resubmitted' | 'already'; claim: Claim }
   | { type: 'refused'; reason: ClaimFormRefusal | ClaimRefusal };
 
-interface Assignment {
-  order: Order;
-  view: Omit<ClaimFormView, 'form'>;
-}
-
 /** The assignment an expert claims a fee for, with the tariff that prices it; or why there is none. */
-async function assignmentOf(s: Services, orderId: string, expertEmail: string): Promise<Assignment | ClaimFormRefusal> {
-  const [stored, expert, tariff] = await Promise.all([s.orders.get(orderId), s.registers.getExpert(expertEmail), s.tariffs.current()]);
-  const order = stored?.value;
-  if (!order) return 'order_not_found';
+async function assignmentOf(s: Services, order: Order, expertEmail: string): Promise<Omit<ClaimFormView, 'form'> | ClaimFormRefusal> {
+  const [expert, tariff] = await Promise.all([s.registers.getExpert(expertEmail), s.tariffs.current()]);
   if (!expert || !order.assigned.some((a) => a.email === expertEmail)) return 'claim_not_assigned';
   if (order.status === 'cancelled') return 'order_cancelled';
   if (tariff.unpaidKinds.includes(expert.kind)) return 'claim_unpaid';
   if (s.clock.now() < helsinkiInstant(order.date, order.start)) return 'task_not_started';
   const unit = await s.registers.getUnit(order.unitId);
   if (!unit) return 'claim_unit_missing';
-  return { order, view: { order, unitName: unit.name, tariff, expertKind: expert.kind } };
+  return { order, unitName: unit.name, tariff, expertKind: expert.kind };
+}
+
+/**
+ * A returned claim is corrected against the claim alone (the order may have been cancelled or the
+ * expert's register row changed since), and priced with the tariff version it was computed with.
+ */
+async function correctionOf(s: Services, order: Order, claim: Claim): Promise<Omit<ClaimFormView, 'form'>> {
+  const version = currentVersion(claim);
+  const [unit, expert, tariff] = await Promise.all([s.registers.getUnit(claim.unitId), s.registers.getExpert(claim.expertEmail), s.tariffs.get(version.tariffVersion)]);
+  return {
+    order,
+    unitName: unit?.name ?? claim.unitId,
+    tariff: tariff ?? (await s.tariffs.current()),
+    expertKind: expert?.kind ?? 'trained',
+    claimId: claim.claimId,
+    reason: claim.history.filter((h) => h.action === 'rejected').at(-1)?.reason,
+  };
+}
+
+type Found = { order: Order; claim?: Claim } | ClaimFormRefusal;
+
+/** The order and, when one was sent, the expert's claim for it. */
+async function claimOf(s: Services, orderId: string, expertEmail: string): Promise<Found> {
+  const order = (await s.orders.get(orderId))?.value;
+  if (!order) return 'order_not_found';
+  const claimId = order.claims?.[expertEmail];
+  return { order, claim: claimId ? await claimSoon(s, claimId) : undefined };
 }
 
 /** The claim card as the expert first sees it, or again to correct a returned claim. */
 export async function claimFormFor(s: Services, orderId: string, expertEmail: string): Promise<ClaimFormView | ClaimFormRefusal> {
-  const a = await assignmentOf(s, orderId, expertEmail);
-  if (typeof a === 'string') return a;
-  const claimId = a.order.claims?.[expertEmail];
-  const claim = claimId ? (await s.claims.load(claimId))?.claim.value : undefined;
-  const previous = claim ? currentVersion(claim) : undefined;
-  const form = prefilledClaimForm(a.order, previous);
-  const checked = checkClaimForm(form, contextOf(a.view));
-  const reason = claim?.history.filter((h) => h.action === 'rejected').at(-1)?.reason;
-  return { ...a.view, form, amount: checked.ok ? checked.value.amount : undefined, ...(claim ? { claimId: claim.claimId, reason } : {}) };
+  const found = await claimOf(s, orderId, expertEmail);
+  if (typeof found === 'string') return found;
+  const { order, claim } = found;
+  const view = claim ? await correctionOf(s, order, claim) : await assignmentOf(s, order, expertEmail);
+  if (typeof view === 'string') return view;
+  const form = prefilledClaimForm(order, claim ? currentVersion(claim) : undefined);
+  const checked = checkClaimForm(form, contextOf(view));
+  return { ...view, form, amount: checked.ok ? checked.value.amount : undefined };
 }
 
 const contextOf = (v: Omit<ClaimFormView, 'form'>) => ({ taskType: v.order.taskType, expertKind: v.expertKind, tariff: v.tariff, hasIdentityCode: containsPersonalIdentityCode });
@@ -55,35 +74,35 @@ const contextOf = (v: Omit<ClaimFormView, 'form'>) => ({ taskType: v.order.taskT
  * corrected as a new version of the same claim.
  */
 export async function submitClaim(s: Services, orderId: string, expertEmail: string, form: ClaimForm): Promise<SubmitOutcome> {
-  const a = await assignmentOf(s, orderId, expertEmail);
-  if (typeof a === 'string') return { type: 'refused', reason: a };
-  const checked = checkClaimForm(form, contextOf(a.view));
-  const existingId = a.order.claims?.[expertEmail];
-  if (existingId) {
-    const existing = await claimSoon(s, existingId);
-    if (existing && existing.status !== 'returned') return { type: 'already', claim: existing };
-  }
-  if (!checked.ok) return { type: 'form', view: { ...a.view, form, errors: checked.error, claimId: existingId } };
-  if (existingId) return resubmit(s, existingId, expertEmail, checked.value);
+  const found = await claimOf(s, orderId, expertEmail);
+  if (typeof found === 'string') return { type: 'refused', reason: found };
+  const { order, claim: existing } = found;
+  if (order.claims?.[expertEmail] && !existing) return { type: 'refused', reason: 'claim_not_found' };
+  if (existing && existing.status !== 'returned') return { type: 'already', claim: existing };
+  const view = existing ? await correctionOf(s, order, existing) : await assignmentOf(s, order, expertEmail);
+  if (typeof view === 'string') return { type: 'refused', reason: view };
+  const checked = checkClaimForm(form, contextOf(view));
+  if (!checked.ok) return { type: 'form', view: { ...view, form, errors: checked.error } };
+  if (existing) return resubmit(s, existing.claimId, expertEmail, checked.value);
 
   const now = s.clock.now();
-  const unit = (await s.registers.getUnit(a.order.unitId))!;
+  const unit = (await s.registers.getUnit(order.unitId))!;
   const year = Number(helsinkiDate(now).slice(0, 4));
   const claimId = formatClaimNumber(year, await s.claims.allocateNumber(year));
   const outcome = await changeOrder<{ claim?: Claim; existingId?: string }>(s, orderId, (file) => {
-    const order = recordClaim(file.order.value, expertEmail, claimId);
-    if (!order) return { result: { existingId: file.order.value.claims?.[expertEmail] } };
+    const recorded = recordClaim(file.order.value, expertEmail, claimId);
+    if (!recorded) return { result: { existingId: file.order.value.claims?.[expertEmail] } };
     const claim = createClaim({
       claimId,
       orderId,
       expertEmail,
-      unitId: order.unitId,
-      chain: { orderer: order.ordererEmail, supervisor: unit.supervisorEmail, director: unit.directorEmail, payroll: unit.payrollEmail },
+      unitId: recorded.unitId,
+      chain: { orderer: recorded.ordererEmail, supervisor: unit.supervisorEmail, director: unit.directorEmail, payroll: unit.payrollEmail },
       version: { ...checked.value, submittedAt: now.toISOString() },
       at: now,
-      confirmed: order.taskDoneAt && order.taskDoneBy ? { by: order.taskDoneBy, at: order.taskDoneAt } : undefined,
+      confirmed: recorded.taskDoneAt && recorded.taskDoneBy ? { by: recorded.taskDoneBy, at: recorded.taskDoneAt } : undefined,
     });
-    return { change: { order, offers: [], effects: [{ type: 'create_claim', claim }] }, result: { claim } };
+    return { change: { order: recorded, offers: [], effects: [{ type: 'create_claim', claim }] }, result: { claim } };
   });
   if (outcome?.claim) {
     await storeNewClaim(s, outcome.claim, effectsOfNewClaim(outcome.claim));

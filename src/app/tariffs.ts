@@ -10,11 +10,13 @@ export type TariffForm = Record<string, string | undefined>;
 export type TariffOutcome = { type: 'saved'; tariff: Tariff } | { type: 'invalid'; fields: string[] } | { type: 'conflict' };
 
 /**
- * A coordinator saves the tariff card: a new version (YYYY-N, N counting up within the year) that
+ * A coordinator saves the tariff card (drawn from `cardVersion`): a new version (YYYY-N, N counting up within the year) that
  * new claims use from now on; claims already sent keep the version they were computed with.
  */
-export async function saveTariff(s: Services, form: TariffForm): Promise<TariffOutcome> {
+export async function saveTariff(s: Services, form: TariffForm, cardVersion?: string): Promise<TariffOutcome> {
   const current = await s.tariffs.current();
+  // A card drawn from an older version would silently undo the newer one.
+  if (cardVersion !== current.version) return { type: 'conflict' };
   const cents = (id: string) => eurosToCents(form[id] ?? '');
   const bad: string[] = [];
   const value = (id: string) => {

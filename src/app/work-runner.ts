@@ -63,11 +63,16 @@ export class WorkRunner {
   async runDue(): Promise<void> {
     const now = this.s.clock.now();
     for (const timer of await this.s.jobs.claimDueTimers(now, LEASE_MS, BATCH)) {
-      await this.fire(timer);
-      await this.s.jobs.completeTimer(timer.key);
+      try {
+        await this.fire(timer);
+        await this.s.jobs.completeTimer(timer.key);
+      } catch (err) {
+        // The row stays, leased: it is fired again when the lease runs out.
+        log.error({ event: 'timer_failed', kind: timer.kind, orderId: timer.orderId, err: (err as Error).message }, 'timer failed');
+      }
     }
     // Through kick, so that one instance never drains the same order or claim twice at once.
-    for (const id of await this.s.jobs.listDirty(BATCH)) this.kick(id);
+    for (const id of await this.s.jobs.listDirty(now, BATCH)) this.kick(id);
   }
 
   private track(p: Promise<unknown>): void {

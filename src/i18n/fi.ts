@@ -312,6 +312,16 @@ export const fi = {
   tariff_saved: "Taksat tallennettu versiona {version}; uudet hakemukset lasketaan sillä.",
   tariff_invalid: "Kaikki kentät euroina, enintään kaksi desimaalia; mitään ei tallennettu.",
   tariff_conflict: "Joku tallensi taksat juuri; tarkista uusin versio ja tallenna uudelleen.",
+  claim_version_changed: "Hakemusta on korjattu tämän kortin jälkeen; käsittele uusin versio (kirjoita **hyväksyttävät**). Mitään ei muutettu.",
+  email_missing: "En saanut Teamsista sähköpostiosoitettasi, joten en voi tunnistaa sinua rekisteristä. Mitään ei muutettu; pyydä koordinaattoria tarkistamaan tilisi.",
+  claims_missing_intro: "Näistä tehtävistä ei ole vielä lähetetty palkkiohakemusta; hakemuskortit ovat alla.",
+  audit_order_title: "Tapahtumat: {orderId}",
+  audit_order_created: "Tilaus tehty: {who}",
+  audit_order_assigned: "Tehtävä annettu: {who}",
+  audit_order_assigned_by: "Tehtävä annettu: {who} (nimesi {by})",
+  audit_order_cancelled: "Tilaus peruttu: {who}",
+  audit_order_done: "Tehtävä vahvistettu toteutuneeksi: {who}",
+  audit_order_claims: "Palkkiohakemukset: {claims}",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -12,6 +12,7 @@ const CLAIM_ROW = 'claim';
 const CARD = 'card|';
 const OPEN = 'open';
 const MAX_PROPERTY_CHARS = 30_000;
+const STALE_INDEX_MS = 3600_000;
 
 const expertPartition = (email: string) => `expert|${encodeKey(email)}`;
 const holderPartition = (email: string) => `holder|${encodeKey(email)}`;
@@ -84,10 +85,14 @@ export class TableClaimStore implements ClaimStore {
 
   async listByHolder(email: string): Promise<Claim[]> {
     const pk = holderPartition(email);
-    const claims = await this.claims(await this.ids(pk));
+    const rows: Array<{ id: string; writtenAt: number }> = [];
+    for await (const row of partitionRows(this.table, pk)) rows.push({ id: decodeKey(row.rowKey), writtenAt: Date.parse(String(row.timestamp ?? '')) });
+    const claims = await this.claims(rows.map((r) => r.id));
     const waiting = claims.filter((c) => c.holderEmail === email && stepOf(c.status) !== undefined);
-    // The claim has moved on from this holder since: the index row is dropped.
-    for (const c of claims) if (!waiting.includes(c)) await this.deleteIndex(pk, c.claimId);
+    // Index rows of claims that have moved on are dropped once they are an hour old (storage time): a
+    // newer one may belong to a claim whose row is about to say that this person holds it.
+    const old = new Set(rows.filter((r) => !(r.writtenAt > Date.now() - STALE_INDEX_MS)).map((r) => r.id));
+    for (const c of claims) if (!waiting.includes(c) && old.has(c.claimId)) await this.deleteIndex(pk, c.claimId);
     return waiting;
   }
 

@@ -50,11 +50,13 @@ export class TableJobStore implements JobStore {
     await this.table.upsertEntity({ partitionKey: 'dirty', rowKey: encodeKey(id), markedAt: `${Date.now()}-${randomUUID()}` }, 'Merge');
   }
 
-  async listDirty(limit: number): Promise<string[]> {
+  async listDirty(now: Date, limit: number): Promise<string[]> {
     const ids: string[] = [];
     for await (const row of partitionRows(this.table, 'dirty')) {
       if (ids.length >= limit) break;
-      ids.push(decodeKey(row.rowKey));
+      // Leased rows are being drained (or will be retried when the lease ends): skip them, so that
+      // a row that keeps failing cannot hold back the others.
+      if (!row.leaseUntil || String(row.leaseUntil) <= now.toISOString()) ids.push(decodeKey(row.rowKey));
     }
     return ids;
   }

@@ -6,10 +6,10 @@ import { whenText, whereText } from '../../cards/order-summary';
 import { claimCard, stageText, taskDoneCard } from '../../cards/claim-card';
 import { claimFormCard } from '../../cards/claim-form-card';
 import { helsinkiDateTime } from '../../cards/format';
-import type { CandidateView, ClaimFormView, ClaimView, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
+import type { CandidateView, ClaimFormView, ClaimView, Delivery, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import { translator } from '../i18n';
-import type { Outbound } from './outbound';
+import type { Outbound, SendResult } from './outbound';
 
 /** Draws what the outbox's effects call for, in each recipient's language, and sends it. */
 export class TeamsNotifier implements Notifier {
@@ -56,17 +56,16 @@ export class TeamsNotifier implements Notifier {
   }
 
   async claimForm(expert: Person, view: ClaimFormView) {
-    await this.outbound.send(expert, cardActivity(claimFormCard(view, expert.locale, translator(expert.locale))));
+    return delivery(await this.outbound.send(expert, cardActivity(claimFormCard(view, expert.locale, translator(expert.locale)))));
   }
 
   async taskDoneCard(orderer: Person, order: Order, unitName: string) {
-    await this.outbound.send(orderer, cardActivity(taskDoneCard(order, unitName, orderer.locale, translator(orderer.locale))));
+    return delivery(await this.outbound.send(orderer, cardActivity(taskDoneCard(order, unitName, orderer.locale, translator(orderer.locale)))));
   }
 
   async claimCard(viewer: Person, view: ClaimView, activityId?: string) {
     const activity = cardActivity(claimCard(view, viewer.email, viewer.locale, translator(viewer.locale)));
-    const result = activityId ? await this.outbound.update(viewer, activityId, activity) : await this.outbound.send(viewer, activity);
-    return result.ok ? { ok: true, activityId: result.activityId } : { ok: false };
+    return delivery(activityId ? await this.outbound.update(viewer, activityId, activity) : await this.outbound.send(viewer, activity));
   }
 
   async claimStep(expert: Person, view: ClaimView, reason?: string) {
@@ -98,6 +97,10 @@ export class TeamsNotifier implements Notifier {
   private async text(person: Person, text: string) {
     await this.outbound.send(person, { type: ActivityTypes.Message, text, textFormat: 'markdown' });
   }
+}
+
+function delivery(result: SendResult): Delivery {
+  return result.ok ? { ok: true, activityId: result.activityId } : { ok: false, reason: result.reason };
 }
 
 export function cardActivity(card: AdaptiveCard) {

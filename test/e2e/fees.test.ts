@@ -321,4 +321,82 @@ describe('fee claims', () => {
       assert.match((await chain.supervisor.say(`/reassign ${claimId} x@example.fi`)).join('\n'), /koordinaattor/i);
     });
   });
+
+  describe('what must not get lost or act twice', () => {
+    let world: World;
+    let people: Cast;
+    let chain: Chain;
+    before(async () => {
+      world = await World.start();
+      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+      chain = await approvers(world, true);
+    });
+    after(() => world.stop());
+
+    it('when Teams fails every try to deliver the claim card, then it is tried again later and arrives', async () => {
+      const expert = people.experts.get(EXPERT)!;
+      const orderId = await doneTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
+      // 500 is not retried by us; the Bot Framework client tries 4 times in all, then the send fails.
+      world.connector.fail('send', 500, { times: 4, conversationId: expert.conversationId });
+      await toHelsinki(world, '2026-11-26T10:00');
+      assert.equal(expert.cardsAbout('submit_claim').length, 0);
+      await toHelsinki(world, '2026-11-26T10:02'); // the timer's lease has run out
+      assert.equal(expert.cardMessagesAbout(orderId).filter((m) => JSON.stringify(m.card).includes('submit_claim')).length, 1);
+    });
+
+    it('when the expert writes my fees, then a claim card not yet sent comes again', async () => {
+      const expert = people.experts.get(EXPERT)!;
+      const before = expert.cardsAbout('submit_claim').length;
+      const answer = (await expert.say('my fees')).join('\n');
+      assert.match(answer, /Palkkiohakemuksesi|ei ole vielä/);
+      assert.match(expert.messages().map((m) => m.text ?? '').join('\n'), /ei ole vielä lähetetty palkkiohakemusta/);
+      assert.equal(expert.cardsAbout('submit_claim').length, before + 1);
+    });
+
+    it('when a timer falls on a weekend after downtime, then the reminder still comes on the next working day', async () => {
+      const orderId = await doneTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
+      await toHelsinki(world, '2026-11-30T10:00');
+      await press(people.orderer, orderId, 'task_done');
+      const claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
+      await world.settle();
+      const reminders = () => chain.supervisor.messages().filter((m) => (m.text ?? '').includes(`Muistutus: palkkiohakemus ${claimId}`)).length;
+      // Due Thursday 3.12. at 08:00, but the bot was down until Saturday.
+      await toHelsinki(world, '2026-12-05T10:00');
+      assert.equal(reminders(), 0, 'not on a Saturday');
+      await toHelsinki(world, '2026-12-07T08:00');
+      assert.equal(reminders(), 1, 'Monday morning');
+    });
+
+    it('when a card of the first version is clicked after the claim was corrected, then nothing changes', async () => {
+      const claimId = /P-2026-\d{4}/.exec((await people.experts.get(EXPERT)!.say('palkkiot')).join('\n').split('\n').find((l) => l.includes('Esihenkilön'))!)![0];
+      await press(chain.supervisor, claimId, 'approve_claim');
+      await world.settle();
+      await press(chain.director, claimId, 'reject_claim', { reason: 'Väärä päivä' });
+      await world.settle();
+      // The order is cancelled meanwhile: the returned claim can still be corrected.
+      const orderId = (await world.bot.services.claims.load(claimId))!.claim.value.orderId;
+      await people.coordinator.say(`/cancel ${orderId}`);
+      await people.orderer.say(`peru ${orderId}`);
+      const again = await press(people.experts.get(EXPERT)!, claimId, 'submit_claim');
+      assert.match(again.shown, /Esihenkilön hyväksyttävänä/);
+      await world.settle();
+      const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor', version: 1 });
+      assert.match(JSON.stringify(replay.body), /Hakemusta on korjattu tämän kortin jälkeen/);
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*Esihenkilön hyväksyttävänä`));
+      const audit = (await people.coordinator.say(`/audit ${orderId}`)).join('\n');
+      assert.match(audit, new RegExp(`Tapahtumat: ${orderId}`));
+      assert.match(audit, /Tilaus peruttu/);
+      assert.match(audit, new RegExp(`Palkkiohakemukset: ${claimId}`));
+    });
+
+    it('when a coordinator saves a tariff card drawn before another saved a newer version, then nothing is saved', async () => {
+      await people.coordinator.say('/tariffs');
+      const stale = people.coordinator.lastCard()!;
+      const first = await people.coordinator.submitCard(stale, 'save_tariff', { hourly_lecture: '45' });
+      assert.match(textOf(first.card!), /versiona 2026-2/);
+      const second = await people.coordinator.submitCard(stale, 'save_tariff', { hourly_lecture: '20' });
+      assert.match(textOf(second.card!), /Joku tallensi taksat juuri/);
+      assert.equal((await world.bot.services.tariffs.current()).hourlyCents.lecture, 4500);
+    });
+  });
 });

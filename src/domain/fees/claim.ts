@@ -72,12 +72,15 @@ interface Base {
   actor: string; // email, from Teams, never from card data
   at: Date;
 }
-/** `step` comes from the clicked card: it tells a stale second click from the next stage's click. */
+/**
+ * `step` and `version` come from the clicked card: they tell a stale or replayed click (an earlier
+ * stage, or the version before a correction) from a click on the current card.
+ */
 export type ClaimCommand =
-  | (Base & { type: 'confirm_task' })
-  | (Base & { type: 'approve'; step?: ApprovalStep })
-  | (Base & { type: 'reject'; reason: string; step?: ApprovalStep })
-  | (Base & { type: 'mark_paid' })
+  | (Base & { type: 'confirm_task'; version?: number })
+  | (Base & { type: 'approve'; step?: ApprovalStep; version?: number })
+  | (Base & { type: 'reject'; reason: string; step?: ApprovalStep; version?: number })
+  | (Base & { type: 'mark_paid'; version?: number })
   | (Base & { type: 'resubmit'; version: NewVersion })
   | (Base & { type: 'reassign'; to: string }); // the use case checks that the actor is a coordinator
 
@@ -91,7 +94,8 @@ export type ClaimRefusal =
   | 'reason_required'
   | 'reason_too_long'
   | 'business_id_invalid'
-  | 'already_the_holder';
+  | 'already_the_holder'
+  | 'claim_version_changed';
 
 export type ClaimEffect =
   | { type: 'notify_expert'; status: ClaimStatus; reason?: string }
@@ -218,7 +222,13 @@ export function decideClaim(claim: Claim, cmd: ClaimCommand): ClaimDecision {
   }
 }
 
+/** A click on a card of an earlier version (the claim was corrected since) acts on nothing. */
+function staleVersion(claim: Claim, cmd: { version?: number }): boolean {
+  return cmd.version !== undefined && cmd.version !== currentVersion(claim).version;
+}
+
 function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDecision {
+  if (staleVersion(claim, cmd)) return refuse('claim_version_changed');
   const step = STEPS[claim.status];
   const cardStep = cmd.type === 'approve' ? cmd.step : undefined;
   if (!step || step.accepts !== cmd.type || !same(claim.holderEmail, cmd.actor) || isRepeat(claim, cmd)) {
@@ -242,6 +252,7 @@ function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDeci
 }
 
 function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDecision {
+  if (staleVersion(claim, cmd)) return refuse('claim_version_changed');
   const step = STEPS[claim.status];
   if (!step || !same(claim.holderEmail, cmd.actor) || (cmd.step && cmd.step !== step.step)) {
     return refuse(whyNot(claim, cmd, cmd.step));
@@ -427,6 +438,18 @@ export function decideTimer(claim: Claim, now: Date): { claim: Claim; effects: C
 /** Waiting more than 5 working days with its holder (SPEC §5): `/fees stuck` lists these. */
 export function isStuck(claim: Claim, now: Date): boolean {
   return STEPS[claim.status] !== undefined && workingDaysBetween(new Date(claim.holderSince), now) > ESCALATE_AFTER_WORKING_DAYS;
+}
+
+/**
+ * When a fired claim timer should look again: its next due time, or, when that has passed without
+ * anything being due (the timer fired on a weekend or holiday, e.g. after downtime), 08:00 on the
+ * next working day. Undefined when the claim waits for nobody.
+ */
+export function nextLookAt(claim: Claim, now: Date): Date | undefined {
+  const due = nextTimerAt(claim);
+  if (!due || due > now) return due;
+  const next = addWorkingDays(helsinkiDate(now), 1);
+  return DateTime.fromISO(next, { zone: ZONE }).set({ hour: TIMER_HOUR }).toJSDate();
 }
 
 export const CLAIM_NUMBER = /\bP-(\d{4})-(\d{4,6})\b/i;

@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { claimCard, ClaimVerb, taskDoneCard } from '../../../cards/claim-card';
 import { claimFormCard, SubmitClaimVerb } from '../../../cards/claim-form-card';
 import type { AdaptiveCard } from '../../../cards/elements';
-import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
+import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, orderAuditMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
 import { actOnClaim, type ClaimAct, confirmTaskDone } from '../../app/act-on-claim';
 import { claimViewOf } from '../../app/claim-view';
-import { approvalsOf, myFees, openFees, requestFeeExport } from '../../app/fee-reports';
+import { approvalsOf, myFees, openFees, requestFeeExport, unsentClaimForms } from '../../app/fee-reports';
 import { submitClaim } from '../../app/submit-claim';
 import { saveTariff } from '../../app/tariffs';
 import { APPROVAL_STEPS, type Claim, CLAIM_NUMBER } from '../../domain/fees/claim';
@@ -26,8 +26,10 @@ const EMAIL = /[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+/;
 const MAX_CARDS = 10;
 
 const value = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
+const orderNumber = z.string().max(20).regex(new RegExp(`^${ORDER_NUMBER.source}$`, 'i'));
+const claimNumber = z.string().max(20).regex(new RegExp(`^${CLAIM_NUMBER.source}$`, 'i'));
 const claimFormSchema = z.object({
-  orderId: z.string().regex(ORDER_NUMBER),
+  orderId: orderNumber,
   actualStart: value,
   actualEnd: value,
   km: value,
@@ -36,8 +38,8 @@ const claimFormSchema = z.object({
   paymentType: value,
   businessId: value,
 });
-const claimActionSchema = z.object({ claimId: z.string().regex(CLAIM_NUMBER), step: z.enum(APPROVAL_STEPS).optional(), reason: value });
-const orderActionSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER) });
+const claimActionSchema = z.object({ claimId: claimNumber, step: z.enum(APPROVAL_STEPS).optional(), version: z.coerce.number().int().positive().optional(), reason: value });
+const orderActionSchema = z.object({ orderId: orderNumber });
 
 /** Fees (SPEC §5): the claim card, the approval chain's buttons, and the fee commands. */
 export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
@@ -61,6 +63,7 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     const data = claimFormSchema.safeParse(raw);
     const expert = actor.profile.expert;
     if (!data.success) return actor.t('card_stale');
+    if (!actor.person.email) return actor.t('email_missing');
     if (!expert) return actor.t('claim_not_assigned');
     const { orderId, ...form } = data.data;
     const outcome = await submitClaim(s, orderId.toUpperCase(), expert.email, form);
@@ -84,17 +87,20 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     const actor = await turns.actorOf(ctx);
     const data = claimActionSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    const { claimId, step } = data.data;
+    const { claimId, step, version } = data.data;
     const email = actor.person.email;
+    // Without an e-mail nobody can be told from anybody else: no claim may be acted on.
+    if (!email) return actor.t('email_missing');
     let command: ClaimAct;
-    if (kind === 'reject') command = { type: 'reject', reason: data.data.reason ?? '', step };
-    else if (kind === 'mark_paid') command = { type: 'mark_paid' };
-    else command = step === 'orderer' ? { type: 'confirm_task' } : { type: 'approve', step };
+    if (kind === 'reject') command = { type: 'reject', reason: data.data.reason ?? '', step, version };
+    else if (kind === 'mark_paid') command = { type: 'mark_paid', version };
+    else command = step === 'orderer' ? { type: 'confirm_task', version } : { type: 'approve', step, version };
     const file = await s.claims.load(claimId);
     // Somebody else's claim does not exist for this person: its contents are not theirs to see.
     if (!file || !involved(file.claim.value, email)) return actor.t('claim_not_found');
-    if (command.type === 'confirm_task') await confirmTaskDone(s, file.claim.value.orderId, email); // the order remembers it for later claims
     const outcome = await actOnClaim(s, claimId.toUpperCase(), email, command);
+    // The order remembers the confirmation, for claims of the same task sent later.
+    if (command.type === 'confirm_task' && outcome.type === 'done') await confirmTaskDone(s, file.claim.value.orderId, email);
     if (!outcome.claim) return actor.t('claim_not_found');
     await remember(ctx, claimId.toUpperCase(), email);
     const notice = outcome.type === 'refused' ? actor.t(outcome.reason as MessageKey) : undefined;
@@ -109,6 +115,7 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     const actor = await turns.actorOf(ctx);
     const data = orderActionSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
+    if (!actor.person.email) return actor.t('email_missing');
     const outcome = await confirmTaskDone(s, data.data.orderId.toUpperCase(), actor.person.email);
     if (outcome.type === 'refused' && outcome.reason === 'order_not_found') return actor.t('order_not_found_plain');
     const order = outcome.type === 'done' ? outcome.order : (await s.orders.get(data.data.orderId))!.value;
@@ -127,7 +134,7 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     if (!isCoordinator(actor)) return actor.t('command_not_allowed');
     const form = z.record(value).safeParse(raw);
     if (!form.success) return actor.t('card_stale');
-    const outcome = await saveTariff(s, form.data);
+    const outcome = await saveTariff(s, form.data, form.data.version);
     if (outcome.type === 'invalid') return tariffCard(await s.tariffs.current(), actor.lang, actor.t, actor.t('tariff_invalid'));
     if (outcome.type === 'conflict') return tariffCard(await s.tariffs.current(), actor.lang, actor.t, actor.t('tariff_conflict'));
     return tariffCard(outcome.tariff, actor.lang, actor.t, actor.t('tariff_saved', { version: outcome.tariff.version }));
@@ -142,7 +149,11 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
   app.message(MY_FEES, async (ctx) => {
     const actor = await turns.actorOf(ctx);
     const expert = actor.profile.expert;
-    await turns.say(ctx, expert ? myFeesMessage(await myFees(s, expert.email), actor.lang, actor.t) : actor.t('only_experts'));
+    if (!expert) return void (await turns.say(ctx, actor.t('only_experts')));
+    const [claims, unsent] = await Promise.all([myFees(s, expert.email), unsentClaimForms(s, expert.email)]);
+    await turns.say(ctx, myFeesMessage(claims, actor.lang, actor.t));
+    if (unsent.length) await turns.say(ctx, actor.t('claims_missing_intro'));
+    for (const form of unsent) await turns.sayCard(ctx, claimFormCard(form, actor.lang, actor.t));
   });
 
   app.message(APPROVALS, async (ctx) => {
@@ -194,7 +205,11 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
   app.message(AUDIT, async (ctx) => {
     const actor = await turns.actorOf(ctx);
     if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    const claimId = CLAIM_NUMBER.exec(ctx.activity.text ?? '')?.[0]?.toUpperCase();
+    const text = ctx.activity.text ?? '';
+    const orderId = ORDER_NUMBER.exec(text)?.[0]?.toUpperCase();
+    const order = orderId ? (await s.orders.get(orderId))?.value : undefined;
+    if (orderId) return void (await turns.say(ctx, order ? orderAuditMessage(order, actor.lang, actor.t) : actor.t('order_not_found_plain')));
+    const claimId = CLAIM_NUMBER.exec(text)?.[0]?.toUpperCase();
     const file = claimId ? await s.claims.load(claimId) : undefined;
     if (!claimId) return void (await turns.say(ctx, actor.t('audit_usage')));
     if (!file) return void (await turns.say(ctx, actor.t('claim_not_found')));
