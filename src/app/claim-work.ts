@@ -46,7 +46,9 @@ export class ClaimWork {
         return;
       case 'notify_expert': {
         const expert = await this.s.people.findByEmail(claim.expertEmail);
-        if (!expert) return;
+        // The claim has moved on again before this ran: the later step's own message tells the
+        // expert where it is now, instead of two messages both naming the latest stage.
+        if (!expert || effect.status !== claim.status) return;
         await this.notifier.claimStep(expert, view, effect.reason);
         if (effect.status !== 'returned') return;
         const form = await claimFormFor(this.s, claim.orderId, claim.expertEmail);

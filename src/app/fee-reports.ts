@@ -75,7 +75,7 @@ export async function feeExportCsv(s: Services, token: string): Promise<string |
   if (!request || request.expiresAt < s.clock.now().toISOString()) return undefined;
   const [open, paid] = await Promise.all([s.claims.listOpen(), s.claims.listPaid(request.months)]);
   const claims = [...open.filter((c) => c.status === 'awaiting_payroll'), ...paid]
-    .filter((c) => request.isCoordinator || c.chain.payroll === request.email)
+    .filter((c) => request.isCoordinator || c.chain.payroll === request.email || c.holderEmail === request.email) // or payroll's stage was moved to them
     .sort((a, b) => a.claimId.localeCompare(b.claimId));
   const units = new Map((await s.registers.listUnits()).map((u) => [u.unitId, u]));
   const rows: PayrollCsvRow[] = await Promise.all(
