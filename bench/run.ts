@@ -79,6 +79,14 @@ async function timeMessages(port: number, connector: ConnectorStub, user: string
   return times.slice(Math.floor(ROUNDS / 10)); // drop warm-up
 }
 
+/** The bot runs exactly as `npm run serve` (App Service) runs it, with the same Node flags. */
+function serveArgs(): string[] {
+  const serve = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.serve!;
+  const [node, ...args] = serve.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm run serve does not start node: ${serve}`);
+  return args.map((a) => (a.endsWith('.ts') ? join(root, a) : a));
+}
+
 async function main(): Promise<void> {
   const results: string[] = [];
   const report = (line: string) => {
@@ -153,9 +161,11 @@ async function main(): Promise<void> {
       });
     }));
   }
-  const bot = start(['--no-deprecation', '--require', 'tsx/cjs', join(root, 'src', 'main.ts')], env);
+  const bot = start(serveArgs(), env);
   await waitHealthy(botPort);
+  const rssAfter: string[] = [`started ${rssMb(bot.pid!).toFixed(0)}`];
   const helpTimes = await timeMessages(botPort, connector, 'help-user', 'apua');
+  rssAfter.push(`messages ${rssMb(bot.pid!).toFixed(0)}`);
   report(`our bot, "apua": answered ${fmt(helpTimes)} (${(pct(helpTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50; target ≤ 3×)`);
   const orderTimes = await timeMessages(botPort, connector, 'orderer', samples[0]!);
   report(`our bot, an order message to its card: ${fmt(orderTimes)} (${(pct(orderTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50)`);
@@ -169,6 +179,7 @@ async function main(): Promise<void> {
     sendTimes.push(r.ms);
   }
   report(`our bot, Send order → order number: ${fmt(sendTimes.slice(ROUNDS / 10))}`);
+  rssAfter.push(`orders ${rssMb(bot.pid!).toFixed(0)}`);
   // Send order → the first offer card reaches an expert, then Accept → its answer.
   const firstOffer: number[] = [];
   const accepts: number[] = [];
@@ -193,7 +204,7 @@ async function main(): Promise<void> {
   report(`Accept → answer card: ${fmt(accepts.slice(5))} (target p95 ≤ 100 ms)`);
   report(await benchMatching());
   const botRss = rssMb(bot.pid!);
-  report(`our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB)`);
+  report(`our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB); MB after each phase: ${[...rssAfter, `offers ${botRss.toFixed(0)}`].join(', ')}`);
   await connector.stop();
 }
 
