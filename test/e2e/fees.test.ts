@@ -223,6 +223,8 @@ describe('fee claims', () => {
       for (const step of ['lähetti version 1', 'Hyväksytty: Olli Orderer', 'Hyväksytty: Sanna Supervisor', 'Hyväksytty: Dora Director', 'Maksettu: Paavo Payroll']) assert.ok(log.includes(step), `${step} in ${log}`);
       // The note shows the expert's answers stage by stage.
       assert.equal(fees.length, 5);
+      for (const wording of ['Palkkioni?', 'omat palkkiohakemukset', 'My fee claims']) assert.match((await people.experts.get(EXPERT)!.say(wording)).join('\n'), new RegExp(claimId), wording);
+      assert.match((await chain.director.say('Hyväksynnät')).join('\n'), /Sinulla ei ole käsiteltäviä/);
     });
   });
 

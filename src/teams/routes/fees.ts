@@ -15,8 +15,8 @@ import { ORDER_NUMBER } from '../../domain/orders/order';
 import type { MessageKey } from '../../i18n';
 import type { Actor, Turns } from '../turn';
 
-const MY_FEES = /^\s*(palkkiot|palkkioni|omat palkkiot|palkkiohakemukset|arvoden|mina arvoden|my fees|my claims)\s*[.!?]*\s*$/i;
-const APPROVALS = /^\s*\/?(hyväksyttävät|hyvaksyttavat|hyväksynnät|att godkänna|att godkanna|approvals|my approvals)\s*[.!?]*\s*$/i;
+const MY_FEES = /^\s*(palkkiot|palkkioni|omat palkkiot|palkkiohakemukset|palkkiohakemukseni|omat palkkiohakemukset|arvoden|mina arvoden|arvodesansökningar|mina arvodesansökningar|fees|my fees|my claims|my fee claims)\s*[.!?]*\s*$/i;
+const APPROVALS = /^\s*\/?(hyväksyttävät|hyvaksyttavat|hyväksyttävää|hyväksynnät|odottavat hyväksynnät|att godkänna|att godkanna|godkännanden|approvals|my approvals|pending approvals|to approve)\s*[.!?]*\s*$/i;
 const FEES = /^\s*\/(fees|palkkiot|arvoden)(?=\s|$)(.*)$/is;
 const REASSIGN = /^\s*\/(reassign|siirrä|siirra|flytta)(?=\s|$)(.*)$/is;
 const TARIFFS = /^\s*\/(tariffs|tariff|taksat|tariffer)\s*$/i;
