@@ -37,7 +37,7 @@ describe('claim card form', () => {
   });
 
   it('when työkorvaus has a valid business ID, then it is kept; with palkkio a stray ID is dropped', () => {
-    const invoice = checkClaimForm(form({ paymentType: 'tyokorvaus', businessId: '0737546-2' }), ctx);
+    const invoice = checkClaimForm(form({ paymentType: 'Työkorvaus', businessId: '0737546-2' }), ctx);
     assert.ok(invoice.ok);
     assert.equal(invoice.value.businessId, '0737546-2');
     const fee = checkClaimForm(form({ businessId: '0737546-2' }), ctx);

@@ -56,7 +56,9 @@ export function checkClaimForm(form: ClaimForm, ctx: ClaimContext): Result<NewCl
   if (expensesNote && ctx.hasIdentityCode(expensesNote)) errors.expensesNote = 'identity_code_refused';
   else if (expensesNote && expensesNote.length > NOTE_MAX) errors.expensesNote = 'field_invalid';
 
-  const paymentType = PAYMENT_TYPES.find((p) => p === (form.paymentType?.trim() || 'palkkio'));
+  // 'työkorvaus' as written in Finnish is the same choice as the card's value 'tyokorvaus'.
+  const paymentText = (form.paymentType?.trim().toLowerCase() || 'palkkio').replace(/ö/g, 'o');
+  const paymentType = PAYMENT_TYPES.find((p) => p === paymentText);
   const businessId = form.businessId?.trim() || undefined;
   if (!paymentType) errors.paymentType = 'field_invalid';
   else if (paymentType === 'tyokorvaus' && !businessId) errors.businessId = 'field_required';
