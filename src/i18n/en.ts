@@ -323,4 +323,5 @@ export const en: Catalogue = {
   audit_order_cancelled: "Order cancelled: {who}",
   audit_order_done: "Task confirmed as done: {who}",
   audit_order_claims: "Fee claims: {claims}",
+  claim_step_done_by: "This stage was already handled: {name}, {when}. Nothing was changed.",
 };

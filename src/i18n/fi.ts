@@ -322,6 +322,7 @@ export const fi = {
   audit_order_cancelled: "Tilaus peruttu: {who}",
   audit_order_done: "Tehtävä vahvistettu toteutuneeksi: {who}",
   audit_order_claims: "Palkkiohakemukset: {claims}",
+  claim_step_done_by: "Tämä vaihe on jo käsitelty: {name}, {when}. Mitään ei muutettu.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -323,4 +323,5 @@ export const sv: Catalogue = {
   audit_order_cancelled: "Beställningen avbruten: {who}",
   audit_order_done: "Uppdraget bekräftat som utfört: {who}",
   audit_order_claims: "Arvodesansökningar: {claims}",
+  claim_step_done_by: "Det här steget är redan behandlat: {name}, {when}. Inget ändrades.",
 };

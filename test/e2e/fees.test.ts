@@ -161,7 +161,7 @@ describe('fee claims', () => {
       assert.equal(buttons(answer.card!).length, 0);
       assert.match(answer.shown, /Johtajan hyväksyttävänä: Dora Director/);
       const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor' });
-      assert.match(JSON.stringify(replay.body), /Olet jo käsitellyt tämän hakemuksen/);
+      assert.match(JSON.stringify(replay.body), /Tämä vaihe on jo käsitelty: Sanna Supervisor/);
       await world.settle();
       assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), ['Hyväksy', 'Hylkää']);
       fees.push(await myFees(people.experts.get(EXPERT)!));
@@ -215,7 +215,7 @@ describe('fee claims', () => {
       const row = (await (await fetch(url)).text()).trim().split('\r\n')[1]!.split(';');
       assert.deepEqual(row.slice(11), ['2.12.2026', '7.12.2026']);
       const again = await chain.payroll.execute('mark_claim_paid', { claimId, step: 'payroll' });
-      assert.match(JSON.stringify(again.body), /Olet jo käsitellyt/);
+      assert.match(JSON.stringify(again.body), /jo käsitelty: Paavo Payroll/);
     });
 
     it('when a coordinator asks for the audit log, then every step is there with who and when', async () => {

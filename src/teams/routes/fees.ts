@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { claimCard, ClaimVerb, taskDoneCard } from '../../../cards/claim-card';
 import { claimFormCard, SubmitClaimVerb } from '../../../cards/claim-form-card';
 import type { AdaptiveCard } from '../../../cards/elements';
+import { helsinkiDateTime } from '../../../cards/format';
 import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, orderAuditMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
 import { actOnClaim, type ClaimAct, confirmTaskDone } from '../../app/act-on-claim';
 import { claimViewOf } from '../../app/claim-view';
@@ -103,8 +104,14 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     if (command.type === 'confirm_task' && outcome.type === 'done') await confirmTaskDone(s, file.claim.value.orderId, email);
     if (!outcome.claim) return actor.t('claim_not_found');
     await remember(ctx, claimId.toUpperCase(), email);
-    const notice = outcome.type === 'refused' ? actor.t(outcome.reason as MessageKey) : undefined;
-    return claimCard(await claimViewOf(s, outcome.claim), email, actor.lang, actor.t, notice);
+    const view = await claimViewOf(s, outcome.claim);
+    if (outcome.type === 'done') return claimCard(view, email, actor.lang, actor.t);
+    // A stale or repeated click: say who already handled that stage, when the history knows.
+    const done = step && outcome.reason !== 'claim_version_changed' ? outcome.claim.history.filter((h) => h.step === step && (h.action === 'approved' || h.action === 'paid')).at(-1) : undefined;
+    const notice = done
+      ? actor.t('claim_step_done_by', { name: view.names[done.by] ?? done.by, when: helsinkiDateTime(done.at, actor.lang) })
+      : actor.t(outcome.reason as MessageKey);
+    return claimCard(view, email, actor.lang, actor.t, notice);
   }
 
   onCard(ClaimVerb.approve, (ctx, raw) => act(ctx, raw, 'approve'));
