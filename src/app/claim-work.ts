@@ -11,7 +11,7 @@ import { claimFormFor } from './submit-claim';
  * effect in place, to be tried again when its lease runs out. An unreachable person is not retried.
  */
 function delivered(d: Delivery): Delivery {
-  if (!d.ok && d.reason === 'failed') throw new Error('claim_card_not_delivered');
+  if (!d.ok && d.reason === 'failed') throw new Error('claim_message_not_delivered');
   return d;
 }
 
@@ -39,25 +39,28 @@ export class ClaimWork {
         return;
       }
       case 'update_cards':
+        // Updating a card again is harmless, so a failure retries them all.
         for (const card of file.cards) {
           const viewer = await this.s.people.findByEmail(card.email);
-          if (viewer) await this.notifier.claimCard(viewer, view, card.activityId);
+          if (viewer) delivered(await this.notifier.claimCard(viewer, view, card.activityId));
         }
         return;
       case 'notify_expert': {
         const expert = await this.s.people.findByEmail(claim.expertEmail);
         // The claim has moved on again before this ran: the later step's own message tells the
         // expert where it is now, instead of two messages both naming the latest stage.
-        if (!expert || effect.status !== claim.status) return;
-        await this.notifier.claimStep(expert, view, effect.reason);
-        if (effect.status !== 'returned') return;
-        const form = await claimFormFor(this.s, claim.orderId, claim.expertEmail);
-        if (typeof form !== 'string') delivered(await this.notifier.claimForm(expert, form));
+        if (expert && effect.status === claim.status) delivered(await this.notifier.claimStep(expert, view, effect.reason));
+        return;
+      }
+      case 'claim_form_to_expert': {
+        const expert = await this.s.people.findByEmail(claim.expertEmail);
+        const form = claim.status === 'returned' && expert ? await claimFormFor(this.s, claim.orderId, claim.expertEmail) : undefined;
+        if (expert && form && typeof form !== 'string') delivered(await this.notifier.claimForm(expert, form));
         return;
       }
       case 'remind_holder': {
         const holder = await this.s.people.findByEmail(effect.email);
-        if (holder && claim.holderEmail === effect.email) await this.notifier.claimReminder(holder, view);
+        if (holder && claim.holderEmail === effect.email) delivered(await this.notifier.claimReminder(holder, view));
         return;
       }
       case 'notify_coordinators_stuck':

@@ -25,10 +25,7 @@ const FORMS_AT_MOST = 5;
  */
 export async function unsentClaimForms(s: Services, expertEmail: string): Promise<ClaimFormView[]> {
   const now = s.clock.now();
-  const ended = (await s.loads.get(expertEmail)).assignments
-    .filter((a) => followUpTime(a) <= now)
-    .sort((a, b) => b.date.localeCompare(a.date))
-    .slice(0, FORMS_AT_MOST * 2);
+  const ended = (await s.loads.get(expertEmail)).assignments.filter((a) => followUpTime(a) <= now).sort((a, b) => b.date.localeCompare(a.date));
   const forms: ClaimFormView[] = [];
   for (const a of ended) {
     if (forms.length >= FORMS_AT_MOST) break;

@@ -247,14 +247,17 @@ export interface Notifier {
   taskDoneCard(orderer: Person, order: Order, unitName: string): Promise<Delivery>;
   /** A claim as its viewer sees it now; sent anew, or updated in place when `activityId` is given. */
   claimCard(viewer: Person, view: ClaimView, activityId?: string): Promise<Delivery>;
-  claimStep(expert: Person, view: ClaimView, reason?: string): Promise<void>;
-  claimReminder(holder: Person, view: ClaimView): Promise<void>;
+  claimStep(expert: Person, view: ClaimView, reason?: string): Promise<Delivery>;
+  claimReminder(holder: Person, view: ClaimView): Promise<Delivery>;
   claimStuck(coordinator: Person, view: ClaimView): Promise<void>;
   claimUnreachable(coordinator: Person, view: ClaimView): Promise<void>;
   claimReassigned(person: Person, view: ClaimView, gained: boolean): Promise<void>;
 }
 
-/** unreachable: the person has not installed the bot (403); failed: throttled or down after retries. */
+/**
+ * unreachable: the person has not installed the bot (403), or Teams refused the call for good
+ * (another 4xx); failed: throttled, timed out or down after all retries, worth trying again later.
+ */
 export type Delivery = { ok: true; activityId?: string } | { ok: false; reason: 'unreachable' | 'failed' };
 
 /** What a claim card shows: the task, the expert, the amount, and who holds it. */

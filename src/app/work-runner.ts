@@ -15,6 +15,10 @@ import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
 const LEASE_MS = 60_000;
+/** Timers are fired one after another; a batch of sends that Teams throttles can take minutes. */
+const TIMER_LEASE_MS = 5 * 60_000;
+const TIMER_BATCH = 20;
+const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
 const CANDIDATES_FOR_COORDINATOR = 5;
@@ -27,6 +31,7 @@ export class WorkRunner {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly perOrder = new Map<string, Promise<void>>();
   private timer?: NodeJS.Timeout;
+  private polling?: Promise<void>;
 
   private readonly claimWork: ClaimWork;
 
@@ -47,7 +52,14 @@ export class WorkRunner {
 
   /** Polls for due timers and forgotten effects (after a crash or on another instance). */
   start(pollMs: number): void {
-    this.timer = setInterval(() => this.track(this.runDue().catch((err: Error) => log.error({ event: 'run_due_failed', err: err.message }, 'poll failed'))), pollMs);
+    this.timer = setInterval(() => {
+      // One poll at a time: a slow one (Teams throttling) must not be overtaken by the next.
+      if (this.polling) return;
+      this.polling = this.runDue()
+        .catch((err: Error) => log.error({ event: 'run_due_failed', err: err.message }, 'poll failed'))
+        .finally(() => (this.polling = undefined));
+      this.track(this.polling);
+    }, pollMs);
     this.timer.unref();
   }
 
@@ -62,17 +74,19 @@ export class WorkRunner {
 
   async runDue(): Promise<void> {
     const now = this.s.clock.now();
-    for (const timer of await this.s.jobs.claimDueTimers(now, LEASE_MS, BATCH)) {
+    for (const timer of await this.s.jobs.claimDueTimers(now, TIMER_LEASE_MS, TIMER_BATCH)) {
       try {
         await this.fire(timer);
         await this.s.jobs.completeTimer(timer.key);
       } catch (err) {
-        // The row stays, leased: it is fired again when the lease runs out.
-        log.error({ event: 'timer_failed', kind: timer.kind, orderId: timer.orderId, err: (err as Error).message }, 'timer failed');
+        // The row stays, leased: it is fired again when the lease runs out, for a day at most.
+        const givenUp = now.getTime() - Date.parse(timer.dueAt) > GIVE_UP_MS;
+        log.error({ event: givenUp ? 'timer_given_up' : 'timer_failed', kind: timer.kind, orderId: timer.orderId, err: (err as Error).message }, 'timer failed');
+        if (givenUp) await this.s.jobs.completeTimer(timer.key);
       }
     }
     // Through kick, so that one instance never drains the same order or claim twice at once.
-    for (const id of await this.s.jobs.listDirty(now, BATCH)) this.kick(id);
+    for (const id of await this.s.jobs.listDirty(now, BATCH)) if (!this.perOrder.has(id)) this.kick(id);
   }
 
   private track(p: Promise<unknown>): void {

@@ -315,7 +315,7 @@ export const en: Catalogue = {
   tariff_conflict: "Someone saved the tariffs just now; check the latest version and save again.",
   claim_version_changed: "The claim was corrected after this card; please handle the latest version (write **approvals**). Nothing was changed.",
   email_missing: "Teams did not give me your e-mail address, so I cannot find you in the register. Nothing was changed; please ask a coordinator to check your account.",
-  claims_missing_intro: "No fee claim has been sent yet for these tasks; the claim cards follow.",
+  claims_missing_intro: "For these tasks a fee claim is missing or waits for your correction; the claim cards follow.",
   audit_order_title: "Audit log: {orderId}",
   audit_order_created: "Order placed: {who}",
   audit_order_assigned: "Task given to: {who}",

@@ -314,7 +314,7 @@ export const fi = {
   tariff_conflict: "Joku tallensi taksat juuri; tarkista uusin versio ja tallenna uudelleen.",
   claim_version_changed: "Hakemusta on korjattu tämän kortin jälkeen; käsittele uusin versio (kirjoita **hyväksyttävät**). Mitään ei muutettu.",
   email_missing: "En saanut Teamsista sähköpostiosoitettasi, joten en voi tunnistaa sinua rekisteristä. Mitään ei muutettu; pyydä koordinaattoria tarkistamaan tilisi.",
-  claims_missing_intro: "Näistä tehtävistä ei ole vielä lähetetty palkkiohakemusta; hakemuskortit ovat alla.",
+  claims_missing_intro: "Näistä tehtävistä palkkiohakemus puuttuu tai odottaa korjaustasi; hakemuskortit ovat alla.",
   audit_order_title: "Tapahtumat: {orderId}",
   audit_order_created: "Tilaus tehty: {who}",
   audit_order_assigned: "Tehtävä annettu: {who}",

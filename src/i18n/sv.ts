@@ -315,7 +315,7 @@ export const sv: Catalogue = {
   tariff_conflict: "Någon sparade taxorna just nu; kontrollera den senaste versionen och spara igen.",
   claim_version_changed: "Ansökan har rättats efter det här kortet; behandla den senaste versionen (skriv **att godkänna**). Inget ändrades.",
   email_missing: "Jag fick inte din e-postadress från Teams och kan därför inte känna igen dig i registret. Inget ändrades; be koordinatorn kontrollera ditt konto.",
-  claims_missing_intro: "För de här uppdragen har ingen arvodesansökan skickats än; ansökningskorten finns nedan.",
+  claims_missing_intro: "För de här uppdragen saknas arvodesansökan eller väntar den på din rättelse; ansökningskorten finns nedan.",
   audit_order_title: "Händelser: {orderId}",
   audit_order_created: "Beställningen gjord: {who}",
   audit_order_assigned: "Uppdraget tilldelat: {who}",

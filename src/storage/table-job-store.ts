@@ -15,10 +15,14 @@ interface TimerRow {
   email?: string;
   claimId?: string;
   leaseUntil?: string;
+  leaseOwner?: string;
 }
 
 /** Timers keyed by due time (range scans), and marks of orders with effects still to carry out. */
 export class TableJobStore implements JobStore {
+  /** Who holds a lease: this instance (one store per bot process). */
+  private readonly owner = randomUUID();
+
   constructor(private readonly table: TableClient) {}
 
   async schedule(t: Omit<Timer, 'key'>): Promise<void> {
@@ -64,6 +68,8 @@ export class TableJobStore implements JobStore {
   async leaseDirty(id: string, now: Date, leaseMs: number, renew = false): Promise<string | undefined> {
     try {
       const row = (await this.table.getEntity('dirty', encodeKey(id))) as unknown as TimerRow;
+      // Renewing takes only our own lease: after ours ran out, another instance may hold the row.
+      if (renew && row.leaseOwner !== this.owner) return undefined;
       return await this.lease(renew ? { ...row, leaseUntil: undefined } : row, now, leaseMs);
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -86,7 +92,7 @@ export class TableJobStore implements JobStore {
     if (row.leaseUntil && row.leaseUntil > now.toISOString()) return undefined;
     try {
       const res = await this.table.updateEntity(
-        { partitionKey: row.partitionKey, rowKey: row.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString() },
+        { partitionKey: row.partitionKey, rowKey: row.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), leaseOwner: this.owner },
         'Merge',
         { etag: row.etag },
       );

@@ -71,12 +71,12 @@ export class TeamsNotifier implements Notifier {
   async claimStep(expert: Person, view: ClaimView, reason?: string) {
     const t = translator(expert.locale);
     const key = view.claim.status === 'returned' ? 'claim_step_returned' : view.claim.status === 'paid' ? 'claim_step_paid' : 'claim_step_moved';
-    await this.text(expert, t(key, { claimId: view.claim.claimId, stage: stageText(view, expert.locale, t), reason: reason ?? '' }));
+    return delivery(await this.text(expert, t(key, { claimId: view.claim.claimId, stage: stageText(view, expert.locale, t), reason: reason ?? '' })));
   }
 
   async claimReminder(holder: Person, view: ClaimView) {
     const t = translator(holder.locale);
-    await this.text(holder, t('claim_reminder', { claimId: view.claim.claimId, expert: view.expertName, since: helsinkiDateTime(view.claim.holderSince, holder.locale) }));
+    return delivery(await this.text(holder, t('claim_reminder', { claimId: view.claim.claimId, expert: view.expertName, since: helsinkiDateTime(view.claim.holderSince, holder.locale) })));
   }
 
   async claimStuck(coordinator: Person, view: ClaimView) {
@@ -94,13 +94,19 @@ export class TeamsNotifier implements Notifier {
     await this.text(person, t(gained ? 'claim_reassigned_to_you' : 'claim_reassigned_away', { claimId: view.claim.claimId, name: view.holderName }));
   }
 
-  private async text(person: Person, text: string) {
-    await this.outbound.send(person, { type: ActivityTypes.Message, text, textFormat: 'markdown' });
+  private text(person: Person, text: string): Promise<SendResult> {
+    return this.outbound.send(person, { type: ActivityTypes.Message, text, textFormat: 'markdown' });
   }
 }
 
 function delivery(result: SendResult): Delivery {
-  return result.ok ? { ok: true, activityId: result.activityId } : { ok: false, reason: result.reason };
+  if (result.ok) return { ok: true, activityId: result.activityId };
+  return { ok: false, reason: result.reason === 'failed' && isTransient(result.status) ? 'failed' : 'unreachable' };
+}
+
+/** No answer, a timeout, throttling or a server error may pass; another 4xx will not. */
+function isTransient(status: number | undefined): boolean {
+  return status === undefined || status === 408 || status === 412 || status === 429 || status >= 500;
 }
 
 export function cardActivity(card: AdaptiveCard) {

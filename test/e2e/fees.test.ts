@@ -342,7 +342,7 @@ describe('fee claims', () => {
       world.connector.fail('send', 500, { times: 4, conversationId: expert.conversationId });
       await toHelsinki(world, '2026-11-26T10:00');
       assert.equal(expert.cardsAbout('submit_claim').length, 0);
-      await toHelsinki(world, '2026-11-26T10:02'); // the timer's lease has run out
+      await toHelsinki(world, '2026-11-26T10:06'); // the timer's 5-minute lease has run out
       assert.equal(expert.cardMessagesAbout(orderId).filter((m) => JSON.stringify(m.card).includes('submit_claim')).length, 1);
     });
 
@@ -351,7 +351,7 @@ describe('fee claims', () => {
       const before = expert.cardsAbout('submit_claim').length;
       const answer = (await expert.say('my fees')).join('\n');
       assert.match(answer, /Palkkiohakemuksesi|ei ole vielä/);
-      assert.match(expert.messages().map((m) => m.text ?? '').join('\n'), /ei ole vielä lähetetty palkkiohakemusta/);
+      assert.match(expert.messages().map((m) => m.text ?? '').join('\n'), /palkkiohakemus puuttuu/);
       assert.equal(expert.cardsAbout('submit_claim').length, before + 1);
     });
 
@@ -399,6 +399,51 @@ describe('fee claims', () => {
       const second = await people.coordinator.submitCard(stale, 'save_tariff', { hourly_lecture: '20' });
       assert.match(textOf(second.card!), /Joku tallensi taksat juuri/);
       assert.equal((await world.bot.services.tariffs.current()).hourlyCents.lecture, 4500);
+    });
+  });
+
+  describe('when Teams refuses or fails', () => {
+    let world: World;
+    let people: Cast;
+    let chain: Chain;
+    let claimId: string;
+    before(async () => {
+      world = await World.start();
+      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+      chain = await approvers(world, false);
+    });
+    after(() => world.stop());
+
+    it('when Teams answers 404 for the approver, then coordinators are told once and the send is not retried for ever', async () => {
+      const orderId = await doneTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
+      await toHelsinki(world, '2026-11-26T10:00');
+      claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
+      await world.settle();
+      world.connector.fail('send', 404, { times: 50, conversationId: chain.supervisor.conversationId });
+      await press(people.orderer, claimId, 'approve_claim'); // the orderer's Task done on the claim card
+      await world.settle();
+      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(`${claimId} korttia ei saatu perille`)).length;
+      assert.equal(told(), 1);
+      await toHelsinki(world, '2026-11-26T10:30');
+      assert.equal(told(), 1);
+      assert.match(await myFees(people.experts.get(EXPERT)!), /Esihenkilön hyväksyttävänä/);
+    });
+
+    it('when the rejection message and card fail to arrive, then both come later, once', async () => {
+      const expert = people.experts.get(EXPERT)!;
+      await people.coordinator.say(`/reassign ${claimId} dir@example.fi`);
+      await world.settle();
+      world.connector.fail('send', 500, { times: 4, conversationId: expert.conversationId });
+      const before = expert.cardsAbout('submit_claim').length;
+      await press(chain.director, claimId, 'reject_claim', { reason: 'Tarkista aika' });
+      await world.settle();
+      const returnedMessages = () => expert.messages().filter((m) => (m.text ?? '').includes('palautettiin korjattavaksi')).length;
+      assert.equal(expert.cardsAbout('submit_claim').length, before, 'the card did not arrive yet');
+      assert.equal(returnedMessages(), 0, 'nor the message');
+      await toHelsinki(world, '2026-11-26T10:32'); // the outbox lease (60 s) has run out
+      await toHelsinki(world, '2026-11-26T10:34');
+      assert.equal(expert.cardsAbout('submit_claim').length, before + 1);
+      assert.equal(returnedMessages(), 1);
     });
   });
 });

@@ -155,6 +155,7 @@ describe('fee claim', () => {
     assert.deepEqual(effects, [
       { type: 'update_cards' },
       { type: 'notify_expert', status: 'returned', reason: 'Kilometrit eivät täsmää' },
+      { type: 'claim_form_to_expert' },
     ]);
     assert.equal(returned.history.at(-1)?.reason, 'Kilometrit eivät täsmää');
     assert.equal(refusal(returned, bySupervisor), 'claim_returned');

@@ -103,7 +103,9 @@ export type ClaimEffect =
   | { type: 'update_cards' }
   | { type: 'remind_holder'; email: string }
   | { type: 'notify_coordinators_stuck' }
-  | { type: 'notify_reassigned'; from: string; to: string };
+  | { type: 'notify_reassigned'; from: string; to: string }
+  /** A returned claim's pre-filled card, for the expert to correct (its own effect: retried alone). */
+  | { type: 'claim_form_to_expert' };
 
 export type ClaimDecision = Result<{ claim: Claim; effects: ClaimEffect[] }, ClaimRefusal>;
 
@@ -271,7 +273,7 @@ function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDeci
   };
   return ok({
     claim: moveTo(claim, 'returned', at, [...claim.history, approval]),
-    effects: [{ type: 'update_cards' }, { type: 'notify_expert', status: 'returned', reason }],
+    effects: [{ type: 'update_cards' }, { type: 'notify_expert', status: 'returned', reason }, { type: 'claim_form_to_expert' }],
   });
 }
 

@@ -11,7 +11,7 @@ import { claimViewOf } from '../../app/claim-view';
 import { approvalsOf, myFees, openFees, requestFeeExport, unsentClaimForms } from '../../app/fee-reports';
 import { submitClaim } from '../../app/submit-claim';
 import { saveTariff } from '../../app/tariffs';
-import { APPROVAL_STEPS, type Claim, CLAIM_NUMBER } from '../../domain/fees/claim';
+import { APPROVAL_STEPS, type Claim, CLAIM_NUMBER, currentVersion } from '../../domain/fees/claim';
 import { ORDER_NUMBER } from '../../domain/orders/order';
 import type { MessageKey } from '../../i18n';
 import type { Actor, Turns } from '../turn';
@@ -106,8 +106,10 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     await remember(ctx, claimId.toUpperCase(), email);
     const view = await claimViewOf(s, outcome.claim);
     if (outcome.type === 'done') return claimCard(view, email, actor.lang, actor.t);
-    // A stale or repeated click: say who already handled that stage, when the history knows.
-    const done = step && outcome.reason !== 'claim_version_changed' ? outcome.claim.history.filter((h) => h.step === step && (h.action === 'approved' || h.action === 'paid')).at(-1) : undefined;
+    // A stale or repeated click on a stage that is done: say who handled it (this version) and when.
+    const stale = outcome.reason === 'claim_already_approved' || outcome.reason === 'not_your_approval';
+    const current = currentVersion(outcome.claim).version;
+    const done = stale && step ? outcome.claim.history.filter((h) => h.step === step && h.version === current && (h.action === 'approved' || h.action === 'paid')).at(-1) : undefined;
     const notice = done
       ? actor.t('claim_step_done_by', { name: view.names[done.by] ?? done.by, when: helsinkiDateTime(done.at, actor.lang) })
       : actor.t(outcome.reason as MessageKey);
