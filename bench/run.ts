@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseOrderText } from '../src/domain/orders/parse-order';
 import { connectionStringFor } from '../test/support/azurite';
+import { serveArgs } from '../scripts/serve-args';
 import { benchMatching } from './match';
 import { ConnectorStub } from '../test/support/connector-stub';
 
@@ -77,14 +78,6 @@ async function timeMessages(port: number, connector: ConnectorStub, user: string
     await new Promise((r) => setTimeout(r, Math.max(0, SPACING_MS - (performance.now() - started))));
   }
   return times.slice(Math.floor(ROUNDS / 10)); // drop warm-up
-}
-
-/** The bot runs exactly as `npm run serve` (App Service) runs it, with the same Node flags. */
-function serveArgs(): string[] {
-  const serve = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.serve!;
-  const [node, ...args] = serve.split(/\s+/);
-  if (node !== 'node') throw new Error(`npm run serve does not start node: ${serve}`);
-  return args.map((a) => (a.endsWith('.ts') ? join(root, a) : a));
 }
 
 async function main(): Promise<void> {
@@ -161,7 +154,7 @@ async function main(): Promise<void> {
       });
     }));
   }
-  const bot = start(serveArgs(), env);
+  const bot = start(serveArgs(root), env);
   await waitHealthy(botPort);
   const rssAfter: string[] = [`started ${rssMb(bot.pid!).toFixed(0)}`];
   const helpTimes = await timeMessages(botPort, connector, 'help-user', 'apua');

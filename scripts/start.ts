@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type Config } from '../src/config';
+import { serveArgs } from './serve-args';
 
 const root = join(__dirname, '..');
 const bin = (name: string) => join(root, 'node_modules', '.bin', name);
@@ -79,9 +80,7 @@ async function main(config: Config): Promise<void> {
   }
 
   if (!(await portFree(config.PORT))) throw new Error(`port ${config.PORT} is in use; set PORT to another port`);
-  // As `npm run serve` runs it in App Service: small young-generation spaces keep the resident
-  // memory near the SDK's own (the bot is I/O-bound; bench shows no latency cost).
-  run('bot', process.execPath, ['--no-deprecation', '--max-semi-space-size=2', '--require', 'tsx/cjs', join(root, 'src', 'main.ts')]);
+  run('bot', process.execPath, serveArgs(root));
   const health = `http://127.0.0.1:${config.PORT}/healthz`;
   await waitFor('the bot', async () => (await fetch(health).catch(() => undefined))?.ok === true);
   say(`bot healthy at ${health} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
