@@ -1,68 +1,10 @@
 import assert from 'node:assert/strict';
 import { assertValidCard, textOf } from '../support/cards';
-import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast, type OrderInput } from '../support/scenario';
+import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
+import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { type InvokeAnswer, TestUser, World } from '../support/world';
 
-// Helpers copied from fees.test.ts (kept small on purpose).
-
-const buttons = (card: Record<string, any>) => (card.actions ?? []).map((a: Record<string, any>) => a.title);
-const EXPERT = 'expert@example.fi';
 const CLAIM = /P-2026-\d{4}/;
-
-interface Chain {
-  supervisor: TestUser;
-  director: TestUser;
-  payroll: TestUser;
-}
-
-/** The unit's approvers; `installed` says who has opened the bot (all by default). */
-async function approvers(world: World, withDirector: boolean, installed: Array<keyof Chain> = ['supervisor', 'director', 'payroll']): Promise<Chain> {
-  const r = world.bot.services.registers;
-  await r.putUnit({ ...UNIT, ...(withDirector ? { directorEmail: 'dir@example.fi' } : {}) });
-  await r.putStaff({ email: 'sup@example.fi', name: 'Sanna Supervisor', role: 'orderer', unitId: UNIT.unitId });
-  await r.putStaff({ email: 'dir@example.fi', name: 'Dora Director', role: 'orderer', unitId: UNIT.unitId });
-  await r.putStaff({ email: 'pay@example.fi', name: 'Paavo Payroll', role: 'orderer', unitId: UNIT.unitId });
-  const chain: Chain = {
-    supervisor: world.person({ email: 'sup@example.fi' }),
-    director: world.person({ email: 'dir@example.fi' }),
-    payroll: world.person({ email: 'pay@example.fi' }),
-  };
-  for (const who of installed) await chain[who].install();
-  return chain;
-}
-
-/** An order taken by the expert (not yet ended). */
-async function doneTask(world: World, people: Cast, o: OrderInput & { date: string; end?: string }, expertEmail = EXPERT): Promise<string> {
-  const orderId = await placeOrder(people.orderer, o);
-  await world.settle();
-  const expert = people.experts.get(expertEmail)!;
-  await expert.submitCard(offerCardsFor(expert, orderId)[0]!, 'accept_offer');
-  await world.settle();
-  return orderId;
-}
-
-async function toHelsinki(world: World, local: string): Promise<void> {
-  const { DateTime } = await import('luxon');
-  world.clock.set(DateTime.fromISO(local, { zone: 'Europe/Helsinki' }).toUTC().toISO()!);
-  await world.settle();
-}
-
-/** The newest card in the chat about `needle` that has the button `verb`, with its message id. */
-function cardWith(user: TestUser, needle: string, verb: string): { activityId: string; card: Record<string, any> } {
-  const found = user.cardMessagesAbout(needle).filter((m) => JSON.stringify(m.card).includes(`"verb":"${verb}"`)).at(-1);
-  if (!found) throw new Error(`no card about ${needle} with ${verb}`);
-  return found;
-}
-
-async function press(user: TestUser, needle: string, verb: string, edits: Record<string, unknown> = {}) {
-  const { activityId, card } = cardWith(user, needle, verb);
-  const answer = await user.submitCard(card, verb, edits, activityId);
-  return { ...answer, shown: answer.card ? textOf(answer.card) : (answer.text ?? '') };
-}
-
-async function myFees(user: TestUser, command = 'palkkiot'): Promise<string> {
-  return (await user.say(command)).join('\n');
-}
 
 async function audit(coordinator: TestUser, claimId: string): Promise<string> {
   return (await coordinator.say(`/audit ${claimId}`)).join('\n');
@@ -72,7 +14,7 @@ const count = (text: string, needle: string) => text.split(needle).length - 1;
 
 /** An ended task whose claim the expert has sent and the orderer confirmed: the supervisor holds it. */
 async function claimAtSupervisor(world: World, people: Cast, date: string): Promise<string> {
-  const orderId = await doneTask(world, people, { date, start: '13:00', end: '15:00' });
+  const orderId = await takenTask(world, people, { date, start: '13:00', end: '15:00' });
   await toHelsinki(world, `${date}T15:00`);
   await press(people.orderer, orderId, 'task_done');
   const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
@@ -94,7 +36,7 @@ describe('fee claims: edge cases', () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
       chain = await approvers(world, true);
-      orderId = await doneTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
       await toHelsinki(world, '2026-11-30T15:00');
     });
     after(() => world.stop());
@@ -271,7 +213,7 @@ describe('fee claims: edge cases', () => {
 
     it('when a claim is sent before and another after a coordinator saves lecture at 50 €, then the first keeps 2026-1 and the second uses 50 €/h', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const first = await doneTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      const first = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
       await toHelsinki(world, '2026-11-30T15:00');
       const sent1 = await press(expert, first, 'submit_claim');
       assert.match(sent1.shown, /Yhteensä: 80,00/);
@@ -287,7 +229,7 @@ describe('fee claims: edge cases', () => {
       assert.match(textOf(saved.card), /Taksat, versio 2026-2/);
       assert.equal((await world.bot.services.tariffs.current()).version, '2026-2');
 
-      const second = await doneTask(world, people, { date: '2026-12-02', start: '13:00', end: '15:00' });
+      const second = await takenTask(world, people, { date: '2026-12-02', start: '13:00', end: '15:00' });
       await toHelsinki(world, '2026-12-02T15:00');
       const sent2 = await press(expert, second, 'submit_claim');
       assert.match(sent2.shown, /Yhteensä: 100,00/);
@@ -378,7 +320,7 @@ describe('fee claims: edge cases', () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
       await approvers(world, false);
-      orderId = await doneTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
       await toHelsinki(world, '2026-11-30T15:00');
     });
     after(() => world.stop());

@@ -1,81 +1,31 @@
 import assert from 'node:assert/strict';
 import { assertValidCard, inputsOf, textOf } from '../support/cards';
-import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast, type OrderInput } from '../support/scenario';
+import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
+import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
-const buttons = (card: Record<string, any>) => (card.actions ?? []).map((a: Record<string, any>) => a.title);
-const EXPERT = 'expert@example.fi';
+type FullChain = Chain & { stranger: TestUser };
 
-interface Chain {
-  supervisor: TestUser;
-  director: TestUser;
-  payroll: TestUser;
-  stranger: TestUser;
-}
-
-/** The unit's approvers and someone outside the chain, each in their own chat. */
-async function approvers(world: World, withDirector: boolean): Promise<Chain> {
-  const r = world.bot.services.registers;
-  await r.putUnit({ ...UNIT, ...(withDirector ? { directorEmail: 'dir@example.fi' } : {}) });
-  await r.putStaff({ email: 'sup@example.fi', name: 'Sanna Supervisor', role: 'orderer', unitId: UNIT.unitId });
-  await r.putStaff({ email: 'dir@example.fi', name: 'Dora Director', role: 'orderer', unitId: UNIT.unitId });
-  await r.putStaff({ email: 'pay@example.fi', name: 'Paavo Payroll', role: 'orderer', unitId: UNIT.unitId });
-  const chain = {
-    supervisor: world.person({ email: 'sup@example.fi' }),
-    director: world.person({ email: 'dir@example.fi' }),
-    payroll: world.person({ email: 'pay@example.fi' }),
-    stranger: world.person({ email: 'stranger@example.fi' }),
-  };
-  for (const u of Object.values(chain)) await u.install();
-  return chain;
-}
-
-/** An order taken by the expert; the clock then moves to the end of the task. */
-async function doneTask(world: World, people: Cast, o: OrderInput & { date: string; end?: string }): Promise<string> {
-  const orderId = await placeOrder(people.orderer, o);
-  await world.settle();
-  const expert = people.experts.get(EXPERT)!;
-  await expert.submitCard(offerCardsFor(expert, orderId)[0]!, 'accept_offer');
-  await world.settle();
-  return orderId;
-}
-
-async function toHelsinki(world: World, local: string): Promise<void> {
-  const { DateTime } = await import('luxon');
-  world.clock.set(DateTime.fromISO(local, { zone: 'Europe/Helsinki' }).toUTC().toISO()!);
-  await world.settle();
-}
-
-/** The newest card in the chat about `needle` that has the button `verb`, with its message id. */
-function cardWith(user: TestUser, needle: string, verb: string): { activityId: string; card: Record<string, any> } {
-  const found = user.cardMessagesAbout(needle).filter((m) => JSON.stringify(m.card).includes(`"verb":"${verb}"`)).at(-1);
-  if (!found) throw new Error(`no card about ${needle} with ${verb}`);
-  return found;
-}
-
-async function press(user: TestUser, needle: string, verb: string, edits: Record<string, unknown> = {}) {
-  const { activityId, card } = cardWith(user, needle, verb);
-  const answer = await user.submitCard(card, verb, edits, activityId);
-  return { ...answer, shown: answer.card ? textOf(answer.card) : (answer.text ?? '') };
-}
-
-async function myFees(user: TestUser): Promise<string> {
-  return (await user.say('palkkiot')).join('\n');
+/** The approvers and someone outside the chain, each in their own chat. */
+async function chainWithStranger(world: World, withDirector: boolean): Promise<FullChain> {
+  const stranger = world.person({ email: 'stranger@example.fi' });
+  await stranger.install();
+  return { ...(await approvers(world, withDirector)), stranger };
 }
 
 describe('fee claims', () => {
   describe('the whole chain with a director', () => {
     let world: World;
     let people: Cast;
-    let chain: Chain;
+    let chain: FullChain;
     let orderId: string;
     let claimId: string;
     const fees: string[] = [];
     before(async () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, true);
-      orderId = await doneTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      chain = await chainWithStranger(world, true);
+      orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
     });
     after(() => world.stop());
 
@@ -231,16 +181,16 @@ describe('fee claims', () => {
   describe('without a director, with a rejection, and across holidays', () => {
     let world: World;
     let people: Cast;
-    let chain: Chain;
+    let chain: FullChain;
     before(async () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' }), anExpert({ email: 'peer@example.fi', kind: 'peer' })]);
-      chain = await approvers(world, false);
+      chain = await chainWithStranger(world, false);
     });
     after(() => world.stop());
 
     it('when the supervisor rejects with a reason, then the expert corrects it and version 2 goes back to the supervisor, then straight to payroll', async () => {
-      const orderId = await doneTask(world, people, { date: '2026-12-01', start: '09:00', end: '10:30', taskType: 'peer_group' });
+      const orderId = await takenTask(world, people, { date: '2026-12-01', start: '09:00', end: '10:30', taskType: 'peer_group' });
       await toHelsinki(world, '2026-12-01T10:30');
       await press(people.orderer, orderId, 'task_done');
       const expert = people.experts.get(EXPERT)!;
@@ -280,7 +230,7 @@ describe('fee claims', () => {
     });
 
     it('when a claim waits over a weekend and Christmas, then the holder is reminded on the third working day and coordinators told after five', async () => {
-      const orderId = await doneTask(world, people, { date: '2026-12-23', start: '09:00', end: '11:00' });
+      const orderId = await takenTask(world, people, { date: '2026-12-23', start: '09:00', end: '11:00' });
       await toHelsinki(world, '2026-12-23T11:00');
       await press(people.orderer, orderId, 'task_done');
       const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
@@ -327,17 +277,17 @@ describe('fee claims', () => {
   describe('what must not get lost or act twice', () => {
     let world: World;
     let people: Cast;
-    let chain: Chain;
+    let chain: FullChain;
     before(async () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, true);
+      chain = await chainWithStranger(world, true);
     });
     after(() => world.stop());
 
     it('when Teams fails every try to deliver the claim card, then it is tried again later and arrives', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const orderId = await doneTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
       // 500 is not retried by us; the Bot Framework client tries 4 times in all, then the send fails.
       world.connector.fail('send', 500, { times: 4, conversationId: expert.conversationId });
       await toHelsinki(world, '2026-11-26T10:00');
@@ -356,7 +306,7 @@ describe('fee claims', () => {
     });
 
     it('when a timer falls on a weekend after downtime, then the reminder still comes on the next working day', async () => {
-      const orderId = await doneTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
       await toHelsinki(world, '2026-11-30T10:00');
       await press(people.orderer, orderId, 'task_done');
       const claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
@@ -405,17 +355,17 @@ describe('fee claims', () => {
   describe('when Teams refuses or fails', () => {
     let world: World;
     let people: Cast;
-    let chain: Chain;
+    let chain: FullChain;
     let claimId: string;
     before(async () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, false);
+      chain = await chainWithStranger(world, false);
     });
     after(() => world.stop());
 
     it('when Teams answers 404 for the approver, then coordinators are told once and the send is not retried for ever', async () => {
-      const orderId = await doneTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
       await toHelsinki(world, '2026-11-26T10:00');
       claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
       await world.settle();
