@@ -147,6 +147,7 @@ describe('ordering by chat', () => {
   });
 
   it('when the orderer asks "omat", then their orders are listed with status, and cancel works only for them and coordinators', async () => {
+    await world.settle(); // the earlier orders' messages to the nurse are out before her turns below
     const [list] = await nurse.say('omat');
     assert.match(list!, /Omat tilauksesi/);
     const orderId = /T-2026-\d{4}/.exec(list!)![0];
@@ -164,6 +165,9 @@ describe('ordering by chat', () => {
     await other.say('Luento päihteistä 12.1.2027 klo 10-12 Kuopiossa');
     const sent = await other.submitCard(other.lastCard()!, 'send_order');
     const othersOrder = /T-2026-\d{4}/.exec(textOf(sent.card!))![0];
+    // The new order's own work (offers, the coordinators' "unfilled" card) is done before the turn
+    // below, whose answer is read as the first message of that turn.
+    await world.settle();
     await coordinator.say('help');
     assert.match((await coordinator.say(`cancel ${othersOrder}`))[0]!, /has been cancelled/);
     assert.equal((await world.bot.services.orders.get(othersOrder))!.value.status, 'cancelled');
