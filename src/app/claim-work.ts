@@ -1,5 +1,6 @@
 import { type ClaimEffect, decideTimer, nextLookAt } from '../domain/fees/claim';
 import { log } from '../log';
+import { confirmTaskDone } from './act-on-claim';
 import { changeClaim } from './change-claim';
 import { claimViewOf } from './claim-view';
 import type { Delivery, Notifier, Person } from './ports';
@@ -52,6 +53,10 @@ export class ClaimWork {
         if (expert && effect.status === claim.status) delivered(await this.notifier.claimStep(expert, view, effect.reason));
         return;
       }
+      case 'record_task_done':
+        // Refused when the order knows it already (its own Task done card was pressed): fine.
+        await confirmTaskDone(this.s, claim.orderId, effect.by);
+        return;
       case 'claim_form_to_expert': {
         const expert = await this.s.people.findByEmail(claim.expertEmail);
         const form = claim.status === 'returned' && expert ? await claimFormFor(this.s, claim.orderId, claim.expertEmail) : undefined;

@@ -116,6 +116,8 @@ describe('fee claim', () => {
       const toHolder = decision.effects.filter((e) => e.type === 'card_to_holder');
       assert.deepEqual(toHolder, claim.status === 'paid' ? [] : [{ type: 'card_to_holder', email: claim.holderEmail }]);
     }
+    // The orderer's confirmation is also recorded on the order, for the task's later claims.
+    assert.deepEqual(act(aClaim(), confirm).effects.filter((e) => e.type === 'record_task_done'), [{ type: 'record_task_done', by: ORDERER }]);
     assert.deepEqual(seen, [
       ['awaiting_supervisor', SUPERVISOR],
       ['awaiting_director', DIRECTOR],

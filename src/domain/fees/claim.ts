@@ -105,7 +105,9 @@ export type ClaimEffect =
   | { type: 'notify_coordinators_stuck' }
   | { type: 'notify_reassigned'; from: string; to: string }
   /** A returned claim's pre-filled card, for the expert to correct (its own effect: retried alone). */
-  | { type: 'claim_form_to_expert' };
+  | { type: 'claim_form_to_expert' }
+  /** The orderer confirmed on the claim card: the order remembers it, for the task's later claims. */
+  | { type: 'record_task_done'; by: string };
 
 export type ClaimDecision = Result<{ claim: Claim; effects: ClaimEffect[] }, ClaimRefusal>;
 
@@ -250,6 +252,7 @@ function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDeci
   const next = moveTo(claim, status, at, [...claim.history, approval]);
   const effects: ClaimEffect[] = [{ type: 'update_cards' }, { type: 'notify_expert', status }];
   if (STEPS[status]) effects.push({ type: 'card_to_holder', email: next.holderEmail });
+  if (step.step === 'orderer') effects.push({ type: 'record_task_done', by: email(cmd.actor) });
   return ok({ claim: next, effects });
 }
 

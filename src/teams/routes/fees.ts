@@ -100,8 +100,6 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     // Somebody else's claim does not exist for this person: its contents are not theirs to see.
     if (!file || !involved(file.claim.value, email)) return actor.t('claim_not_found');
     const outcome = await actOnClaim(s, claimId.toUpperCase(), email, command);
-    // The order remembers the confirmation, for claims of the same task sent later.
-    if (command.type === 'confirm_task' && outcome.type === 'done') await confirmTaskDone(s, file.claim.value.orderId, email);
     if (!outcome.claim) return actor.t('claim_not_found');
     await remember(ctx, claimId.toUpperCase(), email);
     const view = await claimViewOf(s, outcome.claim);
