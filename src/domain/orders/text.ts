@@ -18,9 +18,6 @@ export function fold(text: string): string {
   return out;
 }
 
-/** A letter of the words we read: Latin letters with the Nordic and common accented ones. */
-export const WORD_CHAR = "[a-zà-ÿåäöšž]";
-
 export interface Span {
   start: number;
   end: number;
