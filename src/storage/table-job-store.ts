@@ -1,19 +1,14 @@
 import { TableClient } from '@azure/data-tables';
-import type { JobStore, Timer, TimerKind } from '../app/ports';
+import type { JobStore, Timer } from '../app/ports';
 import { decodeKey, encodeKey } from './keys';
 import { randomUUID } from 'node:crypto';
 import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
-interface TimerRow {
+/** A timer as stored: the Timer's fields, keyed by due time, with the lease of whoever fires it. */
+interface TimerRow extends Omit<Timer, 'key'> {
   partitionKey: string;
   rowKey: string;
   etag: string;
-  kind: TimerKind;
-  dueAt: string;
-  orderId: string;
-  wave?: number;
-  email?: string;
-  claimId?: string;
   leaseUntil?: string;
   leaseOwner?: string;
 }

@@ -241,14 +241,8 @@ function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDeci
   if (cardStep && cardStep !== step.step) return refuse(whyNot(claim, cmd, cardStep));
 
   const status = skipMissing(step.next, claim.chain);
-  const at = cmd.at.toISOString();
-  const approval: Approval = {
-    step: step.step,
-    by: email(cmd.actor),
-    at,
-    action: cmd.type === 'mark_paid' ? 'paid' : 'approved',
-    version: currentVersion(claim).version,
-  };
+  const approval = entry(claim, step.step, cmd, cmd.type === 'mark_paid' ? 'paid' : 'approved');
+  const at = approval.at;
   const next = moveTo(claim, status, at, [...claim.history, approval]);
   const effects: ClaimEffect[] = [{ type: 'update_cards' }, { type: 'notify_expert', status }];
   if (STEPS[status]) effects.push({ type: 'card_to_holder', email: next.holderEmail });
@@ -265,17 +259,9 @@ function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDeci
   const reason = cmd.reason.trim();
   if (!reason) return refuse('reason_required');
   if (reason.length > REASON_MAX_LENGTH) return refuse('reason_too_long');
-  const at = cmd.at.toISOString();
-  const approval: Approval = {
-    step: step.step,
-    by: email(cmd.actor),
-    at,
-    action: 'rejected',
-    version: currentVersion(claim).version,
-    reason,
-  };
+  const approval = entry(claim, step.step, cmd, 'rejected', { reason });
   return ok({
-    claim: moveTo(claim, 'returned', at, [...claim.history, approval]),
+    claim: moveTo(claim, 'returned', approval.at, [...claim.history, approval]),
     effects: [{ type: 'update_cards' }, { type: 'notify_expert', status: 'returned', reason }, { type: 'claim_form_to_expert' }],
   });
 }
@@ -308,20 +294,16 @@ function reassign(claim: Claim, cmd: ClaimCommand & { type: 'reassign' }): Claim
   if (claim.status === 'paid') return refuse('claim_already_closed');
   if (!step) return refuse('claim_returned');
   if (same(claim.holderEmail, cmd.to)) return refuse('already_the_holder');
-  const at = cmd.at.toISOString();
-  const approval: Approval = {
-    step: step.step,
-    by: email(cmd.actor),
-    at,
-    action: 'reassigned',
-    version: currentVersion(claim).version,
-    from: claim.holderEmail,
-    to: email(cmd.to),
-  };
+  const approval = entry(claim, step.step, cmd, 'reassigned', { from: claim.holderEmail, to: email(cmd.to) });
   const { remindedAt: _r, escalatedAt: _e, ...rest } = claim;
   const history = [...claim.history, approval];
-  const next: Claim = { ...rest, holderEmail: email(cmd.to), holderSince: at, history };
+  const next: Claim = { ...rest, holderEmail: email(cmd.to), holderSince: approval.at, history };
   return ok({ claim: next, effects: reassigned(next, claim.holderEmail) });
+}
+
+/** One line of the claim's history: who did what at which stage, on its current version. */
+function entry(claim: Claim, step: ApprovalStep, cmd: Base, action: Approval['action'], extra: Pick<Approval, 'reason' | 'from' | 'to'> = {}): Approval {
+  return { step, by: email(cmd.actor), at: cmd.at.toISOString(), action, version: currentVersion(claim).version, ...extra };
 }
 
 function handedOn(claim: Claim): ClaimEffect[] {
