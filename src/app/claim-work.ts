@@ -59,7 +59,7 @@ export class ClaimWork {
         return;
       case 'claim_form_to_expert': {
         const expert = await this.s.people.findByEmail(claim.expertEmail);
-        const form = claim.status === 'returned' && expert ? await claimFormFor(this.s, claim.orderId, claim.expertEmail) : undefined;
+        const form = expert ? await claimFormFor(this.s, claim.orderId, claim.expertEmail) : undefined;
         if (expert && form && typeof form !== 'string') delivered(await this.notifier.claimForm(expert, form));
         return;
       }

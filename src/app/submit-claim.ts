@@ -8,7 +8,7 @@ import { changeOrder } from './change-order';
 import type { ClaimFormView } from './ports';
 import type { Services } from './services';
 
-export type ClaimFormRefusal = 'order_not_found' | 'claim_not_found' | 'claim_not_assigned' | 'claim_unpaid' | 'task_not_started' | 'order_cancelled' | 'claim_unit_missing';
+export type ClaimFormRefusal = 'order_not_found' | 'claim_not_found' | 'claim_not_returned' | 'claim_not_assigned' | 'claim_unpaid' | 'task_not_started' | 'order_cancelled' | 'claim_unit_missing';
 
 export type SubmitOutcome =
   | { type: 'form'; view: ClaimFormView } // errors to correct; nothing stored
@@ -54,11 +54,16 @@ async function claimOf(s: Services, orderId: string, expertEmail: string): Promi
   return { order, claim: claimId ? await claimSoon(s, claimId) : undefined };
 }
 
-/** The claim card as the expert first sees it, or again to correct a returned claim. */
+/**
+ * The claim card as the expert first sees it, or again to correct a returned claim; a claim that
+ * is sent and not returned has no card to fill in.
+ */
 export async function claimFormFor(s: Services, orderId: string, expertEmail: string): Promise<ClaimFormView | ClaimFormRefusal> {
   const found = await claimOf(s, orderId, expertEmail);
   if (typeof found === 'string') return found;
   const { order, claim } = found;
+  if (order.claims?.[expertEmail] && !claim) return 'claim_not_found';
+  if (claim && claim.status !== 'returned') return 'claim_not_returned';
   const view = claim ? await correctionOf(s, order, claim) : await assignmentOf(s, order, expertEmail);
   if (typeof view === 'string') return view;
   const form = prefilledClaimForm(order, claim ? currentVersion(claim) : undefined);

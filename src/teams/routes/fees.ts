@@ -96,11 +96,10 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     if (kind === 'reject') command = { type: 'reject', reason: data.data.reason ?? '', step, version };
     else if (kind === 'mark_paid') command = { type: 'mark_paid', version };
     else command = step === 'orderer' ? { type: 'confirm_task', version } : { type: 'approve', step, version };
-    const file = await s.claims.load(claimId);
-    // Somebody else's claim does not exist for this person: its contents are not theirs to see.
-    if (!file || !involved(file.claim.value, email)) return actor.t('claim_not_found');
+    // Only the holder can change a claim, so an outsider's click changes nothing; then somebody
+    // else's claim does not exist for them: its contents are not theirs to see.
     const outcome = await actOnClaim(s, claimId.toUpperCase(), email, command);
-    if (!outcome.claim) return actor.t('claim_not_found');
+    if (!outcome.claim || !involved(outcome.claim, email)) return actor.t('claim_not_found');
     await remember(ctx, claimId.toUpperCase(), email);
     const view = await claimViewOf(s, outcome.claim);
     if (outcome.type === 'done') return claimCard(view, email, actor.lang, actor.t);
