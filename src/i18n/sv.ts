@@ -324,4 +324,5 @@ export const sv: Catalogue = {
   audit_order_done: "Uppdraget bekräftat som utfört: {who}",
   audit_order_claims: "Arvodesansökningar: {claims}",
   claim_step_done_by: "Det här steget är redan behandlat: {name}, {when}. Inget ändrades.",
+  export_link_expired: "Länken har gått ut eller är felaktig. Be boten om en ny: /export fees",
 };

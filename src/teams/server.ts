@@ -1,6 +1,8 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { Application, TurnState } from '@microsoft/teams-ai';
 import * as restify from 'restify';
+import { LANGUAGES } from '../domain/shared/vocabulary';
+import { translator } from '../i18n';
 import { log } from '../log';
 import { incomingActivitySchema, tenantOf } from './activity-schema';
 
@@ -55,7 +57,10 @@ export function createServer(o: ServerOptions): restify.Server {
       return undefined;
     });
     if (csv === undefined) {
-      res.send(404, { error: 'export_not_found_or_expired' });
+      // Opened in a browser whose language the bot does not know: say it in all three.
+      const text = LANGUAGES.map((lang) => translator(lang)('export_link_expired')).join('\n');
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(text);
       return;
     }
     res.writeHead(200, {

@@ -151,6 +151,7 @@ describe('fee claims', () => {
       assert.equal(row[11], '', 'not paid yet');
       const stranger = await fetch(url.replace(/exports\/[^/]+/, 'exports/' + 'x'.repeat(43)));
       assert.equal(stranger.status, 404);
+      assert.match(await stranger.text(), /Linkki on vanhentunut[\s\S]*Länken har gått ut[\s\S]*The link has expired/);
     });
 
     it('when payroll marks it paid, then the expert is told and the CSV has the payment date and the deadline five days later', async () => {
