@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { OrderField, OrderForm } from '../domain/orders/order';
 import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
+import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
 import type { OrderDraft } from './ports';
 import type { Services } from './services';
@@ -16,8 +17,9 @@ const DRAFT_TTL_MS = 24 * 3600_000;
 /**
  * Turns an orderer's message into an order draft, or adds the pieces it holds to the draft the
  * orderer is completing. A message with a personal identity code is neither stored nor parsed.
+ * `unitId` is the orderer's unit when known: its municipality may make a new task Swedish.
  */
-export async function draftOrder(s: Services, personId: string, text: string): Promise<DraftOutcome> {
+export async function draftOrder(s: Services, personId: string, text: string, unitId?: string): Promise<DraftOutcome> {
   if (containsPersonalIdentityCode(text)) return { type: 'identity_code_refused' };
   const now = s.clock.now();
   const parsed = parseOrderText(text, now);
@@ -33,7 +35,9 @@ export async function draftOrder(s: Services, personId: string, text: string): P
     if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem) return { type: 'not_an_order' };
     fields = { ...current.fields, ...found };
   } else if (found.taskType || found.areas || signals >= 2) {
-    fields = { expertCount: '1', language: parsed.messageLanguage, remote: 'false', ...found };
+    const unitMunicipality = !parsed.language && unitId ? (await s.registers.getUnit(unitId))?.municipality : undefined;
+    const language = taskLanguage({ stated: parsed.language, messageLanguage: parsed.messageLanguage, unitMunicipality });
+    fields = { expertCount: '1', remote: 'false', ...found, language };
   } else {
     return { type: 'not_an_order' };
   }

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import { canonicalMunicipality } from '../../src/domain/orders/canonical-municipality';
 import { parseOrderText, type ParsedOrder } from '../../src/domain/orders/parse-order';
+import { SWEDISH_SPEAKING_MUNICIPALITIES } from '../../src/domain/orders/swedish-municipalities';
+import { isSwedishSpeakingMunicipality, taskLanguage } from '../../src/domain/orders/task-language';
 import { LANGUAGES } from '../../src/domain/shared/vocabulary';
-import { FIXTURE_NOW, ORDER_FIXTURES, type ExpectedSlots } from '../fixtures/orders';
+import { FIXTURE_NOW, ORDER_FIXTURES, TASK_LANGUAGE_FIXTURES, type ExpectedSlots } from '../fixtures/orders';
 
 const SLOTS = [
   'taskType', 'areas', 'date', 'dateProblem', 'start', 'end', 'remote', 'municipality', 'address', 'expertCount', 'language',
@@ -367,5 +370,65 @@ describe('parse order text: task types, areas, language, audience and wishes', (
     assert.equal(parse('Luento huomenna. Toivomme, että puhuja kertoo toipumisesta.').wishes, 'Toivomme, että puhuja kertoo toipumisesta.');
     assert.equal(parse('Lecture tomorrow. Preferably someone with experience of psychosis.').wishes, 'Preferably someone with experience of psychosis.');
     assert.equal(parse('Luento huomenna.').wishes, undefined);
+  });
+});
+
+describe('the task language', () => {
+  for (const f of TASK_LANGUAGE_FIXTURES) {
+    const from = f.unitMunicipality ? ` from a unit in ${f.unitMunicipality}` : '';
+    it(`when "${f.text}" is ordered${from}, then the task is in ${f.taskLanguage}`, () => {
+      const parsed = parseOrderText(f.text, FIXTURE_NOW);
+      assert.equal(parsed.messageLanguage, f.lang, 'the message language');
+      const clues = { stated: parsed.language, messageLanguage: parsed.messageLanguage, unitMunicipality: f.unitMunicipality };
+      assert.equal(taskLanguage(clues), f.taskLanguage);
+    });
+  }
+
+  it('when the fixture is counted, then every message language has a Finnish, a Swedish and an English task', () => {
+    for (const lang of LANGUAGES) {
+      const tasks = new Set(TASK_LANGUAGE_FIXTURES.filter((f) => f.lang === lang).map((f) => f.taskLanguage));
+      assert.deepEqual([...tasks].sort(), ['en', 'fi', 'sv'], lang);
+    }
+  });
+
+  const phrases: Array<[string, string]> = [
+    ['A lecture in English', 'en'], ['Luento englanniksi', 'en'], ['Luento englannin kielellä', 'en'], ['Föreläsning på engelska', 'en'],
+    ['A lecture in Swedish', 'sv'], ['Luento ruotsiksi', 'sv'], ['Föreläsning på svenska', 'sv'],
+    ['A lecture in Finnish', 'fi'], ['Luento suomeksi', 'fi'], ['Föreläsning på finska', 'fi'],
+  ];
+  for (const [text, lang] of phrases) {
+    it(`when the order says "${text}", then that language wins over the message's and the unit's`, () => {
+      const parsed = parse(text);
+      assert.equal(taskLanguage({ stated: parsed.language, messageLanguage: 'sv', unitMunicipality: 'Närpes' }), lang);
+      assert.equal(taskLanguage({ stated: parsed.language, messageLanguage: 'en', unitMunicipality: 'Jyväskylä' }), lang);
+    });
+  }
+
+  it('when nothing names a language, then the task is Finnish, whatever the message language short of Swedish', () => {
+    assert.equal(taskLanguage({ messageLanguage: 'en' }), 'fi');
+    assert.equal(taskLanguage({ messageLanguage: 'fi', unitMunicipality: 'Jyväskylä' }), 'fi');
+    assert.equal(taskLanguage({ messageLanguage: 'en', unitMunicipality: 'Helsingfors' }), 'fi');
+    assert.equal(taskLanguage({ messageLanguage: 'sv', unitMunicipality: 'Jyväskylä' }), 'sv');
+  });
+
+  it('when every listed Swedish-speaking municipality is looked up by either name, then it is known and Swedish-speaking', () => {
+    assert.ok(SWEDISH_SPEAKING_MUNICIPALITIES.length >= 30);
+    for (const entry of SWEDISH_SPEAKING_MUNICIPALITIES) {
+      const names = entry.split('|');
+      for (const name of names) {
+        assert.equal(canonicalMunicipality(name), names[0], `${name} is a municipality under its Finnish name`);
+        assert.ok(isSwedishSpeakingMunicipality(name), name);
+        assert.ok(isSwedishSpeakingMunicipality(` ${name.toUpperCase()} `), `${name} in capitals`);
+      }
+    }
+  });
+
+  it('when a bilingual municipality has a Finnish-speaking majority, then it is not Swedish-speaking', () => {
+    for (const name of ['Porvoo', 'Borgå', 'Sipoo', 'Sibbo', 'Loviisa', 'Lovisa', 'Hanko', 'Hangö', 'Kaskinen', 'Kaskö', 'Kauniainen', 'Vaasa', 'Vasa', 'Kokkola', 'Turku', 'Helsinki']) {
+      assert.equal(isSwedishSpeakingMunicipality(name), false, name);
+    }
+    assert.equal(isSwedishSpeakingMunicipality('Jyväskylä'), false);
+    assert.equal(isSwedishSpeakingMunicipality('Narnia'), false);
+    assert.equal(isSwedishSpeakingMunicipality(''), false);
   });
 });

@@ -72,14 +72,14 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       return true;
     }
     if (!mayOrder(actor)) return false;
-    const outcome = await draftOrder(s, actor.person.aadObjectId, text);
+    const knownUnit = actor.profile.staff?.unitId ?? actor.person.chosenUnitId;
+    const outcome = await draftOrder(s, actor.person.aadObjectId, text, knownUnit);
     if (outcome.type === 'not_an_order') return false;
     if (outcome.type === 'identity_code_refused') {
       await turns.say(ctx, actor.t('identity_code_refused_chat'));
       return true;
     }
     const { draft, missing } = outcome;
-    const knownUnit = actor.profile.staff?.unitId ?? actor.person.chosenUnitId;
     const units = knownUnit ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
     const notes: string[] = [];
     if (outcome.dateProblem === 'date_in_past') notes.push(actor.t('date_in_past_chat'));
