@@ -203,6 +203,9 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** An e-mail address inside a command's arguments (`/assign T-2026-0001 anna@example.fi`). */
+export const EMAIL_IN_TEXT = /[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+/;
+
 /** Argument words of commands (`/fees stuck`, `/review on`), in all three languages. */
 export const ARGUMENT_WORDS = {
   fees_stuck: ['stuck', 'jumissa', 'juuttuneet', 'fast'],
