@@ -1,5 +1,5 @@
 import { type Claim, type ClaimEffect, nextTimerAt } from '../domain/fees/claim';
-import { optimistic } from './optimistic';
+import { retryOnConflict } from './conflict';
 import type { ClaimFile } from './ports';
 import type { Services } from './services';
 
@@ -14,7 +14,7 @@ export interface ClaimDecided<R> {
  * no-op), and its effects are marked for the outbox.
  */
 export function changeClaim<R>(s: Services, claimId: string, decide: (file: ClaimFile) => ClaimDecided<R>): Promise<R | undefined> {
-  return optimistic('claim_change', async () => {
+  return retryOnConflict('claim_change', async () => {
     const file = await s.claims.load(claimId);
     if (!file) return undefined;
     const { change, result } = decide(file);

@@ -1,7 +1,7 @@
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { afterEffects } from './change-claim';
-import { optimistic } from './optimistic';
+import { retryOnConflict } from './conflict';
 import type { OrderFile } from './ports';
 import type { Services } from './services';
 
@@ -15,7 +15,7 @@ export interface Decided<R> {
  * one path by which an order and its offers change, so that no click is lost or counted twice.
  */
 export function changeOrder<R>(s: Services, orderId: string, decide: (file: OrderFile) => Decided<R>): Promise<R | undefined> {
-  return optimistic('order_change', async () => {
+  return retryOnConflict('order_change', async () => {
     const file = await s.offers.load(orderId);
     if (!file) return undefined;
     const { change, result } = decide(file);

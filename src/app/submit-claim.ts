@@ -1,3 +1,4 @@
+import { ConflictUnresolved, retryOnConflict, WriteConflict } from './conflict';
 import { type Claim, type ClaimRefusal, createClaim, currentVersion, decideClaim, effectsOfNewClaim, formatClaimNumber } from '../domain/fees/claim';
 import { checkClaimForm, type ClaimForm, type NewClaimVersion, prefilledClaimForm } from '../domain/fees/claim-form';
 import { recordClaim, type Order } from '../domain/orders/order';
@@ -132,10 +133,12 @@ async function resubmit(s: Services, claimId: string, expertEmail: string, versi
  * after the order row, so a click that lost waits a moment for it instead of answering "not found".
  */
 async function claimSoon(s: Services, claimId: string): Promise<Claim | undefined> {
-  for (let attempt = 0; attempt < 40; attempt++) {
+  return retryOnConflict('claim_submit', async () => {
     const claim = (await s.claims.load(claimId))?.claim.value;
-    if (claim) return claim;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return undefined;
+    if (!claim) throw new WriteConflict('claim_submit');
+    return claim;
+  }, { attempts: 40 }).catch((err: unknown) => {
+    if (err instanceof ConflictUnresolved) return undefined;
+    throw err;
+  });
 }

@@ -325,4 +325,5 @@ export const en: Catalogue = {
   audit_order_claims: "Fee claims: {claims}",
   claim_step_done_by: "This stage was already handled: {name}, {when}. Nothing was changed.",
   export_link_expired: "The link has expired or is not valid. Ask the bot for a new one: /export fees",
+  did_you_mean: "I don't know that command. Did you mean **{command}**? Type **help** to see all commands.",
 };

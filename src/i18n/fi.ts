@@ -324,6 +324,7 @@ export const fi = {
   audit_order_claims: "Palkkiohakemukset: {claims}",
   claim_step_done_by: "Tämä vaihe on jo käsitelty: {name}, {when}. Mitään ei muutettu.",
   export_link_expired: "Linkki on vanhentunut tai virheellinen. Pyydä uusi botilta: /export fees",
+  did_you_mean: 'En tunne tätä komentoa. Tarkoititko **{command}**? Kirjoita **apua**, niin näet kaikki komennot.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

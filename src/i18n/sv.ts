@@ -325,4 +325,5 @@ export const sv: Catalogue = {
   audit_order_claims: "Arvodesansökningar: {claims}",
   claim_step_done_by: "Det här steget är redan behandlat: {name}, {when}. Inget ändrades.",
   export_link_expired: "Länken har gått ut eller är felaktig. Be boten om en ny: /export fees",
+  did_you_mean: 'Jag känner inte igen kommandot. Menade du **{command}**? Skriv **hjälp** för att se alla kommandon.',
 };

@@ -1,7 +1,8 @@
 import type { TableClient } from '@azure/data-tables';
+import { retryOnConflict } from '../app/conflict';
 import { randomUUID } from 'node:crypto';
 import type { StoredEffect } from '../app/ports';
-import { isNotFound, isPreconditionFailed } from './tables';
+import { isNotFound } from './tables';
 
 /** Effects get keys that sort in the order they were decided (the outbox runs them in that order). */
 export function withKeys<E>(effects: readonly E[]): StoredEffect<E>[] {
@@ -21,16 +22,10 @@ export async function readEffects<E>(table: TableClient, pk: string, rk: string)
 }
 
 /** Removes one carried-out effect from the entity, conditionally on its ETag, deciding again on 412. */
-export async function removeEffect(table: TableClient, pk: string, rk: string, key: string): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt++) {
+export function removeEffect(table: TableClient, pk: string, rk: string, key: string): Promise<void> {
+  return retryOnConflict('effect_delete', async () => {
     const row = await readEffects(table, pk, rk);
     if (!row || !row.effects.some((e) => e.key === key)) return;
-    try {
-      await table.updateEntity({ partitionKey: pk, rowKey: rk, effects: JSON.stringify(row.effects.filter((e) => e.key !== key)) }, 'Merge', { etag: row.etag });
-      return;
-    } catch (err) {
-      if (!isPreconditionFailed(err)) throw err;
-    }
-  }
-  throw new Error('effect_delete_conflict');
+    await table.updateEntity({ partitionKey: pk, rowKey: rk, effects: JSON.stringify(row.effects.filter((e) => e.key !== key)) }, 'Merge', { etag: row.etag });
+  }, { attempts: 50 });
 }

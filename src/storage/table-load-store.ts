@@ -1,8 +1,9 @@
 import { TableClient } from '@azure/data-tables';
+import { retryOnConflict } from '../app/conflict';
 import type { LoadStore } from '../app/ports';
 import type { AssignmentRef, ExpertLoad } from '../domain/matching/match-experts';
 import { decodeKey, encodeKey } from './keys';
-import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
+import { isNotFound, partitionRows } from './tables';
 
 const PK = 'load';
 
@@ -41,19 +42,13 @@ export class TableLoadStore implements LoadStore {
   }
 
   private async change(email: string, next: (l: ExpertLoad) => ExpertLoad | undefined): Promise<void> {
-    for (let attempt = 0; attempt < 10; attempt++) {
+    await retryOnConflict('load_update', async () => {
       const current = await this.read(email);
       const updated = next(current?.load ?? { assignments: [] });
       if (!updated) return;
       const row = { partitionKey: PK, rowKey: encodeKey(email), data: JSON.stringify(updated) };
-      try {
-        if (current) await this.table.updateEntity(row, 'Replace', { etag: current.etag });
-        else await this.table.createEntity(row);
-        return;
-      } catch (err) {
-        if (!isPreconditionFailed(err) && !isConflict(err)) throw err;
-      }
-    }
-    throw new Error('load_update_conflict');
+      if (current) await this.table.updateEntity(row, 'Replace', { etag: current.etag });
+      else await this.table.createEntity(row);
+    }, { attempts: 10 });
   }
 }

@@ -1,4 +1,5 @@
 import { TableClient } from '@azure/data-tables';
+import { WriteConflict } from '../app/conflict';
 import type { OfferStore, OrderChange, OrderFile, Stored, StoredEffect } from '../app/ports';
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
@@ -83,7 +84,7 @@ export class TableOfferStore implements OfferStore {
   /** The effects stored with the row as of `etag` (the write is conditional on it anyway). */
   private async effectsAt(orderId: string, etag: string): Promise<StoredEffect[]> {
     const row = await this.readRow(orderId);
-    if (!row || row.etag !== etag) throw Object.assign(new Error('order_changed'), { statusCode: 412 });
+    if (!row || row.etag !== etag) throw new WriteConflict('order');
     return row.effects;
   }
 

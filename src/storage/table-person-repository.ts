@@ -1,7 +1,8 @@
 import { TableClient } from '@azure/data-tables';
+import { retryOnConflict } from '../app/conflict';
 import type { Person, PersonRepository, Stored } from '../app/ports';
 import { encodeKey } from './keys';
-import { isNotFound, isPreconditionFailed } from './tables';
+import { isNotFound } from './tables';
 
 /** People by Entra object id (stable), with an e-mail → id index row for proactive sends. */
 export class TablePersonRepository implements PersonRepository {
@@ -28,18 +29,12 @@ export class TablePersonRepository implements PersonRepository {
   }
 
   async update(aadObjectId: string, change: (person: Person) => Person | undefined): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) {
+    await retryOnConflict('person_update', async () => {
       const stored = await this.get(aadObjectId);
       const changed = stored && change(stored.value);
       if (!stored || !changed) return;
-      try {
-        await this.save(changed, stored.etag);
-        return;
-      } catch (err) {
-        if (!isPreconditionFailed(err)) throw err;
-      }
-    }
-    throw new Error('person_update_conflict');
+      await this.save(changed, stored.etag);
+    }, { attempts: 5 });
   }
 
   async save(person: Person, etag?: string): Promise<string> {

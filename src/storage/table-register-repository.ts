@@ -1,8 +1,9 @@
 import { odata, TableClient } from '@azure/data-tables';
+import { retryOnConflict } from '../app/conflict';
 import type { RegisterRepository } from '../app/ports';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import { encodeKey, } from './keys';
-import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
+import { isNotFound, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
 
@@ -32,7 +33,7 @@ export class TableRegisterRepository implements RegisterRepository {
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
   async updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined> {
     const key = encodeKey(email.toLowerCase());
-    for (let attempt = 0; attempt < 10; attempt++) {
+    return retryOnConflict('expert_update', async () => {
       let row;
       try {
         row = await this.table.getEntity<{ data: string }>('expert', key);
@@ -42,15 +43,10 @@ export class TableRegisterRepository implements RegisterRepository {
       }
       const updated = change(JSON.parse(row.data) as Expert);
       this.cache.clear();
-      try {
-        await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated) }, 'Replace', { etag: row.etag });
-        this.cache.clear();
-        return updated;
-      } catch (err) {
-        if (!isPreconditionFailed(err)) throw err;
-      }
-    }
-    throw new Error('expert_update_conflict');
+      await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated) }, 'Replace', { etag: row.etag });
+      this.cache.clear();
+      return updated;
+    }, { attempts: 10 });
   }
 
   getUnit = (unitId: string) => this.get<Unit>('unit', unitId);

@@ -5,13 +5,13 @@ import type { Services } from '../app/services';
 import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
 import { Outbound } from './outbound';
-import { registerExpertRoutes } from './routes/experts';
+import { parseCommand, suggestCommand } from '../domain/commands/command-table';
+import type { CommandHandlers } from './commands';
+import { expertCommands } from './routes/experts';
 import { registerFeeRoutes } from './routes/fees';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { Actor, Turns } from './turn';
-
-const HELP = /^\s*\/?(apua|apu|ohje|ohjeet|help|hjälp|hjalp)\s*[?!.]*\s*$/i;
 
 /** Builds the Teams application: routes activities to use cases and renders their results. */
 export function createBot(adapter: TeamsAdapter, services: Services, outbound: Outbound): Application<TurnState> {
@@ -36,25 +36,29 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
     await welcomeIfNew(ctx);
   });
 
-  app.message(HELP, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t));
-  });
-
-  registerExpertRoutes(app, turns);
-  registerFeeRoutes(app, turns);
   const ordering = registerOrderingRoutes(app, turns);
-  registerOfferRoutes(app, turns);
+  const commands: CommandHandlers = {
+    help: async (ctx, actor) => void (await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t))),
+    ...expertCommands(turns),
+    ...registerFeeRoutes(app, turns),
+    ...ordering.commands,
+    ...registerOfferRoutes(app, turns),
+  };
 
   // Stale or unknown buttons: answer on the card instead of letting Teams show an error.
   app.adaptiveCards.actionExecute(/.*/, async (ctx) => translator(languageOfLocale(ctx.activity.locale))('card_stale'));
 
+  // Every typed message comes here: a command from the one table, else an order, else help.
   app.activity(ActivityTypes.Message, async (ctx) => {
+    const command = ctx.activity.text ? parseCommand(ctx.activity.text) : undefined;
+    if (command) return commands[command.name](ctx, await turns.actorOf(ctx), command.args);
     const actor = await welcomeIfNew(ctx);
     const text = ctx.activity.text?.trim();
     // An Action.Submit whose verb no route knows: a stale card from an older version.
     if (!text && ctx.activity.value) return void (await turns.say(ctx, actor.t('card_stale')));
     if (!text) return void (await turns.say(ctx, actor.t('not_text')));
+    const suggestion = suggestCommand(text, actor.lang);
+    if (suggestion) return void (await turns.say(ctx, actor.t('did_you_mean', { command: suggestion })));
     if (await ordering.handleFreeText(ctx, actor, text)) return;
     if (actor.isNew) return; // the welcome already told them what they can do
     const onlyExpert = actor.profile.roles.length === 1 && actor.profile.roles[0] === 'expert';

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { translator } from '../../src/i18n';
 import { World } from '../support/world';
 
 describe('first contact and help', () => {
@@ -77,6 +78,17 @@ describe('first contact and help', () => {
     const expert = world.person({ email: 'expert@example.fi' });
     await expert.install();
     assert.match((await expert.say('mitä kuuluu'))[0]!, /En ymmärtänyt/);
+  });
+
+  it('when a coordinator misspells a slash command, then the bot asks whether they meant the closest one, in their language', async () => {
+    const boss = world.person({ email: 'boss@example.fi', locale: 'sv-FI' });
+    await boss.install();
+    const t = translator('sv');
+    assert.deepEqual(await boss.say('/reasign P-2026-0001 sup@example.fi'), [t('did_you_mean', { command: '/flytta' })]);
+    const nurse = world.person({ email: 'nurse@example.fi' });
+    await nurse.install();
+    assert.deepEqual(await nurse.say('/tariffz'), [translator('fi')('did_you_mean', { command: '/taksat' })]);
+    assert.deepEqual(await nurse.say('/qwertyuiop'), [translator('fi')('unknown_text')]);
   });
 
   it('when a message has no text, then the bot says it handles text and buttons only', async () => {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parseCommand } from '../../src/domain/commands/command-table';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
@@ -60,6 +61,16 @@ describe('Teams app package', () => {
       assert.equal(en[`bots[0].commandLists[0].commands[${i}].title`], c.title);
       assert.equal(en[`bots[0].commandLists[0].commands[${i}].description`], c.description);
     });
+  });
+
+  it('when the command menu is read in any language, then every entry is a command of the command table', () => {
+    const manifest = buildManifest({ botId: BOT_ID });
+    const files = localizationFiles(manifest);
+    for (const [file, strings] of Object.entries(files)) {
+      const titles = Object.entries(strings).filter(([key]) => /commands\[\d+\]\.title$/.test(key));
+      assert.equal(titles.length, manifest.bots[0]!.commandLists![0]!.commands.length, file);
+      for (const [key, title] of titles) assert.ok(parseCommand(title), `${file} ${key}: "${title}" is no command`);
+    }
   });
 
   it('when a localization file breaks the schema or names a missing command, then validation names the file', async () => {

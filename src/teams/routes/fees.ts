@@ -14,16 +14,10 @@ import { saveTariff } from '../../app/tariffs';
 import { APPROVAL_STEPS, type Claim, CLAIM_NUMBER, currentVersion } from '../../domain/fees/claim';
 import { ORDER_NUMBER } from '../../domain/orders/order';
 import type { MessageKey } from '../../i18n';
+import { argumentIs, EMAIL_IN_TEXT } from '../../domain/commands/command-table';
+import type { CommandHandler, CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
 
-const MY_FEES = /^\s*(palkkiot|palkkioni|omat palkkiot|palkkiohakemukset|palkkiohakemukseni|omat palkkiohakemukset|arvoden|mina arvoden|arvodesansökningar|mina arvodesansökningar|fees|my fees|my claims|my fee claims)\s*[.!?]*\s*$/i;
-const APPROVALS = /^\s*\/?(hyväksyttävät|hyvaksyttavat|hyväksyttävää|hyväksynnät|odottavat hyväksynnät|att godkänna|att godkanna|godkännanden|approvals|my approvals|pending approvals|to approve)\s*[.!?]*\s*$/i;
-const FEES = /^\s*\/(fees|palkkiot|arvoden)(?=\s|$)(.*)$/is;
-const REASSIGN = /^\s*\/(reassign|siirrä|siirra|flytta)(?=\s|$)(.*)$/is;
-const TARIFFS = /^\s*\/(tariffs|tariff|taksat|tariffer)\s*$/i;
-const EXPORT = /^\s*\/(export|vie|exportera)(?=\s|$)(.*)$/is;
-const AUDIT = /^\s*\/(audit|loki|logg)(?=\s|$)(.*)$/is;
-const EMAIL = /[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+/;
 const MAX_CARDS = 10;
 
 const value = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
@@ -43,7 +37,10 @@ const claimActionSchema = z.object({ claimId: claimNumber, step: z.enum(APPROVAL
 const orderActionSchema = z.object({ orderId: orderNumber });
 
 /** Fees (SPEC §5): the claim card, the approval chain's buttons, and the fee commands. */
-export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
+export function registerFeeRoutes(
+  app: Application<TurnState>,
+  turns: Turns,
+): Pick<CommandHandlers, 'my_fees' | 'approvals' | 'fees' | 'reassign' | 'tariffs' | 'export' | 'audit'> {
   const s = turns.services;
   const isCoordinator = (a: Actor) => a.profile.roles.includes('coordinator');
 
@@ -152,76 +149,69 @@ export function registerFeeRoutes(app: Application<TurnState>, turns: Turns) {
     return actor.t('export_link', { url: outcome.url, period: outcome.months.length === 1 ? outcome.months[0]! : `${outcome.months[0]}–${outcome.months.at(-1)}` });
   }
 
-  app.message(MY_FEES, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    const expert = actor.profile.expert;
-    if (!expert) return void (await turns.say(ctx, actor.t('only_experts')));
-    const [claims, unsent] = await Promise.all([myFees(s, expert.email), unsentClaimForms(s, expert.email)]);
-    await turns.say(ctx, myFeesMessage(claims, actor.lang, actor.t));
-    if (unsent.length) await turns.say(ctx, actor.t('claims_missing_intro'));
-    for (const form of unsent) await turns.sayCard(ctx, claimFormCard(form, actor.lang, actor.t));
-  });
-
-  app.message(APPROVALS, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    const waiting = await approvalsOf(s, actor.person.email);
-    await turns.say(ctx, approvalsMessage(waiting, actor.lang, actor.t));
-    // The cards themselves, to act on right here; each is remembered so that it updates in place.
-    for (const view of waiting.slice(0, MAX_CARDS)) {
-      const sent = await turns.sayCard(ctx, claimCard(view, actor.person.email, actor.lang, actor.t));
-      if (sent.ok && sent.activityId) await s.claims.recordCard(view.claim.claimId, { email: actor.person.email, activityId: sent.activityId });
-    }
-  });
-
-  app.message(FEES, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
+  const coordinatorOnly = (handler: CommandHandler): CommandHandler => async (ctx, actor, args) => {
     if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    const arg = FEES.exec(ctx.activity.text ?? '')?.[2]?.trim().toLowerCase() ?? '';
-    const which = /^(stuck|jumissa|juuttuneet|fast)$/.test(arg) ? 'stuck' : /^(|pending|odottavat|avoimet|väntande|vantande)$/.test(arg) ? 'pending' : undefined;
-    if (!which) return void (await turns.say(ctx, actor.t('fees_usage')));
-    await turns.say(ctx, openFeesMessage(await openFees(s, which), which, actor.lang, actor.t));
-  });
+    await handler(ctx, actor, args);
+  };
 
-  app.message(REASSIGN, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    const text = ctx.activity.text ?? '';
-    const claimId = CLAIM_NUMBER.exec(text)?.[0]?.toUpperCase();
-    const to = EMAIL.exec(text)?.[0]?.toLowerCase();
-    if (!claimId || !to) return void (await turns.say(ctx, actor.t('reassign_usage')));
-    const outcome = await actOnClaim(s, claimId, actor.person.email, { type: 'reassign', to });
-    if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
-    const view = await claimViewOf(s, outcome.claim);
-    await turns.say(ctx, actor.t('reassigned', { claimId, name: view.holderName }));
-  });
+  return {
+    my_fees: async (ctx, actor) => {
+      const expert = actor.profile.expert;
+      if (!expert) return void (await turns.say(ctx, actor.t('only_experts')));
+      const [claims, unsent] = await Promise.all([myFees(s, expert.email), unsentClaimForms(s, expert.email)]);
+      await turns.say(ctx, myFeesMessage(claims, actor.lang, actor.t));
+      if (unsent.length) await turns.say(ctx, actor.t('claims_missing_intro'));
+      for (const form of unsent) await turns.sayCard(ctx, claimFormCard(form, actor.lang, actor.t));
+    },
 
-  app.message(TARIFFS, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    await turns.sayCard(ctx, tariffCard(await s.tariffs.current(), actor.lang, actor.t));
-  });
+    approvals: async (ctx, actor) => {
+      const waiting = await approvalsOf(s, actor.person.email);
+      await turns.say(ctx, approvalsMessage(waiting, actor.lang, actor.t));
+      // The cards themselves, to act on right here; each is remembered so that it updates in place.
+      for (const view of waiting.slice(0, MAX_CARDS)) {
+        const sent = await turns.sayCard(ctx, claimCard(view, actor.person.email, actor.lang, actor.t));
+        if (sent.ok && sent.activityId) await s.claims.recordCard(view.claim.claimId, { email: actor.person.email, activityId: sent.activityId });
+      }
+    },
 
-  app.message(EXPORT, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    const [what = '', ...period] = (EXPORT.exec(ctx.activity.text ?? '')?.[2] ?? '').trim().split(/\s+/);
-    if (!/^(fees|palkkiot|arvoden)$/i.test(what)) return void (await turns.say(ctx, actor.t('export_usage')));
-    await turns.say(ctx, await exportLink(actor, period.join(' ')));
-  });
+    fees: coordinatorOnly(async (ctx, actor, args) => {
+      const which = argumentIs(args, 'fees_stuck') ? 'stuck' : argumentIs(args, 'fees_pending') ? 'pending' : undefined;
+      if (!which) return void (await turns.say(ctx, actor.t('fees_usage')));
+      await turns.say(ctx, openFeesMessage(await openFees(s, which), which, actor.lang, actor.t));
+    }),
 
-  app.message(AUDIT, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    const text = ctx.activity.text ?? '';
-    const orderId = ORDER_NUMBER.exec(text)?.[0]?.toUpperCase();
-    const order = orderId ? (await s.orders.get(orderId))?.value : undefined;
-    if (orderId) return void (await turns.say(ctx, order ? orderAuditMessage(order, actor.lang, actor.t) : actor.t('order_not_found_plain')));
-    const claimId = CLAIM_NUMBER.exec(text)?.[0]?.toUpperCase();
-    const file = claimId ? await s.claims.load(claimId) : undefined;
-    if (!claimId) return void (await turns.say(ctx, actor.t('audit_usage')));
-    if (!file) return void (await turns.say(ctx, actor.t('claim_not_found')));
-    const view = await claimViewOf(s, file.claim.value);
-    await turns.say(ctx, claimAuditMessage(file.claim.value, view.names, actor.lang, actor.t));
-  });
+    reassign: coordinatorOnly(async (ctx, actor, args) => {
+      const claimId = CLAIM_NUMBER.exec(args)?.[0]?.toUpperCase();
+      const to = EMAIL_IN_TEXT.exec(args)?.[0]?.toLowerCase();
+      if (!claimId || !to) return void (await turns.say(ctx, actor.t('reassign_usage')));
+      const outcome = await actOnClaim(s, claimId, actor.person.email, { type: 'reassign', to });
+      if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
+      const view = await claimViewOf(s, outcome.claim);
+      await turns.say(ctx, actor.t('reassigned', { claimId, name: view.holderName }));
+    }),
+
+    tariffs: coordinatorOnly(async (ctx, actor) => {
+      await turns.sayCard(ctx, tariffCard(await s.tariffs.current(), actor.lang, actor.t));
+    }),
+
+    export: async (ctx, actor, args) => {
+      const [what = '', ...period] = args.split(/\s+/);
+      if (!argumentIs(what, 'export_fees')) return void (await turns.say(ctx, actor.t('export_usage')));
+      await turns.say(ctx, await exportLink(actor, period.join(' ')));
+    },
+
+    audit: coordinatorOnly(async (ctx, actor, args) => {
+      const orderId = ORDER_NUMBER.exec(args)?.[0]?.toUpperCase();
+      const order = orderId ? (await s.orders.get(orderId))?.value : undefined;
+      if (orderId) return void (await turns.say(ctx, order ? orderAuditMessage(order, actor.lang, actor.t) : actor.t('order_not_found_plain')));
+      const claimId = CLAIM_NUMBER.exec(args)?.[0]?.toUpperCase();
+      const file = claimId ? await s.claims.load(claimId) : undefined;
+      if (!claimId) return void (await turns.say(ctx, actor.t('audit_usage')));
+      if (!file) return void (await turns.say(ctx, actor.t('claim_not_found')));
+      const view = await claimViewOf(s, file.claim.value);
+      await turns.say(ctx, claimAuditMessage(file.claim.value, view.names, actor.lang, actor.t));
+    }),
+  };
 }
 
 /** Who may see a claim: its expert, anyone in its chain, anyone it was reassigned to. */

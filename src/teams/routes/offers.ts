@@ -7,17 +7,17 @@ import { offerCard, OfferVerb } from '../../../cards/offer-card';
 import { answerOffer } from '../../app/answer-offer';
 import { approveShortlist } from '../../app/approve-shortlist';
 import { assignExpert } from '../../app/assign-expert';
+import { argumentIs, EMAIL_IN_TEXT } from '../../domain/commands/command-table';
 import { ORDER_NUMBER } from '../../domain/orders/order';
 import { offerViewOf } from '../../app/offer-view';
+import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
 
 const offerDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER) });
 const assignDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER), email: z.string().email() });
-const ASSIGN = /^\s*\/(assign|nimeä|nimea|tilldela)(?=\s|$)(.*)$/is;
-const REVIEW = /^\s*\/(review|tarkistus|granskning)\b(.*)$/is;
 
 /** Offers (issue: matching and one-click acceptance): Accept, Decline, and a coordinator's Assign. */
-export function registerOfferRoutes(app: Application<TurnState>, turns: Turns) {
+export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): Pick<CommandHandlers, 'review' | 'assign'> {
   const s = turns.services;
 
   async function answer(ctx: TurnContext, raw: unknown, kind: 'accept' | 'decline'): Promise<AdaptiveCard | string> {
@@ -69,23 +69,20 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns) {
   app.adaptiveCards.actionExecute(ApproveShortlistVerb, (ctx, _state, data) => approveFromCard(ctx, data));
   app.adaptiveCards.actionSubmit(ApproveShortlistVerb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await approveFromCard(ctx, data)));
 
-  app.message(REVIEW, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    if (!actor.profile.roles.includes('coordinator')) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    const arg = REVIEW.exec(ctx.activity.text ?? '')?.[2]?.trim().toLowerCase() ?? '';
-    const on = /^(on|päälle|paalle|på|pa)$/.test(arg);
-    if (!on && !/^(off|pois|av)$/.test(arg)) return void (await turns.say(ctx, actor.t('review_usage')));
-    await s.settings.set({ ...(await s.settings.get()), reviewShortlists: on });
-    await turns.say(ctx, actor.t(on ? 'review_on' : 'review_off'));
-  });
-
-  app.message(ASSIGN, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    const text = ctx.activity.text ?? '';
-    const orderId = ORDER_NUMBER.exec(text)?.[0]?.toUpperCase();
-    const email = /[^\s<>()]+@[^\s<>()]+\.[^\s<>()]+/.exec(text)?.[0];
-    if (!actor.profile.roles.includes('coordinator')) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    if (!orderId || !email) return void (await turns.say(ctx, actor.t('assign_usage')));
-    await turns.say(ctx, await assign(actor, orderId, email));
-  });
+  return {
+    review: async (ctx, actor, args) => {
+      if (!actor.profile.roles.includes('coordinator')) return void (await turns.say(ctx, actor.t('command_not_allowed')));
+      const on = argumentIs(args, 'toggle_on');
+      if (!on && !argumentIs(args, 'toggle_off')) return void (await turns.say(ctx, actor.t('review_usage')));
+      await s.settings.set({ ...(await s.settings.get()), reviewShortlists: on });
+      await turns.say(ctx, actor.t(on ? 'review_on' : 'review_off'));
+    },
+    assign: async (ctx, actor, args) => {
+      const orderId = ORDER_NUMBER.exec(args)?.[0]?.toUpperCase();
+      const email = EMAIL_IN_TEXT.exec(args)?.[0];
+      if (!actor.profile.roles.includes('coordinator')) return void (await turns.say(ctx, actor.t('command_not_allowed')));
+      if (!orderId || !email) return void (await turns.say(ctx, actor.t('assign_usage')));
+      await turns.say(ctx, await assign(actor, orderId, email));
+    },
+  };
 }

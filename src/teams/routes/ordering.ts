@@ -10,10 +10,9 @@ import { submitOrder } from '../../app/submit-order';
 import { ORDER_FIELDS, ORDER_NUMBER } from '../../domain/orders/order';
 import { containsPersonalIdentityCode } from '../../domain/shared/personal-identity-code';
 import type { MessageKey } from '../../i18n';
+import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
 
-const MY_ORDERS = /^\s*\/?(omat|omat tilaukset|tilaukseni|mina|mina beställningar|mina best[aä]llningar|my orders)\s*[.!?]*\s*$/i;
-const CANCEL = /^\s*\/?(peru|peruuta|peruutus|avbryt|cancel)\b(.*)$/is;
 const MY_ORDERS_LIMIT = 20;
 
 const cardValue = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
@@ -26,20 +25,19 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
   const s = turns.services;
   const mayOrder = (a: Actor) => a.profile.roles.includes('orderer');
 
-  app.message(MY_ORDERS, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    const orders = await s.orders.listByOrderer(actor.person.aadObjectId, MY_ORDERS_LIMIT);
-    await turns.say(ctx, myOrdersMessage(orders, actor.lang, actor.t));
-  });
-
-  app.message(CANCEL, async (ctx) => {
-    const actor = await turns.actorOf(ctx);
-    const match = ORDER_NUMBER.exec(ctx.activity.text ?? '');
-    if (!match) return void (await turns.say(ctx, actor.t('cancel_usage')));
-    const orderId = match[0].toUpperCase();
-    const result = await cancelOrder(s, orderId, { id: actor.person.aadObjectId, isCoordinator: actor.profile.roles.includes('coordinator') });
-    await turns.say(ctx, result.type === 'cancelled' ? actor.t('cancel_done', { orderId }) : actor.t(result.reason, { orderId }));
-  });
+  const commands: Pick<CommandHandlers, 'my_orders' | 'cancel_order'> = {
+    my_orders: async (ctx, actor) => {
+      const orders = await s.orders.listByOrderer(actor.person.aadObjectId, MY_ORDERS_LIMIT);
+      await turns.say(ctx, myOrdersMessage(orders, actor.lang, actor.t));
+    },
+    cancel_order: async (ctx, actor, args) => {
+      const match = ORDER_NUMBER.exec(args);
+      if (!match) return void (await turns.say(ctx, actor.t('cancel_usage')));
+      const orderId = match[0].toUpperCase();
+      const result = await cancelOrder(s, orderId, { id: actor.person.aadObjectId, isCoordinator: actor.profile.roles.includes('coordinator') });
+      await turns.say(ctx, result.type === 'cancelled' ? actor.t('cancel_done', { orderId }) : actor.t(result.reason, { orderId }));
+    },
+  };
 
   async function sendOrder(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
     const actor = await turns.actorOf(ctx);
@@ -90,5 +88,5 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     return true;
   }
 
-  return { handleFreeText };
+  return { handleFreeText, commands };
 }
