@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { myDataMessage, myTasksMessage, profileMessage } from '../../../cards/expert-messages';
+import { formatDate } from '../../../cards/format';
 import { pauseExpert } from '../../app/pause-expert';
 import { parseDate } from '../../domain/orders/parse-date';
 import { fold } from '../../domain/orders/text';
-import { formatDate, helsinkiDate } from '../../domain/shared/helsinki';
+import { helsinkiDate } from '../../domain/shared/helsinki';
 import type { Actor, Turns } from '../turn';
 
 const PAUSE = /^\s*\/?(tauko|paussi|paus|pause)\b(.*)$/is;

@@ -13,7 +13,7 @@ import type { MessageKey } from '../../i18n';
 import type { Actor, Turns } from '../turn';
 
 const MY_ORDERS = /^\s*\/?(omat|omat tilaukset|tilaukseni|mina|mina beställningar|mina best[aä]llningar|my orders)\s*[.!?]*\s*$/i;
-const CANCEL = /^\s*\/?(peru|peruuta|peruutus|avbryt|cancel)\b(.*)$/is;
+const CANCEL = /^\s*\/?(peru|peruuta|peruutus|annullera|avbryt|cancel)\b(.*)$/is;
 const MY_ORDERS_LIMIT = 20;
 
 const cardValue = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
