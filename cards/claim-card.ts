@@ -44,7 +44,7 @@ export function claimCard(v: ClaimView, viewerEmail: string, lang: Language, t: 
       [t('claim_expert'), v.expertName],
       ...taskFacts(order, v.unitName, lang, t),
       [t('claim_actual_time'), timeRange(version.actualStart, version.actualEnd, lang)],
-      [t('claim_label_paymentType'), payment],
+      [t('claim_payment'), payment],
       ...(version.version > 1 ? ([[t('claim_version'), String(version.version)]] as Array<[string, string]>) : []),
       ...amountFacts(version.amount, lang, t, version.expensesNote),
     ]),

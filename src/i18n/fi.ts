@@ -333,6 +333,7 @@ export const fi = {
   audit_order_claims: "Palkkiohakemukset: {claims}",
   claim_step_done_by: "Tämä vaihe on jo käsitelty: {name}, {when}. Mitään ei muuttunut.",
   export_link_expired: "Linkki on vanhentunut tai virheellinen. Pyydä uusi botilta: /export fees",
+  claim_payment: "Maksu",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -160,7 +160,7 @@ export const sv: Catalogue = {
   pause_cleared: "Pausen är slut, och du får erbjudanden igen.",
   pause_usage: "Skriv **paus** och datumet till vilket du inte vill ha erbjudanden, till exempel *paus 31.12*",
   pause_date_past: "Datumet har redan passerat. Ange ett kommande datum, till exempel *paus 31.12*",
-  only_experts: "Det här kommandot är för erfarenhetsexperter. Skriv **hjälp** för att se vad du kan göra.",
+  only_experts: "Det här kommandot är för erfarenhetsexperter. Skriv **hjälp**, så ser du vad du kan göra.",
   profile_title: "Din profil",
   profile_kind: "Roll",
   profile_regions: "Områden",
@@ -335,4 +335,5 @@ export const sv: Catalogue = {
   audit_order_claims: "Arvodesansökningar: {claims}",
   claim_step_done_by: "Det här steget är redan behandlat: {name}, {when}. Ingenting ändrades.",
   export_link_expired: "Länken har gått ut eller är felaktig. Be boten om en ny: /export fees",
+  claim_payment: "Utbetalning",
 };
