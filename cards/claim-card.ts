@@ -5,12 +5,12 @@ import type { Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
 import { amountFacts } from './claim-amount-facts';
 import { card, executeAction, facts, heading, textBlock, type AdaptiveCard, type Element } from './elements';
-import { helsinkiDateTime } from './format';
+import { helsinkiDateTime, listText, timeRange } from './format';
 import { whenText } from './order-summary';
 
 export const ClaimVerb = { approve: 'approve_claim', reject: 'reject_claim', paid: 'mark_claim_paid', export: 'export_fees', taskDone: 'task_done' } as const;
 
-/** "Esihenkilön hyväksyttävänä: Sanna Esimies, 25.11. klo 14.02 alkaen" */
+/** "Lähiesihenkilön hyväksyttävänä: Sanna Esimies, 25.11. klo 14.02 alkaen" */
 export function stageText(v: ClaimView, lang: Language, t: Translate): string {
   const status = t(`claim_status_${v.claim.status}` as MessageKey);
   if (!stepOf(v.claim.status)) return status;
@@ -27,7 +27,8 @@ function historyLine(h: Approval, v: ClaimView, lang: Language, t: Translate): s
 
 /**
  * A claim as one person sees it now. Its current holder gets the buttons of their stage (and a
- * reason box for Reject); everyone else who holds the card sees where it is, without buttons.
+ * reason box for Return for correction); everyone else who holds the card sees where it is,
+ * without buttons.
  */
 export function claimCard(v: ClaimView, viewerEmail: string, lang: Language, t: Translate, notice?: string): AdaptiveCard {
   const { claim, order } = v;
@@ -42,8 +43,8 @@ export function claimCard(v: ClaimView, viewerEmail: string, lang: Language, t: 
     facts([
       [t('claim_expert'), v.expertName],
       ...taskFacts(order, v.unitName, lang, t),
-      [t('claim_actual_time'), `${version.actualStart}–${version.actualEnd}`],
-      [t('claim_label_paymentType'), payment],
+      [t('claim_actual_time'), timeRange(version.actualStart, version.actualEnd, lang)],
+      [t('claim_payment'), payment],
       ...(version.version > 1 ? ([[t('claim_version'), String(version.version)]] as Array<[string, string]>) : []),
       ...amountFacts(version.amount, lang, t, version.expensesNote),
     ]),
@@ -72,7 +73,7 @@ export function taskFacts(order: Order, unitName: string, lang: Language, t: Tra
 
 /** The orderer's card after the task: one click confirms that it took place (Task done). */
 export function taskDoneCard(order: Order, unitName: string, lang: Language, t: Translate, notice?: string): AdaptiveCard {
-  const names = order.assigned.map((a) => a.name).join(', ');
+  const names = listText(order.assigned.map((a) => a.name), lang);
   const body: Element[] = [
     ...(notice ? [textBlock(notice, { color: 'Attention' })] : []),
     heading(t('task_done_title', { orderId: order.orderId })),

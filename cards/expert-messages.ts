@@ -1,8 +1,8 @@
 import type { AssignmentRef, ExpertLoad } from '../src/domain/matching/match-experts';
-import { formatDate } from '../src/domain/shared/helsinki';
 import type { Expert } from '../src/domain/registers/types';
 import type { Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
+import { dateTimeRange, formatDate } from './format';
 
 const lines = (title: string, rows: Array<[string, string]>) => [`**${title}**`, ...rows.map(([k, v]) => `- ${k}: ${v}`)].join('\n\n');
 
@@ -42,6 +42,6 @@ export function myTasksMessage(assignments: readonly AssignmentRef[], today: str
   if (!coming.length) return t('my_tasks_empty');
   return [
     `**${t('my_tasks_title')}**`,
-    ...coming.map((a) => `- ${t('my_tasks_line', { orderId: a.orderId, when: `${formatDate(a.date, lang)} ${a.start}–${a.end}`, where: a.remote ? t('summary_remote') : (a.municipality ?? '') })}`),
+    ...coming.map((a) => `- ${t('my_tasks_line', { orderId: a.orderId, when: dateTimeRange(a.date, a.start, a.end, lang), where: a.remote ? t('summary_remote') : (a.municipality ?? '') })}`),
   ].join('\n\n');
 }

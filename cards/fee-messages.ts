@@ -2,12 +2,11 @@ import type { ClaimView } from '../src/app/ports';
 import { currentVersion, type Claim } from '../src/domain/fees/claim';
 import type { Tariff } from '../src/domain/fees/tariff';
 import type { Order } from '../src/domain/orders/order';
-import { formatDate } from '../src/domain/shared/helsinki';
 import { TASK_TYPES, type Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
 import { stageText } from './claim-card';
 import { card, executeAction, facts, heading, textBlock, type AdaptiveCard } from './elements';
-import { euros, helsinkiDateTime } from './format';
+import { euros, formatDate, helsinkiDateTime } from './format';
 
 const list = (title: string, lines: string[]) => [`**${title}**`, ...lines.map((l) => `- ${l}`)].join('\n\n');
 

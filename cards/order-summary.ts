@@ -1,11 +1,11 @@
 import type { OrderDetails } from '../src/domain/orders/order';
-import { formatDate } from '../src/domain/shared/helsinki';
 import type { Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
 import { facts, type Element } from './elements';
+import { dateTimeRange } from './format';
 
 export function whenText(o: Pick<OrderDetails, 'date' | 'start' | 'end'>, lang: Language): string {
-  return `${formatDate(o.date, lang)} ${o.start}–${o.end}`;
+  return dateTimeRange(o.date, o.start, o.end, lang);
 }
 
 export function whereText(o: Pick<OrderDetails, 'remote' | 'municipality' | 'address'>, t: Translate): string {

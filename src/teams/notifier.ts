@@ -5,7 +5,7 @@ import { offerCard } from '../../cards/offer-card';
 import { whenText, whereText } from '../../cards/order-summary';
 import { claimCard, stageText, taskDoneCard } from '../../cards/claim-card';
 import { claimFormCard } from '../../cards/claim-form-card';
-import { helsinkiDateTime } from '../../cards/format';
+import { helsinkiDateTime, listText } from '../../cards/format';
 import type { CandidateView, ClaimFormView, ClaimView, Delivery, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import { translator } from '../i18n';
@@ -23,7 +23,7 @@ export class TeamsNotifier implements Notifier {
 
   async ordererUpdate(orderer: Person, order: Order, about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled') {
     const t = translator(orderer.locale);
-    const names = order.assigned.map((a) => a.name).join(', ');
+    const names = listText(order.assigned.map((a) => a.name), orderer.locale);
     await this.text(orderer, t(`orderer_${about}`, { orderId: order.orderId, names, count: order.assigned.length, total: order.expertCount }));
   }
 

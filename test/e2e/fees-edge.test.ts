@@ -3,6 +3,13 @@ import { assertValidCard, textOf } from '../support/cards';
 import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
 import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { type InvokeAnswer, TestUser, World } from '../support/world';
+import { translator } from '../../src/i18n';
+
+const fi = translator('fi');
+const sv = translator('sv');
+const en = translator('en');
+/** A catalogue text as a pattern that matches it literally. */
+const literally = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
 const CLAIM = /P-2026-\d{4}/;
 
@@ -76,8 +83,8 @@ describe('fee claims: edge cases', () => {
       const log = await audit(people.coordinator, claimId);
       assert.equal(count(log, 'Hyväksytty: Sanna Supervisor'), 1, `one supervisor approval in: ${log}`);
       assert.equal(chain.director.cardsAbout(claimId).length, 1, 'the director got one card');
-      assert.deepEqual(buttons(chain.director.cardsAbout(claimId)[0]!), ['Hyväksy', 'Hylkää']);
-      const told = people.experts.get(EXPERT)!.messages().filter((m) => (m.text ?? '').includes(`${claimId} eteni: Johtajan hyväksyttävänä`));
+      assert.deepEqual(buttons(chain.director.cardsAbout(claimId)[0]!), ['Hyväksy', 'Palauta korjattavaksi']);
+      const told = people.experts.get(EXPERT)!.messages().filter((m) => (m.text ?? '').includes(fi('claim_step_moved', { claimId, stage: fi('claim_status_awaiting_director') })));
       assert.equal(told.length, 1, 'the expert was told once');
     });
 
@@ -100,27 +107,27 @@ describe('fee claims: edge cases', () => {
       locale: 'sv-FI',
       submit: 'Skicka arvodesansökan',
       taskDone: 'Uppdraget utfört',
-      approve: ['Godkänn', 'Avslå'],
-      payroll: ['Betald', 'Avslå', 'Ladda ner för utbetalning (CSV)'],
+      approve: ['Godkänn', 'Returnera för korrigering'],
+      payroll: ['Betald', 'Returnera för korrigering', 'Ladda ner för utbetalning (CSV)'],
       myFees: 'arvoden',
-      myFeesTitle: /Dina arvodesansökningar/,
-      atPayroll: /Godkänd, hos lönehanteringen för utbetalning/,
+      myFeesTitle: literally(sv('my_fees_title')),
+      atPayroll: literally(sv('claim_status_awaiting_payroll')),
       approvals: 'att godkänna',
-      approvalsTitle: /Att behandla \(1\)/,
-      approvalsEmpty: /Du har inga arvodesansökningar att behandla/,
+      approvalsTitle: literally(sv('approvals_title', { count: 1 })),
+      approvalsEmpty: literally(sv('approvals_empty')),
     },
     {
       locale: 'en-US',
       submit: 'Submit claim',
       taskDone: 'Task done',
-      approve: ['Approve', 'Reject'],
-      payroll: ['Mark paid', 'Reject', 'Download for payroll (CSV)'],
+      approve: ['Approve', 'Return for correction'],
+      payroll: ['Mark paid', 'Return for correction', 'Download for payroll (CSV)'],
       myFees: 'my fees',
-      myFeesTitle: /Your fee claims/,
-      atPayroll: /Approved, with payroll for payment/,
+      myFeesTitle: literally(en('my_fees_title')),
+      atPayroll: literally(en('claim_status_awaiting_payroll')),
       approvals: 'approvals',
-      approvalsTitle: /Waiting for you \(1\)/,
-      approvalsEmpty: /No fee claims are waiting for you/,
+      approvalsTitle: literally(en('approvals_title', { count: 1 })),
+      approvalsEmpty: literally(en('approvals_empty')),
     },
   ];
 
@@ -280,7 +287,7 @@ describe('fee claims: edge cases', () => {
       await world.settle();
       const card = cardWith(other, claimId, 'approve_claim').card;
       assertValidCard(card);
-      assert.deepEqual(buttons(card), ['Hyväksy', 'Hylkää']);
+      assert.deepEqual(buttons(card), ['Hyväksy', 'Palauta korjattavaksi']);
 
       await press(other, claimId, 'approve_claim');
       await world.settle();
@@ -305,7 +312,7 @@ describe('fee claims: edge cases', () => {
       const res = await world.post(chain.supervisor.activity('message', { replyToId: activityId, value: { verb: 'approve_claim', claimId, step: 'supervisor' } }));
       assert.ok(res.status < 300, `status ${res.status}`);
       await world.settle();
-      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card), ['Maksettu', 'Hylkää', 'Lataa maksettavat (CSV)']);
+      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card), ['Maksettu', 'Palauta korjattavaksi', 'Lataa maksettavat (CSV)']);
       assert.match(await audit(people.coordinator, claimId), /Hyväksytty: Sanna Supervisor/);
       assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}.*palkanlaskennassa maksettavana`));
       for (const c of chain.supervisor.cardsAbout(claimId)) assert.deepEqual(buttons(c), [], 'no stale Approve button left for the supervisor');
@@ -329,7 +336,7 @@ describe('fee claims: edge cases', () => {
       const expert = people.experts.get(EXPERT)!;
       const answer = await press(expert, orderId, 'submit_claim', { km: 'abc' });
       assert.ok(answer.card, 'the card comes back');
-      assert.match(answer.shown, /Tarkista merkityt kohdat; hakemusta ei lähetetty/);
+      assert.ok(answer.shown.includes(fi('claim_form_errors')), answer.shown);
       assert.match(answer.shown, /Kilometrit numerona/);
       assert.deepEqual(buttons(answer.card), ['Lähetä palkkiohakemus']);
       assert.doesNotMatch(answer.shown, CLAIM);
@@ -351,13 +358,13 @@ describe('fee claims: edge cases', () => {
 
     it('when a coordinator writes /export fees 13/2026, then they get the usage and no link', async () => {
       const answer = (await people.coordinator.say('/export fees 13/2026')).join('\n');
-      assert.match(answer, /Käytä: \/export fees/);
+      assert.ok(answer.includes(fi('export_usage')), answer);
       assert.doesNotMatch(answer, /https?:\/\//);
     });
 
     it('when a coordinator writes /reassign without arguments, then they get the usage', async () => {
       const answer = (await people.coordinator.say('/reassign')).join('\n');
-      assert.match(answer, /Käytä: \/reassign P-2026-0001/);
+      assert.ok(answer.includes(fi('reassign_usage')), answer);
     });
 
     it('when an expert writes /fees, then it is for coordinators only', async () => {

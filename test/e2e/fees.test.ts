@@ -3,6 +3,11 @@ import { assertValidCard, inputsOf, textOf } from '../support/cards';
 import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
 import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
+import { translator } from '../../src/i18n';
+
+const fi = translator('fi');
+const AT_SUPERVISOR = fi('claim_status_awaiting_supervisor');
+const AT_DIRECTOR = fi('claim_status_awaiting_director');
 
 type FullChain = Chain & { stranger: TestUser };
 
@@ -55,7 +60,7 @@ describe('fee claims', () => {
 
     it('when the expert writes a bad business ID, then the card says so next to the field and nothing is stored', async () => {
       const answer = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim', { paymentType: 'tyokorvaus', businessId: '1234567-8' });
-      assert.match(answer.shown, /Y-tunnus ei ole kelvollinen/);
+      assert.ok(answer.shown.includes(fi('business_id_invalid')), answer.shown);
       assert.match(answer.shown, /Lähetä palkkiohakemus/);
       assert.match(await myFees(people.experts.get(EXPERT)!), /ei ole vielä palkkiohakemuksia/);
     });
@@ -93,29 +98,30 @@ describe('fee claims', () => {
       await world.settle();
       const card = cardWith(chain.supervisor, claimId, 'approve_claim').card;
       assertValidCard(card);
-      assert.deepEqual(buttons(card), ['Hyväksy', 'Hylkää']);
+      assert.deepEqual(buttons(card), ['Hyväksy', 'Palauta korjattavaksi']);
       assert.match(textOf(card), /Eeva Expert/);
       assert.match(textOf(card), /Yhteensä: 93,28/);
-      assert.match(people.experts.get(EXPERT)!.lastText(), new RegExp(`${claimId} eteni: Esihenkilön hyväksyttävänä: Sanna Supervisor`));
+      const told = people.experts.get(EXPERT)!.lastText();
+      assert.ok(told.startsWith(fi('claim_step_moved', { claimId, stage: `${AT_SUPERVISOR}: Sanna Supervisor, ` })), told);
       fees.push(await myFees(people.experts.get(EXPERT)!));
     });
 
     it('when the supervisor rejects without a reason, then they are asked for one and nothing changes', async () => {
       const answer = await press(chain.supervisor, claimId, 'reject_claim', { reason: '  ' });
-      assert.match(answer.shown, /Kirjoita hylkäyksen syy/);
-      assert.match(await myFees(people.experts.get(EXPERT)!), /Esihenkilön hyväksyttävänä/);
+      assert.ok(answer.shown.includes(fi('reason_required')), answer.shown);
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(AT_SUPERVISOR));
     });
 
     it('when the supervisor approves, then the director gets it, the supervisor card shows it done, and a replayed click changes nothing', async () => {
       const answer = await press(chain.supervisor, claimId, 'approve_claim');
       assert.equal(buttons(answer.card!).length, 0);
-      assert.match(answer.shown, /Johtajan hyväksyttävänä: Dora Director/);
+      assert.match(answer.shown, new RegExp(`${AT_DIRECTOR}: Dora Director`));
       const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor' });
       assert.match(JSON.stringify(replay.body), /Tämä vaihe on jo käsitelty: Sanna Supervisor/);
       await world.settle();
-      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), ['Hyväksy', 'Hylkää']);
+      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), ['Hyväksy', 'Palauta korjattavaksi']);
       fees.push(await myFees(people.experts.get(EXPERT)!));
-      assert.match(fees.at(-1)!, /Johtajan hyväksyttävänä: Dora Director/);
+      assert.match(fees.at(-1)!, new RegExp(`${AT_DIRECTOR}: Dora Director`));
       assert.match(await chain.director.say('hyväksyttävät').then((t) => t.join('\n')), new RegExp(`${claimId}.*Eeva Expert`));
     });
 
@@ -124,7 +130,7 @@ describe('fee claims', () => {
       await press(chain.director, claimId, 'approve_claim');
       await world.settle();
       const card = cardWith(chain.payroll, claimId, 'mark_claim_paid').card;
-      assert.deepEqual(buttons(card), ['Maksettu', 'Hylkää', 'Lataa maksettavat (CSV)']);
+      assert.deepEqual(buttons(card), ['Maksettu', 'Palauta korjattavaksi', 'Lataa maksettavat (CSV)']);
       fees.push(await myFees(people.experts.get(EXPERT)!));
       assert.match(fees.at(-1)!, /palkanlaskennassa maksettavana: Paavo Payroll/);
       // Every card about the claim has been updated in place: nobody can press a stale button.
@@ -197,16 +203,16 @@ describe('fee claims', () => {
       const expert = people.experts.get(EXPERT)!;
       const submitted = await press(expert, orderId, 'submit_claim', { km: '40' });
       const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
-      assert.match(submitted.shown, /Esihenkilön hyväksyttävänä/, 'the orderer had already confirmed');
+      assert.match(submitted.shown, new RegExp(AT_SUPERVISOR), 'the orderer had already confirmed');
       await world.settle();
       const rejected = await press(chain.supervisor, claimId, 'reject_claim', { reason: 'Matka oli 20 km' });
       assert.match(rejected.shown, /Palautettu korjattavaksi/);
       await world.settle();
-      assert.ok(expert.messages().some((m) => (m.text ?? '').includes('Syy: Matka oli 20 km')));
+      assert.ok(expert.messages().some((m) => m.text === fi('claim_step_returned', { claimId, reason: 'Matka oli 20 km' })));
       const again = cardWith(expert, claimId, 'submit_claim').card;
       assert.match(textOf(again), /Matka oli 20 km/);
       const resubmitted = await press(expert, claimId, 'submit_claim', { km: '20' });
-      assert.match(resubmitted.shown, /Esihenkilön hyväksyttävänä/);
+      assert.match(resubmitted.shown, new RegExp(AT_SUPERVISOR));
       await world.settle();
       await press(chain.supervisor, claimId, 'approve_claim');
       await world.settle();
@@ -227,7 +233,7 @@ describe('fee claims', () => {
       await toHelsinki(world, '2026-12-03T16:00');
       assert.equal(peer.cardsAbout('submit_claim').length, 0);
       const forced = await peer.execute('submit_claim', { orderId, actualStart: '13:00', actualEnd: '15:00' });
-      assert.match(JSON.stringify(forced.body), /vapaaehtoisia/);
+      assert.ok(JSON.stringify(forced.body).includes(fi('claim_unpaid')), JSON.stringify(forced.body));
     });
 
     it('when a claim waits over a weekend and Christmas, then the holder is reminded on the third working day and coordinators told after five', async () => {
@@ -238,7 +244,7 @@ describe('fee claims', () => {
       const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
       await world.settle();
       const reminders = () => chain.supervisor.messages().filter((m) => (m.text ?? '').includes(`Muistutus: palkkiohakemus ${claimId}`)).length;
-      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(`${claimId} on jumissa`)).length;
+      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(fi('claim_stuck', { claimId }).split('\n')[0]!)).length;
       // Working days after 23.12.: 24.12. (an eve is a working day), 28.12., 29.12. (25.–27.12. are holidays and a weekend).
       await toHelsinki(world, '2026-12-28T12:00');
       assert.equal(reminders(), 0, 'two working days have passed, not more');
@@ -321,7 +327,7 @@ describe('fee claims', () => {
     });
 
     it('when a card of the first version is clicked after the claim was corrected, then nothing changes', async () => {
-      const claimId = /P-2026-\d{4}/.exec((await people.experts.get(EXPERT)!.say('palkkiot')).join('\n').split('\n').find((l) => l.includes('Esihenkilön'))!)![0];
+      const claimId = /P-2026-\d{4}/.exec((await people.experts.get(EXPERT)!.say('palkkiot')).join('\n').split('\n').find((l) => l.includes(AT_SUPERVISOR))!)![0];
       await press(chain.supervisor, claimId, 'approve_claim');
       await world.settle();
       await press(chain.director, claimId, 'reject_claim', { reason: 'Väärä päivä' });
@@ -331,11 +337,11 @@ describe('fee claims', () => {
       await people.coordinator.say(`/cancel ${orderId}`);
       await people.orderer.say(`peru ${orderId}`);
       const again = await press(people.experts.get(EXPERT)!, claimId, 'submit_claim');
-      assert.match(again.shown, /Esihenkilön hyväksyttävänä/);
+      assert.match(again.shown, new RegExp(AT_SUPERVISOR));
       await world.settle();
       const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor', version: 1 });
       assert.match(JSON.stringify(replay.body), /Hakemusta on korjattu tämän kortin jälkeen/);
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*Esihenkilön hyväksyttävänä`));
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*${AT_SUPERVISOR}`));
       const audit = (await people.coordinator.say(`/audit ${orderId}`)).join('\n');
       assert.match(audit, new RegExp(`Tapahtumat: ${orderId}`));
       assert.match(audit, /Tilaus peruttu/);
@@ -377,7 +383,7 @@ describe('fee claims', () => {
       assert.equal(told(), 1);
       await toHelsinki(world, '2026-11-26T10:30');
       assert.equal(told(), 1);
-      assert.match(await myFees(people.experts.get(EXPERT)!), /Esihenkilön hyväksyttävänä/);
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(AT_SUPERVISOR));
     });
 
     it('when the rejection message and card fail to arrive, then both come later, once', async () => {
@@ -388,7 +394,7 @@ describe('fee claims', () => {
       const before = expert.cardsAbout('submit_claim').length;
       await press(chain.director, claimId, 'reject_claim', { reason: 'Tarkista aika' });
       await world.settle();
-      const returnedMessages = () => expert.messages().filter((m) => (m.text ?? '').includes('palautettiin korjattavaksi')).length;
+      const returnedMessages = () => expert.messages().filter((m) => (m.text ?? '').includes(fi('claim_step_returned', { claimId, reason: 'Tarkista aika' }))).length;
       assert.equal(expert.cardsAbout('submit_claim').length, before, 'the card did not arrive yet');
       assert.equal(returnedMessages(), 0, 'nor the message');
       await toHelsinki(world, '2026-11-26T10:32'); // the outbox lease (60 s) has run out

@@ -41,7 +41,7 @@ describe('first contact and help', () => {
     const [help] = await sup.say('/help');
     assert.match(help!, /As an approver/);
     assert.match(help!, /approvals/);
-    assert.match(help!, /As an orderer/);
+    assert.ok(help!.includes(translator('en')('help_orderer')), help);
   });
 
   it('when a bootstrap coordinator in Swedish Teams writes "hjälp", then the help is in Swedish with the slash commands', async () => {
@@ -95,6 +95,6 @@ describe('first contact and help', () => {
     const nurse = world.person({ email: 'nurse@example.fi' });
     await nurse.install();
     await world.post(nurse.activity('message', { attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] }));
-    assert.match(nurse.lastText(), /Osaan käsitellä vain tekstiviestejä/);
+    assert.equal(nurse.lastText(), translator('fi')('not_text'));
   });
 });

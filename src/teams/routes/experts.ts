@@ -1,8 +1,9 @@
 import { myDataMessage, myTasksMessage, profileMessage } from '../../../cards/expert-messages';
+import { formatDate } from '../../../cards/format';
 import { pauseExpert } from '../../app/pause-expert';
 import { parseDate } from '../../domain/orders/parse-date';
 import { fold } from '../../domain/orders/text';
-import { formatDate, helsinkiDate } from '../../domain/shared/helsinki';
+import { helsinkiDate } from '../../domain/shared/helsinki';
 import type { Expert } from '../../domain/registers/types';
 import type { CommandHandler, CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { claimCard, ClaimVerb, taskDoneCard } from '../../../cards/claim-card';
 import { claimFormCard, SubmitClaimVerb } from '../../../cards/claim-form-card';
 import type { AdaptiveCard } from '../../../cards/elements';
-import { helsinkiDateTime } from '../../../cards/format';
+import { formatPeriod, helsinkiDateTime } from '../../../cards/format';
 import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, orderAuditMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
 import { actOnClaim, type ClaimAct, confirmTaskDone } from '../../app/act-on-claim';
 import { claimViewOf } from '../../app/claim-view';
@@ -146,7 +146,7 @@ export function registerFeeRoutes(
   async function exportLink(actor: Actor, period: string): Promise<string> {
     const outcome = await requestFeeExport(s, { email: actor.person.email, isCoordinator: isCoordinator(actor), isPayroll: actor.profile.roles.includes('payroll') }, period);
     if (typeof outcome === 'string') return actor.t(outcome === 'period_invalid' ? 'export_usage' : outcome);
-    return actor.t('export_link', { url: outcome.url, period: outcome.months.length === 1 ? outcome.months[0]! : `${outcome.months[0]}–${outcome.months.at(-1)}` });
+    return actor.t('export_link', { url: outcome.url, period: outcome.months.length === 1 ? formatPeriod(outcome.months[0]!) : `${formatPeriod(outcome.months[0]!)}–${formatPeriod(outcome.months.at(-1)!)}` });
   }
 
   const coordinatorOnly = (handler: CommandHandler): CommandHandler => async (ctx, actor, args) => {
