@@ -126,7 +126,7 @@ async function main(config: Config): Promise<void> {
       say('the process that started npm start is gone; stopping');
       void stopAll(0);
     }
-  }, 1000).unref();
+  }, 250).unref();
 
   if (config.AZURITE) {
     const tablePort = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(config.STORAGE_CONNECTION_STRING)?.[1] ?? 10002);
