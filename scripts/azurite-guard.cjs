@@ -5,14 +5,17 @@
 'use strict';
 
 let stopping = false;
-function saveAndStop() {
+process.on('SIGINT', () => {
+  // Azurite's own handler saves and closes; a second SIGINT must not kill it halfway.
   if (stopping) return;
   stopping = true;
-  process.kill(process.pid, 'SIGINT');
-}
+  // Azurite listens for SIGINT once its server is up; before that there is nothing to save.
+  if (process.listenerCount('SIGINT') === 1) process.exit(130);
+});
 
-// Azurite's own SIGINT handler saves and closes; a second SIGINT must not kill it halfway.
-process.on('SIGINT', () => (stopping = true));
+function saveAndStop() {
+  if (!stopping) process.kill(process.pid, 'SIGINT');
+}
 process.on('SIGTERM', saveAndStop);
 process.on('SIGHUP', saveAndStop);
 process.stdin.on('end', saveAndStop);
