@@ -142,7 +142,8 @@ async function main(config: Config): Promise<void> {
       azurite = run('Azurite', process.execPath,
         ['--require', join(__dirname, 'azurite-guard.cjs'), join(root, 'node_modules', 'azurite', 'dist', 'src', 'table', 'main.js'),
           '--tableHost', '127.0.0.1', '--tablePort', String(tablePort), '--location', location, '--silent', '--disableTelemetry', '--skipApiVersionCheck'],
-        { detached: true, stdio: ['pipe', 'ignore', 'inherit'], stopSignal: 'SIGINT', graceMs: 10_000 });
+        // (On Windows, detached would open a console window, and Ctrl-C there reaches Azurite as SIGINT anyway.)
+        { detached: process.platform !== 'win32', stdio: ['pipe', 'ignore', 'inherit'], stopSignal: 'SIGINT', graceMs: 10_000 });
       await waitFor('Azurite', () => portOpen(tablePort));
       say(`Azurite table service on 127.0.0.1:${tablePort}, data in ${shown(location)}`);
     }
