@@ -25,7 +25,7 @@ function say(line: string): void {
   console.log(`[start] ${line}`);
 }
 
-/** A folder as the person typed it: relative to the project when inside it. */
+/** A folder for the log: relative to the project when inside it. */
 const shown = (folder: string) => (relative(root, folder).startsWith('..') ? folder : `${relative(root, folder)}/`);
 
 const running = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
@@ -37,6 +37,10 @@ function run(name: string, command: string, args: string[], options: { env?: Nod
     stopSignal: options.stopSignal ?? 'SIGTERM',
     graceMs: options.graceMs ?? 5000,
   };
+  child.process.on('error', (err) => {
+    say(`${name} could not be run: ${err.message}`);
+    void stopAll(1);
+  });
   child.process.on('exit', (code, signal) => {
     if (!stopping) {
       say(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);
@@ -50,7 +54,7 @@ function run(name: string, command: string, args: string[], options: { env?: Nod
 /** Sends the child its stop signal and waits for it to exit; after its grace time, SIGKILL. */
 async function stop(child: Child): Promise<void> {
   const p = child.process;
-  if (!running(p)) return;
+  if (p.pid === undefined || !running(p)) return;
   const exited = new Promise<void>((r) => p.once('exit', () => r()));
   p.kill(child.stopSignal);
   let timer: NodeJS.Timeout | undefined;
