@@ -325,4 +325,7 @@ export const sv: Catalogue = {
   audit_order_claims: "Arvodesansökningar: {claims}",
   claim_step_done_by: "Det här steget är redan behandlat: {name}, {when}. Inget ändrades.",
   export_link_expired: "Länken har gått ut eller är felaktig. Be boten om en ny: /export fees",
+  identity_code_refused_text: "Din text verkar innehålla en personbeteckning. Personbeteckningar får inte skrivas in i den här tjänsten, så jag varken sparade eller behandlade den. Skriv texten på nytt utan personbeteckning.",
+  rate_limited_messages: "Du har skickat så många meddelanden under den senaste timmen att jag tar en kort paus. Inget sparades. Försök igen senare.",
+  rate_limited_orders: "Du har redan gjort {limit} beställningar under den senaste timmen, vilket är maximum. Beställningen skickades inte. Försök igen senare eller kontakta en koordinator.",
 };
