@@ -167,7 +167,8 @@ async function main(): Promise<void> {
   const sendTimes: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const data = { verb: 'send_order', draftId: `bench-${i}`, taskType: 'lecture', areas: 'homelessness', date: '2027-03-18', start: '09:00', end: '11:00', remote: 'false', municipality: 'Kuopio', expertCount: '1', language: 'fi' };
-    const r = await post(botPort, activity(connector, 'orderer', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
+    // Several orderers: one person may send 30 orders an hour (SPEC §9).
+    const r = await post(botPort, activity(connector, `orderer-${i % USERS}`, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
     if (!JSON.stringify(r.json).includes('T-')) throw new Error('send order did not create an order');
     sendTimes.push(r.ms);
   }
@@ -183,7 +184,8 @@ async function main(): Promise<void> {
     const data = { verb: 'send_order', draftId: `offer-bench-${i}`, taskType: 'lecture', areas: 'mental_health', date, start: '09:00', end: '11:00', remote: 'true', municipality: '', expertCount: '1', language: 'fi' };
     const before = connector.calls.length;
     const t0 = performance.now();
-    const r = await post(botPort, activity(connector, 'orderer', { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
+    // Several orderers: one person may send 30 orders an hour (SPEC §9).
+    const r = await post(botPort, activity(connector, `orderer-${i % USERS}`, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
     const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
     let offer: (typeof connector.calls)[number] | undefined;
     while (!(offer = connector.calls.slice(before).find((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId)))) await new Promise((res) => setTimeout(res, 1));

@@ -7,6 +7,7 @@ import { amountFacts } from './claim-amount-facts';
 import { card, executeAction, facts, heading, textBlock, type AdaptiveCard, type Element } from './elements';
 import { helsinkiDateTime, listText, timeRange } from './format';
 import { whenText } from './order-summary';
+import { plain } from './plain-text';
 
 export const ClaimVerb = { approve: 'approve_claim', reject: 'reject_claim', paid: 'mark_claim_paid', export: 'export_fees', taskDone: 'task_done' } as const;
 
@@ -14,15 +15,15 @@ export const ClaimVerb = { approve: 'approve_claim', reject: 'reject_claim', pai
 export function stageText(v: ClaimView, lang: Language, t: Translate): string {
   const status = t(`claim_status_${v.claim.status}` as MessageKey);
   if (!stepOf(v.claim.status)) return status;
-  return t('claim_stage_holder', { status, name: v.holderName, since: helsinkiDateTime(v.claim.holderSince, lang) });
+  return t('claim_stage_holder', { status, name: plain(v.holderName), since: helsinkiDateTime(v.claim.holderSince, lang) });
 }
 
 function historyLine(h: Approval, v: ClaimView, lang: Language, t: Translate): string {
-  const who = v.names[h.by] ?? h.by;
+  const who = plain(v.names[h.by] ?? h.by);
   const when = helsinkiDateTime(h.at, lang);
-  if (h.action === 'reassigned') return t('claim_history_reassigned', { who, to: v.names[h.to ?? ''] ?? h.to ?? '', when });
+  if (h.action === 'reassigned') return t('claim_history_reassigned', { who, to: plain(v.names[h.to ?? ''] ?? h.to ?? ''), when });
   const line = t(`claim_history_${h.action}_${h.step}` as MessageKey, { who, when });
-  return h.reason ? `${line}: ${h.reason}` : line;
+  return h.reason ? `${line}: ${plain(h.reason)}` : line;
 }
 
 /**
@@ -41,12 +42,12 @@ export function claimCard(v: ClaimView, viewerEmail: string, lang: Language, t: 
     heading(t('claim_card_title', { claimId: claim.claimId })),
     textBlock(stageText(v, lang, t), { weight: 'Bolder', color: claim.status === 'paid' ? 'Good' : 'Default' }),
     facts([
-      [t('claim_expert'), v.expertName],
+      [t('claim_expert'), plain(v.expertName)],
       ...taskFacts(order, v.unitName, lang, t),
       [t('claim_actual_time'), timeRange(version.actualStart, version.actualEnd, lang)],
       [t('claim_payment'), payment],
       ...(version.version > 1 ? ([[t('claim_version'), String(version.version)]] as Array<[string, string]>) : []),
-      ...amountFacts(version.amount, lang, t, version.expensesNote),
+      ...amountFacts(version.amount, lang, t, version.expensesNote && plain(version.expensesNote)),
     ]),
     ...claim.history.map((h) => textBlock(historyLine(h, v, lang, t), { isSubtle: true, size: 'Small', spacing: 'None' })),
   ];
@@ -66,14 +67,14 @@ export function taskFacts(order: Order, unitName: string, lang: Language, t: Tra
   return [
     [t('label_taskType'), t(`task_${order.taskType}`)],
     [t('summary_when'), whenText(order, lang)],
-    [t('offer_unit'), unitName],
+    [t('offer_unit'), plain(unitName)],
     [t('claim_order'), order.orderId],
   ];
 }
 
 /** The orderer's card after the task: one click confirms that it took place (Task done). */
 export function taskDoneCard(order: Order, unitName: string, lang: Language, t: Translate, notice?: string): AdaptiveCard {
-  const names = listText(order.assigned.map((a) => a.name), lang);
+  const names = listText(order.assigned.map((a) => plain(a.name)), lang);
   const body: Element[] = [
     ...(notice ? [textBlock(notice, { color: 'Attention' })] : []),
     heading(t('task_done_title', { orderId: order.orderId })),

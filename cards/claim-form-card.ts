@@ -5,6 +5,7 @@ import type { MessageKey, Translate } from '../src/i18n';
 import { amountFacts } from './claim-amount-facts';
 import { card, errorText, executeAction, facts, heading, textBlock, type AdaptiveCard, type Element } from './elements';
 import { taskFacts } from './claim-card';
+import { plain } from './plain-text';
 
 export const SubmitClaimVerb = 'submit_claim';
 
@@ -23,7 +24,7 @@ export function claimFormCard(v: ClaimFormView, lang: Language, t: Translate, no
   const body: Element[] = [
     ...(notice ? [textBlock(notice, { color: 'Attention' })] : []),
     heading(v.claimId ? t('claim_form_title_again', { claimId: v.claimId }) : t('claim_form_title')),
-    ...(v.reason ? [textBlock(t('claim_form_reason', { reason: v.reason }), { color: 'Attention' })] : []),
+    ...(v.reason ? [textBlock(t('claim_form_reason', { reason: plain(v.reason) }), { color: 'Attention' })] : []),
     textBlock(t('claim_form_intro')),
     facts(taskFacts(o, v.unitName, lang, t)),
     {

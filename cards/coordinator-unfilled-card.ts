@@ -4,6 +4,7 @@ import type { Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
 import { card, executeAction, heading, textBlock, type AdaptiveCard, type Element } from './elements';
 import { orderSummary } from './order-summary';
+import { plain } from './plain-text';
 
 export const AssignVerb = 'assign_expert';
 export const ApproveShortlistVerb = 'approve_shortlist';
@@ -14,7 +15,7 @@ export function coordinatorUnfilledCard(order: Order, candidates: readonly Candi
   const rows: Element[] = candidates.map((c) => ({
     type: 'ColumnSet',
     columns: [
-      { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [textBlock(`${c.name} (${c.email})`)] },
+      { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [textBlock(`${plain(c.name)} (${plain(c.email)})`)] },
       ...(open ? [{ type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [executeAction(t('assign_expert'), AssignVerb, { orderId: order.orderId, email: c.email })] }] }] : []),
     ],
   }));
@@ -36,7 +37,7 @@ export function coordinatorReviewCard(order: Order, shortlist: readonly Candidat
       heading(t('review_title', { orderId: order.orderId })),
       textBlock(t('review_text')),
       orderSummary(order, lang, t),
-      ...(shortlist.length ? shortlist.map((c) => textBlock(`- ${c.name} (${c.email})`)) : [textBlock(t('coordinator_no_candidates', { orderId: order.orderId }))]),
+      ...(shortlist.length ? shortlist.map((c) => textBlock(`- ${plain(c.name)} (${plain(c.email)})`)) : [textBlock(t('coordinator_no_candidates', { orderId: order.orderId }))]),
     ],
     waiting ? [executeAction(t('approve_shortlist'), ApproveShortlistVerb, { orderId: order.orderId }, 'positive')] : [],
   );

@@ -7,13 +7,14 @@ import type { Translate } from '../src/i18n';
 import { stageText } from './claim-card';
 import { card, executeAction, facts, heading, textBlock, type AdaptiveCard } from './elements';
 import { euros, formatDate, helsinkiDateTime } from './format';
+import { plain } from './plain-text';
 
 const list = (title: string, lines: string[]) => [`**${title}**`, ...lines.map((l) => `- ${l}`)].join('\n\n');
 
 function claimLine(v: ClaimView, lang: Language, t: Translate, withExpert: boolean): string {
   const task = `${t(`task_${v.order.taskType}`)} ${formatDate(v.order.date, lang)}`;
   const amount = euros(currentVersion(v.claim).amount.totalCents, lang);
-  const who = withExpert ? `${v.expertName}, ` : '';
+  const who = withExpert ? `${plain(v.expertName)}, ` : '';
   return `**${v.claim.claimId}** (${v.order.orderId}, ${who}${task}, ${amount}): ${stageText(v, lang, t)}`;
 }
 
@@ -37,12 +38,12 @@ export function openFeesMessage(views: readonly ClaimView[], which: 'pending' | 
 
 /** `/audit P-…`: every submission and every step, who and when, and from which stage. */
 export function claimAuditMessage(claim: Claim, names: Record<string, string>, lang: Language, t: Translate): string {
-  const name = (e: string) => (names[e] ? `${names[e]} (${e})` : e);
+  const name = (e: string) => plain(names[e] ? `${names[e]} (${e})` : e);
   const events = [
     ...claim.versions.map((v) => ({ at: v.submittedAt, text: t('audit_submitted', { version: v.version, who: name(claim.expertEmail), amount: euros(v.amount.totalCents, lang), tariff: v.tariffVersion }) })),
     ...claim.history.map((h) => ({
       at: h.at,
-      text: t('audit_step', { action: t(`audit_action_${h.action}`), who: name(h.by), stage: t(`audit_stage_${h.step}`), version: h.version }) + (h.to ? ` → ${name(h.to)}` : '') + (h.reason ? `: ${h.reason}` : ''),
+      text: t('audit_step', { action: t(`audit_action_${h.action}`), who: name(h.by), stage: t(`audit_stage_${h.step}`), version: h.version }) + (h.to ? ` → ${name(h.to)}` : '') + (h.reason ? `: ${plain(h.reason)}` : ''),
     })),
     ...(claim.remindedAt ? [{ at: claim.remindedAt, text: t('audit_reminded', { who: name(claim.holderEmail) }) }] : []),
     ...(claim.escalatedAt ? [{ at: claim.escalatedAt, text: t('audit_escalated') }] : []),
@@ -54,7 +55,7 @@ export function claimAuditMessage(claim: Claim, names: Record<string, string>, l
 export function orderAuditMessage(order: Order, lang: Language, t: Translate): string {
   const events = [
     { at: order.createdAt, text: t('audit_order_created', { who: order.ordererEmail }) },
-    ...order.assigned.map((a) => ({ at: a.at, text: a.byCoordinator ? t('audit_order_assigned_by', { who: `${a.name} (${a.email})`, by: a.byCoordinator }) : t('audit_order_assigned', { who: `${a.name} (${a.email})` }) })),
+    ...order.assigned.map((a) => ({ at: a.at, text: a.byCoordinator ? t('audit_order_assigned_by', { who: plain(`${a.name} (${a.email})`), by: plain(a.byCoordinator) }) : t('audit_order_assigned', { who: plain(`${a.name} (${a.email})`) }) })),
     ...(order.cancelledAt ? [{ at: order.cancelledAt, text: t('audit_order_cancelled', { who: order.cancelledBy ?? '' }) }] : []),
     ...(order.taskDoneAt ? [{ at: order.taskDoneAt, text: t('audit_order_done', { who: order.taskDoneBy ?? '' }) }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));

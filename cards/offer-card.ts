@@ -5,6 +5,7 @@ import type { MessageKey, Translate } from '../src/i18n';
 import { card, executeAction, facts, heading, textBlock, type AdaptiveCard } from './elements';
 import { euros, helsinkiDateTime } from './format';
 import { whenText, whereText } from './order-summary';
+import { plain } from './plain-text';
 
 export const OfferVerb = { accept: 'accept_offer', decline: 'decline_offer' } as const;
 
@@ -37,7 +38,7 @@ export function offerCard(v: OfferView, lang: Language, t: Translate, notice?: s
     [t('label_areas'), o.areas.map((a) => t(`area_${a}`)).join(', ')],
     [t('summary_when'), whenText(o, lang)],
     [t('offer_duration'), t('minutes', { minutes: minutesBetween(o.start, o.end) })],
-    [t('offer_unit'), v.unitName],
+    [t('offer_unit'), plain(v.unitName)],
   ];
   const top = notice ? [textBlock(notice, { color: 'Attention' })] : [];
   if (shown === 'pending') {
@@ -48,7 +49,7 @@ export function offerCard(v: OfferView, lang: Language, t: Translate, notice?: s
         textBlock(t('offer_intro')),
         facts([
           ...common.slice(0, 2),
-          [t('summary_where'), o.remote ? t('summary_remote') : (o.municipality ?? '')],
+          [t('summary_where'), o.remote ? t('summary_remote') : plain(o.municipality ?? '')],
           ...common.slice(2),
           [t('offer_fee'), v.estimatedFeeCents ? euros(v.estimatedFeeCents, lang) : t('offer_fee_none')],
           [t('offer_expires'), helsinkiDateTime(v.offer.expiresAt, lang)],
@@ -65,9 +66,9 @@ export function offerCard(v: OfferView, lang: Language, t: Translate, notice?: s
       facts([
         ...common,
         [t('offer_address'), whereText(o, t)],
-        [t('offer_contact'), v.orderer ? `${v.orderer.name}, ${v.orderer.email}` : ''],
-        ...(o.audience ? ([[t('label_audience'), o.audience]] as Array<[string, string]>) : []),
-        ...(o.wishes ? ([[t('label_wishes'), o.wishes]] as Array<[string, string]>) : []),
+        [t('offer_contact'), v.orderer ? `${plain(v.orderer.name)}, ${plain(v.orderer.email)}` : ''],
+        ...(o.audience ? ([[t('label_audience'), plain(o.audience)]] as Array<[string, string]>) : []),
+        ...(o.wishes ? ([[t('label_wishes'), plain(o.wishes)]] as Array<[string, string]>) : []),
       ]),
     ]);
   }

@@ -3,6 +3,7 @@ import type { Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
 import { facts, type Element } from './elements';
 import { dateTimeRange } from './format';
+import { plain } from './plain-text';
 
 export function whenText(o: Pick<OrderDetails, 'date' | 'start' | 'end'>, lang: Language): string {
   return dateTimeRange(o.date, o.start, o.end, lang);
@@ -10,7 +11,7 @@ export function whenText(o: Pick<OrderDetails, 'date' | 'start' | 'end'>, lang: 
 
 export function whereText(o: Pick<OrderDetails, 'remote' | 'municipality' | 'address'>, t: Translate): string {
   if (o.remote) return t('summary_remote');
-  return [o.municipality, o.address].filter(Boolean).join(', ');
+  return [o.municipality, o.address].filter((p): p is string => Boolean(p)).map(plain).join(', ');
 }
 
 /** The order's essentials as facts, for every card that shows an order. */

@@ -2,6 +2,7 @@ import { isStuck, stepOf, type Claim } from '../domain/fees/claim';
 import { parsePeriod } from '../domain/fees/period';
 import { payrollCsv, type PayrollCsvRow } from '../domain/fees/payroll-csv';
 import { claimViewOf, nameOf } from './claim-view';
+import { describePerson } from './describe-person';
 import { followUpTime } from '../domain/fees/claim-form';
 import type { ClaimFormView, ClaimView } from './ports';
 import { claimFormFor } from './submit-claim';
@@ -58,15 +59,25 @@ export async function requestFeeExport(s: Services, actor: { email: string; isCo
   if (!actor.isCoordinator && !actor.isPayroll) return 'command_not_allowed';
   const months = parsePeriod(periodText, s.clock.now());
   if (!months) return 'period_invalid';
+  await s.exports.deleteExpired(s.clock.now().toISOString());
   const expiresAt = new Date(s.clock.now().getTime() + EXPORT_LINK_MS).toISOString();
   const token = await s.exports.create({ email: actor.email, isCoordinator: actor.isCoordinator, months, expiresAt });
   return { url: `${s.publicUrl}/exports/${token}/palkkiot.csv`, months };
 }
 
-/** The CSV behind an export link; undefined when the link is unknown or has expired. */
+/**
+ * The CSV behind an export link; undefined when the link is unknown or has expired (then it is
+ * deleted), or when its requester no longer holds the role that let them ask for it.
+ */
 export async function feeExportCsv(s: Services, token: string): Promise<string | undefined> {
   const request = await s.exports.get(token);
-  if (!request || request.expiresAt < s.clock.now().toISOString()) return undefined;
+  if (!request) return undefined;
+  if (request.expiresAt <= s.clock.now().toISOString()) {
+    await s.exports.delete(token);
+    return undefined;
+  }
+  const { roles } = await describePerson(s, request.email);
+  if (!roles.includes(request.isCoordinator ? 'coordinator' : 'payroll')) return undefined;
   const [open, paid] = await Promise.all([s.claims.listOpen(), s.claims.listPaid(request.months)]);
   const claims = [...open.filter((c) => c.status === 'awaiting_payroll'), ...paid]
     .filter((c) => request.isCoordinator || c.chain.payroll === request.email || c.holderEmail === request.email) // or payroll's stage was moved to them

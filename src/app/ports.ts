@@ -43,6 +43,8 @@ export interface Person {
   unreachableSince?: string; // ISO; set on 403, cleared when they write again
   chosenUnitId?: string;
   firstSeenAt: string;
+  /** When the e-mail was last read from Teams (ISO); read again after a day (SPEC §9). */
+  emailCheckedAt?: string;
 }
 
 export interface Stored<T> {
@@ -72,6 +74,8 @@ export interface OrderRepository {
   get(orderId: string): Promise<Stored<Order> | undefined>;
   /** The orderer's orders, newest first. */
   listByOrderer(ordererId: string, limit: number): Promise<Order[]>;
+  /** How many orders the orderer has created at or after `since` (ISO instant): the hourly limit. */
+  countCreatedSince(ordererId: string, since: string): Promise<number>;
   /** The next free number of the year, unique across instances and restarts. */
   allocateNumber(year: number): Promise<number>;
   /** Ties a card submission to an order number; returns the number of the first claim. */
@@ -220,6 +224,9 @@ export interface ExportRequest {
 export interface ExportStore {
   create(request: ExportRequest): Promise<string>; // the token
   get(token: string): Promise<ExportRequest | undefined>;
+  delete(token: string): Promise<void>;
+  /** Removes every request whose link expired before `now` (ISO instant). */
+  deleteExpired(now: string): Promise<void>;
 }
 
 export interface Settings {

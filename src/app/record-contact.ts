@@ -2,9 +2,12 @@ import type { Language } from '../domain/shared/vocabulary';
 import type { ConversationAddress, Person } from './ports';
 import type { Services } from './services';
 
+/** How long an e-mail read from Teams is trusted: a changed address must not keep old roles. */
+const EMAIL_FRESH_MS = 24 * 3600_000;
+
 export interface Contact {
   aadObjectId: string;
-  /** Asked from Teams only when the person is new (or their e-mail was unknown). */
+  /** Asked from Teams when the person is new, their e-mail is unknown, or it was read over a day ago. */
   lookupEmail: () => Promise<string | undefined>;
   locale: Language;
   address: ConversationAddress;
@@ -19,12 +22,14 @@ export async function recordContact(s: Services, c: Contact): Promise<{ person: 
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = await s.people.get(c.aadObjectId);
     if (!stored) {
+      const looked = (await c.lookupEmail())?.toLowerCase();
       const person: Person = {
         aadObjectId: c.aadObjectId,
-        email: ((await c.lookupEmail()) ?? '').toLowerCase(),
+        email: looked ?? '',
         locale: c.locale,
         address: c.address,
         firstSeenAt: s.clock.now().toISOString(),
+        ...(looked ? { emailCheckedAt: s.clock.now().toISOString() } : {}),
       };
       try {
         await s.people.save(person);
@@ -35,15 +40,21 @@ export async function recordContact(s: Services, c: Contact): Promise<{ person: 
       }
     }
     const current = stored.value;
-    const email = current.email || ((await c.lookupEmail()) ?? '').toLowerCase();
+    const now = s.clock.now();
+    const stale = !current.email || !current.emailCheckedAt || now.getTime() - Date.parse(current.emailCheckedAt) >= EMAIL_FRESH_MS;
+    // A failed lookup keeps the address we had and tries again on the next turn.
+    const looked = stale ? (await c.lookupEmail())?.toLowerCase() : undefined;
+    const email = looked ?? current.email;
+    const emailCheckedAt = looked ? now.toISOString() : current.emailCheckedAt;
     const changed =
       email !== current.email ||
+      emailCheckedAt !== current.emailCheckedAt ||
       current.locale !== c.locale ||
       current.unreachableSince !== undefined ||
       JSON.stringify(current.address) !== JSON.stringify(c.address);
     if (!changed) return { person: current, isNew: false };
     const { unreachableSince: _reachableAgain, ...rest } = current;
-    const person: Person = { ...rest, email, locale: c.locale, address: c.address };
+    const person: Person = { ...rest, email, locale: c.locale, address: c.address, ...(emailCheckedAt ? { emailCheckedAt } : {}) };
     try {
       await s.people.save(person, stored.etag);
       return { person, isNew: false };

@@ -8,7 +8,12 @@ import type { Services } from './services';
 export type SubmitOutcome =
   | { type: 'invalid'; errors: FieldErrors; units?: Array<{ id: string; name: string }> }
   | { type: 'created'; order: Order }
-  | { type: 'already_sent'; orderId: string };
+  | { type: 'already_sent'; orderId: string }
+  | { type: 'rate_limited'; limit: number };
+
+/** SPEC §9: at most this many orders per person in an hour (each order fans out offers). */
+export const ORDERS_PER_HOUR = 30;
+const HOUR_MS = 3600_000;
 
 export interface Orderer {
   person: Person;
@@ -31,6 +36,10 @@ export async function submitOrder(s: Services, orderer: Orderer, form: OrderForm
     resolveMunicipality: canonicalMunicipality,
   });
   if (!checked.ok) return { type: 'invalid', errors: checked.error, units };
+
+  // Counted from the orderer's stored orders, so every instance of the bot sees the same count.
+  const hourAgo = new Date(s.clock.now().getTime() - HOUR_MS).toISOString();
+  if ((await s.orders.countCreatedSince(orderer.person.aadObjectId, hourAgo)) >= ORDERS_PER_HOUR) return { type: 'rate_limited', limit: ORDERS_PER_HOUR };
 
   const { unitId: chosenUnit, ...details } = checked.value;
   const unitId = chosenUnit ?? knownUnit!;

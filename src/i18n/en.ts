@@ -336,4 +336,7 @@ export const en: Catalogue = {
   export_link_expired: "The link has expired or is not valid. Ask the bot for a new one: /export fees",
   did_you_mean: "I don't know that command. Did you mean **{command}**? Type **help** to see all commands.",
   claim_payment: "Payment",
+  identity_code_refused_text: "Your text seems to hold a Finnish personal identity code. Identity codes must not be written into this service, so I neither saved nor handled it. Please write the text again without the identity code.",
+  rate_limited_messages: "You have sent so many messages in the last hour that I am taking a short break. Nothing was saved. Please try again later.",
+  rate_limited_orders: "You have already made {limit} orders in the last hour, which is the most allowed. The order was not sent. Please try again later or contact a coordinator.",
 };

@@ -335,6 +335,9 @@ export const fi = {
   export_link_expired: "Linkki on vanhentunut tai virheellinen. Pyydä uusi botilta: /export fees",
   did_you_mean: 'En tunne tätä komentoa. Tarkoititko **{command}**? Kirjoita **apua**, niin näet kaikki komennot.',
   claim_payment: "Maksu",
+  identity_code_refused_text: "Tekstissäsi näyttää olevan henkilötunnus. Henkilötunnuksia ei saa kirjoittaa tähän palveluun, joten en tallentanut enkä käsitellyt sitä. Kirjoita teksti uudelleen ilman henkilötunnusta.",
+  rate_limited_messages: "Olet lähettänyt viimeisen tunnin aikana niin monta viestiä, että pidän pienen tauon. Mitään ei tallennettu. Yritä myöhemmin uudelleen.",
+  rate_limited_orders: "Olet tehnyt viimeisen tunnin aikana jo {limit} tilausta, mikä on enimmäismäärä. Tilausta ei lähetetty. Yritä myöhemmin uudelleen tai ota yhteyttä koordinaattoriin.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

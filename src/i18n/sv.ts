@@ -337,4 +337,7 @@ export const sv: Catalogue = {
   export_link_expired: "Länken har gått ut eller är felaktig. Be boten om en ny: /export fees",
   did_you_mean: 'Jag känner inte igen kommandot. Menade du **{command}**? Skriv **hjälp** för att se alla kommandon.',
   claim_payment: "Utbetalning",
+  identity_code_refused_text: "Din text verkar innehålla en personbeteckning. Personbeteckningar får inte skrivas in i den här tjänsten, så jag varken sparade eller behandlade den. Skriv texten på nytt utan personbeteckning.",
+  rate_limited_messages: "Du har skickat så många meddelanden under den senaste timmen att jag tar en kort paus. Inget sparades. Försök igen senare.",
+  rate_limited_orders: "Du har redan gjort {limit} beställningar under den senaste timmen, vilket är maximum. Beställningen skickades inte. Försök igen senare eller kontakta en koordinator.",
 };

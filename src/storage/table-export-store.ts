@@ -1,26 +1,49 @@
-import type { TableClient } from '@azure/data-tables';
-import { randomBytes } from 'node:crypto';
+import { odata, type TableClient } from '@azure/data-tables';
+import { createHash, randomBytes } from 'node:crypto';
 import type { ExportRequest, ExportStore } from '../app/ports';
 import { isNotFound } from './tables';
 
-/** Export links: a 256-bit random token is the row key; the row says who asked for what. */
+const PARTITION = 'export';
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Export links: a 256-bit random token lives only in the link; the row key is its SHA-256, so
+ * the stored rows cannot be turned back into working links. The row says who asked for what.
+ */
 export class TableExportStore implements ExportStore {
   constructor(private readonly table: TableClient) {}
 
   async create(request: ExportRequest): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.table.createEntity({ partitionKey: 'export', rowKey: token, data: JSON.stringify(request) });
+    await this.table.createEntity({ partitionKey: PARTITION, rowKey: hashOf(token), expiresAt: request.expiresAt, data: JSON.stringify(request) });
     return token;
   }
 
   async get(token: string): Promise<ExportRequest | undefined> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
     try {
-      const row = await this.table.getEntity<{ data: string }>('export', token);
+      const row = await this.table.getEntity<{ data: string }>(PARTITION, hashOf(token));
       return JSON.parse(row.data) as ExportRequest;
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
+    }
+  }
+
+  async delete(token: string): Promise<void> {
+    if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return;
+    await this.table.deleteEntity(PARTITION, hashOf(token)).catch((err: unknown) => {
+      if (!isNotFound(err)) throw err;
+    });
+  }
+
+  async deleteExpired(now: string): Promise<void> {
+    const filter = odata`PartitionKey eq ${PARTITION} and expiresAt lt ${now}`;
+    for await (const row of this.table.listEntities<{ expiresAt?: string }>({ queryOptions: { filter, select: ['RowKey', 'expiresAt'] } })) {
+      if (!row.rowKey || !row.expiresAt || row.expiresAt >= now) continue;
+      await this.table.deleteEntity(PARTITION, row.rowKey).catch((err: unknown) => {
+        if (!isNotFound(err)) throw err;
+      });
     }
   }
 }

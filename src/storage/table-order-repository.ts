@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
 import type { DraftRepository, OrderDraft, OrderRepository, Stored } from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
@@ -44,6 +44,16 @@ export class TableOrderRepository implements OrderRepository {
     const newest = ids.sort().reverse().slice(0, limit);
     const found = await Promise.all(newest.map((id) => this.get(id)));
     return found.filter((s): s is Stored<Order> => s !== undefined).map((s) => s.value);
+  }
+
+  async countCreatedSince(ordererId: string, since: string): Promise<number> {
+    // The orderer's index rows carry createdAt: one query of one partition, no order rows read.
+    const filter = odata`PartitionKey eq ${ordererPartition(ordererId)} and createdAt ge ${since}`;
+    let count = 0;
+    for await (const row of this.orders.listEntities<{ createdAt?: string }>({ queryOptions: { filter, select: ['createdAt'] } })) {
+      if (row.createdAt && row.createdAt >= since) count++;
+    }
+    return count;
   }
 
   allocateNumber(year: number): Promise<number> {

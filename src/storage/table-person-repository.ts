@@ -21,7 +21,9 @@ export class TablePersonRepository implements PersonRepository {
   async findByEmail(email: string): Promise<Person | undefined> {
     try {
       const index = await this.table.getEntity<{ aadObjectId: string }>('email', encodeKey(email.toLowerCase()));
-      return (await this.get(index.aadObjectId))?.value;
+      const person = (await this.get(index.aadObjectId))?.value;
+      // An index row left behind by an address that has since changed points at nobody.
+      return person?.email === email.toLowerCase() ? person : undefined;
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

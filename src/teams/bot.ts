@@ -4,6 +4,7 @@ import { helpMessage, welcomeMessage } from '../../cards/help-message';
 import type { Services } from '../app/services';
 import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
+import { registerInboundGuard } from './inbound-guard';
 import { Outbound } from './outbound';
 import { parseCommand, suggestCommand } from '../domain/commands/command-table';
 import type { CommandHandlers } from './commands';
@@ -17,6 +18,7 @@ import { Actor, Turns } from './turn';
 export function createBot(adapter: TeamsAdapter, services: Services, outbound: Outbound): Application<TurnState> {
   const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
   const turns = new Turns(services, outbound);
+  registerInboundGuard(app, turns);
   const welcome = (a: Actor) => welcomeMessage(a.profile.roles, a.person.email !== '', a.t);
 
   async function welcomeIfNew(ctx: Parameters<Turns['actorOf']>[0]): Promise<Actor> {

@@ -10,6 +10,7 @@ import type { CandidateView, ClaimFormView, ClaimView, Delivery, Notifier, Offer
 import type { Order } from '../domain/orders/order';
 import { translator } from '../i18n';
 import type { Outbound, SendResult } from './outbound';
+import { plain } from '../../cards/plain-text';
 
 /** Draws what the outbox's effects call for, in each recipient's language, and sends it. */
 export class TeamsNotifier implements Notifier {
@@ -23,7 +24,7 @@ export class TeamsNotifier implements Notifier {
 
   async ordererUpdate(orderer: Person, order: Order, about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled') {
     const t = translator(orderer.locale);
-    const names = listText(order.assigned.map((a) => a.name), orderer.locale);
+    const names = listText(order.assigned.map((a) => plain(a.name)), orderer.locale);
     await this.text(orderer, t(`orderer_${about}`, { orderId: order.orderId, names, count: order.assigned.length, total: order.expertCount }));
   }
 
@@ -36,7 +37,7 @@ export class TeamsNotifier implements Notifier {
   }
 
   async coordinatorUnreachable(coordinator: Person, order: Order, expertName: string) {
-    await this.text(coordinator, translator(coordinator.locale)('coordinator_unreachable', { name: expertName, orderId: order.orderId }));
+    await this.text(coordinator, translator(coordinator.locale)('coordinator_unreachable', { name: plain(expertName), orderId: order.orderId }));
   }
 
   async expertCancelled(expert: Person, order: Order) {
@@ -51,7 +52,7 @@ export class TeamsNotifier implements Notifier {
       task: t(`task_${order.taskType}`),
       when: whenText(order, expert.locale),
       where: whereText(order, t),
-      contact: `${contact.name}, ${contact.email}`,
+      contact: plain(`${contact.name}, ${contact.email}`),
     }));
   }
 
@@ -71,12 +72,12 @@ export class TeamsNotifier implements Notifier {
   async claimStep(expert: Person, view: ClaimView, reason?: string) {
     const t = translator(expert.locale);
     const key = view.claim.status === 'returned' ? 'claim_step_returned' : view.claim.status === 'paid' ? 'claim_step_paid' : 'claim_step_moved';
-    return delivery(await this.text(expert, t(key, { claimId: view.claim.claimId, stage: stageText(view, expert.locale, t), reason: reason ?? '' })));
+    return delivery(await this.text(expert, t(key, { claimId: view.claim.claimId, stage: stageText(view, expert.locale, t), reason: plain(reason ?? '') })));
   }
 
   async claimReminder(holder: Person, view: ClaimView) {
     const t = translator(holder.locale);
-    return delivery(await this.text(holder, t('claim_reminder', { claimId: view.claim.claimId, expert: view.expertName, since: helsinkiDateTime(view.claim.holderSince, holder.locale) })));
+    return delivery(await this.text(holder, t('claim_reminder', { claimId: view.claim.claimId, expert: plain(view.expertName), since: helsinkiDateTime(view.claim.holderSince, holder.locale) })));
   }
 
   async claimStuck(coordinator: Person, view: ClaimView) {

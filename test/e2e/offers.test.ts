@@ -99,6 +99,7 @@ describe('offers and acceptance', () => {
       this.timeout(600_000);
       for (let round = 0; round < ROUNDS; round++) {
         const date = new Date(Date.UTC(2027, 1, 1) + round * 24 * HOUR).toISOString().slice(0, 10);
+        world.clock.advance(3 * 60_000); // one orderer may send 30 orders an hour (SPEC §9)
         const orderId = await placeOrder(people.orderer, { expertCount: 2, date });
         await world.settle();
         const answers = await Promise.all(emails.map((e) => {

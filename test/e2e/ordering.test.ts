@@ -61,7 +61,6 @@ describe('ordering by chat', () => {
     ['the date has passed', { date: '2026-11-01' }, 'date', /Päivä on jo mennyt/],
     ['no experts are asked for', { expertCount: '0' }, 'expertCount', /1–10/],
     ['an on-site task has no municipality', { municipality: '', remote: 'false' }, 'municipality', /Kerro kunta/],
-    ['the wishes hold an identity code', { wishes: 'asiakas 131052-308T' }, 'wishes', /henkilötunnus/],
   ] as const) {
     it(`when ${name}, then the card says so next to the field and no order is created`, async () => {
       await nurse.say(KUOPIO);

@@ -1,28 +1,29 @@
-import { DateTime } from 'luxon';
+// Century signs: '+' 1800s; '-' and Y, X, W, V, U 1900s; A–F 2000s (the 2023 reform).
+// Dashes: '-' and the look-alikes a keyboard or a word processor puts there (en dash, minus…).
+const SIGN = '[-+A-FU-Y\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]';
+// The shape, not the check: a code with a wrong check character is still someone's code mistyped.
+// The sign may be written with spaces around it, or be a space. Not glued to other letters or
+// digits, so order numbers, phone numbers and business ids cannot hold one.
+const CANDIDATE = new RegExp(`(?<![0-9A-Za-z])(\\d{2})(\\d{2})(\\d{2})(?:[ \\t]*${SIGN}[ \\t]*|[ \\t]+)(\\d{3})[0-9A-Za-z](?![0-9A-Za-z])`, 'gi');
+// Invisible characters someone could put inside a code to slip it past a check.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-const CHECK_CHARS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
-const CENTURY: Record<string, number> = {
-  '+': 1800,
-  '-': 1900, Y: 1900, X: 1900, W: 1900, V: 1900, U: 1900,
-  A: 2000, B: 2000, C: 2000, D: 2000, E: 2000, F: 2000,
-};
-// Not glued to other letters or digits, so order numbers and phone numbers cannot hold one.
-const CANDIDATE = /(?<![0-9A-Za-z])(\d{2})(\d{2})(\d{2})([-+A-FU-Y])(\d{3})([0-9A-Za-z])(?![0-9A-Za-z])/gi;
-
-/** True when the text holds a valid Finnish personal identity code (henkilötunnus). */
+/**
+ * True when the text holds something with the shape of a Finnish personal identity code
+ * (henkilötunnus): a date DDMMYY, a century sign (or a dash or space in its place), three digits
+ * and a check character, whatever that character is.
+ */
 export function containsPersonalIdentityCode(text: string): boolean {
-  for (const match of text.matchAll(CANDIDATE)) {
-    if (isValidCode(match)) return true;
+  const plain = text.normalize('NFKC').replace(INVISIBLE, '');
+  for (const m of plain.matchAll(CANDIDATE)) {
+    const [, dd = '', mm = '', yy = ''] = m;
+    const day = Number(dd);
+    const month = Number(mm);
+    if (month < 1 || month > 12 || day < 1) continue;
+    // 29 February only in a year divisible by four (any century sign allows 2000 or 1900 alike).
+    const maxDay = month === 2 && Number(yy) % 4 !== 0 ? 28 : DAYS_IN_MONTH[month - 1]!;
+    if (day <= maxDay) return true;
   }
   return false;
-}
-
-function isValidCode(m: RegExpMatchArray): boolean {
-  const [, dd = '', mm = '', yy = '', sign = '', serial = '', check = ''] = m;
-  const century = CENTURY[sign.toUpperCase()];
-  if (century === undefined) return false;
-  const date = DateTime.fromObject({ year: century + Number(yy), month: Number(mm), day: Number(dd) });
-  if (!date.isValid) return false;
-  const expected = CHECK_CHARS[Number(`${dd}${mm}${yy}${serial}`) % 31];
-  return expected === check.toUpperCase();
 }

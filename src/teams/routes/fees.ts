@@ -17,6 +17,7 @@ import type { MessageKey } from '../../i18n';
 import { argumentIs, EMAIL_IN_TEXT } from '../../domain/commands/command-table';
 import type { CommandHandler, CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
+import { plain } from '../../../cards/plain-text';
 
 const MAX_CARDS = 10;
 
@@ -75,7 +76,7 @@ export function registerFeeRoutes(
       case 'already': {
         await remember(ctx, outcome.claim.claimId, expert.email);
         const view = await claimViewOf(s, outcome.claim);
-        const notice = outcome.type === 'already' ? actor.t('claim_already_submitted', { claimId: outcome.claim.claimId }) : actor.t('claim_submitted', { claimId: outcome.claim.claimId, name: view.holderName });
+        const notice = outcome.type === 'already' ? actor.t('claim_already_submitted', { claimId: outcome.claim.claimId }) : actor.t('claim_submitted', { claimId: outcome.claim.claimId, name: plain(view.holderName) });
         return claimCard(view, expert.email, actor.lang, actor.t, notice);
       }
     }
@@ -105,7 +106,7 @@ export function registerFeeRoutes(
     const current = currentVersion(outcome.claim).version;
     const done = stale && step ? outcome.claim.history.filter((h) => h.step === step && h.version === current && (h.action === 'approved' || h.action === 'paid')).at(-1) : undefined;
     const notice = done
-      ? actor.t('claim_step_done_by', { name: view.names[done.by] ?? done.by, when: helsinkiDateTime(done.at, actor.lang) })
+      ? actor.t('claim_step_done_by', { name: plain(view.names[done.by] ?? done.by), when: helsinkiDateTime(done.at, actor.lang) })
       : actor.t(outcome.reason as MessageKey);
     return claimCard(view, email, actor.lang, actor.t, notice);
   }
@@ -128,6 +129,8 @@ export function registerFeeRoutes(
 
   onCard(ClaimVerb.export, async (ctx) => {
     const actor = await turns.actorOf(ctx);
+    // Someone without the role learns only what any unauthorised click tells them.
+    if (!isCoordinator(actor) && !actor.profile.roles.includes('payroll')) return actor.t('command_not_allowed');
     await turns.say(ctx, await exportLink(actor, ''));
     return actor.t('export_link_sent');
   });
@@ -187,7 +190,7 @@ export function registerFeeRoutes(
       const outcome = await actOnClaim(s, claimId, actor.person.email, { type: 'reassign', to });
       if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
       const view = await claimViewOf(s, outcome.claim);
-      await turns.say(ctx, actor.t('reassigned', { claimId, name: view.holderName }));
+      await turns.say(ctx, actor.t('reassigned', { claimId, name: plain(view.holderName) }));
     }),
 
     tariffs: coordinatorOnly(async (ctx, actor) => {

@@ -12,6 +12,7 @@ import { ORDER_NUMBER } from '../../domain/orders/order';
 import { offerViewOf } from '../../app/offer-view';
 import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
+import { plain } from '../../../cards/plain-text';
 
 const offerDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER) });
 const assignDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER), email: z.string().email() });
@@ -36,7 +37,7 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): 
     const outcome = await assignExpert(s, orderId, email.toLowerCase(), actor.person.email);
     if (outcome.type === 'refused') return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
     const name = outcome.order.assigned.find((a) => a.email === email.toLowerCase())?.name ?? email;
-    return actor.t('assigned_by_coordinator', { name, orderId });
+    return actor.t('assigned_by_coordinator', { name: plain(name), orderId });
   }
 
   app.adaptiveCards.actionExecute(OfferVerb.accept, (ctx, _state, data) => answer(ctx, data, 'accept'));

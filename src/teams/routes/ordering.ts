@@ -8,7 +8,6 @@ import { cancelOrder } from '../../app/cancel-order';
 import { draftOrder } from '../../app/draft-order';
 import { submitOrder } from '../../app/submit-order';
 import { ORDER_FIELDS, ORDER_NUMBER } from '../../domain/orders/order';
-import { containsPersonalIdentityCode } from '../../domain/shared/personal-identity-code';
 import type { MessageKey } from '../../i18n';
 import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
@@ -55,8 +54,11 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
           ? orderSentCard(order, actor.lang, actor.t)
           : actor.t('order_already_sent', { orderId: outcome.orderId });
       }
+      case 'rate_limited':
+        return actor.t('rate_limited_orders', { limit: outcome.limit });
       case 'invalid':
-        return orderCard({ draftId, fields: form, errors: outcome.errors, units: outcome.units, note: actor.t('form_has_errors') }, actor.t);
+        // Never show an identity code back, not even to the person who typed it.
+        return orderCard({ draftId, fields: withoutIdentityCodes(form, outcome.errors), errors: outcome.errors, units: outcome.units, note: actor.t('form_has_errors') }, actor.t);
     }
   }
 
@@ -65,10 +67,6 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
 
   /** A message that is no command: an order, or a missing piece of the order being written. */
   async function handleFreeText(ctx: TurnContext, actor: Actor, text: string): Promise<boolean> {
-    if (containsPersonalIdentityCode(text)) {
-      await turns.say(ctx, actor.t('identity_code_refused_chat'));
-      return true;
-    }
     if (!mayOrder(actor)) return false;
     const knownUnit = actor.profile.staff?.unitId ?? actor.person.chosenUnitId;
     const outcome = await draftOrder(s, actor.person.aadObjectId, text, knownUnit);
@@ -89,4 +87,8 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
   }
 
   return { handleFreeText, commands };
+}
+
+function withoutIdentityCodes<F extends Record<string, string | undefined>>(form: F, errors: Partial<Record<keyof F, string>>): F {
+  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, errors[k as keyof F] === 'identity_code_refused' ? undefined : v])) as F;
 }
