@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { translator } from '../../src/i18n';
 import { createHash, randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
 import sinon from 'sinon';
@@ -116,7 +117,8 @@ describe('safe text (SPEC §9)', () => {
         const answer = await press(chain.supervisor, claimId, 'reject_claim', { reason: PLANTED });
         assert.match(answer.shown, /Palautettu korjattavaksi/);
         await world.settle();
-        const told = expert().messages().map((m) => m.text ?? '').find((t) => t.includes('Syy:'))!;
+        const opening = translator('fi')('claim_step_returned', { claimId, reason: '\u0000' }).split('\u0000')[0]!;
+        const told = expert().messages().map((m) => m.text ?? '').find((t) => t.startsWith(opening))!;
         assert.ok(told, 'the expert is told');
         assert.match(told, /click/);
         assert.deepEqual(markupIn(told), []);
