@@ -18,8 +18,8 @@ export interface ChannelTrust {
  */
 export class BotAdapter extends TeamsAdapter {
   /** Resolves with the checked identity; throws AuthenticationError for a missing or bad token. Local mode: no check. */
-  authenticate(activity: Partial<Activity>, authHeader: string): Promise<AuthenticateRequestResult> {
-    return this.botFrameworkAuthentication.authenticateRequest(activity as Activity, authHeader);
+  authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
   }
 
   /** Runs one authenticated turn; the invoke response (if any) is what the HTTP answer carries. */

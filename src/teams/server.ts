@@ -60,12 +60,14 @@ export function createServer(o: ServerOptions): restify.Server {
     } catch {
       return refuse(400, 'invalid_json');
     }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) return refuse(400, 'invalid_activity');
+    const parsed = incomingActivitySchema.safeParse(json);
+    if (!parsed.success) return refuse(400, 'invalid_activity');
+    const activity = parsed.data as unknown as Activity;
 
     // The token first (botbuilder's own check: signature, issuer, audience, serviceUrl claim)...
     let auth;
     try {
-      auth = await o.adapter.authenticate(json as Partial<Activity>, authHeader);
+      auth = await o.adapter.authenticate(activity, authHeader);
     } catch (err) {
       if (isAuthenticationError(err)) {
         log.warn({ event: 'token_refused' }, 'request with a missing or invalid token refused');
@@ -75,15 +77,13 @@ export function createServer(o: ServerOptions): restify.Server {
       return refuse(503, 'token_check_unavailable');
     }
     // ...then what the activity says about who speaks: only Teams, by object id, in our tenant.
-    const parsed = incomingActivitySchema.safeParse(json);
-    if (!parsed.success) return refuse(400, 'invalid_activity');
     const refusal = refusalOf(parsed.data, o.tenantId);
     if (refusal) {
       log.warn({ event: 'activity_refused', reason: refusal }, 'activity refused');
       return refuse(403, refusal);
     }
     try {
-      const invoke = await o.adapter.runTurn(auth, parsed.data as unknown as Activity, (ctx) => o.app.run(ctx).then(() => undefined));
+      const invoke = await o.adapter.runTurn(auth, activity, (ctx) => o.app.run(ctx).then(() => undefined));
       if (!res.headersSent) sendJson(res, invoke?.status ?? 200, invoke?.body);
     } catch (err) {
       log.error({ event: 'process_failed', err: (err as Error).message }, 'activity processing failed');
