@@ -34,6 +34,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url('must be the https address where the bot is reached').transform((u) => u.replace(/\/+$/, '')).optional(),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'must be letters and digits').default('kv'),
   AZURITE_LOCATION: z.string().optional(),
+  /** Set by Azure App Service; local mode (no app id) refuses to start there. */
+  WEBSITE_SITE_NAME: z.string().optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { STORAGE_CONNECTION_STRING: string };
@@ -53,6 +55,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration error: ${String(issue.path[0])} ${issue.message}`);
   }
   const c = parsed.data;
+  if (!c.MicrosoftAppId && c.WEBSITE_SITE_NAME) {
+    throw new ConfigError('Configuration error: MicrosoftAppId is required on Azure App Service (WEBSITE_SITE_NAME is set); local mode would accept anyone');
+  }
   if (c.NODE_ENV === 'production') {
     for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
       if (!c[name]) throw new ConfigError(`Configuration error: ${name} is required when NODE_ENV=production`);

@@ -20,7 +20,7 @@ import { TableTariffStore } from './storage/table-tariff-store';
 import { feeExportCsv } from './app/fee-reports';
 import { parseTariff, type Tariff } from './domain/fees/tariff';
 import { readFileSync } from 'node:fs';
-import { createAdapter } from './teams/adapter';
+import { ChannelTrust, createAdapter } from './teams/adapter';
 import { createBot } from './teams/bot';
 import { Outbound } from './teams/outbound';
 import { Pacer, PaceLimits } from './teams/pacer';
@@ -37,6 +37,8 @@ export interface BotOptions {
   paceLimits?: PaceLimits;
   /** Loads the demo register into an empty store (npm start); tests pass false. */
   demoDir?: string;
+  /** Tests only: the channel's signing keys come from a local OpenID stub. */
+  channelTrust?: ChannelTrust;
 }
 
 export interface RunningBot {
@@ -76,7 +78,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   if (options.demoDir) {
     if (await loadDemoRegisterIfEmpty(services.registers, options.demoDir)) log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
   }
-  const adapter = createAdapter(config);
+  const adapter = createAdapter(config, options.channelTrust);
   const outbound = new Outbound(adapter, config.MicrosoftAppId ?? '', services.people, clock, new Pacer(options.paceLimits), options.retry);
   work = new WorkRunner(services, new TeamsNotifier(outbound));
   const app = createBot(adapter, services, outbound);
@@ -85,9 +87,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     app,
     checkStorage: () => store.ping(),
     feeExport: (token) => feeExportCsv(services, token),
-    tenantId: config.NODE_ENV === 'production' ? config.MicrosoftAppTenantId : undefined,
+    requireToken: Boolean(config.MicrosoftAppId),
+    tenantId: config.MicrosoftAppTenantId,
   });
-  await new Promise<void>((resolve) => server.listen(config.PORT, '0.0.0.0', resolve));
+  // Local mode accepts unauthenticated requests, so only from this machine (SPEC §9).
+  const host = config.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(config.PORT, host, resolve));
   const pollMs = options.pollMs ?? 2000;
   if (pollMs > 0) work.start(pollMs);
   const runner = work;

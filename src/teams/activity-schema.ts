@@ -16,7 +16,21 @@ export const incomingActivitySchema = z
   })
   .passthrough();
 
-export function tenantOf(activity: z.infer<typeof incomingActivitySchema>): string | undefined {
-  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
-  return activity.conversation.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : undefined);
+export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
+
+/** Why an activity is not acted on (SPEC §9); the codes are logged, never shown. */
+export type Refusal = 'not_teams' | 'no_aad_object_id' | 'no_tenant' | 'foreign_tenant';
+
+/**
+ * Only Teams activities that name their person by object id and their tenant in the conversation
+ * are acted on. Web Chat and Direct Line clients choose `from.id` and `channelData` themselves.
+ */
+export function refusalOf(activity: IncomingActivity, tenantId: string | undefined): Refusal | undefined {
+  if (activity.channelId !== 'msteams') return 'not_teams';
+  const aadObjectId = Object.hasOwn(activity.from, 'aadObjectId') ? (activity.from as { aadObjectId?: unknown }).aadObjectId : undefined;
+  if (typeof aadObjectId !== 'string' || !aadObjectId) return 'no_aad_object_id';
+  const tenant = activity.conversation.tenantId;
+  if (!tenant) return 'no_tenant';
+  if (tenantId && tenant.toLowerCase() !== tenantId.toLowerCase()) return 'foreign_tenant';
+  return undefined;
 }

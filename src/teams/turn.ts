@@ -27,9 +27,12 @@ export class Turns {
 
   async actorOf(ctx: TurnContext): Promise<Actor> {
     const a = ctx.activity;
+    // The server lets only Teams activities with an object id through; never fall back to from.id.
+    const aadObjectId = a.from.aadObjectId;
+    if (!aadObjectId) throw new Error('activity without from.aadObjectId reached a turn');
     const lang = languageOfLocale(a.locale);
     const { person, isNew } = await recordContact(this.services, {
-      aadObjectId: a.from.aadObjectId ?? a.from.id,
+      aadObjectId,
       locale: lang,
       address: addressOf(a),
       lookupEmail: () => lookupEmail(ctx),

@@ -42,6 +42,7 @@ describe('health, configuration and bad input', () => {
       NODE_ENV: 'production', MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'x',
       MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222', CLOCK_START: '2027-01-01T00:00:00Z',
     }, /CLOCK_START is refused/],
+    ['local mode (no app id) is started on App Service', { WEBSITE_SITE_NAME: 'kokemusvalitys-bot' }, /^Configuration error: MicrosoftAppId is required on Azure App Service/],
   ] as const) {
     it(`when ${name}, then the start stops with one line naming the variable`, () => {
       assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && expected.test(err.message) && !err.message.includes('\n'));
@@ -54,6 +55,14 @@ describe('health, configuration and bad input', () => {
     assert.equal(c.PLAYGROUND_PORT, 56150);
     assert.match(c.STORAGE_CONNECTION_STRING, /127\.0\.0\.1:10002/);
     assert.equal(c.DEMO_DATA, true);
+  });
+
+  it('when the bot has its app id on App Service, then the configuration loads', () => {
+    const c = loadConfig({
+      WEBSITE_SITE_NAME: 'kokemusvalitys-bot', MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'x',
+      MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222',
+    });
+    assert.equal(c.MicrosoftAppId, '11111111-1111-1111-1111-111111111111');
   });
 
   it('when the bot is started with PORT=abc, then it exits with one clear line', () => {
