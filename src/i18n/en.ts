@@ -325,4 +325,8 @@ export const en: Catalogue = {
   audit_order_claims: "Fee claims: {claims}",
   claim_step_done_by: "This stage was already handled: {name}, {when}. Nothing was changed.",
   export_link_expired: "The link has expired or is not valid. Ask the bot for a new one: /export fees",
+  own_claim: "You cannot handle your own fee claim; nothing was changed.",
+  own_claim_reassign: "A stage of a claim cannot be given to the claim's own expert: nobody decides on their own claim. Choose someone else; nothing was changed.",
+  claim_needs_stand_in: "Fee claim {claimId} ({stage}) is at a stage that would belong to its own expert, {name}, and nobody may decide on their own claim. Give the stage to someone else: /reassign {claimId} email",
+  cannot_assign_self: "You cannot assign yourself to a task: nobody decides on their own assignment. Ask another coordinator; nothing was changed.",
 };

@@ -324,6 +324,10 @@ export const fi = {
   audit_order_claims: "Palkkiohakemukset: {claims}",
   claim_step_done_by: "Tämä vaihe on jo käsitelty: {name}, {when}. Mitään ei muutettu.",
   export_link_expired: "Linkki on vanhentunut tai virheellinen. Pyydä uusi botilta: /export fees",
+  own_claim: "Et voi käsitellä omaa palkkiohakemustasi; mitään ei muutettu.",
+  own_claim_reassign: "Hakemuksen vaihetta ei voi antaa hakemuksen tekijälle itselleen: kukaan ei päätä omasta hakemuksestaan. Valitse toinen henkilö; mitään ei muutettu.",
+  claim_needs_stand_in: "Palkkiohakemus {claimId} ({stage}) on vaiheessa, joka kuuluisi hakemuksen tekijälle {name} itselleen, eikä kukaan voi päättää omasta hakemuksestaan. Anna vaihe toiselle: /reassign {claimId} sähköposti",
+  cannot_assign_self: "Et voi nimetä itseäsi tehtävään: kukaan ei päätä omasta nimeämisestään. Pyydä toista koordinaattoria; mitään ei muutettu.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -325,4 +325,8 @@ export const sv: Catalogue = {
   audit_order_claims: "Arvodesansökningar: {claims}",
   claim_step_done_by: "Det här steget är redan behandlat: {name}, {when}. Inget ändrades.",
   export_link_expired: "Länken har gått ut eller är felaktig. Be boten om en ny: /export fees",
+  own_claim: "Du kan inte behandla din egen arvodesansökan; inget ändrades.",
+  own_claim_reassign: "Ett steg i ansökan kan inte ges till den som gjort ansökan: ingen beslutar om sin egen ansökan. Välj en annan person; inget ändrades.",
+  claim_needs_stand_in: "Arvodesansökan {claimId} ({stage}) står vid ett steg som skulle höra till den sökande {name} själv, och ingen får besluta om sin egen ansökan. Ge steget till någon annan: /reassign {claimId} e-post",
+  cannot_assign_self: "Du kan inte tilldela dig själv uppdraget: ingen beslutar om sin egen tilldelning. Be en annan koordinator; inget ändrades.",
 };
