@@ -69,7 +69,7 @@ export class ClaimWork {
         return;
       }
       case 'stand_in_needed':
-        log.info({ event: 'claim_stand_in_needed', claimId }, 'claim stage held by its own expert');
+        log.warn({ event: 'claim_stand_in_needed', claimId }, 'claim stage held by its own expert');
         for (const c of await this.coordinators()) await this.notifier.claimNeedsStandIn(c, view);
         return;
       case 'notify_coordinators_stuck':

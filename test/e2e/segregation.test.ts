@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { textOf } from '../support/cards';
+import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
+import { anExpert, cast, placeOrder, UNIT, type Cast } from '../support/scenario';
+import { TestUser, World } from '../support/world';
+
+const own = /Et voi käsitellä omaa palkkiohakemustasi; mitään ei muutettu/;
+
+/** SPEC §2: nobody decides on their own claim or their own assignment. */
+describe('segregation of duties', () => {
+  describe('an expert who is also a coordinator and the supervisor of the ordering unit', () => {
+    let world: World;
+    let people: Cast;
+    let expert: TestUser;
+    let deputy: TestUser;
+    let chain: Chain;
+    let claimId: string;
+    let submitted: Awaited<ReturnType<typeof press>>;
+    before(async () => {
+      world = await World.start();
+      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+      chain = await approvers(world, true);
+      const r = world.bot.services.registers;
+      await r.putUnit({ ...UNIT, supervisorEmail: EXPERT, directorEmail: 'dir@example.fi' });
+      await r.putStaff({ email: EXPERT, name: 'Eeva Expert', role: 'coordinator' });
+      await r.putStaff({ email: 'deputy@example.fi', name: 'Veera Deputy', role: 'orderer', unitId: UNIT.unitId });
+      deputy = world.person({ email: 'deputy@example.fi' });
+      await deputy.install();
+      expert = people.experts.get(EXPERT)!;
+      const orderId = await takenTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00', remote: true, municipality: '' });
+      await toHelsinki(world, '2026-11-30T10:00');
+      await press(people.orderer, orderId, 'task_done');
+      submitted = await press(expert, orderId, 'submit_claim', { km: '500' });
+      claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
+      await world.settle();
+    });
+    after(() => world.stop());
+
+    it('when the claim reaches the stage its expert holds, then the expert gets no buttons and the coordinators are asked for a stand-in with /reassign', async () => {
+      assert.match(submitted.shown, /Esihenkilön hyväksyttävänä/);
+      assert.deepEqual(buttons(submitted.card!), [], 'no Approve on the expert\'s own claim card');
+      assert.equal(expert.cardMessagesAbout(claimId).filter((m) => JSON.stringify(m.card).includes('"verb":"approve_claim"')).length, 0);
+      assert.match((await expert.say('hyväksyttävät')).join('\n'), /Sinulla ei ole käsiteltäviä/);
+      const asked = (m: Record<string, any>) => (m.text ?? '').includes(`/reassign ${claimId}`) && (m.text ?? '').includes('Eeva Expert');
+      assert.equal(people.coordinator.messages().filter(asked).length, 1);
+      assert.match(people.coordinator.messages().filter(asked)[0]!.text, /kuuluisi hakemuksen tekijälle Eeva Expert itselleen/);
+    });
+
+    it('when the expert sends a forged Approve, Reject or Mark paid for their own claim, then they are told they cannot, and nothing changes', async () => {
+      for (const [verb, data] of [
+        ['approve_claim', { claimId, step: 'supervisor' }],
+        ['approve_claim', { claimId }],
+        ['reject_claim', { claimId, step: 'supervisor', reason: 'itse' }],
+        ['mark_claim_paid', { claimId, step: 'payroll' }],
+      ] as const) {
+        const answer = await expert.execute(verb, data);
+        assert.match(textOf(answer.body.value), own, verb);
+      }
+      await world.settle();
+      assert.match(await myFees(expert), new RegExp(`${claimId}[^\n]*Esihenkilön hyväksyttävänä`));
+      const audit = (await people.coordinator.say(`/audit ${claimId}`)).join('\n');
+      assert.doesNotMatch(audit, /Expert \(expert@example\.fi\), vaihe|vaihe esihenkilö|Palautettu|Maksettu/);
+      assert.equal(chain.director.cardsAbout(claimId).length, 0, 'nothing reached the director');
+    });
+
+    it('when another coordinator gives the stage to a deputy, then the deputy approves and the claim goes on to the director', async () => {
+      assert.match((await people.coordinator.say(`/reassign ${claimId} deputy@example.fi`)).join('\n'), /Veera Deputy/);
+      await world.settle();
+      await press(deputy, claimId, 'approve_claim');
+      await world.settle();
+      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), ['Hyväksy', 'Hylkää']);
+      assert.match(await myFees(expert), /Johtajan hyväksyttävänä: Dora Director/);
+    });
+
+    it('when the expert, a coordinator, reassigns a stage of their own claim to themselves, then it is refused and nothing changes', async () => {
+      const reply = (await expert.say(`/reassign ${claimId} ${EXPERT.toUpperCase()}`)).join('\n');
+      assert.match(reply, /ei voi antaa hakemuksen tekijälle itselleen/);
+      await world.settle();
+      assert.match(await myFees(expert), /Johtajan hyväksyttävänä: Dora Director/);
+      assert.equal(expert.cardMessagesAbout(claimId).filter((m) => JSON.stringify(m.card).includes('"verb":"approve_claim"')).length, 0);
+      assert.doesNotMatch((await people.coordinator.say(`/audit ${claimId}`)).join('\n'), /→ Eeva Expert/);
+      const forged = await expert.execute('approve_claim', { claimId, step: 'director' });
+      assert.match(textOf(forged.body.value), own);
+    });
+
+    it('when the expert, a coordinator, assigns themselves to an order by command or by the Assign button, then it is refused and the order stays unassigned', async () => {
+      const orderId = await placeOrder(people.orderer, { date: '2026-12-15', remote: true, municipality: '' });
+      await world.settle();
+      assert.match((await expert.say(`/assign ${orderId} ${EXPERT}`)).join('\n'), /Et voi nimetä itseäsi tehtävään/);
+      const button = await expert.execute('assign_expert', { orderId, email: 'Expert@Example.fi' });
+      assert.match(JSON.stringify(button.body), /Et voi nimetä itseäsi tehtävään/);
+      await world.settle();
+      assert.deepEqual((await world.bot.services.orders.get(orderId))!.value.assigned, []);
+      // Another coordinator may assign them.
+      assert.match((await people.coordinator.say(`/assign ${orderId} ${EXPERT}`)).join('\n'), new RegExp(`Eeva Expert on nimetty tilaukseen ${orderId}`));
+    });
+  });
+
+  describe('one person as the supervisor and the director of the unit', () => {
+    let world: World;
+    let people: Cast;
+    let chain: Chain;
+    before(async () => {
+      world = await World.start();
+      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+      chain = await approvers(world, true);
+      await world.bot.services.registers.putUnit({ ...UNIT, directorEmail: 'sup@example.fi' });
+    });
+    after(() => world.stop());
+
+    it('when the supervisor approves once, then both stages are approved, payroll gets the card, the expert is told once and /audit shows both stages', async () => {
+      const expert = people.experts.get(EXPERT)!;
+      const orderId = await takenTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
+      await toHelsinki(world, '2026-11-30T10:00');
+      await press(people.orderer, orderId, 'task_done');
+      const claimId = /P-2026-\d{4}/.exec((await press(expert, orderId, 'submit_claim')).shown)![0];
+      await world.settle();
+      const told = () => expert.messages().filter((m) => (m.text ?? '').includes(`${claimId} eteni`));
+      const before = told().length;
+      const answer = await press(chain.supervisor, claimId, 'approve_claim');
+      assert.deepEqual(buttons(answer.card!), []);
+      assert.match(answer.shown, /palkanlaskennassa maksettavana: Paavo Payroll/);
+      await world.settle();
+      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card), ['Maksettu', 'Hylkää', 'Lataa maksettavat (CSV)']);
+      assert.equal(chain.supervisor.cardMessagesAbout(claimId).length, 1, 'no second card for the director stage');
+      assert.deepEqual(told().slice(before).map((m) => /palkanlaskennassa/.test(m.text)), [true], 'one message, naming the stage the claim is at now');
+      const audit = (await people.coordinator.say(`/audit ${claimId}`)).join('\n');
+      assert.match(audit, /Hyväksytty: Sanna Supervisor \(sup@example\.fi\), vaihe esihenkilö, versio 1/);
+      assert.match(audit, /Hyväksytty: Sanna Supervisor \(sup@example\.fi\), vaihe johtaja, versio 1/);
+      const again = await chain.supervisor.execute('approve_claim', { claimId, step: 'director' });
+      assert.match(JSON.stringify(again.body), /Tämä vaihe on jo käsitelty: Sanna Supervisor/);
+      await press(chain.payroll, claimId, 'mark_claim_paid');
+      await world.settle();
+      assert.match(await myFees(expert), new RegExp(`${claimId}.*Maksettu`));
+    });
+  });
+});
