@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { textOf } from '../support/cards';
 import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
-import { anExpert, cast, placeOrder, UNIT, type Cast } from '../support/scenario';
+import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
 const own = /Et voi käsitellä omaa palkkiohakemustasi; mitään ei muutettu/;
@@ -132,6 +133,41 @@ describe('segregation of duties', () => {
       await press(chain.payroll, claimId, 'mark_claim_paid');
       await world.settle();
       assert.match(await myFees(expert), new RegExp(`${claimId}.*Maksettu`));
+    });
+  });
+
+  describe('the demo register walked as in the README', () => {
+    let world: World;
+    before(async () => {
+      world = await World.start({}, { demoDir: join(__dirname, '..', '..', 'demo') });
+    });
+    after(() => world.stop());
+
+    it('when Aino orders and takes a task and claims for it, then she gets no stage of it, and Tiina as the stand-in takes the claim to paid, supervisor and director in one click', async () => {
+      // The Playground reports en-US.
+      const aino = world.person({ email: 'aino.virtanen@example.fi', name: 'Aino Virtanen', locale: 'en-US' });
+      const tiina = world.person({ email: 'tiina.laaksonen@example.fi', name: 'Tiina Laaksonen', locale: 'en-US' });
+      await aino.install();
+      const orderId = await placeOrder(aino, { date: '2026-11-30', start: '09:00', end: '10:00', municipality: 'Jyväskylä' });
+      await world.settle();
+      await aino.submitCard(offerCardsFor(aino, orderId)[0]!, 'accept_offer');
+      await toHelsinki(world, '2026-11-30T10:00');
+      const claimId = /P-2026-\d{4}/.exec((await press(aino, orderId, 'submit_claim')).shown)![0];
+      await world.settle();
+      assert.match(aino.lastText(), new RegExp(`/reassign ${claimId}`), 'Aino, a coordinator, is asked for a stand-in');
+      assert.match(textOf((await aino.execute('approve_claim', { claimId, step: 'orderer' })).body.value), /You cannot handle your own fee claim/);
+      assert.match((await aino.say(`/reassign ${claimId} tiina.laaksonen@example.fi`)).join('\n'), /is now with Tiina Laaksonen/);
+      await world.settle();
+      await tiina.say('approvals');
+      await press(tiina, claimId, 'approve_claim'); // Task done, as the orderer's stand-in
+      await world.settle();
+      assert.match((await press(tiina, claimId, 'approve_claim')).shown, /with payroll for payment: Tiina Laaksonen/);
+      await world.settle();
+      await press(tiina, claimId, 'mark_claim_paid');
+      await world.settle();
+      assert.match(await myFees(aino, 'my fees'), new RegExp(`${claimId}.*Paid`));
+      const audit = (await aino.say(`/audit ${claimId}`)).join('\n');
+      for (const stage of ['orderer', 'supervisor', 'director', 'payroll']) assert.match(audit, new RegExp(`Tiina Laaksonen \\(tiina\\.laaksonen@example\\.fi\\), stage ${stage}`), stage);
     });
   });
 });
