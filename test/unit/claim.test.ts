@@ -388,6 +388,9 @@ describe('fee claim: nobody decides on their own claim (SPEC §2)', () => {
     });
     assert.equal(dueReminders(claim, helsinkiInstant('2026-03-06', '10:00')), undefined);
     assert.equal(dueReminders(claim, helsinkiInstant('2026-03-10', '10:00')), 'escalate');
+    // Its timer wakes for the coordinators only, then no more until a stand-in has the stage.
+    assert.equal(nextTimerAt(claim)?.toISOString(), helsinkiInstant('2026-03-10', '08:00').toISOString());
+    assert.equal(nextTimerAt({ ...claim, escalatedAt: helsinkiInstant('2026-03-10', '08:00').toISOString() }), undefined);
   });
 });
 

@@ -437,9 +437,9 @@ export function nextTimerAt(claim: Claim): Date | undefined {
       remind = isWorkingDay(day) ? again : morning(addWorkingDays(day, 1));
     }
   }
-  const times = [remind];
+  const times = waitsForStandIn(claim) ? [] : [remind]; // nobody to remind: see dueReminders
   if (!claim.escalatedAt) times.push(morning(addWorkingDays(since, ESCALATE_AFTER_WORKING_DAYS + 1)));
-  return DateTime.min(...times)!.toJSDate();
+  return times.length ? DateTime.min(...times)!.toJSDate() : undefined;
 }
 
 /**
