@@ -1,5 +1,5 @@
 import type { ClaimView } from '../src/app/ports';
-import { type Approval, currentVersion, stepOf } from '../src/domain/fees/claim';
+import { type Approval, currentVersion, stepOf, waitsForStandIn } from '../src/domain/fees/claim';
 import type { Order } from '../src/domain/orders/order';
 import type { Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
@@ -35,7 +35,8 @@ export function claimCard(v: ClaimView, viewerEmail: string, lang: Language, t: 
   const { claim, order } = v;
   const version = currentVersion(claim);
   const step = stepOf(claim.status);
-  const acting = step !== undefined && claim.holderEmail === viewerEmail.toLowerCase();
+  // A stage waiting for a stand-in is not its expert's to act on (SPEC §2).
+  const acting = step !== undefined && claim.holderEmail === viewerEmail.toLowerCase() && !waitsForStandIn(claim);
   const payment = version.paymentType === 'tyokorvaus' ? `${t('payment_tyokorvaus')}, ${version.businessId ?? ''}` : t('payment_palkkio');
   const body: Element[] = [
     ...(notice ? [textBlock(notice, { color: 'Attention' })] : []),

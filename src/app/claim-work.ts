@@ -68,6 +68,10 @@ export class ClaimWork {
         if (holder && claim.holderEmail === effect.email) delivered(await this.notifier.claimReminder(holder, view));
         return;
       }
+      case 'stand_in_needed':
+        log.warn({ event: 'claim_stand_in_needed', claimId }, 'claim stage held by its own expert');
+        for (const c of await this.coordinators()) await this.notifier.claimNeedsStandIn(c, view);
+        return;
       case 'notify_coordinators_stuck':
         for (const c of await this.coordinators()) await this.notifier.claimStuck(c, view);
         return;

@@ -1,4 +1,4 @@
-import { isStuck, stepOf, type Claim } from '../domain/fees/claim';
+import { isStuck, stepOf, waitsForStandIn, type Claim } from '../domain/fees/claim';
 import { parsePeriod } from '../domain/fees/period';
 import { payrollCsv, type PayrollCsvRow } from '../domain/fees/payroll-csv';
 import { claimViewOf, nameOf } from './claim-view';
@@ -38,7 +38,8 @@ export async function unsentClaimForms(s: Services, expertEmail: string): Promis
 
 /** `hyväksyttävät` / `approvals`: the claims waiting for this person, longest-waiting first. */
 export async function approvalsOf(s: Services, email: string): Promise<ClaimView[]> {
-  const waiting = await s.claims.listByHolder(email);
+  // A stage that would be the expert's own waits for a stand-in, not in the expert's approvals.
+  const waiting = (await s.claims.listByHolder(email)).filter((c) => !waitsForStandIn(c));
   return views(s, waiting.sort((a, b) => a.holderSince.localeCompare(b.holderSince)));
 }
 

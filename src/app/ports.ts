@@ -258,6 +258,8 @@ export interface Notifier {
   claimReminder(holder: Person, view: ClaimView): Promise<Delivery>;
   claimStuck(coordinator: Person, view: ClaimView): Promise<void>;
   claimUnreachable(coordinator: Person, view: ClaimView): Promise<void>;
+  /** The stage would sit with the claim's own expert: a coordinator gives it to a stand-in. */
+  claimNeedsStandIn(coordinator: Person, view: ClaimView): Promise<void>;
   claimReassigned(person: Person, view: ClaimView, gained: boolean): Promise<void>;
 }
 

@@ -339,4 +339,8 @@ export const en: Catalogue = {
   identity_code_refused_text: "Your text seems to hold a Finnish personal identity code. Identity codes must not be written into this service, so I neither saved nor handled it. Please write the text again without the identity code.",
   rate_limited_messages: "You have sent so many messages in the last hour that I am taking a short break. Nothing was saved. Please try again later.",
   rate_limited_orders: "You have already made {limit} orders in the last hour, which is the most allowed. The order was not sent. Please try again later or contact a coordinator.",
+  own_claim: "This is your own fee claim, so you cannot handle it yourself. Nothing was changed.",
+  own_claim_reassign: "A stage of a claim cannot be given to the expert by experience who made it, because nobody decides on their own claim. Please choose someone else. Nothing was changed.",
+  claim_needs_stand_in: "Fee claim {claimId} waits at a stage that its own expert by experience, {name}, would handle.\n\n{stage}\n\nNobody decides on their own claim. Give the stage to someone else: /reassign {claimId} email",
+  cannot_assign_self: "You cannot assign yourself to a task, because nobody decides on their own task. Please ask another coordinator. Nothing was changed.",
 };

@@ -338,6 +338,10 @@ export const fi = {
   identity_code_refused_text: "Tekstissäsi näyttää olevan henkilötunnus. Henkilötunnuksia ei saa kirjoittaa tähän palveluun, joten en tallentanut enkä käsitellyt sitä. Kirjoita teksti uudelleen ilman henkilötunnusta.",
   rate_limited_messages: "Olet lähettänyt viimeisen tunnin aikana niin monta viestiä, että pidän pienen tauon. Mitään ei tallennettu. Yritä myöhemmin uudelleen.",
   rate_limited_orders: "Olet tehnyt viimeisen tunnin aikana jo {limit} tilausta, mikä on enimmäismäärä. Tilausta ei lähetetty. Yritä myöhemmin uudelleen tai ota yhteyttä koordinaattoriin.",
+  own_claim: "Tämä on oma palkkiohakemuksesi, joten et voi käsitellä sitä itse. Mitään ei muuttunut.",
+  own_claim_reassign: "Hakemuksen vaihetta ei voi antaa hakemuksen tehneelle kokemusasiantuntijalle, koska kukaan ei päätä omasta hakemuksestaan. Valitse toinen henkilö. Mitään ei muuttunut.",
+  claim_needs_stand_in: "Palkkiohakemus {claimId} odottaa vaihetta, jonka käsittelijä olisi hakemuksen tehnyt kokemusasiantuntija {name} itse.\n\n{stage}\n\nKukaan ei päätä omasta hakemuksestaan. Anna vaihe toiselle: /reassign {claimId} sähköposti",
+  cannot_assign_self: "Et voi nimetä itseäsi tehtävään, koska kukaan ei päätä omasta tehtävästään. Pyydä toista koordinaattoria. Mitään ei muuttunut.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -340,4 +340,8 @@ export const sv: Catalogue = {
   identity_code_refused_text: "Din text verkar innehålla en personbeteckning. Personbeteckningar får inte skrivas in i den här tjänsten, så jag varken sparade eller behandlade den. Skriv texten på nytt utan personbeteckning.",
   rate_limited_messages: "Du har skickat så många meddelanden under den senaste timmen att jag tar en kort paus. Inget sparades. Försök igen senare.",
   rate_limited_orders: "Du har redan gjort {limit} beställningar under den senaste timmen, vilket är maximum. Beställningen skickades inte. Försök igen senare eller kontakta en koordinator.",
+  own_claim: "Det här är din egen arvodesansökan, så du kan inte behandla den själv. Inget ändrades.",
+  own_claim_reassign: "Ett steg i ansökan kan inte ges till erfarenhetsexperten som har gjort ansökan, eftersom ingen beslutar om sin egen ansökan. Välj en annan person. Inget ändrades.",
+  claim_needs_stand_in: "Arvodesansökan {claimId} väntar på ett steg som erfarenhetsexperten {name} själv skulle behandla.\n\n{stage}\n\nIngen beslutar om sin egen ansökan. Ge steget till någon annan: /reassign {claimId} e-post",
+  cannot_assign_self: "Du kan inte tilldela dig själv uppdraget, eftersom ingen beslutar om sitt eget uppdrag. Be en annan koordinator. Inget ändrades.",
 };

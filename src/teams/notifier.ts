@@ -8,7 +8,7 @@ import { claimFormCard } from '../../cards/claim-form-card';
 import { helsinkiDateTime, listText } from '../../cards/format';
 import type { CandidateView, ClaimFormView, ClaimView, Delivery, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
 import type { Order } from '../domain/orders/order';
-import { translator } from '../i18n';
+import { type MessageKey, translator } from '../i18n';
 import type { Outbound, SendResult } from './outbound';
 import { plain } from '../../cards/plain-text';
 
@@ -88,6 +88,11 @@ export class TeamsNotifier implements Notifier {
   async claimUnreachable(coordinator: Person, view: ClaimView) {
     const t = translator(coordinator.locale);
     await this.text(coordinator, t('claim_holder_unreachable', { claimId: view.claim.claimId, name: view.holderName, email: view.claim.holderEmail }));
+  }
+
+  async claimNeedsStandIn(coordinator: Person, view: ClaimView) {
+    const t = translator(coordinator.locale);
+    await this.text(coordinator, t('claim_needs_stand_in', { claimId: view.claim.claimId, stage: t(`claim_status_${view.claim.status}` as MessageKey), name: view.expertName }));
   }
 
   async claimReassigned(person: Person, view: ClaimView, gained: boolean) {

@@ -164,7 +164,7 @@ describe('register import', () => {
     assert.match(result.err[0] ?? '', /^Configuration error: STORAGE_CONNECTION_STRING/);
   });
 
-  it('when the store is empty, then the demo register is loaded once, with the Playground user in every role', async () => {
+  it('when the store is empty, then the demo register is loaded once: the Playground user a coordinator and expert, her unit approved by a second person (SPEC §2)', async () => {
     const { repo } = await aStore();
     assert.equal(await loadDemoRegisterIfEmpty(repo, DEMO_DIR), true);
     assert.equal(await loadDemoRegisterIfEmpty(repo, DEMO_DIR), false);
@@ -178,7 +178,10 @@ describe('register import', () => {
     const aino = 'aino.virtanen@example.fi';
     assert.equal((await repo.getStaff(aino))?.role, 'coordinator');
     const unit = await repo.getUnit('ksshp-psyk');
-    assert.deepEqual([unit?.supervisorEmail, unit?.directorEmail, unit?.payrollEmail], [aino, aino, aino]);
+    const tiina = 'tiina.laaksonen@example.fi';
+    assert.deepEqual([unit?.supervisorEmail, unit?.directorEmail, unit?.payrollEmail], [tiina, tiina, tiina]);
+    assert.equal((await repo.getStaff(tiina))?.name, 'Tiina Laaksonen');
+    assert.ok((await repo.listUnits()).every((u) => ![u.supervisorEmail, u.directorEmail, u.payrollEmail].includes(aino)), 'Aino approves no claims, her own among them');
     assert.deepEqual((await repo.getExpert(aino))?.areas, ['mental_health', 'substance_use']);
     assert.ok((await repo.listUnits()).some((u) => u.directorEmail === undefined));
   });

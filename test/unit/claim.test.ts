@@ -206,7 +206,6 @@ describe('fee claim', () => {
   it('when someone other than the holder clicks Approve (a forged card), then it is refused and nothing changes', () => {
     const claim = throughSteps(aClaim(), confirm);
     assert.equal(refusal(claim, byDirector), 'not_your_approval');
-    assert.equal(refusal(claim, { type: 'approve', actor: EXPERT }), 'not_your_approval');
     assert.equal(refusal(claim, { type: 'approve', actor: PAYROLL, step: 'supervisor' }), 'not_your_approval');
     assert.equal(refusal(claim, { type: 'reject', actor: DIRECTOR, reason: 'ei käy' }), 'not_your_approval');
     assert.equal(refusal(claim, { type: 'approve', actor: ORDERER }), 'not_your_approval');
@@ -228,12 +227,29 @@ describe('fee claim', () => {
     assert.equal(refusal(paid, { type: 'approve', actor: COORDINATOR }), 'claim_already_closed');
   });
 
-  it('when one person is both supervisor and director, then a double click is not taken as the director\'s approval, but the director card is', () => {
-    const claim = throughSteps(aClaim({ chain: { director: SUPERVISOR } }), confirm, bySupervisor);
-    assert.equal(claim.holderEmail, SUPERVISOR);
-    assert.equal(refusal(claim, bySupervisor), 'claim_already_approved');
+  it('when one person is both supervisor and director, then one click approves both stages, the history shows both, and the expert is told once', () => {
+    const atSupervisor = throughSteps(aClaim({ chain: { director: SUPERVISOR } }), confirm);
+    const at = helsinkiInstant('2026-03-04', '10:00');
+    const { claim, effects } = act(atSupervisor, { type: 'approve', actor: SUPERVISOR, step: 'supervisor', at });
+    assert.equal(claim.status, 'awaiting_payroll');
+    assert.equal(claim.holderEmail, PAYROLL);
+    assert.deepEqual(
+      claim.history.slice(1).map((h) => [h.step, h.action, h.by, h.at]),
+      [
+        ['supervisor', 'approved', SUPERVISOR, at.toISOString()],
+        ['director', 'approved', SUPERVISOR, at.toISOString()],
+      ],
+    );
+    assert.deepEqual(effects, [{ type: 'update_cards' }, { type: 'notify_expert', status: 'awaiting_payroll' }, { type: 'card_to_holder', email: PAYROLL }]);
+    // A second click on the same card, or on a director card drawn before, changes nothing.
     assert.equal(refusal(claim, { type: 'approve', actor: SUPERVISOR, step: 'supervisor' }), 'claim_already_approved');
-    assert.equal(act(claim, { type: 'approve', actor: SUPERVISOR, step: 'director' }).claim.status, 'awaiting_payroll');
+    assert.equal(refusal(claim, { type: 'approve', actor: SUPERVISOR, step: 'director' }), 'claim_already_approved');
+  });
+
+  it('when the director is also payroll, then Approve does not mark the claim paid', () => {
+    const claim = throughSteps(aClaim({ chain: { payroll: DIRECTOR } }), confirm, bySupervisor, byDirector);
+    assert.equal(claim.status, 'awaiting_payroll');
+    assert.equal(act(claim, { type: 'mark_paid', actor: DIRECTOR }).claim.status, 'paid');
   });
 
   it('when the orderer is also the supervisor, then Task done and Approve are two separate steps', () => {
@@ -244,7 +260,6 @@ describe('fee claim', () => {
   it('when someone other than payroll marks the claim paid, or payroll does it early, then it is refused', () => {
     const atPayroll = throughSteps(aClaim(), confirm, bySupervisor, byDirector);
     assert.equal(refusal(atPayroll, { type: 'mark_paid', actor: DIRECTOR }), 'not_your_approval');
-    assert.equal(refusal(atPayroll, { type: 'mark_paid', actor: EXPERT }), 'not_your_approval');
     assert.equal(refusal(atPayroll, { type: 'approve', actor: PAYROLL }), 'not_your_approval');
     const atSupervisor = throughSteps(aClaim(), confirm);
     assert.equal(refusal(atSupervisor, { type: 'mark_paid', actor: PAYROLL }), 'not_your_approval');
@@ -288,6 +303,94 @@ describe('fee claim', () => {
     assert.equal(refusal(paid, { type: 'reassign', actor: COORDINATOR, to: 'x@example.fi' }), 'claim_already_closed');
     const returned = throughSteps(aClaim(), { type: 'reject', actor: ORDERER, reason: 'ei' });
     assert.equal(refusal(returned, { type: 'reassign', actor: COORDINATOR, to: 'x@example.fi' }), 'claim_returned');
+  });
+});
+
+describe('fee claim: nobody decides on their own claim (SPEC §2)', () => {
+  /** The expert is also the unit's supervisor, director and payroll, as the demo user once was. */
+  const everyStage = { supervisor: EXPERT, director: EXPERT, payroll: EXPERT };
+
+  it('when the expert clicks Task done, Approve, Reject or Mark paid on their own claim at any stage, then it is refused and nothing changes', () => {
+    const asOrderer = aClaim({ chain: { orderer: EXPERT } });
+    assert.equal(asOrderer.holderEmail, EXPERT);
+    const stages = [asOrderer, { ...throughSteps(aClaim(), confirm), holderEmail: EXPERT }, { ...throughSteps(aClaim(), confirm, bySupervisor), holderEmail: EXPERT }, { ...throughSteps(aClaim(), confirm, bySupervisor, byDirector), holderEmail: EXPERT }];
+    for (const claim of stages) {
+      for (const cmd of [
+        { type: 'confirm_task', actor: EXPERT },
+        { type: 'approve', actor: EXPERT },
+        { type: 'approve', actor: 'Aino.Expert@EXAMPLE.fi', step: 'supervisor' },
+        { type: 'approve', actor: EXPERT, step: 'director' },
+        { type: 'reject', actor: EXPERT, reason: 'väärin' },
+        { type: 'mark_paid', actor: EXPERT },
+      ] as Act[]) {
+        const before = structuredClone(claim);
+        assert.equal(refusal(claim, cmd), 'own_claim', `${claim.status} ${JSON.stringify(cmd)}`);
+        assert.deepEqual(claim, before);
+      }
+    }
+  });
+
+  it('when a coordinator who is the claim\'s expert reassigns a stage of it to themselves, then it is refused at every stage', () => {
+    const stages = [aClaim(), throughSteps(aClaim(), confirm), throughSteps(aClaim(), confirm, bySupervisor), throughSteps(aClaim(), confirm, bySupervisor, byDirector)];
+    for (const claim of stages) {
+      assert.equal(refusal(claim, { type: 'reassign', actor: EXPERT, to: 'AINO.expert@example.fi' }), 'own_claim_reassign', claim.status);
+      assert.equal(refusal(claim, { type: 'reassign', actor: COORDINATOR, to: EXPERT }), 'own_claim_reassign', claim.status);
+    }
+  });
+
+  it('when the expert is the unit\'s supervisor, then the stage does not go to them: coordinators are asked for a stand-in, who can approve', () => {
+    const { claim, effects } = act(aClaim({ chain: { supervisor: EXPERT } }), confirm);
+    assert.equal(claim.status, 'awaiting_supervisor');
+    assert.deepEqual(effects.filter((e) => e.type === 'card_to_holder' || e.type === 'stand_in_needed'), [{ type: 'stand_in_needed' }]);
+    assert.equal(refusal(claim, { type: 'approve', actor: EXPERT }), 'own_claim');
+    const reassigned = act(claim, { type: 'reassign', actor: COORDINATOR, to: 'deputy@example.fi' });
+    assert.deepEqual(reassigned.claim.history.at(-1)?.from, EXPERT);
+    assert.ok(reassigned.effects.some((e) => e.type === 'card_to_holder' && e.email === 'deputy@example.fi'));
+    assert.equal(act(reassigned.claim, { type: 'approve', actor: 'deputy@example.fi' }).claim.status, 'awaiting_director');
+  });
+
+  it('when the expert holds every stage of the unit and also ordered the task, then each stage asks for a stand-in and none is skipped', () => {
+    let claim = createClaim({
+      claimId: 'P-2026-0002',
+      orderId: 'T-2026-0002',
+      expertEmail: EXPERT,
+      unitId: 'unit-1',
+      chain: { orderer: EXPERT, ...everyStage },
+      version: { ...aVersion(), submittedAt: '2026-03-02T08:00:00.000Z' },
+      at: new Date('2026-03-02T08:00:00.000Z'),
+      confirmed: { by: EXPERT, at: '2026-03-02T07:00:00.000Z' }, // the expert's own Task done on the order
+    });
+    assert.equal(claim.status, 'awaiting_orderer', 'their own Task done does not confirm their claim');
+    assert.deepEqual(claim.history, []);
+    const seen: string[] = [];
+    for (const deputy of ['d1@example.fi', 'd2@example.fi', 'd3@example.fi', 'd4@example.fi']) {
+      claim = act(claim, { type: 'reassign', actor: COORDINATOR, to: deputy }).claim;
+      const step = claim.status;
+      const moved = act(claim, { type: step === 'awaiting_orderer' ? 'confirm_task' : step === 'awaiting_payroll' ? 'mark_paid' : 'approve', actor: deputy } as Act);
+      claim = moved.claim;
+      seen.push(step);
+      if (claim.status !== 'paid') assert.ok(moved.effects.some((e) => e.type === 'stand_in_needed'), step);
+    }
+    assert.deepEqual(seen, ['awaiting_orderer', 'awaiting_supervisor', 'awaiting_director', 'awaiting_payroll']);
+    assert.equal(claim.status, 'paid');
+    assert.ok(claim.history.every((h) => h.by !== EXPERT));
+  });
+
+  it('when a stage waits for a stand-in, then the expert is not reminded to approve their own claim, but coordinators hear after 5 working days', () => {
+    const claim = createClaim({
+      claimId: 'P-2026-0003',
+      orderId: 'T-2026-0003',
+      expertEmail: EXPERT,
+      unitId: 'unit-1',
+      chain: { orderer: EXPERT, ...everyStage },
+      version: { ...aVersion(), submittedAt: '2026-03-02T08:00:00.000Z' },
+      at: helsinkiInstant('2026-03-02', '10:00'),
+    });
+    assert.equal(dueReminders(claim, helsinkiInstant('2026-03-06', '10:00')), undefined);
+    assert.equal(dueReminders(claim, helsinkiInstant('2026-03-10', '10:00')), 'escalate');
+    // Its timer wakes for the coordinators only, then no more until a stand-in has the stage.
+    assert.equal(nextTimerAt(claim)?.toISOString(), helsinkiInstant('2026-03-10', '08:00').toISOString());
+    assert.equal(nextTimerAt({ ...claim, escalatedAt: helsinkiInstant('2026-03-10', '08:00').toISOString() }), undefined);
   });
 });
 

@@ -95,7 +95,11 @@ export type ClaimRefusal =
   | 'reason_too_long'
   | 'business_id_invalid'
   | 'already_the_holder'
-  | 'claim_version_changed';
+  | 'claim_version_changed'
+  /** The claim's expert clicked a stage of their own claim (SPEC §2: nobody decides on their own claim). */
+  | 'own_claim'
+  /** A stage of a claim cannot be given to its own expert. */
+  | 'own_claim_reassign';
 
 export type ClaimEffect =
   | { type: 'notify_expert'; status: ClaimStatus; reason?: string }
@@ -104,6 +108,8 @@ export type ClaimEffect =
   | { type: 'remind_holder'; email: string }
   | { type: 'notify_coordinators_stuck' }
   | { type: 'notify_reassigned'; from: string; to: string }
+  /** The stage's holder by the chain is the claim's own expert: coordinators pick a stand-in. */
+  | { type: 'stand_in_needed' }
   /** A returned claim's pre-filled card, for the expert to correct (its own effect: retried alone). */
   | { type: 'claim_form_to_expert' }
   /** The orderer confirmed on the claim card: the order remembers it, for the task's later claims. */
@@ -192,14 +198,34 @@ export function createClaim(input: {
     history: [],
     chain,
   };
-  if (!input.confirmed) return claim;
+  // The expert's own Task done (they ordered the task they did) does not confirm their claim.
+  if (!input.confirmed || same(input.confirmed.by, claim.expertEmail)) return claim;
   const confirmation: Approval = { step: 'orderer', by: email(input.confirmed.by), at: input.confirmed.at, action: 'approved', version: 1 };
   return moveTo(claim, skipMissing('awaiting_supervisor', chain), input.at.toISOString(), [confirmation]);
 }
 
 /** The effects of a new claim: its first holder gets the card. */
 export function effectsOfNewClaim(claim: Claim): ClaimEffect[] {
-  return [{ type: 'card_to_holder', email: claim.holderEmail }];
+  return [toHolder(claim)];
+}
+
+/**
+ * The stage waits with the claim's own expert, who holds it by the unit's chain (an expert who is
+ * also the unit's supervisor, or who ordered the task themselves) but may not decide on it.
+ */
+export function waitsForStandIn(claim: Pick<Claim, 'status' | 'holderEmail' | 'expertEmail'>): boolean {
+  return STEPS[claim.status] !== undefined && same(claim.holderEmail, claim.expertEmail);
+}
+
+/**
+ * The new holder's card; or, when the stage would sit with the claim's own expert, word to the
+ * coordinators, as with an approver Teams cannot reach, so that one of them gives the stage to a
+ * stand-in with `/reassign`. The stage is not skipped: the chain is the unit's, and the next
+ * approver would take the stage as checked by somebody (only a missing director is left out,
+ * SPEC §5); a deputy taking over a stage is what a coordinator already does for an absent approver.
+ */
+function toHolder(claim: Claim): ClaimEffect {
+  return waitsForStandIn(claim) ? { type: 'stand_in_needed' } : { type: 'card_to_holder', email: claim.holderEmail };
 }
 
 export function currentVersion(claim: Claim): ClaimVersion {
@@ -232,6 +258,7 @@ function staleVersion(claim: Claim, cmd: { version?: number }): boolean {
 }
 
 function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDecision {
+  if (same(claim.expertEmail, cmd.actor)) return refuse('own_claim');
   if (staleVersion(claim, cmd)) return refuse('claim_version_changed');
   const step = STEPS[claim.status];
   const cardStep = cmd.type === 'approve' ? cmd.step : undefined;
@@ -240,17 +267,26 @@ function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDeci
   }
   if (cardStep && cardStep !== step.step) return refuse(whyNot(claim, cmd, cardStep));
 
-  const status = skipMissing(step.next, claim.chain);
+  let status = skipMissing(step.next, claim.chain);
   const approval = entry(claim, step.step, cmd, cmd.type === 'mark_paid' ? 'paid' : 'approved');
-  const at = approval.at;
-  const next = moveTo(claim, status, at, [...claim.history, approval]);
+  const history = [...claim.history, approval];
+  // One person holding the next stage too, with the same button (supervisor and director of the
+  // unit): one click approves both, each stage in the history. Task done (a fact) and Mark paid
+  // (money moved) are other acts than an approval, so they stay clicks of their own.
+  for (let then = STEPS[status]; then?.accepts === cmd.type && same(holderOf(status, claim), cmd.actor); then = STEPS[status]) {
+    history.push({ ...approval, step: then.step });
+    status = skipMissing(then.next, claim.chain);
+  }
+  const next = moveTo(claim, status, approval.at, history);
+  // The expert is told once, of where the claim is now (as when steps follow each other quickly).
   const effects: ClaimEffect[] = [{ type: 'update_cards' }, { type: 'notify_expert', status }];
-  if (STEPS[status]) effects.push({ type: 'card_to_holder', email: next.holderEmail });
+  if (STEPS[status]) effects.push(toHolder(next));
   if (step.step === 'orderer') effects.push({ type: 'record_task_done', by: email(cmd.actor) });
   return ok({ claim: next, effects });
 }
 
 function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDecision {
+  if (same(claim.expertEmail, cmd.actor)) return refuse('own_claim');
   if (staleVersion(claim, cmd)) return refuse('claim_version_changed');
   const step = STEPS[claim.status];
   if (!step || !same(claim.holderEmail, cmd.actor) || (cmd.step && cmd.step !== step.step)) {
@@ -293,6 +329,7 @@ function reassign(claim: Claim, cmd: ClaimCommand & { type: 'reassign' }): Claim
   const step = STEPS[claim.status];
   if (claim.status === 'paid') return refuse('claim_already_closed');
   if (!step) return refuse('claim_returned');
+  if (same(claim.expertEmail, cmd.to)) return refuse('own_claim_reassign');
   if (same(claim.holderEmail, cmd.to)) return refuse('already_the_holder');
   const approval = entry(claim, step.step, cmd, 'reassigned', { from: claim.holderEmail, to: email(cmd.to) });
   const { remindedAt: _r, escalatedAt: _e, ...rest } = claim;
@@ -307,7 +344,7 @@ function entry(claim: Claim, step: ApprovalStep, cmd: Base, action: Approval['ac
 }
 
 function handedOn(claim: Claim): ClaimEffect[] {
-  return [{ type: 'update_cards' }, { type: 'card_to_holder', email: claim.holderEmail }];
+  return [{ type: 'update_cards' }, toHolder(claim)];
 }
 
 /** A reassignment also tells the previous holder that the stage is no longer theirs. */
@@ -322,7 +359,8 @@ function moveTo(claim: Claim, status: ClaimStatus, at: string, history: Approval
 
 /**
  * A second identical click: the actor's own last act on this version was this same button.
- * It must not count as the next stage when one person holds two stages in a row.
+ * It must not count as the next stage when one person came to hold two stages in a row by a
+ * reassignment (a chain's consecutive stages of one person are approved with one click).
  */
 function isRepeat(claim: Claim, cmd: ClaimCommand & { type: Forward }): boolean {
   const version = currentVersion(claim).version;
@@ -371,6 +409,7 @@ export function dueReminders(claim: Claim, now: Date): ClaimTimer | undefined {
   const waited = workingDaysBetween(new Date(claim.holderSince), now);
   if (waited > ESCALATE_AFTER_WORKING_DAYS && !claim.escalatedAt) return 'escalate';
   if (
+    !waitsForStandIn(claim) && // the expert is not reminded to approve their own claim
     waited > REMIND_AFTER_WORKING_DAYS &&
     isWorkingDay(helsinkiDate(now)) &&
     (!claim.remindedAt || now.getTime() - Date.parse(claim.remindedAt) >= REMIND_INTERVAL_MS)
@@ -398,9 +437,9 @@ export function nextTimerAt(claim: Claim): Date | undefined {
       remind = isWorkingDay(day) ? again : morning(addWorkingDays(day, 1));
     }
   }
-  const times = [remind];
+  const times = waitsForStandIn(claim) ? [] : [remind]; // nobody to remind: see dueReminders
   if (!claim.escalatedAt) times.push(morning(addWorkingDays(since, ESCALATE_AFTER_WORKING_DAYS + 1)));
-  return DateTime.min(...times)!.toJSDate();
+  return times.length ? DateTime.min(...times)!.toJSDate() : undefined;
 }
 
 /**
