@@ -13,7 +13,7 @@ import { TableOfferStore } from './storage/table-offer-store';
 import { TableSettingStore } from './storage/table-setting-store';
 import { TablePersonRepository } from './storage/table-person-repository';
 import { TableRegisterRepository } from './storage/table-register-repository';
-import { TableStore } from './storage/tables';
+import { storageTarget, TableStore } from './storage/tables';
 import { TableClaimStore } from './storage/table-claim-store';
 import { TableExportStore } from './storage/table-export-store';
 import { TableTariffStore } from './storage/table-tariff-store';
@@ -51,7 +51,7 @@ export interface RunningBot {
 /** Wires storage, use cases and the Teams layer, and listens on config.PORT (0: any free port). */
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const clock = options.clock ?? new SystemClock(config.CLOCK_START);
-  const store = new TableStore(config.STORAGE_CONNECTION_STRING, config.TABLE_PREFIX);
+  const store = new TableStore(storageTarget(config), config.TABLE_PREFIX);
   await store.ensureTables();
   const orders = new TableOrderRepository(store.table('Orders'), store.table('Counters'));
   let work: WorkRunner | undefined;
