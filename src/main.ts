@@ -28,6 +28,9 @@ import { RetryOptions } from './teams/retry';
 import { TeamsNotifier } from './teams/notifier';
 import { createServer } from './teams/server';
 
+/** The repository root, from src/ (run by tsx) and from dist/src/ (the build): data/ lives there. */
+const ROOT = join(__dirname, __dirname.endsWith(join('dist', 'src')) ? '../..' : '..');
+
 export interface BotOptions {
   clock?: Clock;
   offerSettings?: Partial<OfferSettings>;
@@ -109,7 +112,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 
 /** The tariff shipped with the code (data/tariffs): the first version, until a coordinator saves another. */
 function initialTariff(): Tariff {
-  const parsed = parseTariff(JSON.parse(readFileSync(join(__dirname, '..', 'data', 'tariffs', '2026-1.json'), 'utf8')));
+  const parsed = parseTariff(JSON.parse(readFileSync(join(ROOT, 'data', 'tariffs', '2026-1.json'), 'utf8')));
   if (!parsed.ok) throw new Error(`data/tariffs/2026-1.json: ${parsed.error}`);
   return parsed.value;
 }
@@ -125,7 +128,7 @@ if (require.main === module) {
     }
     throw err;
   }
-  startBot(config, { demoDir: config.DEMO_DATA ? join(__dirname, '..', 'demo') : undefined })
+  startBot(config, { demoDir: config.DEMO_DATA ? join(ROOT, 'demo') : undefined })
     .then((bot) => {
       log.info({ event: 'bot_listening', port: bot.port, clock: bot.services.clock.now().toISOString() }, `bot listening on ${bot.url}/api/messages`);
       const stop = () => void bot.close().then(() => process.exit(0));
