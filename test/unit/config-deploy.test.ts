@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { createHttpHeaders, type PipelineRequest } from '@azure/core-rest-pipeline';
 import { ConfigError, loadConfig } from '../../src/config';
-import { storageTarget } from '../../src/storage/tables';
+import { storageTarget, TableStore } from '../../src/storage/tables';
 
 const APP_ID = '11111111-1111-1111-1111-111111111111';
 const TENANT_ID = '22222222-2222-2222-2222-222222222222';
@@ -68,5 +69,24 @@ describe('deployment configuration: storage by managed identity and the bot iden
   it('when a single-tenant bot has no password in production, then the start is refused', () => {
     const { MicrosoftAppPassword: _omit, ...noPassword } = singleTenant;
     assert.throws(() => loadConfig({ ...noPassword, STORAGE_ACCOUNT_URL: ACCOUNT_URL }), (e: unknown) => e instanceof ConfigError && /MicrosoftAppPassword is required/.test(e.message));
+  });
+
+  it('when storage is an account URL, then table requests carry a bearer token for Azure Storage and no shared key', async () => {
+    const scopes: string[] = [];
+    const credential = {
+      getToken: (scope: string | string[]) => {
+        scopes.push(String(scope));
+        return Promise.resolve({ token: 'token-from-managed-identity', expiresOnTimestamp: Date.now() + 3_600_000 });
+      },
+    };
+    const client = new TableStore({ accountUrl: ACCOUNT_URL, credential }, 'kv').table('People');
+    const sent: PipelineRequest[] = [];
+    // Answers in place of the service, after the request is signed.
+    client.pipeline.addPolicy({ name: 'answer', sendRequest: (request) => (sent.push(request), Promise.resolve({ request, status: 204, headers: createHttpHeaders({}) })) }, { afterPhase: 'Sign' });
+    await client.createTable();
+    assert.equal(sent.length, 1);
+    assert.equal(sent[0]!.url, `${ACCOUNT_URL}/Tables`);
+    assert.equal(sent[0]!.headers.get('authorization'), 'Bearer token-from-managed-identity');
+    assert.deepEqual(scopes, ['https://storage.azure.com/.default']);
   });
 });
