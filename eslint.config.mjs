@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'build/**', 'devTools/**', '.azurite/**', 'eslint.config.mjs'] },
+  { ignores: ['node_modules/**', 'build/**', 'dist/**', 'devTools/**', '.azurite/**', 'eslint.config.mjs'] },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.base],

@@ -3,7 +3,7 @@ import { importRegister, type ImportResult } from '../src/app/import-register';
 import { ConfigError, loadConfig } from '../src/config';
 import type { RegisterKind } from '../src/domain/registers/types';
 import { TableRegisterRepository } from '../src/storage/table-register-repository';
-import { TableStore } from '../src/storage/tables';
+import { storageTarget, TableStore } from '../src/storage/tables';
 
 export interface ImportOutput {
   out(line: string): void;
@@ -41,7 +41,7 @@ export async function runImport(
   let result: ImportResult;
   try {
     const cfg = loadConfig(env);
-    const store = new TableStore(cfg.STORAGE_CONNECTION_STRING, cfg.TABLE_PREFIX);
+    const store = new TableStore(storageTarget(cfg), cfg.TABLE_PREFIX);
     await store.ensureTables();
     const repo = new TableRegisterRepository(store.table('Registers'));
     result = await importRegister(repo, kind as RegisterKind, csvText);

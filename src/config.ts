@@ -36,6 +36,11 @@ const envSchema = z.object({
   AZURITE_LOCATION: z.string().optional(),
   /** Set by Azure App Service; local mode (no app id) refuses to start there. */
   WEBSITE_SITE_NAME: z.string().optional(),
+  STORAGE_ACCOUNT_URL: z
+    .string()
+    .regex(/^https:\/\/[a-z0-9]+\.table\.[a-z0-9.-]+\/?$/, 'must be the https Table endpoint of a storage account, e.g. https://account.table.core.windows.net')
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { STORAGE_CONNECTION_STRING: string };
@@ -59,13 +64,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Configuration error: MicrosoftAppId is required on Azure App Service (WEBSITE_SITE_NAME is set); local mode would accept anyone');
   }
   if (c.NODE_ENV === 'production') {
+    // A bot with a user-assigned managed identity (app id = the identity's client id) has no password.
     for (const name of ['MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppTenantId'] as const) {
+      if (name === 'MicrosoftAppPassword' && c.MicrosoftAppType === 'UserAssignedMSI') continue;
       if (!c[name]) throw new ConfigError(`Configuration error: ${name} is required when NODE_ENV=production`);
     }
     if (c.CLOCK_START) throw new ConfigError('Configuration error: CLOCK_START is refused when NODE_ENV=production');
-    if (!c.STORAGE_CONNECTION_STRING) {
-      throw new ConfigError('Configuration error: STORAGE_CONNECTION_STRING is required when NODE_ENV=production');
+    if (!c.STORAGE_CONNECTION_STRING && !c.STORAGE_ACCOUNT_URL) {
+      throw new ConfigError('Configuration error: STORAGE_ACCOUNT_URL (managed identity) or STORAGE_CONNECTION_STRING is required when NODE_ENV=production');
     }
   }
-  return { ...c, STORAGE_CONNECTION_STRING: c.STORAGE_CONNECTION_STRING ?? AZURITE_DEFAULT_CONNECTION };
+  if (c.MicrosoftAppType === 'UserAssignedMSI' && c.MicrosoftAppPassword) {
+    throw new ConfigError('Configuration error: MicrosoftAppPassword must be empty when MicrosoftAppType=UserAssignedMSI');
+  }
+  if (c.STORAGE_CONNECTION_STRING && c.STORAGE_ACCOUNT_URL) {
+    throw new ConfigError('Configuration error: STORAGE_ACCOUNT_URL and STORAGE_CONNECTION_STRING are both set; set only one');
+  }
+  // With STORAGE_ACCOUNT_URL the connection string stays empty: nothing falls back to Azurite.
+  return { ...c, STORAGE_CONNECTION_STRING: c.STORAGE_CONNECTION_STRING ?? (c.STORAGE_ACCOUNT_URL ? '' : AZURITE_DEFAULT_CONNECTION) };
 }

@@ -13,7 +13,7 @@ import { TableOfferStore } from './storage/table-offer-store';
 import { TableSettingStore } from './storage/table-setting-store';
 import { TablePersonRepository } from './storage/table-person-repository';
 import { TableRegisterRepository } from './storage/table-register-repository';
-import { TableStore } from './storage/tables';
+import { storageTarget, TableStore } from './storage/tables';
 import { TableClaimStore } from './storage/table-claim-store';
 import { TableExportStore } from './storage/table-export-store';
 import { TableTariffStore } from './storage/table-tariff-store';
@@ -27,6 +27,9 @@ import { Pacer, PaceLimits } from './teams/pacer';
 import { RetryOptions } from './teams/retry';
 import { TeamsNotifier } from './teams/notifier';
 import { createServer } from './teams/server';
+
+/** The repository root, from src/ (run by tsx) and from dist/src/ (the build): data/ lives there. */
+const ROOT = join(__dirname, __dirname.endsWith(join('dist', 'src')) ? '../..' : '..');
 
 export interface BotOptions {
   clock?: Clock;
@@ -53,7 +56,7 @@ export interface RunningBot {
 /** Wires storage, use cases and the Teams layer, and listens on config.PORT (0: any free port). */
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   const clock = options.clock ?? new SystemClock(config.CLOCK_START);
-  const store = new TableStore(config.STORAGE_CONNECTION_STRING, config.TABLE_PREFIX);
+  const store = new TableStore(storageTarget(config), config.TABLE_PREFIX);
   await store.ensureTables();
   const orders = new TableOrderRepository(store.table('Orders'), store.table('Counters'));
   let work: WorkRunner | undefined;
@@ -114,7 +117,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 
 /** The tariff shipped with the code (data/tariffs): the first version, until a coordinator saves another. */
 function initialTariff(): Tariff {
-  const parsed = parseTariff(JSON.parse(readFileSync(join(__dirname, '..', 'data', 'tariffs', '2026-1.json'), 'utf8')));
+  const parsed = parseTariff(JSON.parse(readFileSync(join(ROOT, 'data', 'tariffs', '2026-1.json'), 'utf8')));
   if (!parsed.ok) throw new Error(`data/tariffs/2026-1.json: ${parsed.error}`);
   return parsed.value;
 }
@@ -130,7 +133,7 @@ if (require.main === module) {
     }
     throw err;
   }
-  startBot(config, { demoDir: config.DEMO_DATA ? join(__dirname, '..', 'demo') : undefined })
+  startBot(config, { demoDir: config.DEMO_DATA ? join(ROOT, 'demo') : undefined })
     .then((bot) => {
       log.info({ event: 'bot_listening', port: bot.port, clock: bot.services.clock.now().toISOString() }, `bot listening on ${bot.url}/api/messages`);
       const stop = () => void bot.close().then(() => process.exit(0));

@@ -1,5 +1,6 @@
 import type { PipelineRequest, SendRequest } from '@azure/core-rest-pipeline';
-import { odata, TableClient, TableServiceClient } from '@azure/data-tables';
+import { odata, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 
 export const TABLE_NAMES = ['People', 'Registers', 'Counters', 'Orders', 'Jobs', 'Claims'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -16,26 +17,52 @@ const REQUEST_TIMEOUT = {
   },
 };
 
+/**
+ * Where the tables are: a connection string (Azurite, or an account with shared keys), or an
+ * account's Table endpoint reached with a token (in Azure the web app's managed identity, through
+ * `DefaultAzureCredential`; shared-key access can then be off).
+ */
+export type StorageTarget = { connectionString: string } | { accountUrl: string; credential?: TokenCredential };
+
+/** The storage target the configuration names: `STORAGE_ACCOUNT_URL` wins (config refuses both). */
+export function storageTarget(c: { STORAGE_CONNECTION_STRING: string; STORAGE_ACCOUNT_URL?: string | undefined }): StorageTarget {
+  return c.STORAGE_ACCOUNT_URL ? { accountUrl: c.STORAGE_ACCOUNT_URL } : { connectionString: c.STORAGE_CONNECTION_STRING };
+}
+
 /** One client per table; `prefix` lets tests and instances share an account without sharing rows. */
 export class TableStore {
   private readonly clients = new Map<TableName, TableClient>();
+  private readonly target: StorageTarget;
+  private credential: TokenCredential | undefined;
 
   constructor(
-    private readonly connectionString: string,
+    target: string | StorageTarget,
     private readonly prefix: string,
-  ) {}
+  ) {
+    this.target = typeof target === 'string' ? { connectionString: target } : target;
+  }
 
   table(name: TableName): TableClient {
     let client = this.clients.get(name);
     if (!client) {
-      client = TableClient.fromConnectionString(this.connectionString, `${this.prefix}${name}`, {
-        allowInsecureConnection: this.connectionString.includes('http://') || /UseDevelopmentStorage/i.test(this.connectionString),
+      const options: TableServiceClientOptions = {
         retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 2000 },
         additionalPolicies: [{ policy: REQUEST_TIMEOUT, position: 'perRetry' }],
-      });
+      };
+      const table = `${this.prefix}${name}`;
+      client =
+        'accountUrl' in this.target
+          ? new TableClient(this.target.accountUrl, table, this.tokenCredential(), options)
+          : TableClient.fromConnectionString(this.target.connectionString, table, { ...options, allowInsecureConnection: insecure(this.target.connectionString) });
       this.clients.set(name, client);
     }
     return client;
+  }
+
+  /** `DefaultAzureCredential` is made once (it caches tokens); on App Service it finds the managed identity. */
+  private tokenCredential(): TokenCredential {
+    if ('accountUrl' in this.target && this.target.credential) return this.target.credential;
+    return (this.credential ??= new DefaultAzureCredential());
   }
 
   /** Creates all tables (idempotent); called at start. */
@@ -45,13 +72,18 @@ export class TableStore {
 
   /** A cheap round trip for /healthz. */
   async ping(): Promise<void> {
-    const service = TableServiceClient.fromConnectionString(this.connectionString, {
-      allowInsecureConnection: this.connectionString.includes('http://'),
-      retryOptions: { maxRetries: 0 },
-    });
+    const options: TableServiceClientOptions = { retryOptions: { maxRetries: 0 } };
+    const service =
+      'accountUrl' in this.target
+        ? new TableServiceClient(this.target.accountUrl, this.tokenCredential(), options)
+        : TableServiceClient.fromConnectionString(this.target.connectionString, { ...options, allowInsecureConnection: insecure(this.target.connectionString) });
     const pages = service.listTables({ queryOptions: { filter: `TableName eq '${this.prefix}People'` } }).byPage({ maxPageSize: 1 });
     await pages.next();
   }
+}
+
+function insecure(connectionString: string): boolean {
+  return connectionString.includes('http://') || /UseDevelopmentStorage/i.test(connectionString);
 }
 
 export function statusOf(err: unknown): number | undefined {
