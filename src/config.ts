@@ -33,6 +33,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.string().url('must be the https address where the bot is reached').transform((u) => u.replace(/\/+$/, '')).optional(),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'must be letters and digits').default('kv'),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { STORAGE_CONNECTION_STRING: string };
