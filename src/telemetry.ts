@@ -135,6 +135,7 @@ export interface TelemetryOptions {
  */
 export function startTelemetry(o: TelemetryOptions): void {
   if (started) return;
+  process.env.OTEL_SERVICE_NAME ??= 'kokemusvalitys'; // the cloud role name in Application Insights
   // Loaded only here: without a connection string none of the SDK is required.
   const monitor =
     require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');

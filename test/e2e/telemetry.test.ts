@@ -1,5 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { InMemoryLogRecordExporter, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import {
   InMemorySpanExporter,
@@ -9,6 +16,7 @@ import {
 import sinon from 'sinon';
 import { log, logStream } from '../../src/log';
 import { startTelemetry, stopTelemetry } from '../../src/telemetry';
+import { serveArgs } from '../../scripts/serve-args';
 import { storageConnectionString } from '../support/root-hooks';
 import { TestUser, World } from '../support/world';
 
@@ -205,5 +213,107 @@ describe('telemetry to Application Insights (SPEC §9, §13)', () => {
     assert.ok(
       !JSON.stringify({ body: record.body, attributes: record.attributes }).includes(BOSS.email),
     );
+  });
+});
+
+describe('telemetry in the started bot (npm run serve)', () => {
+  it('when the bot runs with a connection string, then requests and dependencies reach the ingestion endpoint scrubbed, also at shutdown', async function () {
+    this.timeout(120_000); // a process of its own: tsx compiles the bot and the SDK loads
+    const bodies: string[] = [];
+    // The exporter only speaks https: a throwaway certificate, trusted by the bot's process alone.
+    const dir = mkdtempSync(join(tmpdir(), 'kv-ingestion-'));
+    const made = spawnSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ]);
+    assert.equal(made.status, 0, `openssl: ${made.stderr}`);
+    const tls = {
+      key: readFileSync(join(dir, 'key.pem')),
+      cert: readFileSync(join(dir, 'cert.pem')),
+    };
+    rmSync(dir, { recursive: true });
+    const ingestion = createServer(tls, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        bodies.push(
+          (req.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8'),
+        );
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ itemsReceived: 1, itemsAccepted: 1, errors: [] }));
+      });
+    });
+    await new Promise<void>((resolve) => ingestion.listen(0, '127.0.0.1', resolve));
+    const root = join(__dirname, '..', '..');
+    const token = 'i8v-RzsDlDyjEmpxe8Oahju_0oouNwljObAxxZQp-hU';
+    const child = spawn(process.execPath, serveArgs(root), {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        PORT: '0',
+        DEMO_DATA: '0',
+        STORAGE_CONNECTION_STRING: storageConnectionString(),
+        TABLE_PREFIX: `o${randomUUID().slice(0, 8)}`,
+        NODE_TLS_REJECT_UNAUTHORIZED: '0',
+        APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+        APPLICATIONINSIGHTS_INSTRUMENTATION_LOGGING_LEVEL: 'ERROR',
+        APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({
+          tracesPerSecond: 0,
+          samplingRatio: 1,
+        }),
+        APPLICATIONINSIGHTS_CONNECTION_STRING: `InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://127.0.0.1:${(ingestion.address() as AddressInfo).port}/`,
+      },
+    });
+    try {
+      const port = await new Promise<number>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString('utf8');
+          const m = /"event":"bot_listening","port":(\d+)/.exec(out);
+          if (m) resolve(Number(m[1]));
+        });
+        child.once('exit', (code) => reject(new Error(`the bot stopped (${code}): ${out}`)));
+      });
+      assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+      assert.equal(
+        (await fetch(`http://127.0.0.1:${port}/exports/${token}/palkkiot.csv`)).status,
+        404,
+      );
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    } finally {
+      child.kill('SIGKILL');
+      ingestion.close();
+    }
+    const sent = bodies.join('\n');
+    assert.match(
+      sent,
+      /"baseType":"RequestData"[^]*\/exports\/:token\/palkkiot\.csv/,
+      'the download is a request',
+    );
+    assert.match(
+      sent,
+      /"baseType":"RemoteDependencyData"[^]*"ai.cloud.role":"kokemusvalitys"/,
+      'the storage calls are dependencies',
+    );
+    assert.ok(!sent.includes(token), 'no export token in what Application Insights gets');
+    const accountKey = /AccountKey=([^;]+)/.exec(storageConnectionString())?.[1];
+    if (accountKey) assert.ok(!sent.includes(accountKey));
   });
 });
