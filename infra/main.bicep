@@ -194,7 +194,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       // The built JavaScript (npm run build; see infra/README.md), no tsx, no npm at run time.
-      appCommandLine: 'node --no-deprecation --max-semi-space-size=2 dist/src/main.js'
+      appCommandLine: 'node --no-deprecation --max-semi-space-size=2 --require ./dist/src/instrument.js dist/src/main.js'
       alwaysOn: true
       healthCheckPath: '/healthz'
       http20Enabled: true

@@ -41,6 +41,7 @@ const envSchema = z.object({
     .regex(/^https:\/\/[a-z0-9]+\.table\.[a-z0-9.-]+\/?$/, 'must be the https Table endpoint of a storage account, e.g. https://account.table.core.windows.net')
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional(),
 });
 
 export type Config = z.infer<typeof envSchema> & { STORAGE_CONNECTION_STRING: string };

@@ -27,6 +27,7 @@ import { Pacer, PaceLimits } from './teams/pacer';
 import { RetryOptions } from './teams/retry';
 import { TeamsNotifier } from './teams/notifier';
 import { createServer } from './teams/server';
+import { stopTelemetry } from './telemetry';
 
 /** The repository root, from src/ (run by tsx) and from dist/src/ (the build): data/ lives there. */
 const ROOT = join(__dirname, __dirname.endsWith(join('dist', 'src')) ? '../..' : '..');
@@ -136,7 +137,7 @@ if (require.main === module) {
   startBot(config, { demoDir: config.DEMO_DATA ? join(ROOT, 'demo') : undefined })
     .then((bot) => {
       log.info({ event: 'bot_listening', port: bot.port, clock: bot.services.clock.now().toISOString() }, `bot listening on ${bot.url}/api/messages`);
-      const stop = () => void bot.close().then(() => process.exit(0));
+      const stop = () => void bot.close().then(stopTelemetry).then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     })

@@ -1,10 +1,11 @@
-import { ActivityTypes } from 'botbuilder';
+import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { helpMessage, welcomeMessage } from '../../cards/help-message';
 import type { Services } from '../app/services';
 import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
 import { registerInboundGuard } from './inbound-guard';
+import { correlationIdOf, inTurn } from '../telemetry';
 import { Outbound } from './outbound';
 import { parseCommand, suggestCommand } from '../domain/commands/command-table';
 import type { CommandHandlers } from './commands';
@@ -14,9 +15,16 @@ import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { Actor, Turns } from './turn';
 
+/** Each turn runs in its own span, and every log line written during it carries a correlation id. */
+class TracedApplication extends Application<TurnState> {
+  override run(ctx: TurnContext): Promise<boolean> {
+    return inTurn(ctx.activity, () => super.run(ctx));
+  }
+}
+
 /** Builds the Teams application: routes activities to use cases and renders their results. */
 export function createBot(adapter: TeamsAdapter, services: Services, outbound: Outbound): Application<TurnState> {
-  const app = new Application<TurnState>({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+  const app = new TracedApplication({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
   const turns = new Turns(services, outbound);
   registerInboundGuard(app, turns);
   const welcome = (a: Actor) => welcomeMessage(a.profile.roles, a.person.email !== '', a.t);
@@ -68,7 +76,7 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   });
 
   app.error(async (ctx, err) => {
-    log.error({ event: 'turn_failed', activityType: ctx.activity.type, err: err.message }, 'turn failed');
+    log.error({ event: 'turn_failed', activityType: ctx.activity.type, correlationId: correlationIdOf(err), err }, 'turn failed');
     if (ctx.activity.type === ActivityTypes.Message) {
       await ctx.sendActivity(translator(languageOfLocale(ctx.activity.locale))('error_generic')).catch(() => undefined);
     }
