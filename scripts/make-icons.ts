@@ -1,32 +1,15 @@
-// Draws the Teams app icons (manifest/color.png 192×192, manifest/outline.png 32×32) with Node
-// built-ins only: a tiny RGBA PNG encoder over node:zlib. Run once: `npx tsx scripts/make-icons.ts`.
+// Draws the Teams app icons (manifest/color.png 192×192, manifest/outline.png 32×32) as 8-bit RGBA
+// PNGs, encoded by pngjs. Run once: `npm run icons`.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 
 type Rgba = [number, number, number, number];
 
-function chunk(type: string, data: Buffer): Buffer {
-  const head = Buffer.alloc(8);
-  head.writeUInt32BE(data.length, 0);
-  head.write(type, 4, 'ascii');
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), data])), 0);
-  return Buffer.concat([head, data, crc]);
-}
-
 export function encodePng(width: number, height: number, pixel: (x: number, y: number) => Rgba): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA, no interlace
-  const raw = Buffer.alloc(height * (1 + width * 4));
-  for (let y = 0; y < height; y++) {
-    const row = y * (1 + width * 4); // filter byte 0 (none) at raw[row]
-    for (let x = 0; x < width; x++) raw.set(pixel(x, y), row + 1 + x * 4);
-  }
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) png.data.set(pixel(x, y), (y * width + x) * 4);
+  return PNG.sync.write(png, { colorType: 6, bitDepth: 8 });
 }
 
 /** The mark, in unit coordinates (0..1): two overlapping speech bubbles, i.e. two people talking. */

@@ -3,8 +3,9 @@
 // Usage: `npm run package:teams` (bot id from env MicrosoftAppId; TEAMS_APP_ID overrides the app id).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { crc32, deflateRawSync, inflateSync } from 'node:zlib';
 import { AppManifestUtils, type AppManifest } from '@microsoft/app-manifest';
+import { zipSync, type Zippable } from 'fflate';
+import { PNG, type PNGWithMetadata } from 'pngjs';
 
 export const ROOT = join(__dirname, '..');
 export const MANIFEST_DIR = join(ROOT, 'manifest');
@@ -103,44 +104,22 @@ export async function validateManifest(
 
 export interface PngInfo { width: number; height: number; bitDepth: number; colorType: number; hasAlpha: boolean }
 
+function decode(png: Buffer): PNGWithMetadata {
+  try {
+    return PNG.sync.read(png);
+  } catch (err) {
+    throw new Error(`not a PNG file (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
 export function readPngInfo(png: Buffer): PngInfo {
-  if (png.length < 33 || png.readUInt32BE(0) !== 0x89504e47 || png.toString('ascii', 12, 16) !== 'IHDR') throw new Error('not a PNG file');
-  const colorType = png[25]!;
-  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20), bitDepth: png[24]!, colorType, hasAlpha: colorType === 4 || colorType === 6 || hasChunk(png, 'tRNS') };
+  const { width, height, depth, colorType, alpha } = decode(png);
+  return { width, height, bitDepth: depth, colorType, hasAlpha: alpha };
 }
 
-function chunks(png: Buffer): { type: string; data: Buffer }[] {
-  const out: { type: string; data: Buffer }[] = [];
-  for (let o = 8; o + 8 <= png.length; ) {
-    const length = png.readUInt32BE(o);
-    out.push({ type: png.toString('ascii', o + 4, o + 8), data: png.subarray(o + 8, o + 8 + length) });
-    o += 12 + length;
-  }
-  return out;
-}
-const hasChunk = (png: Buffer, type: string) => chunks(png).some((c) => c.type === type);
-
-/** Pixels of an 8-bit RGBA, non-interlaced PNG (the only kind the outline check needs to read). */
+/** Pixels of any PNG as 8-bit RGBA, row by row. */
 export function decodeRgba(png: Buffer): Uint8Array {
-  const { width, height, bitDepth, colorType } = readPngInfo(png);
-  if (bitDepth !== 8 || colorType !== 6 || png[28] !== 0) throw new Error('only 8-bit RGBA non-interlaced PNGs are decoded');
-  const raw = inflateSync(Buffer.concat(chunks(png).filter((c) => c.type === 'IDAT').map((c) => c.data)));
-  const stride = width * 4;
-  const px = new Uint8Array(height * stride);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    for (let x = 0; x < stride; x++) {
-      const a = x >= 4 ? px[y * stride + x - 4]! : 0;
-      const b = y > 0 ? px[(y - 1) * stride + x]! : 0;
-      const c = x >= 4 && y > 0 ? px[(y - 1) * stride + x - 4]! : 0;
-      const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
-      const pred = [0, a, b, (a + b) >> 1, paeth][filter];
-      if (pred === undefined) throw new Error(`bad PNG filter ${filter}`);
-      px[y * stride + x] = (raw[y * (stride + 1) + 1 + x]! + pred) & 0xff;
-    }
-  }
-  return px;
+  return new Uint8Array(decode(png).data);
 }
 
 /** Problems with the icon files: sizes; the outline must be white on a transparent background. */
@@ -153,7 +132,7 @@ export function checkIcons(files: { color: Buffer; outline: Buffer }): string[] 
   }
   const outline = readPngInfo(files.outline);
   if (!outline.hasAlpha) errors.push('outline icon has no transparency');
-  else if (outline.colorType === 6 && outline.bitDepth === 8) {
+  else {
     const px = decodeRgba(files.outline);
     let transparent = 0;
     let coloured = 0;
@@ -167,45 +146,12 @@ export function checkIcons(files: { color: Buffer; outline: Buffer }): string[] 
   return errors;
 }
 
-/** A minimal ZIP (deflate, no zip64, fixed timestamp 1980-01-01 so builds are reproducible). */
+/** The package as a ZIP (deflate, fixed timestamp 1980-01-01 so builds are reproducible). */
 export function createZip(entries: { name: string; data: Buffer }[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const { name, data } of entries) {
-    const nameBuf = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data);
-    const fields = (h: Buffer, at: number) => {
-      h.writeUInt16LE(20, at); // version needed
-      h.writeUInt16LE(0x0800, at + 2); // UTF-8 names
-      h.writeUInt16LE(8, at + 4); // deflate
-      h.writeUInt16LE(0, at + 6); // time 00:00
-      h.writeUInt16LE(0x21, at + 8); // date 1980-01-01
-      h.writeUInt32LE(crc32(data), at + 10);
-      h.writeUInt32LE(packed.length, at + 14);
-      h.writeUInt32LE(data.length, at + 18);
-      h.writeUInt16LE(nameBuf.length, at + 22);
-    };
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    fields(local, 4);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    fields(central, 6);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBuf, packed);
-    centrals.push(central, nameBuf);
-    offset += 30 + nameBuf.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const mtime = new Date(1980, 0, 1);
+  const files: Zippable = {};
+  for (const { name, data } of entries) files[name] = [data, { mtime }];
+  return Buffer.from(zipSync(files));
 }
 
 /** Builds, checks and returns the package's files; throws with every problem listed. */

@@ -1,15 +1,28 @@
 import assert from 'node:assert/strict';
+import { translator } from '../../src/i18n';
 import { assertValidCard, inputsOf, textOf } from '../support/cards';
 import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
 import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
-import { translator } from '../../src/i18n';
 
 const fi = translator('fi');
 const AT_SUPERVISOR = fi('claim_status_awaiting_supervisor');
 const AT_DIRECTOR = fi('claim_status_awaiting_director');
 
 type FullChain = Chain & { stranger: TestUser };
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A task of the expert that ended at `end` on `date`, confirmed by the orderer, with its claim submitted: the claim waits for the supervisor. */
+async function claimAtSupervisor(world: World, people: Cast, date: string, start = '09:00', end = '10:00'): Promise<{ orderId: string; claimId: string }> {
+  const orderId = await takenTask(world, people, { date, start, end });
+  await toHelsinki(world, `${date}T${end}`);
+  await press(people.orderer, orderId, 'task_done');
+  const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
+  const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
+  assert.match(submitted.shown, new RegExp(fi('claim_status_awaiting_supervisor')));
+  await world.settle();
+  return { orderId, claimId };
+}
 
 /** The approvers and someone outside the chain, each in their own chat. */
 async function chainWithStranger(world: World, withDirector: boolean): Promise<FullChain> {
@@ -266,18 +279,17 @@ describe('fee claims', () => {
       assert.equal(told(), 1, 'told once, also with a second instance');
     });
 
-    it('when a coordinator reassigns a stuck claim, then both people are told and the new holder can approve', async () => {
-      const claimId = /P-2026-\d{4}/.exec((await people.coordinator.say('/fees stuck')).join('\n'))![0];
+    it('when a coordinator reassigns a waiting claim, then both people are told and the new holder can approve', async () => {
+      const { claimId } = await claimAtSupervisor(world, people, '2027-01-12');
       const reply = (await people.coordinator.say(`/reassign ${claimId} dir@example.fi`)).join('\n');
       assert.match(reply, /Dora Director/);
       await world.settle();
-      assert.match(chain.supervisor.lastText(), /siirrettiin käsittelijälle Dora Director/);
-      const stale = await press(chain.supervisor, claimId, 'approve_claim').catch(() => undefined);
-      assert.equal(stale, undefined, 'the supervisor card has no Approve button any more');
+      assert.equal(chain.supervisor.lastText(), fi('claim_reassigned_away', { claimId, name: 'Dora Director' }));
+      await assert.rejects(press(chain.supervisor, claimId, 'approve_claim'), /no card about .* with approve_claim/, 'the supervisor card has no Approve button any more');
       await press(chain.director, claimId, 'approve_claim');
       await world.settle();
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}.*palkanlaskennassa`));
-      assert.match((await chain.supervisor.say(`/reassign ${claimId} x@example.fi`)).join('\n'), /koordinaattor/i);
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}.*${escape(fi('claim_status_awaiting_payroll'))}`));
+      assert.match((await chain.supervisor.say(`/reassign ${claimId} x@example.fi`)).join('\n'), new RegExp(escape(fi('command_not_allowed'))));
     });
   });
 
@@ -303,13 +315,17 @@ describe('fee claims', () => {
       assert.equal(expert.cardMessagesAbout(orderId).filter((m) => JSON.stringify(m.card).includes('submit_claim')).length, 1);
     });
 
-    it('when the expert writes my fees, then a claim card not yet sent comes again', async () => {
+    it('when the expert writes my fees, then the claim card of a task without a claim comes again', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const before = expert.cardsAbout('submit_claim').length;
+      const orderId = await takenTask(world, people, { date: '2026-11-27', start: '09:00', end: '10:00' });
+      await toHelsinki(world, '2026-11-27T10:00');
+      const claimCards = () => expert.cardMessagesAbout(orderId).filter((m) => JSON.stringify(m.card).includes('submit_claim')).length;
+      const before = claimCards();
+      assert.equal(before, 1, 'the card came when the task ended');
       const answer = (await expert.say('my fees')).join('\n');
-      assert.match(answer, /Palkkiohakemuksesi|ei ole vielä/);
-      assert.match(expert.messages().map((m) => m.text ?? '').join('\n'), /palkkiohakemus puuttuu/);
-      assert.equal(expert.cardsAbout('submit_claim').length, before + 1);
+      assert.ok([fi('my_fees_title'), fi('my_fees_empty')].some((t) => answer.includes(t)), answer);
+      assert.ok(expert.messages().some((m) => m.text === fi('claims_missing_intro')));
+      assert.equal(claimCards(), before + 1);
     });
 
     it('when a timer falls on a weekend after downtime, then the reminder still comes on the next working day', async () => {
@@ -327,25 +343,26 @@ describe('fee claims', () => {
     });
 
     it('when a card of the first version is clicked after the claim was corrected, then nothing changes', async () => {
-      const claimId = /P-2026-\d{4}/.exec((await people.experts.get(EXPERT)!.say('palkkiot')).join('\n').split('\n').find((l) => l.includes(AT_SUPERVISOR))!)![0];
+      const { claimId } = await claimAtSupervisor(world, people, '2026-12-09');
       await press(chain.supervisor, claimId, 'approve_claim');
       await world.settle();
       await press(chain.director, claimId, 'reject_claim', { reason: 'Väärä päivä' });
       await world.settle();
       // The order is cancelled meanwhile: the returned claim can still be corrected.
       const orderId = (await world.bot.services.claims.load(claimId))!.claim.value.orderId;
+      assert.ok(orderId);
       await people.coordinator.say(`/cancel ${orderId}`);
       await people.orderer.say(`peru ${orderId}`);
       const again = await press(people.experts.get(EXPERT)!, claimId, 'submit_claim');
-      assert.match(again.shown, new RegExp(AT_SUPERVISOR));
+      assert.match(again.shown, new RegExp(fi('claim_status_awaiting_supervisor')));
       await world.settle();
       const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor', version: 1 });
-      assert.match(JSON.stringify(replay.body), /Hakemusta on korjattu tämän kortin jälkeen/);
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*${AT_SUPERVISOR}`));
+      assert.ok(JSON.stringify(replay.body).includes(JSON.stringify(fi('claim_version_changed')).slice(1, -1)), JSON.stringify(replay.body));
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*${fi('claim_status_awaiting_supervisor')}`));
       const audit = (await people.coordinator.say(`/audit ${orderId}`)).join('\n');
-      assert.match(audit, new RegExp(`Tapahtumat: ${orderId}`));
-      assert.match(audit, /Tilaus peruttu/);
-      assert.match(audit, new RegExp(`Palkkiohakemukset: ${claimId}`));
+      assert.ok(audit.includes(fi('audit_order_title', { orderId })), audit);
+      assert.ok(audit.includes(fi('audit_order_cancelled', { who: '' }).trim()), audit);
+      assert.ok(audit.includes(fi('audit_order_claims', { claims: claimId })), audit);
     });
 
     it('when a coordinator saves a tariff card drawn before another saved a newer version, then nothing is saved', async () => {
@@ -363,7 +380,6 @@ describe('fee claims', () => {
     let world: World;
     let people: Cast;
     let chain: FullChain;
-    let claimId: string;
     before(async () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
@@ -374,20 +390,21 @@ describe('fee claims', () => {
     it('when Teams answers 404 for the approver, then coordinators are told once and the send is not retried for ever', async () => {
       const orderId = await takenTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
       await toHelsinki(world, '2026-11-26T10:00');
-      claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
+      const claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
       await world.settle();
       world.connector.fail('send', 404, { times: 50, conversationId: chain.supervisor.conversationId });
       await press(people.orderer, claimId, 'approve_claim'); // the orderer's Task done on the claim card
       await world.settle();
-      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(`${claimId} korttia ei saatu perille`)).length;
+      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(fi('claim_holder_unreachable', { claimId, name: 'Sanna Supervisor', email: 'sup@example.fi' }).split(':')[0]!)).length;
       assert.equal(told(), 1);
       await toHelsinki(world, '2026-11-26T10:30');
       assert.equal(told(), 1);
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(AT_SUPERVISOR));
+      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*${fi('claim_status_awaiting_supervisor')}`));
     });
 
     it('when the rejection message and card fail to arrive, then both come later, once', async () => {
       const expert = people.experts.get(EXPERT)!;
+      const { claimId } = await claimAtSupervisor(world, people, '2026-11-27');
       await people.coordinator.say(`/reassign ${claimId} dir@example.fi`);
       await world.settle();
       world.connector.fail('send', 500, { times: 4, conversationId: expert.conversationId });
@@ -397,8 +414,8 @@ describe('fee claims', () => {
       const returnedMessages = () => expert.messages().filter((m) => (m.text ?? '').includes(fi('claim_step_returned', { claimId, reason: 'Tarkista aika' }))).length;
       assert.equal(expert.cardsAbout('submit_claim').length, before, 'the card did not arrive yet');
       assert.equal(returnedMessages(), 0, 'nor the message');
-      await toHelsinki(world, '2026-11-26T10:32'); // the outbox lease (60 s) has run out
-      await toHelsinki(world, '2026-11-26T10:34');
+      await toHelsinki(world, '2026-11-27T10:02'); // the outbox lease (60 s) has run out
+      await toHelsinki(world, '2026-11-27T10:04');
       assert.equal(expert.cardsAbout('submit_claim').length, before + 1);
       assert.equal(returnedMessages(), 1);
     });
