@@ -11,6 +11,7 @@ import { expertCommands } from './routes/experts';
 import { registerFeeRoutes } from './routes/fees';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
+import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { Actor, Turns } from './turn';
 
 /** Builds the Teams application: routes activities to use cases and renders their results. */
@@ -43,6 +44,8 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
     ...registerFeeRoutes(app, turns),
     ...ordering.commands,
     ...registerOfferRoutes(app, turns),
+    // After the offer routes: /assign goes through the hard rules and the Confirm card (SPEC §3).
+    ...registerOrdersConsoleRoutes(app, turns),
   };
 
   // Stale or unknown buttons: answer on the card instead of letting Teams show an error.
