@@ -72,6 +72,7 @@ describe("the coordinator's orders console", () => {
       await seed(world, 25, (n) => ({
         ...(n % 5 === 0 ? { status: 'unfilled' as const } : {}),
         ...(n <= 3 ? { municipality: 'Kuopio', taskType: 'peer_group' as const } : {}),
+        ...(n === 4 ? { date: '2026-11-27' } : {}),
       }));
     });
     after(() => world.stop());
@@ -103,6 +104,24 @@ describe("the coordinator's orders console", () => {
       }
       await people.coordinator.say('/orders unfilled');
       assert.deepEqual(listed(people.coordinator.lastCard()!), ['T-2026-0025', 'T-2026-0020', 'T-2026-0015', 'T-2026-0010', 'T-2026-0005']);
+    });
+
+    it('when a coordinator asks for this week, then only the task in this week (Mon 23.11.–Sun 29.11.) is listed', async () => {
+      await people.coordinator.say('/orders viikko');
+      assert.deepEqual(listed(people.coordinator.lastCard()!), ['T-2026-0004']);
+    });
+
+    it('when a Swedish coordinator lists the orders, then the buttons are in Swedish', async () => {
+      await world.bot.services.registers.putStaff({ email: 'samordnare@example.fi', name: 'Sara Samordnare', role: 'coordinator' });
+      const swede = world.person({ email: 'samordnare@example.fi', locale: 'sv-FI' });
+      await swede.install();
+      await swede.say('/beställningar');
+      const first = swede.lastCard()!;
+      assert.deepEqual(buttons(first), ['Nästa']);
+      const second = await pressOn(swede, first, 'orders_page');
+      assert.deepEqual(buttons(second.card!), ['Föregående', 'Nästa']);
+      const opened = await swede.execute('open_order', { orderId: 'T-2026-0024' });
+      assert.match(textOf(opened.body.value), /\[Tilldela\]/);
     });
 
     it('when a coordinator filters by words in Swedish, then the peer groups in Kuopio are found in any case and language', async () => {
@@ -282,6 +301,18 @@ describe("the coordinator's orders console", () => {
       const answer = await pressOn(people.coordinator, card, 'console_assign', { assignEmail: other });
       assert.match(answer.shown, new RegExp(fi('assigned_by_coordinator', { name: other === 'anna@example.fi' ? 'Anna Aalto' : 'Ben Berg', orderId: third })));
       assert.deepEqual((await orderOf(third)).assigned.map((a) => a.email), [other]);
+    });
+
+    it('when a coordinator presses Cancel on the order card, then the order is cancelled and the assigned expert is told', async () => {
+      const fourth = await placeOrder(people.orderer, { date: '2026-12-18' });
+      await world.settle();
+      await people.coordinator.say(`/assign ${fourth} ben@example.fi`);
+      await world.settle();
+      const answer = await press(people.coordinator, fourth, 'console_cancel');
+      assert.ok(answer.shown.includes(fi('console_order_cancelled_done', { orderId: fourth })), answer.shown);
+      assert.equal((await orderOf(fourth)).status, 'cancelled');
+      await world.settle();
+      assert.match(people.experts.get('ben@example.fi')!.lastText(), new RegExp(`${fourth}.*peruttu`));
     });
 
     it('when /order gets no number or an unknown one, then the coordinator is told how to use it', async () => {
