@@ -82,7 +82,8 @@ export async function listOrders(s: Services, actor: ConsoleActor, paging: Order
   const at = (p: number): OrdersPaging => ({ filter: paging.filter, ...(paging.words ? { words: paging.words } : {}), page: p });
   return {
     type: 'page',
-    orders: await load(s, matching.slice(page * ORDERS_PAGE, (page + 1) * ORDERS_PAGE)),
+    // The index row's status is a hint (a crash between the two writes leaves it stale): the order decides.
+    orders: (await load(s, matching.slice(page * ORDERS_PAGE, (page + 1) * ORDERS_PAGE))).filter((o) => (paging.filter === 'open' || paging.filter === 'unfilled' ? o.status === paging.filter : true)),
     paging: at(page),
     next: page < lastPage ? at(page + 1) : undefined,
     previous: page > 0 ? at(page - 1) : undefined,
