@@ -3,7 +3,7 @@ import { currentVersion, type Claim } from '../src/domain/fees/claim';
 import type { Tariff } from '../src/domain/fees/tariff';
 import type { Order } from '../src/domain/orders/order';
 import { TASK_TYPES, type Language } from '../src/domain/shared/vocabulary';
-import type { Translate } from '../src/i18n';
+import type { MessageKey, Translate } from '../src/i18n';
 import { stageText } from './claim-card';
 import { card, executeAction, facts, heading, textBlock, type AdaptiveCard } from './elements';
 import { euros, formatDate, helsinkiDateTime } from './format';
@@ -58,6 +58,8 @@ export function orderAuditMessage(order: Order, lang: Language, t: Translate): s
     ...order.assigned.map((a) => ({ at: a.at, text: a.byCoordinator ? t('audit_order_assigned_by', { who: plain(`${a.name} (${a.email})`), by: plain(a.byCoordinator) }) : t('audit_order_assigned', { who: plain(`${a.name} (${a.email})`) }) })),
     ...(order.cancelledAt ? [{ at: order.cancelledAt, text: t('audit_order_cancelled', { who: order.cancelledBy ?? '' }) }] : []),
     ...(order.taskDoneAt ? [{ at: order.taskDoneAt, text: t('audit_order_done', { who: order.taskDoneBy ?? '' }) }] : []),
+    // Coordinators' console changes (phone order, unassign, forced assignment).
+    ...(order.audit ?? []).map((e) => ({ at: e.at, text: t(`audit_${e.what}`, { who: e.who ?? '', by: e.by, rules: (e.rules ?? []).map((r) => t(`console_rule_${r}` as MessageKey)).join(', ') }) })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const lines = events.map((e) => `${helsinkiDateTime(e.at, lang)} ${e.text}`);
   const claims = Object.values(order.claims ?? {});

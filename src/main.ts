@@ -13,7 +13,7 @@ import { TableOfferStore } from './storage/table-offer-store';
 import { TableSettingStore } from './storage/table-setting-store';
 import { TablePersonRepository } from './storage/table-person-repository';
 import { TableRegisterRepository } from './storage/table-register-repository';
-import { storageTarget, TableStore } from './storage/tables';
+import { type ReadCounter, storageTarget, TableStore } from './storage/tables';
 import { TableClaimStore } from './storage/table-claim-store';
 import { TableExportStore } from './storage/table-export-store';
 import { TableTariffStore } from './storage/table-tariff-store';
@@ -51,6 +51,8 @@ export interface RunningBot {
   services: Services;
   outbound: Outbound;
   work: WorkRunner;
+  /** Rows read per table, counted while `reads.counting` is on (tests, bench). */
+  reads: ReadCounter;
   close(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     services,
     outbound,
     work: runner,
+    reads: store.reads,
     close: async () => {
       runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));

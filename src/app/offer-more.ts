@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { rankCandidates, pickWave, type MatchOrder } from '../domain/matching/match-experts';
-import { offerWindowMs, type Effect, type Offer } from '../domain/offers/offer';
+import { mayBeOfferedAgain, offerWindowMs, type Effect, type Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { helsinkiDate, helsinkiInstant, ZONE } from '../domain/shared/helsinki';
 import { changeOrder } from './change-order';
@@ -20,7 +20,9 @@ export async function offerMore(s: Services, orderId: string, which: 'same' | 'n
     if (order.status !== 'open' || order.assigned.length >= order.expertCount || order.shortlist) return { result: undefined };
     const offers = [...file.offers.values()].map((o) => o.value);
     const pending = offers.filter((o) => o.status === 'pending');
-    const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(now), loads, exclude: new Set(file.offers.keys()) });
+    // Those whose offer closed when the order filled may get it again when a place frees up.
+    const exclude = new Set(offers.filter((o) => !mayBeOfferedAgain(o)).map((o) => o.expertEmail));
+    const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(now), loads, exclude });
     const places = order.expertCount - order.assigned.length;
     const newWave = which === 'next' || order.wave === 0;
     const size = newWave ? Math.max(s.offerSettings.waveSize, places) : Math.max(0, places - pending.length) || 1;

@@ -17,6 +17,7 @@ export async function offerViewOf(s: Services, order: Order, offer: Offer): Prom
 }
 
 export async function ordererContact(s: Services, order: Order): Promise<OrdererContact> {
+  if (order.phoneOrder) return { name: order.phoneOrder.name, email: order.phoneOrder.email };
   const staff = await s.registers.getStaff(order.ordererEmail);
   return { name: staff?.name ?? order.ordererEmail, email: order.ordererEmail };
 }

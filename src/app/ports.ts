@@ -80,6 +80,26 @@ export interface OrderRepository {
   allocateNumber(year: number): Promise<number>;
   /** Ties a card submission to an order number; returns the number of the first claim. */
   claimSubmission(submissionId: string, orderId: string): Promise<string>;
+  /**
+   * Index rows of every order, newest first, after the row `after` (exclusive): one range read
+   * of one index partition, however many orders the store holds.
+   */
+  listNewest(after: string | undefined, limit: number): Promise<OrderIndexRow[]>;
+}
+
+/** An order's row in the newest-first index: its key (for paging) and a summary for filters. */
+export interface OrderIndexRow {
+  key: string;
+  orderId: string;
+  status: Order['status'];
+  date: string;
+  taskType: string;
+  municipality: string;
+  unitId: string;
+  remote: boolean;
+  /** "Name <email>; …" of the assigned experts when the row was last written. */
+  assigned: string;
+  createdAt: string;
 }
 
 /** An order being written: what the parser and the orderer's corrections have given so far. */
@@ -248,6 +268,10 @@ export interface Notifier {
   coordinatorReview(coordinator: Person, order: Order, shortlist: CandidateView[]): Promise<void>;
   coordinatorUnreachable(coordinator: Person, order: Order, expertName: string): Promise<void>;
   expertCancelled(expert: Person, order: Order): Promise<void>;
+  /** A coordinator took the expert off the order. */
+  expertUnassigned(expert: Person, order: Order): Promise<void>;
+  /** The orderer hears that an expert was taken off and the place is offered again. */
+  ordererUnassigned(orderer: Person, order: Order, expertName: string): Promise<void>;
   taskReminder(expert: Person, order: Order, orderer: OrdererContact): Promise<void>;
   /** The expert's claim card, pre-filled (after the task, or again after a rejection). */
   claimForm(expert: Person, view: ClaimFormView): Promise<Delivery>;

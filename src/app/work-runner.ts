@@ -173,6 +173,13 @@ export class WorkRunner {
       }
       case 'notify_coordinators':
         return this.tellCoordinators(order, effect.about, effect.email);
+      case 'notify_unassigned': {
+        await this.s.loads.remove(effect.email, orderId);
+        const [expert, orderer] = await Promise.all([this.s.people.findByEmail(effect.email), this.s.people.get(order.ordererId)]);
+        if (expert) await this.notifier.expertUnassigned(expert, order);
+        if (orderer) await this.notifier.ordererUnassigned(orderer.value, order, effect.name);
+        return;
+      }
       case 'notify_expert_cancelled': {
         await this.s.loads.remove(effect.email, orderId);
         const expert = await this.s.people.findByEmail(effect.email);

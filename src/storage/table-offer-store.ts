@@ -5,6 +5,7 @@ import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { decodeKey, encodeKey } from './keys';
 import { readEffects, removeEffect, withKeys } from './outbox-rows';
+import { orderIndexEntity } from './order-index';
 import { partitionRows } from './tables';
 
 export const ORDER_ROW = 'order';
@@ -67,6 +68,12 @@ export class TableOfferStore implements OfferStore {
       'Replace',
       { etag: change.order.etag },
     );
+    // The index row's summary follows the order; a stale one (a crash here) is only a filter hint.
+    const before = existing.order.value;
+    const after = change.order.value;
+    if (before.status !== after.status || before.assigned.length !== after.assigned.length || before.assigned.some((a, i) => a.email !== after.assigned[i]?.email)) {
+      await this.table.upsertEntity(orderIndexEntity(after), 'Replace');
+    }
   }
 
   async listEffects(orderId: string): Promise<StoredEffect[]> {

@@ -1,10 +1,11 @@
 import { odata, TableClient } from '@azure/data-tables';
-import type { DraftRepository, OrderDraft, OrderRepository, Stored } from '../app/ports';
+import type { DraftRepository, OrderDraft, OrderIndexRow, OrderRepository, Stored } from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
 import { encodeKey } from './keys';
 import { newOrderRow, ORDER_ROW } from './table-offer-store';
 import { nextNumber } from './counter';
+import { orderIndexEntity, readOrderIndex } from './order-index';
 import { isConflict, isNotFound, partitionRows } from './tables';
 
 export class TableOrderRepository implements OrderRepository {
@@ -20,6 +21,7 @@ export class TableOrderRepository implements OrderRepository {
       { partitionKey: ordererPartition(order.ordererId), rowKey: order.orderId, createdAt: order.createdAt },
       'Replace',
     );
+    await this.orders.upsertEntity(orderIndexEntity(order), 'Replace');
     try {
       await this.orders.createEntity(newOrderRow(order, effects));
     } catch (err) {
@@ -54,6 +56,10 @@ export class TableOrderRepository implements OrderRepository {
       if (row.createdAt && row.createdAt >= since) count++;
     }
     return count;
+  }
+
+  listNewest(after: string | undefined, limit: number): Promise<OrderIndexRow[]> {
+    return readOrderIndex(this.orders, after, limit);
   }
 
   allocateNumber(year: number): Promise<number> {

@@ -29,11 +29,35 @@ export function storageTarget(c: { STORAGE_CONNECTION_STRING: string; STORAGE_AC
   return c.STORAGE_ACCOUNT_URL ? { accountUrl: c.STORAGE_ACCOUNT_URL } : { connectionString: c.STORAGE_CONNECTION_STRING };
 }
 
+/**
+ * Counts the entities that table reads return, per table, while `counting` is on (tests and the
+ * bench check that a command reads a bounded number of rows, not a whole table).
+ */
+export class ReadCounter {
+  counting = false;
+  readonly rows = new Map<TableName, number>();
+
+  policy(name: TableName) {
+    return {
+      name: 'readCounter',
+      sendRequest: async (request: PipelineRequest, next: SendRequest) => {
+        const response = await next(request);
+        if (this.counting && request.method === 'GET' && response.status === 200 && response.bodyAsText) {
+          const body = JSON.parse(response.bodyAsText) as { value?: unknown[] };
+          this.rows.set(name, (this.rows.get(name) ?? 0) + (Array.isArray(body.value) ? body.value.length : 1));
+        }
+        return response;
+      },
+    };
+  }
+}
+
 /** One client per table; `prefix` lets tests and instances share an account without sharing rows. */
 export class TableStore {
   private readonly clients = new Map<TableName, TableClient>();
   private readonly target: StorageTarget;
   private credential: TokenCredential | undefined;
+  readonly reads = new ReadCounter();
 
   constructor(
     target: string | StorageTarget,
@@ -47,7 +71,10 @@ export class TableStore {
     if (!client) {
       const options: TableServiceClientOptions = {
         retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 2000 },
-        additionalPolicies: [{ policy: REQUEST_TIMEOUT, position: 'perRetry' }],
+        additionalPolicies: [
+          { policy: REQUEST_TIMEOUT, position: 'perRetry' },
+          { policy: this.reads.policy(name), position: 'perCall' },
+        ],
       };
       const table = `${this.prefix}${name}`;
       client =

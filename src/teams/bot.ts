@@ -13,6 +13,7 @@ import { expertCommands } from './routes/experts';
 import { registerFeeRoutes } from './routes/fees';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
+import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -53,6 +54,8 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
     ...registerFeeRoutes(app, turns),
     ...ordering.commands,
     ...registerOfferRoutes(app, turns),
+    // After the offer routes: /assign goes through the hard rules and the Confirm card (SPEC §3).
+    ...registerOrdersConsoleRoutes(app, turns),
   };
 
   // Stale or unknown buttons: answer on the card instead of letting Teams show an error.

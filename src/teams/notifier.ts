@@ -45,6 +45,15 @@ export class TeamsNotifier implements Notifier {
     await this.text(expert, t('expert_cancelled', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, expert.locale) }));
   }
 
+  async expertUnassigned(expert: Person, order: Order) {
+    const t = translator(expert.locale);
+    await this.text(expert, t('expert_unassigned', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, expert.locale) }));
+  }
+
+  async ordererUnassigned(orderer: Person, order: Order, expertName: string) {
+    await this.text(orderer, translator(orderer.locale)('orderer_unassigned', { orderId: order.orderId, name: expertName }));
+  }
+
   async taskReminder(expert: Person, order: Order, contact: OrdererContact) {
     const t = translator(expert.locale);
     await this.text(expert, t('task_reminder', {

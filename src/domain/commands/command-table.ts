@@ -100,6 +100,18 @@ export const COMMANDS = {
     form: 'slash',
     words: { fi: ['nimeä'], sv: ['tilldela'], en: ['assign'] },
   },
+  orders: {
+    form: 'slash',
+    words: { fi: ['tilaukset'], sv: ['beställningar'], en: ['orders'] },
+  },
+  order: {
+    form: 'slash',
+    words: { fi: ['tilaus'], sv: ['beställning'], en: ['order'] },
+  },
+  unassign: {
+    form: 'slash',
+    words: { fi: ['poista'], sv: ['ta bort'], en: ['unassign'] },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -213,6 +225,11 @@ export const ARGUMENT_WORDS = {
   toggle_on: ['on', 'päälle', 'på'],
   toggle_off: ['off', 'pois', 'av'],
   export_fees: ['fees', 'palkkiot', 'arvoden'],
+  orders_all: ['', 'all', 'kaikki', 'alla'],
+  orders_open: ['open', 'avoimet', 'auki', 'öppna'],
+  orders_unfilled: ['unfilled', 'täyttämättä', 'täyttämättömät', 'ofyllda'],
+  orders_week: ['week', 'viikko', 'tämä viikko', 'vecka', 'veckan', 'this week'],
+  phone_order_for: ['for', 'puolesta', 'för'],
 } as const;
 
 /** Which of the given argument word lists the argument is in, compared loosely. */

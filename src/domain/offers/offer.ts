@@ -19,6 +19,8 @@ export interface Offer {
   answeredAt?: string;
   /** The expert could not be reached (app not installed): skipped, the coordinator is told. */
   unreachable?: boolean;
+  /** A coordinator took the expert off the order: never offered this order again. */
+  unassignedAt?: string;
 }
 
 /**
@@ -36,7 +38,9 @@ export type Effect =
   | { type: 'schedule_wave_expiry'; wave: number; dueAt: string }
   /** The claim row is written by the submitting turn; this repeats it if that turn died first. */
   | { type: 'create_claim'; claim: Claim }
-  | { type: 'confirm_claims'; by: string };
+  | { type: 'confirm_claims'; by: string }
+  /** A coordinator took the expert off: the expert is told kindly, the orderer is told. */
+  | { type: 'notify_unassigned'; email: string; name: string };
 
 export type OfferRefusal = 'order_already_filled' | 'order_cancelled' | 'offer_closed' | 'offer_already_accepted' | 'offer_already_declined';
 
@@ -134,4 +138,32 @@ export function withdrawOffers(order: Order, offers: readonly Offer[], at: Date)
 export function offerWindowMs(now: Date, taskStart: Date, defaultMs = 24 * 3600_000): number {
   const left = taskStart.getTime() - now.getTime();
   return Math.max(30 * 60_000, Math.min(defaultMs, Math.floor(left / 3)));
+}
+
+export type UnassignRefusal = 'not_assigned' | 'order_cancelled';
+
+/**
+ * A coordinator takes an assigned expert off the order: the place is free again and the next
+ * wave is offered; the expert is not offered this order again.
+ */
+export function decideUnassign(order: Order, offer: Offer | undefined, email: string, coordinatorEmail: string, at: Date): Result<OfferDecision, UnassignRefusal> {
+  const held = order.assigned.find((a) => a.email === email);
+  if (!held) return refuse('not_assigned');
+  if (order.status === 'cancelled') return refuse('order_cancelled');
+  const now = at.toISOString();
+  const released: Offer = { orderId: order.orderId, expertEmail: email, wave: order.wave, sentAt: now, expiresAt: now, ...offer, status: 'closed', answeredAt: now, unassignedAt: now };
+  const audit = [...(order.audit ?? []), { at: now, by: coordinatorEmail, what: 'unassigned' as const, who: `${held.name} (${held.email})` }];
+  return ok({
+    order: { ...order, assigned: order.assigned.filter((a) => a.email !== email), status: 'open', audit },
+    offers: [released],
+    effects: [
+      { type: 'notify_unassigned', email, name: held.name },
+      { type: 'offer_more', wave: 'next' },
+    ],
+  });
+}
+
+/** Who may be offered an order again: everyone not yet offered, and those whose offer closed when it filled. */
+export function mayBeOfferedAgain(offer: Offer): boolean {
+  return offer.status === 'closed' && offer.unassignedAt === undefined;
 }

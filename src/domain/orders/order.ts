@@ -42,6 +42,24 @@ export interface Order extends OrderDetails {
   /** The orderer confirmed that the task took place (Task done). */
   taskDoneAt?: string;
   taskDoneBy?: string;
+  /** Taken by phone by a coordinator on the unit's behalf: who called (SPEC §3). */
+  phoneOrder?: PhoneOrderer;
+  /** Coordinators' changes made from the console (unassign, forced assignment, phone order). */
+  audit?: OrderAuditEntry[];
+}
+
+export interface PhoneOrderer {
+  name: string;
+  email: string;
+  takenBy: string; // the coordinator's e-mail
+}
+
+export interface OrderAuditEntry {
+  at: string;
+  by: string; // the coordinator's e-mail
+  what: 'phone_order' | 'unassigned' | 'forced_assignment';
+  who?: string; // the expert, "Name (email)"
+  rules?: string[]; // the hard rules a forced assignment overrode
 }
 
 export interface Assignee {
