@@ -11,6 +11,7 @@ import { expertCommands } from './routes/experts';
 import { registerFeeRoutes } from './routes/fees';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
+import { registerRegisterRoutes } from './routes/register';
 import { Actor, Turns } from './turn';
 
 /** Builds the Teams application: routes activities to use cases and renders their results. */
@@ -37,12 +38,17 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   });
 
   const ordering = registerOrderingRoutes(app, turns);
+  const fees = registerFeeRoutes(app, turns);
+  const registers = registerRegisterRoutes(app, turns);
   const commands: CommandHandlers = {
     help: async (ctx, actor) => void (await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t))),
     ...expertCommands(turns),
-    ...registerFeeRoutes(app, turns),
+    ...fees,
     ...ordering.commands,
     ...registerOfferRoutes(app, turns),
+    ...registers.commands,
+    // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
+    audit: async (ctx, actor, args) => void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),
   };
 
   // Stale or unknown buttons: answer on the card instead of letting Teams show an error.

@@ -100,6 +100,26 @@ export const COMMANDS = {
     form: 'slash',
     words: { fi: ['nimeä'], sv: ['tilldela'], en: ['assign'] },
   },
+  experts: {
+    form: 'slash',
+    words: { fi: ['asiantuntijat'], sv: ['experter'], en: ['experts'] },
+  },
+  expert: {
+    form: 'slash',
+    words: { fi: ['asiantuntija'], sv: ['expert'], en: ['expert'] },
+  },
+  units: {
+    form: 'slash',
+    words: { fi: ['yksiköt'], sv: ['enheter'], en: ['units'] },
+  },
+  unit: {
+    form: 'slash',
+    words: { fi: ['yksikkö'], sv: ['enhet'], en: ['unit'] },
+  },
+  staff: {
+    form: 'slash',
+    words: { fi: ['henkilöstö'], sv: ['personal'], en: ['staff'] },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -213,6 +233,7 @@ export const ARGUMENT_WORDS = {
   toggle_on: ['on', 'päälle', 'på'],
   toggle_off: ['off', 'pois', 'av'],
   export_fees: ['fees', 'palkkiot', 'arvoden'],
+  register_add: ['add', 'new', 'lisää', 'uusi', 'lägg till', 'ny'],
 } as const;
 
 /** Which of the given argument word lists the argument is in, compared loosely. */

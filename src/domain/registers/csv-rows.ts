@@ -60,7 +60,7 @@ export const DEFAULT_MAX_PER_MONTH = 8;
 const fold = (s: string): string => s.trim().toLowerCase();
 
 // Finnish (and a few Swedish) words seen in the existing spreadsheets; the ids are the contract.
-const KIND_ALIASES: Record<string, ExpertKind> = {
+export const KIND_ALIASES: Record<string, ExpertKind> = {
   koulutettu: 'trained',
   'koulutettu kokemusasiantuntija': 'trained',
   kokemusasiantuntija: 'trained',
@@ -71,7 +71,7 @@ const KIND_ALIASES: Record<string, ExpertKind> = {
   vertaistuki: 'peer',
 };
 
-const AREA_ALIASES: Record<string, Area> = {
+export const AREA_ALIASES: Record<string, Area> = {
   mielenterveys: 'mental_health',
   päihteet: 'substance_use',
   päihde: 'substance_use',
@@ -91,7 +91,7 @@ const AREA_ALIASES: Record<string, Area> = {
   muu: 'other',
 };
 
-const LANGUAGE_ALIASES: Record<string, Language> = {
+export const LANGUAGE_ALIASES: Record<string, Language> = {
   suomi: 'fi',
   finnish: 'fi',
   finska: 'fi',
@@ -103,7 +103,7 @@ const LANGUAGE_ALIASES: Record<string, Language> = {
   engelska: 'en',
 };
 
-const ROLE_ALIASES: Record<string, StaffRole> = { koordinaattori: 'coordinator', tilaaja: 'orderer' };
+export const ROLE_ALIASES: Record<string, StaffRole> = { koordinaattori: 'coordinator', tilaaja: 'orderer' };
 
 const TRUE_WORDS = ['yes', 'kyllä', 'kylla', 'ja', 'true', '1'];
 const FALSE_WORDS = ['no', 'ei', 'nej', 'false', '0'];
@@ -405,7 +405,7 @@ export function registerFields<K extends RegisterKind>(kind: K, row: RegisterRow
       const u = row as Unit;
       return { unit_id: u.unitId, name: u.name, municipality: u.municipality, supervisor_email: u.supervisorEmail, director_email: u.directorEmail ?? '', payroll_email: u.payrollEmail, cost_center: u.costCenter };
     }
-    default: {
+    case 'staff': {
       const s = row as StaffMember;
       return { email: s.email, name: s.name, role: s.role, unit_id: s.unitId ?? '' };
     }
