@@ -67,7 +67,7 @@ describe('the coordinator’s register console', () => {
 
   it('when a coordinator pages through 35 experts, then 10 come a page with Next and Previous, and a page beyond the end shows the last', async () => {
     const first = await lastCardAfter(people.coordinator, '/experts Kuopio');
-    assert.match(textOf(first), /35 asiantuntijaa/);
+    assert.match(textOf(first), /35 kokemusasiantuntijaa/);
     assert.deepEqual(listed(first), Array.from({ length: 10 }, (_, i) => `k${String(i + 1).padStart(2, '0')}@example.fi`));
     assert.match(textOf(first), /Sivu 1\/4/);
     assert.ok(!textOf(first).includes(`[${fi('reg_previous')}]`), 'no Previous on the first page');
@@ -95,11 +95,11 @@ describe('the coordinator’s register console', () => {
     await sven.install();
     const card = await lastCardAfter(sven, '/experts rusmedel Vasa');
     assert.deepEqual(listed(card), ['ulla@example.fi']);
-    assert.match(textOf(card), /Expertregistret: 1 expert/);
+    assert.match(textOf(card), /Registret: 1 erfarenhetsexpert/);
     assert.ok(textOf(card).includes(sv('area_substance_use')), textOf(card));
     assert.ok(textOf(card).includes(`[${sv('reg_open')}: Ulla Umeå]`));
     const opened = shown(await sven.submitCard(card, 'expert_open'));
-    assert.match(textOf(opened), /Expert: Ulla Umeå/);
+    assert.match(textOf(opened), /Erfarenhetsexpert: Ulla Umeå/);
     assert.equal(inputsOf(opened).areas?.value, 'substance_use');
   });
 
@@ -115,7 +115,7 @@ describe('the coordinator’s register console', () => {
 
     const added = shown(await people.coordinator.submitCard(refused, 'expert_save', { max_per_month: '5' }));
     assert.ok(textOf(added).includes(fi('reg_added')), textOf(added));
-    assert.match(textOf(added), /Asiantuntija: Uuno Uusi/);
+    assert.match(textOf(added), /Kokemusasiantuntija: Uuno Uusi/);
     const stored = await reg().getExpert('uusi@example.fi');
     assert.deepEqual({ areas: stored?.areas, regions: stored?.regions, max: stored?.maxPerMonth }, { areas: ['mental_health', 'as_relative'], regions: ['Jyväskylä', 'Tampere'], max: 5 });
 

@@ -111,7 +111,7 @@ export function closestMatches(typed: string, candidates: ReadonlyArray<{ key: s
     const prefix = t.length >= 2 && (loose(c.key).startsWith(local(typed)) || loose(c.name).startsWith(t) || loose(c.name).split(' ').some((w) => w.startsWith(t)));
     return { key: c.key, score: prefix ? Math.min(distance, 1) : distance };
   });
-  const limit = Math.max(2, Math.floor(t.length / 3));
+  const limit = Math.max(1, Math.floor(local(typed).length / 3));
   return scored
     .filter((s) => s.score <= limit)
     .sort((a, b) => a.score - b.score || a.key.localeCompare(b.key))
