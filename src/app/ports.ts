@@ -13,8 +13,11 @@ export interface RegisterRepository {
   getExpert(email: string): Promise<Expert | undefined>;
   listExperts(): Promise<Expert[]>;
   putExpert(expert: Expert): Promise<void>;
-  /** Changes an expert's row conditionally on its ETag, deciding again on a conflict. */
-  updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined>;
+  /**
+   * Changes an expert's row conditionally on its ETag, deciding again on a conflict; `by` is who
+   * changed it (a register card shows it when its own Save comes too late).
+   */
+  updateExpert(email: string, change: (expert: Expert) => Expert, by?: RowChange): Promise<Expert | undefined>;
   getUnit(unitId: string): Promise<Unit | undefined>;
   listUnits(): Promise<Unit[]>;
   putUnit(unit: Unit): Promise<void>;

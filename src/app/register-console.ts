@@ -185,11 +185,13 @@ export async function saveRegisterRow<K extends RegisterTable>(
   if (table === 'expert' && replacing) {
     const old = replacing.value as Expert;
     const { removed: _removed, pausedUntil: _paused, ...rest } = value as Expert;
-    // The pause is the bot's state, not a register field: Save keeps it; re-adding clears removal.
-    value = { ...rest, ...(old.pausedUntil && !old.removed ? { pausedUntil: old.pausedUntil } : {}) } as RegisterRowOfTable[K];
+    // The pause and removal are the bot's state, not register fields: Save keeps them; adding a
+    // removed expert again brings them back.
+    const kept = before ? { ...(old.pausedUntil ? { pausedUntil: old.pausedUntil } : {}), ...(old.removed ? { removed: true } : {}) } : {};
+    value = { ...rest, ...kept } as RegisterRowOfTable[K];
   }
 
-  const changes = diff(kind, replacing && !(replacing.value as Expert).removed ? replacing.value : undefined, value);
+  const changes = diff(kind, before ? before.value : replacing && !(replacing.value as Expert).removed ? replacing.value : undefined, value);
   if (before && changes.length === 0) return { type: 'unchanged', row: before };
   const at = s.clock.now().toISOString();
   try {

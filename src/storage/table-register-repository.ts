@@ -37,7 +37,7 @@ export class TableRegisterRepository implements RegisterRepository {
   getExpert = (email: string) => this.cached(`expert:${email.toLowerCase()}`, () => this.get<Expert>('expert', email.toLowerCase()));
   listExperts = () => this.cached('experts', () => this.list<Expert>('expert'));
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
-  async updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined> {
+  async updateExpert(email: string, change: (expert: Expert) => Expert, by?: RowChange): Promise<Expert | undefined> {
     const key = encodeKey(email.toLowerCase());
     return retryOnConflict('expert_update', async () => {
       let row;
@@ -49,7 +49,8 @@ export class TableRegisterRepository implements RegisterRepository {
       }
       const updated = change(JSON.parse(row.data) as Expert);
       this.cache.clear();
-      await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated) }, 'Replace', { etag: row.etag });
+      const changed = by ? { changedBy: by.by, changedAt: by.at } : {};
+      await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated), ...changed }, 'Replace', { etag: row.etag });
       this.cache.clear();
       return updated;
     }, { attempts: 10 });

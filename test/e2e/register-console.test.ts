@@ -161,6 +161,27 @@ describe('the coordinator’s register console', () => {
     assert.match((await people.coordinator.say('/audit ville@example.fi'))[0]!, /lokissa ei ole muutoksia/);
   });
 
+  it('when the expert pauses after the card was opened, then Save is refused naming the expert, and Pause until on the fresh card works', async () => {
+    const ville = people.experts.get('ville@example.fi')!;
+    const card = await lastCardAfter(people.coordinator, '/expert ville@example.fi');
+    assert.ok(textOf(card).includes(`${fi('reg_reach')}: ${fi('reg_reach_reachable')}`), textOf(card));
+    await ville.say('tauko 20.12.');
+    const late = shown(await people.coordinator.submitCard(card, 'expert_save', { max_per_month: '2' }));
+    assert.match(textOf(late), /^Ville Vammainen muutti näitä tietoja 25\.11\. klo 12\.00/m);
+    assert.equal((await reg().getExpert('ville@example.fi'))?.maxPerMonth, 8);
+    assert.match(textOf(late), /tauolla su 20\.12\.2026 asti/);
+
+    const paused = shown(await people.coordinator.submitCard(late, 'expert_pause', { paused_until: '2026-11-30' }));
+    assert.ok(textOf(paused).includes(fi('reg_pause_set', { date: 'ma 30.11.2026' })), textOf(paused));
+    assert.equal((await reg().getExpert('ville@example.fi'))?.pausedUntil, '2026-11-30');
+    const past = shown(await people.coordinator.submitCard(paused, 'expert_pause', { paused_until: '2026-11-01' }));
+    assert.ok(textOf(past).includes(fi('reg_pause_invalid')));
+    const cleared = shown(await people.coordinator.submitCard(paused, 'expert_pause', { paused_until: '' }));
+    assert.ok(textOf(cleared).includes(fi('reg_pause_cleared')), textOf(cleared));
+    assert.equal((await reg().getExpert('ville@example.fi'))?.pausedUntil, undefined);
+    assert.match((await people.coordinator.say('/audit ville@example.fi'))[0]!, /Kaisa Coordinator: asetti tauon\n {2}- paused_until: 2026-11-30 → \(tyhjä\)/);
+  });
+
   it('when a card from an older version is pressed, then it is refused politely and nothing changes', async () => {
     const answer = await people.coordinator.execute('expert_save', { email: 'ville@example.fi', etag: 'x', name: 'Old Card' });
     assert.equal(answer.body?.value, fi('card_stale'));
