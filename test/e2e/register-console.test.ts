@@ -103,6 +103,15 @@ describe('the coordinator’s register console', () => {
     assert.equal(inputsOf(opened).areas?.value, 'substance_use');
   });
 
+  it('when the coordinator filters by "tavoittamaton", then only experts the bot cannot reach in Teams are listed', async () => {
+    const never = await lastCardAfter(people.coordinator, '/experts tavoittamaton Kuopio');
+    assert.match(textOf(never), /35 kokemusasiantuntijaa/);
+    assert.match(textOf(never), new RegExp(fi('reg_row_unreachable')));
+    const reachable = await lastCardAfter(people.coordinator, '/experts tavoittamaton Eeva');
+    assert.deepEqual(listed(reachable), []);
+    assert.ok(textOf(reachable).includes(fi('reg_none')));
+  });
+
   it('when /expert add is saved with a bad field, then the error is next to the field and nothing is saved; corrected, it is added and audited', async () => {
     const empty = await lastCardAfter(people.coordinator, '/expert add');
     const fields = { email: 'uusi@example.fi', name: 'Uuno Uusi', areas: 'mental_health,as_relative', regions: 'Jyväskylä; Tampere', max_per_month: 'paljon' };
@@ -231,6 +240,12 @@ describe('the coordinator’s register console', () => {
     await lastCardAfter(tiina, '/experts Kuopio');
     const [audit] = await people.coordinator.say('/audit tiina@example.fi');
     assert.match(audit!, /muutti\n {2}- role: orderer → coordinator/);
+
+    const card = shown(await people.coordinator.submitCard(shown(await people.coordinator.submitCard(list, 'staff_open')), 'staff_remove'));
+    assert.ok(textOf(card).includes(fi('reg_remove_question_staff', { name: 'Tiina Tilaaja' })));
+    assert.equal((await people.coordinator.submitCard(card, 'staff_remove_confirm')).text, fi('reg_removed', { name: 'Tiina Tilaaja' }));
+    assert.equal(await reg().getStaff('tiina@example.fi'), undefined);
+    assert.equal((await tiina.say('/experts'))[0], fi('command_not_allowed'));
   });
 });
 
