@@ -1,4 +1,4 @@
-import { parseRegisterCsv, type RowError } from '../domain/registers/csv-rows';
+import { issuesText, mentorIssue, parseRegisterCsv, staffUnitIssue, type RowError } from '../domain/registers/csv-rows';
 import type { Expert, RegisterKind, StaffMember, Unit } from '../domain/registers/types';
 import type { RegisterRepository } from './ports';
 
@@ -40,9 +40,9 @@ async function importExperts(repo: RegisterRepository, csvText: string): Promise
   const checked: Checked<Expert> = { rows: [], errors: [...parsed.errors] };
   parsed.rows.forEach((row, i) => {
     const line = parsed.lines[i] ?? 0;
-    if (row.mentorEmail && !inFile.has(row.mentorEmail) && !existing.has(row.mentorEmail)) {
-      const reason = `mentor_email "${row.mentorEmail}" is not in the expert register`;
-      checked.errors.push({ line, reason });
+    const mentor = mentorIssue(row, (email) => inFile.has(email) || existing.has(email));
+    if (mentor) {
+      checked.errors.push({ line, reason: issuesText([mentor]) });
       return;
     }
     // Pauses and removals are made in the bot, not in the spreadsheet: a re-import keeps them.
@@ -63,18 +63,12 @@ async function importStaff(repo: RegisterRepository, csvText: string): Promise<I
 
   const checked: Checked<StaffMember> = { rows: [], errors: [...parsed.errors] };
   parsed.rows.forEach((row, i) => {
-    if (row.unitId === undefined) {
-      checked.rows.push(row);
+    const unit = staffUnitIssue(row, units);
+    if (unit.issue) {
+      checked.errors.push({ line: parsed.lines[i] ?? 0, reason: issuesText([unit.issue]) });
       return;
     }
-    const wanted = row.unitId.toLowerCase();
-    const unit = units.find((u) => u.unitId.toLowerCase() === wanted);
-    if (!unit) {
-      const reason = `unit_id "${row.unitId}" is not in the unit register; import the units first`;
-      checked.errors.push({ line: parsed.lines[i] ?? 0, reason });
-      return;
-    }
-    checked.rows.push({ ...row, unitId: unit.unitId }); // the unit register's spelling is the key
+    checked.rows.push(unit.unitId ? { ...row, unitId: unit.unitId } : row); // the unit register's spelling is the key
   });
   return write(checked, (s) => repo.putStaff(s));
 }

@@ -6,5 +6,5 @@ export async function pauseExpert(s: Services, email: string, until: string | un
   return s.registers.updateExpert(email, (e) => {
     const { pausedUntil: _previous, ...rest } = e;
     return until ? { ...rest, pausedUntil: until } : rest;
-  });
+  }, { by: email.toLowerCase(), at: s.clock.now().toISOString() });
 }

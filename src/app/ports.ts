@@ -13,8 +13,11 @@ export interface RegisterRepository {
   getExpert(email: string): Promise<Expert | undefined>;
   listExperts(): Promise<Expert[]>;
   putExpert(expert: Expert): Promise<void>;
-  /** Changes an expert's row conditionally on its ETag, deciding again on a conflict. */
-  updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined>;
+  /**
+   * Changes an expert's row conditionally on its ETag, deciding again on a conflict; `by` is who
+   * changed it (a register card shows it when its own Save comes too late).
+   */
+  updateExpert(email: string, change: (expert: Expert) => Expert, by?: RowChange): Promise<Expert | undefined>;
   getUnit(unitId: string): Promise<Unit | undefined>;
   listUnits(): Promise<Unit[]>;
   putUnit(unit: Unit): Promise<void>;
@@ -23,6 +26,47 @@ export interface RegisterRepository {
   putStaff(staff: StaffMember): Promise<void>;
   /** True when no register row of any kind exists (the demo register is loaded then). */
   isEmpty(): Promise<boolean>;
+  /** One row with its ETag and who last changed it from a card (an import leaves no name). */
+  readRow<K extends RegisterTable>(table: K, key: string): Promise<VersionedRow<RegisterRowOfTable[K]> | undefined>;
+  /**
+   * Writes one row from a register card: created when `etag` is undefined, else replaced only if
+   * unchanged since that ETag; throws WriteConflict when it exists already or changed meanwhile.
+   */
+  writeRow<K extends RegisterTable>(table: K, key: string, value: RegisterRowOfTable[K], etag: string | undefined, change: RowChange): Promise<void>;
+  /** Deletes one row if unchanged since `etag`; throws WriteConflict otherwise. */
+  deleteRow(table: RegisterTable, key: string, etag: string): Promise<void>;
+  appendAudit(entry: RegisterAuditEntry): Promise<void>;
+  /** The audit entries of one e-mail or unit id, newest first. */
+  listAudit(subject: string, limit: number): Promise<RegisterAuditEntry[]>;
+}
+
+export type RegisterTable = 'expert' | 'unit' | 'staff';
+export interface RegisterRowOfTable {
+  expert: Expert;
+  unit: Unit;
+  staff: StaffMember;
+}
+
+export interface VersionedRow<T> {
+  value: T;
+  etag: string;
+  changedBy?: string; // e-mail; none when an import wrote the row
+  changedAt: string; // ISO
+}
+
+export interface RowChange {
+  by: string;
+  at: string;
+}
+
+/** A change made from a register card: who, when, which fields from what to what. */
+export interface RegisterAuditEntry {
+  subject: string; // the e-mail or unit id
+  table: RegisterTable;
+  action: 'added' | 'changed' | 'paused' | 'removed';
+  by: string;
+  at: string;
+  changes: Array<{ field: string; from: string; to: string }>;
 }
 
 /** Where the bot can reach a person: the Bot Framework conversation reference, as stored. */

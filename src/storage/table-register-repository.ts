@@ -1,11 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
-import { retryOnConflict } from '../app/conflict';
-import type { RegisterRepository } from '../app/ports';
+import { retryOnConflict, WriteConflict } from '../app/conflict';
+import type { RegisterAuditEntry, RegisterRepository, RegisterRowOfTable, RegisterTable, RowChange, VersionedRow } from '../app/ports';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
-import { encodeKey, } from './keys';
-import { isNotFound, partitionRows } from './tables';
+import { encodeKey } from './keys';
+import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
+
+const AUDIT_EPOCH_END = 9_999_999_999_999;
+const auditPartition = (subject: string) => `audit|${encodeKey(subject.toLowerCase())}`;
+/** E-mails are keys in lower case; unit ids keep the register's spelling. */
+const rowKeyOf = (table: RegisterTable, key: string) => (table === 'unit' ? key : key.toLowerCase());
 
 /**
  * How long a read register row is reused. Every message needs the sender's rows; registers change
@@ -31,7 +37,7 @@ export class TableRegisterRepository implements RegisterRepository {
   getExpert = (email: string) => this.cached(`expert:${email.toLowerCase()}`, () => this.get<Expert>('expert', email.toLowerCase()));
   listExperts = () => this.cached('experts', () => this.list<Expert>('expert'));
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
-  async updateExpert(email: string, change: (expert: Expert) => Expert): Promise<Expert | undefined> {
+  async updateExpert(email: string, change: (expert: Expert) => Expert, by?: RowChange): Promise<Expert | undefined> {
     const key = encodeKey(email.toLowerCase());
     return retryOnConflict('expert_update', async () => {
       let row;
@@ -43,7 +49,8 @@ export class TableRegisterRepository implements RegisterRepository {
       }
       const updated = change(JSON.parse(row.data) as Expert);
       this.cache.clear();
-      await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated) }, 'Replace', { etag: row.etag });
+      const changed = by ? { changedBy: by.by, changedAt: by.at } : {};
+      await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated), ...changed }, 'Replace', { etag: row.etag });
       this.cache.clear();
       return updated;
     }, { attempts: 10 });
@@ -62,6 +69,57 @@ export class TableRegisterRepository implements RegisterRepository {
       if (!page.done && page.value.some((r) => r.partitionKey === kind)) return false;
     }
     return true;
+  }
+
+  async readRow<K extends RegisterTable>(table: K, key: string): Promise<VersionedRow<RegisterRowOfTable[K]> | undefined> {
+    try {
+      const row = await this.table.getEntity<{ data: string; changedBy?: string; changedAt?: string }>(table, encodeKey(rowKeyOf(table, key)));
+      return { value: JSON.parse(row.data) as RegisterRowOfTable[K], etag: row.etag, changedBy: row.changedBy, changedAt: row.changedAt ?? String(row.timestamp ?? '') };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async writeRow<K extends RegisterTable>(table: K, key: string, value: RegisterRowOfTable[K], etag: string | undefined, change: RowChange): Promise<void> {
+    const row = { partitionKey: table, rowKey: encodeKey(rowKeyOf(table, key)), data: JSON.stringify(value), changedBy: change.by, changedAt: change.at };
+    this.cache.clear();
+    try {
+      if (etag === undefined) await this.table.createEntity(row);
+      else await this.table.updateEntity(row, 'Replace', { etag });
+    } catch (err) {
+      if (isConflict(err) || isPreconditionFailed(err)) throw new WriteConflict(`register_${table}`);
+      throw err;
+    } finally {
+      this.cache.clear();
+    }
+  }
+
+  async deleteRow(table: RegisterTable, key: string, etag: string): Promise<void> {
+    this.cache.clear();
+    try {
+      await this.table.deleteEntity(table, encodeKey(rowKeyOf(table, key)), { etag });
+    } catch (err) {
+      if (isPreconditionFailed(err) || isNotFound(err)) throw new WriteConflict(`register_${table}`);
+      throw err;
+    } finally {
+      this.cache.clear();
+    }
+  }
+
+  async appendAudit(entry: RegisterAuditEntry): Promise<void> {
+    // Newest first: the row key counts down from the far future, with a random tail for ties.
+    const rowKey = `${String(AUDIT_EPOCH_END - Date.parse(entry.at)).padStart(15, '0')}-${randomUUID()}`;
+    await this.table.createEntity({ partitionKey: auditPartition(entry.subject), rowKey, data: JSON.stringify(entry) });
+  }
+
+  async listAudit(subject: string, limit: number): Promise<RegisterAuditEntry[]> {
+    const out: RegisterAuditEntry[] = [];
+    for await (const row of partitionRows(this.table, auditPartition(subject))) {
+      out.push(JSON.parse(row.data as string) as RegisterAuditEntry);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   private async get<T>(kind: Kind, key: string): Promise<T | undefined> {

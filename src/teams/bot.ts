@@ -14,6 +14,7 @@ import { registerFeeRoutes } from './routes/fees';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { registerOrdersConsoleRoutes } from './routes/orders-console';
+import { registerRegisterRoutes } from './routes/register';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -48,14 +49,19 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   });
 
   const ordering = registerOrderingRoutes(app, turns);
+  const fees = registerFeeRoutes(app, turns);
+  const registers = registerRegisterRoutes(app, turns);
   const commands: CommandHandlers = {
     help: async (ctx, actor) => void (await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t))),
     ...expertCommands(turns),
-    ...registerFeeRoutes(app, turns),
+    ...fees,
     ...ordering.commands,
     ...registerOfferRoutes(app, turns),
     // After the offer routes: /assign goes through the hard rules and the Confirm card (SPEC §3).
     ...registerOrdersConsoleRoutes(app, turns),
+    ...registers.commands,
+    // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
+    audit: async (ctx, actor, args) => void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),
   };
 
   // Stale or unknown buttons: answer on the card instead of letting Teams show an error.

@@ -112,6 +112,26 @@ export const COMMANDS = {
     form: 'slash',
     words: { fi: ['poista'], sv: ['ta bort'], en: ['unassign'] },
   },
+  experts: {
+    form: 'slash',
+    words: { fi: ['asiantuntijat'], sv: ['experter'], en: ['experts'] },
+  },
+  expert: {
+    form: 'slash',
+    words: { fi: ['asiantuntija'], sv: ['expert'], en: ['expert'] },
+  },
+  units: {
+    form: 'slash',
+    words: { fi: ['yksiköt'], sv: ['enheter'], en: ['units'] },
+  },
+  unit: {
+    form: 'slash',
+    words: { fi: ['yksikkö'], sv: ['enhet'], en: ['unit'] },
+  },
+  staff: {
+    form: 'slash',
+    words: { fi: ['henkilöstö'], sv: ['personal'], en: ['staff'] },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -230,6 +250,7 @@ export const ARGUMENT_WORDS = {
   orders_unfilled: ['unfilled', 'täyttämättä', 'täyttämättömät', 'ofyllda'],
   orders_week: ['week', 'viikko', 'tämä viikko', 'vecka', 'veckan', 'this week'],
   phone_order_for: ['for', 'puolesta', 'för'],
+  register_add: ['add', 'new', 'lisää', 'uusi', 'lägg till', 'ny'],
 } as const;
 
 /** Which of the given argument word lists the argument is in, compared loosely. */

@@ -60,7 +60,7 @@ export const DEFAULT_MAX_PER_MONTH = 8;
 const fold = (s: string): string => s.trim().toLowerCase();
 
 // Finnish (and a few Swedish) words seen in the existing spreadsheets; the ids are the contract.
-const KIND_ALIASES: Record<string, ExpertKind> = {
+export const KIND_ALIASES: Record<string, ExpertKind> = {
   koulutettu: 'trained',
   'koulutettu kokemusasiantuntija': 'trained',
   kokemusasiantuntija: 'trained',
@@ -71,7 +71,7 @@ const KIND_ALIASES: Record<string, ExpertKind> = {
   vertaistuki: 'peer',
 };
 
-const AREA_ALIASES: Record<string, Area> = {
+export const AREA_ALIASES: Record<string, Area> = {
   mielenterveys: 'mental_health',
   päihteet: 'substance_use',
   päihde: 'substance_use',
@@ -91,7 +91,7 @@ const AREA_ALIASES: Record<string, Area> = {
   muu: 'other',
 };
 
-const LANGUAGE_ALIASES: Record<string, Language> = {
+export const LANGUAGE_ALIASES: Record<string, Language> = {
   suomi: 'fi',
   finnish: 'fi',
   finska: 'fi',
@@ -103,7 +103,7 @@ const LANGUAGE_ALIASES: Record<string, Language> = {
   engelska: 'en',
 };
 
-const ROLE_ALIASES: Record<string, StaffRole> = { koordinaattori: 'coordinator', tilaaja: 'orderer' };
+export const ROLE_ALIASES: Record<string, StaffRole> = { koordinaattori: 'coordinator', tilaaja: 'orderer' };
 
 const TRUE_WORDS = ['yes', 'kyllä', 'kylla', 'ja', 'true', '1'];
 const FALSE_WORDS = ['no', 'ei', 'nej', 'false', '0'];
@@ -114,16 +114,52 @@ function lookup<T extends string>(ids: readonly T[], aliases: Record<string, T>,
   return (ids as readonly string[]).includes(asId) ? (asId as T) : aliases[key];
 }
 
-function issue(ctx: z.RefinementCtx, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+/**
+ * Why a field is refused, as a code (the card shows it from the catalogue as `reg_err_<code>`)
+ * with the offending value; the import reports the English message beside it.
+ */
+export const FIELD_ISSUE_CODES = [
+  'empty',
+  'too_long',
+  'not_email',
+  'not_yes_no',
+  'empty_yes_no',
+  'not_in_list',
+  'list_empty',
+  'not_number',
+  'not_date',
+  'bad_unit_id',
+  'not_kind',
+  'not_role',
+  'both_no',
+  'regions_needed',
+  'mentor_self',
+  'mentor_unknown',
+  'unit_unknown',
+  'exists',
+] as const;
+export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
+
+export interface FieldIssue {
+  /** The CSV column (= the card's input id). */
+  field: string;
+  code: FieldIssueCode;
+  /** The value as written, for the message. */
+  value: string;
+  /** The import's English reason, without the column name. */
+  message: string;
+}
+
+function issue(ctx: z.RefinementCtx, message: string, code: FieldIssueCode, value = ''): typeof z.NEVER {
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message, params: { code, value } });
   return z.NEVER;
 }
 
 const text = (max = 200) =>
   z.string().transform((raw, ctx) => {
     const v = raw.replace(/\s+/g, ' ').trim(); // a line break inside quotes is not part of a name
-    if (!v) return issue(ctx, 'is empty');
-    if (v.length > max) return issue(ctx, `is longer than ${max} characters`);
+    if (!v) return issue(ctx, 'is empty', 'empty');
+    if (v.length > max) return issue(ctx, `is longer than ${max} characters`, 'too_long', String(max));
     return v;
   });
 
@@ -131,15 +167,15 @@ const emailShape = z.string().email();
 
 const email = z.string().transform((raw, ctx) => {
   const v = fold(raw);
-  if (!v) return issue(ctx, 'is empty');
-  if (!emailShape.safeParse(v).success) return issue(ctx, `"${raw.trim()}" is not an e-mail address`);
+  if (!v) return issue(ctx, 'is empty', 'empty');
+  if (!emailShape.safeParse(v).success) return issue(ctx, `"${raw.trim()}" is not an e-mail address`, 'not_email', raw.trim());
   return v;
 });
 
 const optionalEmail = z.string().transform((raw, ctx) => {
   const v = fold(raw);
   if (!v) return undefined;
-  if (!emailShape.safeParse(v).success) return issue(ctx, `"${raw.trim()}" is not an e-mail address`);
+  if (!emailShape.safeParse(v).success) return issue(ctx, `"${raw.trim()}" is not an e-mail address`, 'not_email', raw.trim());
   return v;
 });
 
@@ -147,7 +183,7 @@ const yesNo = z.string().transform((raw, ctx) => {
   const v = fold(raw);
   if (TRUE_WORDS.includes(v)) return true;
   if (FALSE_WORDS.includes(v)) return false;
-  return issue(ctx, v ? `"${raw.trim()}" is not yes or no` : 'is empty; write yes or no');
+  return v ? issue(ctx, `"${raw.trim()}" is not yes or no`, 'not_yes_no', raw.trim()) : issue(ctx, 'is empty; write yes or no', 'empty_yes_no');
 });
 
 /** Lists are `;` or `,` separated (whichever the file's delimiter is not) or `|`. */
@@ -168,10 +204,10 @@ function listOf<T extends string>(
     const out: T[] = [];
     for (const item of splitList(raw)) {
       const id = lookup(ids, aliases, item);
-      if (!id) return issue(ctx, `"${item}" is not ${what}; use ${ids.join(', ')}`);
+      if (!id) return issue(ctx, `"${item}" is not ${what}; use ${ids.join(', ')}`, 'not_in_list', item);
       if (!out.includes(id)) out.push(id);
     }
-    if (required && out.length === 0) return issue(ctx, `is empty; list at least one of ${ids.join(', ')}`);
+    if (required && out.length === 0) return issue(ctx, `is empty; list at least one of ${ids.join(', ')}`, 'list_empty');
     return out;
   });
 }
@@ -188,7 +224,7 @@ const maxPerMonth = z.string().transform((raw, ctx) => {
   const v = raw.trim();
   if (!v) return DEFAULT_MAX_PER_MONTH;
   if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 100) {
-    return issue(ctx, `"${v}" is not a whole number from 1 to 100`);
+    return issue(ctx, `"${v}" is not a whole number from 1 to 100`, 'not_number', v);
   }
   return Number(v);
 });
@@ -208,7 +244,7 @@ function parseDate(raw: string): string | undefined {
 const optionalDate = z.string().transform((raw, ctx) => {
   const v = raw.trim();
   if (!v) return undefined;
-  return parseDate(v) ?? issue(ctx, `"${v}" is not a date; write YYYY-MM-DD or D.M.YYYY`);
+  return parseDate(v) ?? issue(ctx, `"${v}" is not a date; write YYYY-MM-DD or D.M.YYYY`, 'not_date', v);
 });
 
 const UNIT_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -216,14 +252,14 @@ const UNIT_ID_RULE = 'may only hold letters, digits, "-", "_" and "." (at most 6
 
 const unitId = z.string().transform((raw, ctx) => {
   const v = raw.trim();
-  if (!v) return issue(ctx, 'is empty');
-  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" ${UNIT_ID_RULE}`);
+  if (!v) return issue(ctx, 'is empty', 'empty');
+  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" ${UNIT_ID_RULE}`, 'bad_unit_id', v);
 });
 
 const optionalUnitId = z.string().transform((raw, ctx) => {
   const v = raw.trim();
   if (!v) return undefined;
-  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" ${UNIT_ID_RULE}`);
+  return UNIT_ID.test(v) ? v : issue(ctx, `"${v}" ${UNIT_ID_RULE}`, 'bad_unit_id', v);
 });
 
 export const expertRowSchema = z
@@ -232,7 +268,7 @@ export const expertRowSchema = z
     name: text(),
     kind: z.string().transform((raw, ctx) => {
       const v = lookup(EXPERT_KINDS, KIND_ALIASES, raw);
-      return v ?? issue(ctx, `"${raw.trim()}" is not one of ${EXPERT_KINDS.join(', ')}`);
+      return v ?? issue(ctx, `"${raw.trim()}" is not one of ${EXPERT_KINDS.join(', ')}`, 'not_kind', raw.trim());
     }),
     areas: listOf(AREAS, AREA_ALIASES, 'an experience area', true),
     regions,
@@ -246,13 +282,13 @@ export const expertRowSchema = z
   .superRefine((r, ctx) => {
     if (!r.remote && !r.onsite) {
       const message = 'and onsite are both no: the expert could take no task';
-      ctx.addIssue({ code: 'custom', path: ['remote'], message });
+      ctx.addIssue({ code: 'custom', path: ['remote'], message, params: { code: 'both_no', value: '' } });
     }
     if (r.onsite && r.regions.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'is empty but onsite is yes' });
+      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'is empty but onsite is yes', params: { code: 'regions_needed', value: '' } });
     }
     if (r.mentor_email && r.mentor_email === r.email) {
-      ctx.addIssue({ code: 'custom', path: ['mentor_email'], message: 'is the expert themself' });
+      ctx.addIssue({ code: 'custom', path: ['mentor_email'], message: 'is the expert themself', params: { code: 'mentor_self', value: r.mentor_email } });
     }
   })
   .transform(
@@ -299,7 +335,7 @@ export const staffRowSchema = z
     name: text(),
     role: z.string().transform((raw, ctx) => {
       const v = lookup(STAFF_ROLES, ROLE_ALIASES, raw);
-      return v ?? issue(ctx, `"${raw.trim()}" is not one of ${STAFF_ROLES.join(', ')}`);
+      return v ?? issue(ctx, `"${raw.trim()}" is not one of ${STAFF_ROLES.join(', ')}`, 'not_role', raw.trim());
     }),
     unit_id: optionalUnitId,
   })
@@ -313,6 +349,68 @@ export const staffRowSchema = z
   );
 
 const SCHEMAS = { experts: expertRowSchema, units: unitRowSchema, staff: staffRowSchema } as const;
+
+export type RowCheck<T> = { ok: true; row: T } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * THE check of one register row, given as the CSV's columns (text as written): the import runs it
+ * on every line, the coordinator's register cards on every Save. Missing columns read as empty.
+ */
+export function validateRegisterRow<K extends RegisterKind>(kind: K, fields: Readonly<Record<string, string | undefined>>): RowCheck<RegisterRowOf[K]> {
+  const complete = Object.fromEntries(REGISTER_COLUMNS[kind].map((c) => [c, fields[c] ?? '']));
+  const schema = SCHEMAS[kind] as unknown as z.ZodType<RegisterRowOf[K], z.ZodTypeDef, Record<string, string>>;
+  const parsed = schema.safeParse(complete);
+  if (parsed.success) return { ok: true, row: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((i) => {
+      const params = (i as { params?: { code?: FieldIssueCode; value?: string } }).params;
+      return { field: i.path.join('.'), code: params?.code ?? 'empty', value: params?.value ?? '', message: i.message };
+    }),
+  };
+}
+
+/** The import's one-line reason for a refused row: "column message; column message". */
+export function issuesText(issues: readonly FieldIssue[]): string {
+  return issues.map((i) => `${i.field} ${i.message}`.trim()).join('; ');
+}
+
+/** A trainee's mentor must be an expert of the register (or of the same file). */
+export function mentorIssue(row: Expert, isExpert: (email: string) => boolean): FieldIssue | undefined {
+  if (!row.mentorEmail || isExpert(row.mentorEmail)) return undefined;
+  return { field: 'mentor_email', code: 'mentor_unknown', value: row.mentorEmail, message: `"${row.mentorEmail}" is not in the expert register` };
+}
+
+/** A staff member's unit must be in the unit register; the register's spelling of the id wins. */
+export function staffUnitIssue(row: StaffMember, units: readonly Unit[]): { unitId?: string; issue?: FieldIssue } {
+  if (row.unitId === undefined) return {};
+  const wanted = row.unitId.toLowerCase();
+  const unit = units.find((u) => u.unitId.toLowerCase() === wanted);
+  if (unit) return { unitId: unit.unitId };
+  return { issue: { field: 'unit_id', code: 'unit_unknown', value: row.unitId, message: `"${row.unitId}" is not in the unit register; import the units first` } };
+}
+
+/** The register row as the CSV's columns (text), to fill a card or write a file. */
+export function registerFields<K extends RegisterKind>(kind: K, row: RegisterRowOf[K]): Record<string, string> {
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  switch (kind) {
+    case 'experts': {
+      const e = row as Expert;
+      return {
+        email: e.email, name: e.name, kind: e.kind, areas: e.areas.join(','), regions: e.regions.join('; '), languages: e.languages.join(','),
+        remote: yes(e.remote), onsite: yes(e.onsite), max_per_month: String(e.maxPerMonth), mentor_email: e.mentorEmail ?? '', trained_on: e.trainedOn ?? '',
+      };
+    }
+    case 'units': {
+      const u = row as Unit;
+      return { unit_id: u.unitId, name: u.name, municipality: u.municipality, supervisor_email: u.supervisorEmail, director_email: u.directorEmail ?? '', payroll_email: u.payrollEmail, cost_center: u.costCenter };
+    }
+    case 'staff': {
+      const s = row as StaffMember;
+      return { email: s.email, name: s.name, role: s.role, unit_id: s.unitId ?? '' };
+    }
+  }
+}
 
 /** Comma or semicolon, whichever the header line (outside quotes) has more of. */
 function detectDelimiter(headerLine: string): ',' | ';' {
@@ -409,8 +507,6 @@ export function parseRegisterCsv<K extends RegisterKind>(
     return fileError(headerLine, `missing ${columns} ${list}; the columns are ${expected.join(', ')}`);
   }
 
-  type Row = RegisterRowOf[K];
-  const schema = SCHEMAS[kind] as unknown as z.ZodType<Row, z.ZodTypeDef, Record<string, string>>;
   const keyColumn = KEY_COLUMN[kind];
   const firstLineOfKey = new Map<string, number>();
   const out: RegisterCsv<RegisterRowOf[K]> = { rows: [], lines: [], errors: [], fileError: false };
@@ -438,13 +534,12 @@ export function parseRegisterCsv<K extends RegisterKind>(
     }
     if (key) firstLineOfKey.set(key, line);
 
-    const parsed = schema.safeParse(fields);
-    if (!parsed.success) {
-      const reason = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`.trim()).join('; ');
-      out.errors.push({ line, reason });
+    const checked = validateRegisterRow(kind, fields);
+    if (!checked.ok) {
+      out.errors.push({ line, reason: issuesText(checked.issues) });
       continue;
     }
-    out.rows.push(parsed.data);
+    out.rows.push(checked.row);
     out.lines.push(line);
   }
   return out;
