@@ -143,6 +143,7 @@ if (require.main === module) {
       const stop = () => void bot.close().then(stopTelemetry).then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      process.once('SIGHUP', stop); // a closed terminal: finish the turn in hand and flush, as for SIGTERM
     })
     .catch((err: Error) => {
       console.error(`The bot could not start: ${err.message}`);
