@@ -160,7 +160,7 @@ export async function orderDetails(s: Services, actor: ConsoleActor, orderId: st
 export type ForcedAssignOutcome =
   | { type: 'assigned'; order: Order; name: string; rules: OverridableRule[] }
   | { type: 'needs_confirmation'; rules: OverridableRule[]; name: string }
-  | { type: 'refused'; reason: OfferRefusal | 'order_not_found' | 'expert_not_found' | 'console_self_assign' | 'command_not_allowed' | `rule_${HardRule}` };
+  | { type: 'refused'; reason: OfferRefusal | 'order_not_found' | 'expert_not_found' | 'cannot_assign_self' | 'command_not_allowed' | `rule_${HardRule}` };
 
 /**
  * `/assign T-… email` and the Assign button: the hard rules except the wave. A broken rule that a
@@ -172,7 +172,7 @@ export async function forceAssign(s: Services, actor: ConsoleActor, orderId: str
   const email = expertEmail.trim().toLowerCase();
   const by = actor.email.toLowerCase();
   // Nobody decides on their own assignment (SPEC §2).
-  if (email === by) return { type: 'refused', reason: 'console_self_assign' };
+  if (email === by) return { type: 'refused', reason: 'cannot_assign_self' };
   const expert = await s.registers.getExpert(email);
   if (!expert) return { type: 'refused', reason: 'expert_not_found' };
   const load = await s.loads.get(email);

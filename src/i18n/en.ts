@@ -394,7 +394,6 @@ export const en: Catalogue = {
   console_assigned_forced: "{name} has been assigned to order {orderId}. Rules set aside: {rules}.",
   console_unassigned_done: "{name} has been taken off order {orderId}. The place is offered again.",
   console_not_assigned: "That expert by experience is not assigned to the order. Nothing was changed.",
-  console_self_assign: "You cannot assign yourself. Ask another coordinator to assign you. Nothing was changed.",
   console_refused_inactive: "The expert by experience has been removed from the register and cannot be assigned. Nothing was changed.",
   console_refused_paused: "The expert by experience is on a pause and cannot be assigned. Nothing was changed.",
   console_refused_kind_not_allowed: "A peer supporter can only take peer-support tasks. Nothing was changed.",

@@ -393,7 +393,6 @@ export const fi = {
   console_assigned_forced: "{name} on nimetty tilaukseen {orderId}. Ohitetut säännöt: {rules}.",
   console_unassigned_done: "{name} on vapautettu tilauksesta {orderId}. Paikkaa tarjotaan uudelleen.",
   console_not_assigned: "Tätä kokemusasiantuntijaa ei ole nimetty tilaukseen. Mitään ei muuttunut.",
-  console_self_assign: "Et voi nimetä itseäsi. Pyydä toista koordinaattoria nimeämään sinut. Mitään ei muuttunut.",
   console_refused_inactive: "Kokemusasiantuntija on poistettu rekisteristä, joten häntä ei voi nimetä. Mitään ei muuttunut.",
   console_refused_paused: "Kokemusasiantuntijalla on tauko, joten häntä ei voi nimetä. Mitään ei muuttunut.",
   console_refused_kind_not_allowed: "Vertaistukihenkilö voi tehdä vain vertaistukitehtäviä. Mitään ei muuttunut.",

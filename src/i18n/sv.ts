@@ -395,7 +395,6 @@ export const sv: Catalogue = {
   console_assigned_forced: "{name} har tilldelats beställning {orderId}. Regler som åsidosattes: {rules}.",
   console_unassigned_done: "{name} har befriats från beställning {orderId}. Platsen erbjuds på nytt.",
   console_not_assigned: "Den här erfarenhetsexperten är inte tilldelad beställningen. Ingenting ändrades.",
-  console_self_assign: "Du kan inte tilldela dig själv. Be en annan koordinator att tilldela dig. Ingenting ändrades.",
   console_refused_inactive: "Erfarenhetsexperten har tagits bort ur registret och kan inte tilldelas. Ingenting ändrades.",
   console_refused_paused: "Erfarenhetsexperten har paus och kan inte tilldelas. Ingenting ändrades.",
   console_refused_kind_not_allowed: "En stödperson kan bara ta uppdrag inom kamratstöd. Ingenting ändrades.",

@@ -283,7 +283,7 @@ describe("the coordinator's orders console", () => {
       const second = await placeOrder(people.orderer, { date: '2026-12-16' });
       await world.settle();
       assert.deepEqual(await people.coordinator.say(`/assign ${second} coord@example.fi`), ['']);
-      assert.match(textOf(people.coordinator.lastCard()!), new RegExp(fi('console_self_assign')));
+      assert.match(textOf(people.coordinator.lastCard()!), new RegExp(fi('cannot_assign_self')));
       await people.coordinator.say(`/nimeä ${second} paused@example.fi`);
       assert.match(textOf(people.coordinator.lastCard()!), new RegExp(fi('console_refused_paused')));
       assert.deepEqual((await orderOf(second)).assigned, []);
