@@ -1,6 +1,7 @@
-import { decideAccept, decideDecline, type Offer, type OfferRefusal } from '../domain/offers/offer';
+import { decideOffer, type AnswerCommand, type Offer, type OfferRefusal } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { changeOrder } from './change-order';
+import { offersOf } from './offer-more';
 import type { Services } from './services';
 
 export type AnswerOutcome =
@@ -17,11 +18,14 @@ export async function answerOffer(s: Services, orderId: string, expertEmail: str
     const offer = file.offers.get(expertEmail)?.value;
     const order = file.order.value;
     if (!offer || !expert) return { result: { type: 'refused', reason: 'offer_not_found' } };
-    const pending = [...file.offers.values()].map((o) => o.value);
-    const decision = answer === 'accept' ? decideAccept(order, offer, pending, expert.name, s.clock.now()) : decideDecline(order, offer, s.clock.now());
+    const at = s.clock.now();
+    const command: AnswerCommand =
+      answer === 'accept' ? { type: 'accept_offer', expert: expertEmail, expertName: expert.name, at } : { type: 'decline_offer', expert: expertEmail, at };
+    const decision = decideOffer(offersOf(file), command);
     if (!decision.ok) return { result: { type: 'refused', reason: decision.error, order, offer } };
     const mine = decision.value.offers.find((o) => o.expertEmail === expertEmail)!;
     return { change: decision.value, result: { type: answer === 'accept' ? 'accepted' : 'declined', order: decision.value.order, offer: mine } };
   });
   return outcome ?? { type: 'refused', reason: 'offer_not_found' };
 }
+

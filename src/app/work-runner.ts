@@ -1,15 +1,12 @@
-import { rankCandidates } from '../domain/matching/match-experts';
-import { decideWaveExpiry, type Effect } from '../domain/offers/offer';
+import type { Effect } from '../domain/offers/offer';
+import { assignmentTimers, candidatesForCoordinator, remindsExpert } from '../domain/offers/follow-up';
 import type { Order } from '../domain/orders/order';
-import { helsinkiDate } from '../domain/shared/helsinki';
 import { effectsOfNewClaim } from '../domain/fees/claim';
-import { followUpTime } from '../domain/fees/claim-form';
 import { log } from '../log';
 import { actOnClaim } from './act-on-claim';
 import { storeNewClaim } from './change-claim';
 import { ClaimWork } from './claim-work';
-import { changeOrder } from './change-order';
-import { offerMore, reminderTime, toMatchOrder } from './offer-more';
+import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
@@ -21,7 +18,6 @@ const TIMER_BATCH = 20;
 const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
-const CANDIDATES_FOR_COORDINATOR = 5;
 
 /**
  * Carries out stored effects and due timers. Every piece of work is a row claimed with a lease, so
@@ -121,15 +117,11 @@ export class WorkRunner {
   private async fire(timer: Timer): Promise<void> {
     switch (timer.kind) {
       case 'wave_expiry':
-        await changeOrder(this.s, timer.orderId, (file) => {
-          const change = decideWaveExpiry(file.order.value, timer.wave ?? -1, [...file.offers.values()].map((o) => o.value), this.s.clock.now());
-          return { change, result: undefined };
-        });
-        return;
+        return applyOfferCommand(this.s, timer.orderId, () => ({ type: 'expire_wave', wave: timer.wave ?? -1, at: this.s.clock.now() }));
       case 'task_reminder': {
         const file = await this.s.offers.load(timer.orderId);
         const expert = timer.email ? await this.s.people.findByEmail(timer.email) : undefined;
-        if (!file || !expert || file.order.value.status === 'cancelled' || !file.order.value.assigned.some((a) => a.email === timer.email)) return;
+        if (!file || !expert || !timer.email || !remindsExpert(file.order.value, timer.email)) return;
         await this.notifier.taskReminder(expert, file.order.value, await ordererContact(this.s, file.order.value));
         return;
       }
@@ -153,12 +145,7 @@ export class WorkRunner {
         return this.s.jobs.schedule({ kind: 'wave_expiry', dueAt: effect.dueAt, orderId, wave: effect.wave });
       case 'record_assignment': {
         await this.s.loads.add(effect.email, { orderId, date: order.date, start: order.start, end: order.end, remote: order.remote, municipality: order.municipality });
-        const at = reminderTime(order);
-        if (at > this.s.clock.now()) await this.s.jobs.schedule({ kind: 'task_reminder', dueAt: at.toISOString(), orderId, email: effect.email });
-        // After the task: the expert's claim card, and (one row per order) the orderer's Task done.
-        const ended = followUpTime(order).toISOString();
-        await this.s.jobs.schedule({ kind: 'task_ended', dueAt: ended, orderId, email: effect.email });
-        await this.s.jobs.schedule({ kind: 'task_ended', dueAt: ended, orderId });
+        for (const timer of assignmentTimers(order, effect.email, this.s.clock.now())) await this.s.jobs.schedule({ ...timer, orderId });
         return;
       }
       case 'create_claim':
@@ -202,14 +189,7 @@ export class WorkRunner {
   /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
   private async skipUnreachable(orderId: string, email: string): Promise<void> {
     log.warn({ event: 'expert_unreachable', orderId }, 'offer could not be delivered');
-    await changeOrder(this.s, orderId, (file) => {
-      const offer = file.offers.get(email)?.value;
-      if (!offer || offer.status !== 'pending') return { result: undefined };
-      const open = file.order.value.status === 'open';
-      const effects: Effect[] = [{ type: 'notify_coordinators', about: 'unreachable', email }];
-      if (open) effects.push({ type: 'offer_more', wave: 'same' });
-      return { change: { order: file.order.value, offers: [{ ...offer, status: 'expired', unreachable: true }], effects }, result: undefined };
-    });
+    await applyOfferCommand(this.s, orderId, () => ({ type: 'skip_unreachable', expert: email, at: this.s.clock.now() }));
   }
 
   private async tellCoordinators(order: Order, about: 'unfilled' | 'unreachable' | 'review', email?: string): Promise<void> {
@@ -226,10 +206,7 @@ export class WorkRunner {
       for (const c of coordinators) await this.notifier.coordinatorReview(c, order, named(order.shortlist ?? []));
       return;
     }
-    const loads = await this.s.loads.all();
-    const assigned = new Set(order.assigned.map((a) => a.email));
-    const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(this.s.clock.now()), loads, exclude: assigned });
-    const candidates = named(ranked.slice(0, CANDIDATES_FOR_COORDINATOR).map((c) => c.email));
+    const candidates = named(candidatesForCoordinator(order, experts, await this.s.loads.all(), this.s.clock.now()));
     for (const c of coordinators) await this.notifier.coordinatorUnfilled(c, order, candidates);
   }
 

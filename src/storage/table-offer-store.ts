@@ -6,7 +6,7 @@ import type { Order } from '../domain/orders/order';
 import { decodeKey, encodeKey } from './keys';
 import { readEffects, removeEffect, withKeys } from './outbox-rows';
 import { orderIndexEntity } from './order-index';
-import { partitionRows } from './tables';
+import { isConflict, isNotFound, partitionRows } from './tables';
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
@@ -15,7 +15,8 @@ const MAX_PROPERTY_CHARS = 30_000;
 
 /**
  * The order row holds the order, its offers and its pending effects, so that every change is one
- * conditional write of one entity. (Azurite runs concurrent batch transactions unsafely: their
+ * conditional write of one entity. This class is the only writer of the row (the order repository
+ * creates and reads orders through it). (Azurite runs concurrent batch transactions unsafely: their
  * rollbacks share state, so a batch-based design lost rows under concurrent clicks there.)
  */
 export interface OrderRow {
@@ -26,7 +27,7 @@ export interface OrderRow {
   effects: string;
 }
 
-export function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
+function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
   return { partitionKey: encodeKey(order.orderId), rowKey: ORDER_ROW, data: JSON.stringify(order), offers: '{}', effects: JSON.stringify(withKeys(effects)) };
 }
 
@@ -37,6 +38,26 @@ function checked(value: string, what: string): string {
 
 export class TableOfferStore implements OfferStore {
   constructor(private readonly table: TableClient) {}
+
+  /** Writes a new order with the effects that start its work; creating it again changes nothing. */
+  async create(order: Order, effects: readonly Effect[]): Promise<void> {
+    try {
+      await this.table.createEntity(newOrderRow(order, effects));
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+  }
+
+  /** The order alone (its row's `data`), without its offers or sent cards. */
+  async getOrder(orderId: string): Promise<Stored<Order> | undefined> {
+    try {
+      const row = await this.table.getEntity<{ data: string }>(encodeKey(orderId.toUpperCase()), ORDER_ROW);
+      return { value: JSON.parse(row.data) as Order, etag: row.etag };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
 
   async load(orderId: string): Promise<OrderFile | undefined> {
     const pk = encodeKey(orderId);

@@ -3,16 +3,24 @@ import type { DraftRepository, OrderDraft, OrderIndexRow, OrderRepository, Store
 import type { Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
 import { encodeKey } from './keys';
-import { newOrderRow, ORDER_ROW } from './table-offer-store';
+import { TableOfferStore } from './table-offer-store';
 import { nextNumber } from './counter';
 import { orderIndexEntity, readOrderIndex } from './order-index';
 import { isConflict, isNotFound, partitionRows } from './tables';
 
+/**
+ * Orders as their orderers and the order form see them: the orderer index, numbers, submissions
+ * and drafts. The order row itself is written and read by the offer store, its one owner.
+ */
 export class TableOrderRepository implements OrderRepository {
+  private readonly rows: TableOfferStore;
+
   constructor(
     private readonly orders: TableClient,
     private readonly counters: TableClient,
-  ) {}
+  ) {
+    this.rows = new TableOfferStore(orders);
+  }
 
   async create(order: Order, effects: readonly Effect[]): Promise<void> {
     // Index first: an index row without its order is skipped when listed; an order without its
@@ -22,21 +30,11 @@ export class TableOrderRepository implements OrderRepository {
       'Replace',
     );
     await this.orders.upsertEntity(orderIndexEntity(order), 'Replace');
-    try {
-      await this.orders.createEntity(newOrderRow(order, effects));
-    } catch (err) {
-      if (!isConflict(err)) throw err;
-    }
+    await this.rows.create(order, effects);
   }
 
-  async get(orderId: string): Promise<Stored<Order> | undefined> {
-    try {
-      const row = await this.orders.getEntity<{ data: string }>(encodeKey(orderId.toUpperCase()), ORDER_ROW);
-      return { value: JSON.parse(row.data) as Order, etag: row.etag };
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
+  get(orderId: string): Promise<Stored<Order> | undefined> {
+    return this.rows.getOrder(orderId);
   }
 
   async listByOrderer(ordererId: string, limit: number): Promise<Order[]> {

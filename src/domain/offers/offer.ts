@@ -1,6 +1,10 @@
 import type { Claim } from '../fees/claim';
-import type { Order } from '../orders/order';
-import { ok, refuse, type Result } from '../shared/result';
+import { pickWave, rankCandidates, type ExpertLoad } from '../matching/match-experts';
+import { ORDER_STATUSES, type Order, type OrderStatus } from '../orders/order';
+import type { Expert } from '../registers/types';
+import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
+import { assertNever, ok, refuse, type Result } from '../shared/result';
+import { toMatchOrder } from './follow-up';
 
 /**
  * pending: the expert may accept or decline; accepted: they hold a place; declined, expired:
@@ -42,7 +46,25 @@ export type Effect =
   /** A coordinator took the expert off: the expert is told kindly, the orderer is told. */
   | { type: 'notify_unassigned'; email: string; name: string };
 
-export type OfferRefusal = 'order_already_filled' | 'order_cancelled' | 'offer_closed' | 'offer_already_accepted' | 'offer_already_declined';
+/** Why a click on an offer or an assignment changes nothing (catalogue keys: shown to the person). */
+export type OfferRefusal =
+  | 'order_already_filled'
+  | 'order_cancelled'
+  | 'offer_closed'
+  | 'offer_already_accepted'
+  | 'offer_already_declined';
+
+/**
+ * Why a timer or an outbox step changes nothing: it came late (the wave moved on, the order was
+ * filled or cancelled) or twice. Never shown to anyone.
+ */
+export type OfferNoop =
+  | 'offer_not_found'
+  | 'wave_not_current'
+  | 'order_not_open'
+  | 'order_not_cancelled'
+  | 'answers_pending'
+  | 'shortlist_not_waiting';
 
 export interface OfferDecision {
   order: Order;
@@ -50,13 +72,119 @@ export interface OfferDecision {
   effects: Effect[];
 }
 
-const isOpen = (o: Order) => o.status === 'open' || o.status === 'unfilled';
+/** An order and all its offers, as loaded. */
+export interface OrderOffers {
+  order: Order;
+  offers: readonly Offer[];
+}
+
+/** How waves go out (the app's settings). */
+export interface WaveSettings {
+  waveSize: number;
+  windowMs: number;
+  /** A coordinator approves each new wave's shortlist before it goes out. */
+  review: boolean;
+}
+
+interface Base {
+  at: Date;
+}
+/** Everything that moves an order's offers; time (and the actor, where one acts) come in it. */
+export type OfferCommand =
+  | (Base & { type: 'accept_offer'; expert: string; expertName: string })
+  | (Base & { type: 'decline_offer'; expert: string })
+  | (Base & { type: 'skip_unreachable'; expert: string })
+  | (Base & { type: 'expire_wave'; wave: number })
+  | (Base & { type: 'assign_by_coordinator'; actor: string; expert: string; expertName: string })
+  | (Base & { type: 'withdraw_offers' })
+  /** `next`: a new wave of the best K; `same`: one more in the current wave after a decline. */
+  | (Base & {
+      type: 'offer_more';
+      which: 'same' | 'next';
+      experts: readonly Expert[];
+      loads: ReadonlyMap<string, ExpertLoad>;
+      settings: WaveSettings;
+    })
+  | (Base & { type: 'send_shortlist'; windowMs: number });
+export type OfferCommandType = OfferCommand['type'];
+
+interface Transition {
+  /** The order statuses in which the command acts. */
+  orders: readonly OrderStatus[];
+  /** How the offers it touches move (none: it sends new ones, status `pending`). */
+  offer?: { from: OfferStatus; to: OfferStatus };
+  /** What the order becomes. */
+  order: string;
+}
+
+/**
+ * The diagram of an order's offers. Every offer starts `pending` (sent by `offer_more` or
+ * `send_shortlist`); the order is `open` until its places are taken (`filled`), nobody is left
+ * (`unfilled`, a coordinator decides) or it is `cancelled`.
+ */
+export const OFFER_TRANSITIONS: Readonly<Record<OfferCommandType, Transition>> = {
+  accept_offer: { orders: ['open', 'unfilled'], offer: { from: 'pending', to: 'accepted' }, order: 'filled by the last place; the others pending → closed' },
+  decline_offer: { orders: ORDER_STATUSES, offer: { from: 'pending', to: 'declined' }, order: 'unchanged; the place is offered again' },
+  skip_unreachable: { orders: ORDER_STATUSES, offer: { from: 'pending', to: 'expired' }, order: 'unchanged; the place is offered again' },
+  expire_wave: { orders: ['open'], offer: { from: 'pending', to: 'expired' }, order: 'unchanged; the next wave goes out' },
+  assign_by_coordinator: { orders: ['open', 'unfilled', 'filled'], offer: { from: 'pending', to: 'accepted' }, order: 'as accept_offer' },
+  withdraw_offers: { orders: ['cancelled'], offer: { from: 'pending', to: 'closed' }, order: 'cancelled; assigned experts told' },
+  offer_more: { orders: ['open'], order: 'unfilled when nobody is left and nobody is answering; or a shortlist to review' },
+  send_shortlist: { orders: ['open'], order: 'the reviewed wave goes out' },
+};
+
+const acts = (type: OfferCommandType, order: Order) => OFFER_TRANSITIONS[type].orders.includes(order.status);
+const moved = (type: OfferCommandType, offer: Offer, at?: Date): Offer => ({
+  ...offer,
+  status: OFFER_TRANSITIONS[type].offer!.to,
+  ...(at ? { answeredAt: at.toISOString() } : {}),
+});
+const full = (order: Order) => order.assigned.length >= order.expertCount;
+const pendingOf = (offers: readonly Offer[]) => offers.filter((o) => o.status === 'pending');
+const card = (o: Offer): Effect => ({ type: 'update_offer_card', email: o.expertEmail });
+
+/** An expert's click on their offer card. */
+export type AnswerCommand = Extract<OfferCommand, { type: 'accept_offer' | 'decline_offer' }>;
+
+/** Decides one command on an order's offers. */
+export function decideOffer(state: OrderOffers, cmd: AnswerCommand): Result<OfferDecision, OfferRefusal | 'offer_not_found'>;
+export function decideOffer(state: OrderOffers, cmd: OfferCommand): Result<OfferDecision, OfferRefusal | OfferNoop>;
+export function decideOffer(state: OrderOffers, cmd: OfferCommand): Result<OfferDecision, OfferRefusal | OfferNoop> {
+  switch (cmd.type) {
+    case 'accept_offer': {
+      const offer = offerOf(state, cmd.expert);
+      return offer ? accept(state.order, offer, state.offers, cmd.expertName, cmd.at) : refuse('offer_not_found');
+    }
+    case 'decline_offer': {
+      const offer = offerOf(state, cmd.expert);
+      return offer ? decline(state.order, offer, cmd.at) : refuse('offer_not_found');
+    }
+    case 'skip_unreachable':
+      return skipUnreachable(state, cmd.expert);
+    case 'expire_wave':
+      return expireWave(state, cmd.wave, cmd.at);
+    case 'assign_by_coordinator':
+      return assign(state.order, offerOf(state, cmd.expert), state.offers, cmd);
+    case 'withdraw_offers':
+      return acts(cmd.type, state.order) ? ok(withdraw(state, cmd.at)) : refuse('order_not_cancelled');
+    case 'offer_more':
+      return offerMore(state, cmd);
+    case 'send_shortlist':
+      return sendShortlist(state, cmd.windowMs, cmd.at);
+    default:
+      return assertNever(cmd);
+  }
+}
+
+function offerOf(state: OrderOffers, email: string): Offer | undefined {
+  return state.offers.find((o) => o.expertEmail === email);
+}
 
 function refusalFor(order: Order, offer: Offer): OfferRefusal {
   if (offer.status === 'accepted') return 'offer_already_accepted';
   if (offer.status === 'declined') return 'offer_already_declined';
   if (order.status === 'cancelled') return 'order_cancelled';
-  if (order.assigned.length >= order.expertCount) return 'order_already_filled';
+  if (full(order)) return 'order_already_filled';
   return 'offer_closed';
 }
 
@@ -64,71 +192,135 @@ function refusalFor(order: Order, offer: Offer): OfferRefusal {
  * An expert takes an offered place. Exactly `expertCount` experts can hold the order: the caller
  * writes the result conditionally on the order's ETag and decides again on a conflict.
  */
-export function decideAccept(order: Order, offer: Offer, pending: readonly Offer[], expertName: string, at: Date): Result<OfferDecision, OfferRefusal> {
-  if (offer.status !== 'pending' || !isOpen(order) || order.assigned.length >= order.expertCount) {
+function accept(order: Order, offer: Offer, offers: readonly Offer[], expertName: string, at: Date): Result<OfferDecision, OfferRefusal> {
+  if (offer.status !== OFFER_TRANSITIONS.accept_offer.offer!.from || !acts('accept_offer', order) || full(order)) {
     return refuse(refusalFor(order, offer));
   }
   const now = at.toISOString();
   const assigned = [...order.assigned, { email: offer.expertEmail, name: expertName, at: now }];
   const filled = assigned.length >= order.expertCount;
-  const accepted: Offer = { ...offer, status: 'accepted', answeredAt: now };
-  const closed = filled
-    ? pending.filter((o) => o.expertEmail !== offer.expertEmail && o.status === 'pending').map((o) => ({ ...o, status: 'closed' as const, answeredAt: now }))
-    : [];
+  // The last place taken: everyone still answering is told the order is full.
+  const closed = filled ? pendingOf(offers).filter((o) => o.expertEmail !== offer.expertEmail).map((o) => ({ ...o, status: 'closed' as const, answeredAt: now })) : [];
   return ok({
     order: { ...order, assigned, status: filled ? 'filled' : 'open' },
-    offers: [accepted, ...closed],
+    offers: [moved('accept_offer', offer, at), ...closed],
     effects: [
-      { type: 'update_offer_card', email: offer.expertEmail },
+      card(offer),
       { type: 'record_assignment', email: offer.expertEmail },
-      ...closed.map((o): Effect => ({ type: 'update_offer_card', email: o.expertEmail })),
+      ...closed.map(card),
       { type: 'notify_orderer', about: filled ? 'filled' : 'assigned' },
     ],
   });
 }
 
 /** A coordinator assigns an expert by hand (the order could not be filled by offers). */
-export function decideAssign(order: Order, existing: Offer | undefined, pending: readonly Offer[], email: string, expertName: string, coordinatorEmail: string, at: Date): Result<OfferDecision, OfferRefusal> {
-  if (order.assigned.some((a) => a.email === email)) return refuse('offer_already_accepted');
-  if (order.status === 'cancelled') return refuse('order_cancelled');
-  if (order.assigned.length >= order.expertCount) return refuse('order_already_filled');
-  const now = at.toISOString();
-  const offer: Offer = { orderId: order.orderId, expertEmail: email, wave: order.wave, sentAt: now, expiresAt: now, ...existing, status: 'pending' };
-  const decision = decideAccept({ ...order, status: 'open' }, offer, pending, expertName, at);
+function assign(
+  order: Order,
+  existing: Offer | undefined,
+  offers: readonly Offer[],
+  cmd: OfferCommand & { type: 'assign_by_coordinator' },
+): Result<OfferDecision, OfferRefusal> {
+  if (order.assigned.some((a) => a.email === cmd.expert)) return refuse('offer_already_accepted');
+  if (!acts(cmd.type, order)) return refuse('order_cancelled');
+  if (full(order)) return refuse('order_already_filled');
+  const now = cmd.at.toISOString();
+  // Whatever became of an earlier offer (declined, expired), the coordinator's word gives the place.
+  const offer: Offer = { orderId: order.orderId, expertEmail: cmd.expert, wave: order.wave, sentAt: now, expiresAt: now, ...existing, status: 'pending' };
+  const decision = accept({ ...order, status: 'open' }, offer, offers, cmd.expertName, cmd.at);
   if (!decision.ok) return decision;
-  const assigned = decision.value.order.assigned.map((a) => (a.email === email ? { ...a, byCoordinator: coordinatorEmail } : a));
+  const assigned = decision.value.order.assigned.map((a) => (a.email === cmd.expert ? { ...a, byCoordinator: cmd.actor } : a));
   return ok({ ...decision.value, order: { ...decision.value.order, assigned } });
 }
 
 /** An expert lets an offer go: their place goes to the next candidate at once. */
-export function decideDecline(order: Order, offer: Offer, at: Date): Result<OfferDecision, OfferRefusal> {
-  if (offer.status !== 'pending') return refuse(refusalFor(order, offer));
-  const declined: Offer = { ...offer, status: 'declined', answeredAt: at.toISOString() };
-  const effects: Effect[] = [{ type: 'update_offer_card', email: offer.expertEmail }];
-  if (isOpen(order) && order.assigned.length < order.expertCount) effects.push({ type: 'offer_more', wave: 'same' });
-  return ok({ order, offers: [declined], effects });
+function decline(order: Order, offer: Offer, at: Date): Result<OfferDecision, OfferRefusal> {
+  if (offer.status !== OFFER_TRANSITIONS.decline_offer.offer!.from) return refuse(refusalFor(order, offer));
+  const effects: Effect[] = [card(offer)];
+  // A place another expert could still take (an unfilled order is offered on too).
+  if ((order.status === 'open' || order.status === 'unfilled') && !full(order)) effects.push({ type: 'offer_more', wave: 'same' });
+  return ok({ order, offers: [moved('decline_offer', offer, at)], effects });
+}
+
+/** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
+function skipUnreachable(state: OrderOffers, email: string): Result<OfferDecision, OfferNoop> {
+  const offer = offerOf(state, email);
+  if (!offer || offer.status !== OFFER_TRANSITIONS.skip_unreachable.offer!.from) return refuse('offer_not_found');
+  const effects: Effect[] = [{ type: 'notify_coordinators', about: 'unreachable', email }];
+  if (state.order.status === 'open') effects.push({ type: 'offer_more', wave: 'same' });
+  return ok({ order: state.order, offers: [{ ...moved('skip_unreachable', offer), unreachable: true }], effects });
 }
 
 /** The offer time of a wave ran out: its pending offers expire and the next wave goes out. */
-export function decideWaveExpiry(order: Order, wave: number, pending: readonly Offer[], at: Date): OfferDecision | undefined {
-  if (order.wave !== wave || order.status !== 'open' || order.assigned.length >= order.expertCount) return undefined;
-  const expired = pending
-    .filter((o) => o.status === 'pending' && o.wave === wave)
-    .map((o) => ({ ...o, status: 'expired' as const, answeredAt: at.toISOString() }));
-  return { order, offers: expired, effects: [...expired.map((o): Effect => ({ type: 'update_offer_card', email: o.expertEmail })), { type: 'offer_more', wave: 'next' }] };
+function expireWave({ order, offers }: OrderOffers, wave: number, at: Date): Result<OfferDecision, OfferNoop> {
+  if (order.wave !== wave) return refuse('wave_not_current');
+  if (!acts('expire_wave', order) || full(order)) return refuse('order_not_open');
+  const expired = pendingOf(offers)
+    .filter((o) => o.wave === wave)
+    .map((o) => moved('expire_wave', o, at));
+  return ok({ order, offers: expired, effects: [...expired.map(card), { type: 'offer_more', wave: 'next' }] });
 }
 
 /** Cancelling an order withdraws its open offers and tells the assigned experts. */
-export function withdrawOffers(order: Order, offers: readonly Offer[], at: Date): OfferDecision {
-  const closed = offers.filter((o) => o.status === 'pending').map((o) => ({ ...o, status: 'closed' as const, answeredAt: at.toISOString() }));
+function withdraw({ order, offers }: OrderOffers, at: Date): OfferDecision {
+  const closed = pendingOf(offers).map((o) => moved('withdraw_offers', o, at));
   return {
     order,
     offers: closed,
-    effects: [
-      ...closed.map((o): Effect => ({ type: 'update_offer_card', email: o.expertEmail })),
-      ...order.assigned.map((a): Effect => ({ type: 'notify_expert_cancelled', email: a.email })),
-    ],
+    effects: [...closed.map(card), ...order.assigned.map((a): Effect => ({ type: 'notify_expert_cancelled', email: a.email }))],
   };
+}
+
+/**
+ * The next offers: a new wave of the best K (at least the places left), or after a decline one
+ * more in the current wave. Nobody left and nobody still answering: the order goes to the
+ * coordinators and the orderer hears. With review on, a new wave waits as a shortlist.
+ */
+function offerMore({ order, offers }: OrderOffers, cmd: OfferCommand & { type: 'offer_more' }): Result<OfferDecision, OfferNoop> {
+  if (!acts(cmd.type, order) || full(order) || order.shortlist) return refuse('order_not_open');
+  const pending = pendingOf(offers);
+  // Those whose offer closed when the order filled may get it again when a place frees up.
+  const exclude = new Set(offers.filter((o) => !mayBeOfferedAgain(o)).map((o) => o.expertEmail));
+  const ranked = rankCandidates(toMatchOrder(order), cmd.experts, { today: helsinkiDate(cmd.at), loads: cmd.loads, exclude });
+  const places = order.expertCount - order.assigned.length;
+  const newWave = cmd.which === 'next' || order.wave === 0;
+  const size = newWave ? Math.max(cmd.settings.waveSize, places) : Math.max(0, places - pending.length) || 1;
+  const chosen = pickWave(ranked, size).map((c) => c.email);
+
+  if (chosen.length === 0) {
+    if (pending.length > 0) return refuse('answers_pending');
+    return ok({
+      order: { ...order, status: 'unfilled' },
+      offers: [],
+      effects: [
+        { type: 'notify_coordinators', about: 'unfilled' },
+        { type: 'notify_orderer', about: order.assigned.length ? 'partly_filled' : 'unfilled' },
+      ],
+    });
+  }
+  if (newWave && cmd.settings.review) {
+    return ok({ order: { ...order, shortlist: chosen }, offers: [], effects: [{ type: 'notify_coordinators', about: 'review' }] });
+  }
+  const currentExpiry = pending.find((o) => o.wave === order.wave)?.expiresAt;
+  return ok(sendWave(order, chosen, newWave, cmd.at, cmd.settings.windowMs, currentExpiry));
+}
+
+/** A coordinator approved the reviewed shortlist: its wave goes out (once, however often clicked). */
+function sendShortlist({ order, offers }: OrderOffers, windowMs: number, at: Date): Result<OfferDecision, OfferNoop> {
+  if (!order.shortlist || !acts('send_shortlist', order)) return refuse('shortlist_not_waiting');
+  const offered = new Set(offers.map((o) => o.expertEmail));
+  return ok(sendWave(order, order.shortlist.filter((email) => !offered.has(email)), true, at, windowMs));
+}
+
+/** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
+export function sendWave(order: Order, emails: readonly string[], newWave: boolean, now: Date, windowMs: number, currentExpiry?: string): OfferDecision {
+  const wave = newWave ? order.wave + 1 : order.wave;
+  const expiresAt =
+    !newWave && currentExpiry ? currentExpiry : new Date(now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs)).toISOString();
+  const sent: Offer[] = emails.map((email) => ({ orderId: order.orderId, expertEmail: email, wave, status: 'pending', sentAt: now.toISOString(), expiresAt }));
+  const effects: Effect[] = sent.map(card);
+  if (newWave) effects.push({ type: 'schedule_wave_expiry', wave, dueAt: expiresAt });
+  const { shortlist: _reviewed, ...rest } = order;
+  return { order: { ...rest, wave }, offers: sent, effects };
 }
 
 /**
@@ -166,4 +358,35 @@ export function decideUnassign(order: Order, offer: Offer | undefined, email: st
 /** Who may be offered an order again: everyone not yet offered, and those whose offer closed when it filled. */
 export function mayBeOfferedAgain(offer: Offer): boolean {
   return offer.status === 'closed' && offer.unassignedAt === undefined;
+}
+
+// The same transitions by their former names, for the use cases that call them directly.
+
+export function decideAccept(order: Order, offer: Offer, offers: readonly Offer[], expertName: string, at: Date): Result<OfferDecision, OfferRefusal> {
+  return accept(order, offer, offers, expertName, at);
+}
+
+export function decideAssign(
+  order: Order,
+  existing: Offer | undefined,
+  offers: readonly Offer[],
+  email: string,
+  expertName: string,
+  coordinatorEmail: string,
+  at: Date,
+): Result<OfferDecision, OfferRefusal> {
+  return assign(order, existing, offers, { type: 'assign_by_coordinator', actor: coordinatorEmail, expert: email, expertName, at });
+}
+
+export function decideDecline(order: Order, offer: Offer, at: Date): Result<OfferDecision, OfferRefusal> {
+  return decline(order, offer, at);
+}
+
+export function decideWaveExpiry(order: Order, wave: number, offers: readonly Offer[], at: Date): OfferDecision | undefined {
+  const decision = expireWave({ order, offers }, wave, at);
+  return decision.ok ? decision.value : undefined;
+}
+
+export function withdrawOffers(order: Order, offers: readonly Offer[], at: Date): OfferDecision {
+  return withdraw({ order, offers }, at);
 }
