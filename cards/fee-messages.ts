@@ -58,6 +58,7 @@ export function orderAuditMessage(order: Order, lang: Language, t: Translate): s
     ...order.assigned.map((a) => ({ at: a.at, text: a.byCoordinator ? t('audit_order_assigned_by', { who: plain(`${a.name} (${a.email})`), by: plain(a.byCoordinator) }) : t('audit_order_assigned', { who: plain(`${a.name} (${a.email})`) }) })),
     ...(order.cancelledAt ? [{ at: order.cancelledAt, text: t('audit_order_cancelled', { who: order.cancelledBy ?? '' }) }] : []),
     ...(order.taskDoneAt ? [{ at: order.taskDoneAt, text: t('audit_order_done', { who: order.taskDoneBy ?? '' }) }] : []),
+    ...(order.taskNotDoneAt ? [{ at: order.taskNotDoneAt, text: `${t('audit_order_not_done', { who: order.taskNotDoneBy ?? '' })}: ${plain(order.taskNotDoneReason ?? '')}` }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const lines = events.map((e) => `${helsinkiDateTime(e.at, lang)} ${e.text}`);
   const claims = Object.values(order.claims ?? {});

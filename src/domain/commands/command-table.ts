@@ -213,6 +213,7 @@ export const ARGUMENT_WORDS = {
   toggle_on: ['on', 'päälle', 'på'],
   toggle_off: ['off', 'pois', 'av'],
   export_fees: ['fees', 'palkkiot', 'arvoden'],
+  fees_cancel: ['cancel', 'peru', 'annullera'],
 } as const;
 
 /** Which of the given argument word lists the argument is in, compared loosely. */

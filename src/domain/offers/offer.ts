@@ -29,14 +29,17 @@ export interface Offer {
 export type Effect =
   | { type: 'update_offer_card'; email: string }
   | { type: 'notify_orderer'; about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled' }
-  | { type: 'notify_coordinators'; about: 'unfilled' | 'unreachable' | 'review'; email?: string }
+  | { type: 'notify_coordinators'; about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done'; email?: string }
   | { type: 'notify_expert_cancelled'; email: string }
   | { type: 'offer_more'; wave: 'same' | 'next' }
   | { type: 'record_assignment'; email: string }
   | { type: 'schedule_wave_expiry'; wave: number; dueAt: string }
   /** The claim row is written by the submitting turn; this repeats it if that turn died first. */
   | { type: 'create_claim'; claim: Claim }
-  | { type: 'confirm_claims'; by: string };
+  | { type: 'confirm_claims'; by: string }
+  /** The task did not take place: its claims wait for a coordinator; each expert is told why. */
+  | { type: 'hold_claims'; by: string }
+  | { type: 'notify_expert_not_done'; email: string };
 
 export type OfferRefusal = 'order_already_filled' | 'order_cancelled' | 'offer_closed' | 'offer_already_accepted' | 'offer_already_declined';
 
