@@ -123,6 +123,33 @@ describe('did not take place, and cancelling a claim', () => {
     });
   });
 
+  describe('the orderer says so before the expert sends the claim', () => {
+    let world: World;
+    let people: Cast;
+    before(async () => {
+      world = await World.start();
+      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+      await approvers(world, false);
+    });
+    after(() => world.stop());
+
+    it('when the claim comes after Did not take place, then it too waits for a coordinator and the orderer has nothing to press', async () => {
+      const orderId = await takenTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
+      await toHelsinki(world, '2026-11-30T10:00');
+      await press(people.orderer, fi('task_done_title', { orderId }), 'task_not_done', { reason: 'Tila oli varattu muuhun' });
+      await world.settle();
+      const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
+      const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
+      await world.settle();
+      const claim = (await world.bot.services.claims.load(claimId))!.claim.value;
+      assert.equal(claim.history.at(-1)?.action, 'not_done');
+      assert.deepEqual(buttons(people.orderer.cardsAbout(claimId).at(-1)!), []);
+      const forged = await people.orderer.execute('approve_claim', { claimId, step: 'orderer', version: 1 });
+      assert.match(JSON.stringify(forged.body), new RegExp(escape(fi('task_reported_not_done'))));
+      assert.ok(people.coordinator.messages().some((m) => (m.text ?? '').includes(claimId)), 'the coordinators hear of the claim');
+    });
+  });
+
   describe('a coordinator cancels a claim at the director\'s stage', () => {
     let world: World;
     let people: Cast;
