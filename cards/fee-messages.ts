@@ -60,6 +60,7 @@ export function orderAuditMessage(order: Order, lang: Language, t: Translate): s
     ...(order.taskDoneAt ? [{ at: order.taskDoneAt, text: t('audit_order_done', { who: order.taskDoneBy ?? '' }) }] : []),
     // Coordinators' console changes (phone order, unassign, forced assignment).
     ...(order.audit ?? []).map((e) => ({ at: e.at, text: t(`audit_${e.what}`, { who: e.who ?? '', by: e.by, rules: (e.rules ?? []).map((r) => t(`console_rule_${r}` as MessageKey)).join(', ') }) })),
+    ...(order.taskNotDoneAt ? [{ at: order.taskNotDoneAt, text: `${t('audit_order_not_done', { who: order.taskNotDoneBy ?? '' })}: ${plain(order.taskNotDoneReason ?? '')}` }] : []),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const lines = events.map((e) => `${helsinkiDateTime(e.at, lang)} ${e.text}`);
   const claims = Object.values(order.claims ?? {});

@@ -90,7 +90,7 @@ export class ClaimWork {
     if (!order || order.status === 'cancelled' || order.assigned.length === 0) return;
     if (!expertEmail) {
       const orderer = (await this.s.people.get(order.ordererId))?.value;
-      if (!orderer || order.taskDoneAt) return;
+      if (!orderer || order.taskDoneAt || order.taskNotDoneAt) return;
       const unit = await this.s.registers.getUnit(order.unitId);
       delivered(await this.notifier.taskDoneCard(orderer, order, unit?.name ?? order.unitId));
       return;

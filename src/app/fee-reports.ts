@@ -1,4 +1,4 @@
-import { isStuck, stepOf, waitsForStandIn, type Claim } from '../domain/fees/claim';
+import { heldForCoordinators, isStuck, stepOf, waitsForStandIn, type Claim } from '../domain/fees/claim';
 import { parsePeriod } from '../domain/fees/period';
 import { payrollCsv, type PayrollCsvRow } from '../domain/fees/payroll-csv';
 import { claimViewOf, nameOf } from './claim-view';
@@ -39,7 +39,8 @@ export async function unsentClaimForms(s: Services, expertEmail: string): Promis
 /** `hyväksyttävät` / `approvals`: the claims waiting for this person, longest-waiting first. */
 export async function approvalsOf(s: Services, email: string): Promise<ClaimView[]> {
   // A stage that would be the expert's own waits for a stand-in, not in the expert's approvals.
-  const waiting = (await s.claims.listByHolder(email)).filter((c) => !waitsForStandIn(c));
+  // A claim whose task did not take place waits for a coordinator, not in the approver's list.
+  const waiting = (await s.claims.listByHolder(email)).filter((c) => !waitsForStandIn(c) && !heldForCoordinators(c));
   return views(s, waiting.sort((a, b) => a.holderSince.localeCompare(b.holderSince)));
 }
 

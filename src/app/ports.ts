@@ -316,6 +316,10 @@ export interface Notifier {
   expertUnassigned(expert: Person, order: Order): Promise<void>;
   /** The orderer hears that an expert was taken off and the place is offered again. */
   ordererUnassigned(orderer: Person, order: Order, expertName: string): Promise<void>;
+  /** The orderer said that the task did not take place: the expert is told kindly, with the reason. */
+  expertTaskNotDone(expert: Person, order: Order): Promise<void>;
+  /** The same for the coordinators, who decide on the task's claims. */
+  coordinatorTaskNotDone(coordinator: Person, order: Order): Promise<void>;
   taskReminder(expert: Person, order: Order, orderer: OrdererContact): Promise<void>;
   /** The expert's claim card, pre-filled (after the task, or again after a rejection). */
   claimForm(expert: Person, view: ClaimFormView): Promise<Delivery>;

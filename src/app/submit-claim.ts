@@ -2,6 +2,7 @@ import { ConflictUnresolved, retryOnConflict, WriteConflict } from './conflict';
 import { type Claim, type ClaimRefusal, createClaim, currentVersion, decideClaim, effectsOfNewClaim, formatClaimNumber } from '../domain/fees/claim';
 import { checkClaimForm, type ClaimForm, type NewClaimVersion, prefilledClaimForm } from '../domain/fees/claim-form';
 import { recordClaim, type Order } from '../domain/orders/order';
+import type { Effect } from '../domain/offers/offer';
 import { helsinkiDate, helsinkiInstant } from '../domain/shared/helsinki';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
 import { changeClaim, storeNewClaim } from './change-claim';
@@ -108,7 +109,9 @@ export async function submitClaim(s: Services, orderId: string, expertEmail: str
       at: now,
       confirmed: recorded.taskDoneAt && recorded.taskDoneBy ? { by: recorded.taskDoneBy, at: recorded.taskDoneAt } : undefined,
     });
-    return { change: { order: recorded, offers: [], effects: [{ type: 'create_claim', claim }] }, result: { claim } };
+    // The orderer has said that the task did not take place: this claim, too, waits for a coordinator.
+    const notDone: Effect[] = recorded.taskNotDoneAt ? [{ type: 'hold_claims', by: recorded.taskNotDoneBy ?? recorded.ordererEmail }, { type: 'notify_coordinators', about: 'task_not_done' }] : [];
+    return { change: { order: recorded, offers: [], effects: [{ type: 'create_claim', claim }, ...notDone] }, result: { claim } };
   });
   if (outcome?.claim) {
     await storeNewClaim(s, outcome.claim, effectsOfNewClaim(outcome.claim));

@@ -6,6 +6,7 @@ import { log } from '../log';
 import { actOnClaim } from './act-on-claim';
 import { storeNewClaim } from './change-claim';
 import { ClaimWork } from './claim-work';
+import { holdClaim } from './did-not-happen';
 import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
@@ -153,6 +154,14 @@ export class WorkRunner {
       case 'confirm_claims':
         for (const claimId of Object.values(order.claims ?? {})) await actOnClaim(this.s, claimId, effect.by, { type: 'confirm_task' });
         return;
+      case 'hold_claims':
+        for (const claimId of Object.values(order.claims ?? {})) await holdClaim(this.s, claimId, effect.by, order.taskNotDoneReason ?? '');
+        return;
+      case 'notify_expert_not_done': {
+        const expert = await this.s.people.findByEmail(effect.email);
+        if (expert) await this.notifier.expertTaskNotDone(expert, order);
+        return;
+      }
       case 'notify_orderer': {
         const orderer = (await this.s.people.get(order.ordererId))?.value;
         if (orderer) await this.notifier.ordererUpdate(orderer, order, effect.about);
@@ -192,8 +201,12 @@ export class WorkRunner {
     await applyOfferCommand(this.s, orderId, () => ({ type: 'skip_unreachable', expert: email, at: this.s.clock.now() }));
   }
 
-  private async tellCoordinators(order: Order, about: 'unfilled' | 'unreachable' | 'review', email?: string): Promise<void> {
+  private async tellCoordinators(order: Order, about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done', email?: string): Promise<void> {
     const coordinators = await this.coordinators();
+    if (about === 'task_not_done') {
+      for (const c of coordinators) await this.notifier.coordinatorTaskNotDone(c, order);
+      return;
+    }
     if (about === 'unreachable') {
       const name = (email && (await this.s.registers.getExpert(email))?.name) || (email ?? '');
       for (const c of coordinators) await this.notifier.coordinatorUnreachable(c, order, name);

@@ -67,7 +67,7 @@ export class TableClaimStore implements ClaimStore {
   async commit(file: ClaimFile, claim: Claim, effects: readonly ClaimEffect[]): Promise<void> {
     await this.index(claim);
     await this.table.updateEntity(serialise(claim, [...file.effects, ...withKeys(effects)]), 'Replace', { etag: file.claim.etag });
-    if (claim.status === 'paid') await this.deleteIndex(OPEN, claim.claimId);
+    if (claim.status === 'paid' || claim.status === 'cancelled') await this.deleteIndex(OPEN, claim.claimId);
   }
 
   deleteEffect(claimId: string, key: string): Promise<void> {
@@ -97,7 +97,7 @@ export class TableClaimStore implements ClaimStore {
   }
 
   async listOpen(): Promise<Claim[]> {
-    return (await this.claims(await this.ids(OPEN))).filter((c) => c.status !== 'paid');
+    return (await this.claims(await this.ids(OPEN))).filter((c) => c.status !== 'paid' && c.status !== 'cancelled');
   }
 
   async listPaid(months: readonly string[]): Promise<Claim[]> {

@@ -54,6 +54,18 @@ export class TeamsNotifier implements Notifier {
     await this.text(orderer, translator(orderer.locale)('orderer_unassigned', { orderId: order.orderId, name: expertName }));
   }
 
+  async expertTaskNotDone(expert: Person, order: Order) {
+    const t = translator(expert.locale);
+    await this.text(expert, t('expert_task_not_done', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, expert.locale), reason: plain(order.taskNotDoneReason ?? '') }));
+  }
+
+  async coordinatorTaskNotDone(coordinator: Person, order: Order) {
+    const t = translator(coordinator.locale);
+    const claims = Object.values(order.claims ?? {});
+    const text = t('coordinator_task_not_done', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, coordinator.locale), who: plain(order.taskNotDoneBy ?? ''), reason: plain(order.taskNotDoneReason ?? '') });
+    await this.text(coordinator, `${text}\n\n${claims.length ? t('coordinator_task_not_done_claims', { claims: claims.join(', ') }) : t('coordinator_task_not_done_no_claims')}`);
+  }
+
   async taskReminder(expert: Person, order: Order, contact: OrdererContact) {
     const t = translator(expert.locale);
     await this.text(expert, t('task_reminder', {
@@ -80,7 +92,8 @@ export class TeamsNotifier implements Notifier {
 
   async claimStep(expert: Person, view: ClaimView, reason?: string) {
     const t = translator(expert.locale);
-    const key = view.claim.status === 'returned' ? 'claim_step_returned' : view.claim.status === 'paid' ? 'claim_step_paid' : 'claim_step_moved';
+    const { status } = view.claim;
+    const key = status === 'returned' ? 'claim_step_returned' : status === 'paid' ? 'claim_step_paid' : status === 'cancelled' ? 'claim_step_cancelled' : 'claim_step_moved';
     return delivery(await this.text(expert, t(key, { claimId: view.claim.claimId, stage: stageText(view, expert.locale, t), reason: plain(reason ?? '') })));
   }
 

@@ -116,6 +116,7 @@ describe('fee claims: edge cases', () => {
       locale: 'sv-FI',
       submit: 'Skicka arvodesansökan',
       taskDone: 'Uppdraget utfört',
+      notDone: 'Genomfördes inte',
       approve: ['Godkänn', 'Returnera för korrigering'],
       payroll: ['Betald', 'Returnera för korrigering', 'Ladda ner för utbetalning (CSV)'],
       myFees: 'arvoden',
@@ -129,6 +130,7 @@ describe('fee claims: edge cases', () => {
       locale: 'en-US',
       submit: 'Submit claim',
       taskDone: 'Task done',
+      notDone: 'Did not take place',
       approve: ['Approve', 'Return for correction'],
       payroll: ['Mark paid', 'Return for correction', 'Download for payroll (CSV)'],
       myFees: 'my fees',
@@ -175,7 +177,7 @@ describe('fee claims: edge cases', () => {
         assert.deepEqual(buttons(claimForm), [lang.submit]);
         const done = cardWith(orderer, orderId, 'task_done').card;
         assertValidCard(done);
-        assert.deepEqual(buttons(done), [lang.taskDone]);
+        assert.deepEqual(buttons(done), [lang.taskDone, lang.notDone]);
 
         assert.match((await supervisor.say(lang.approvals)).join('\n'), lang.approvalsEmpty);
         await press(orderer, orderId, 'task_done');

@@ -19,7 +19,8 @@ describe('message catalogue', () => {
     ...CLAIM_STATUSES.map((s) => `claim_status_${s}`),
     ...CLAIM_FIELDS.map((f) => `claim_label_${f}`),
     ...APPROVAL_STEPS.flatMap((step) => [...['approved', 'rejected', 'paid'].map((a) => `claim_history_${a}_${step}`), `audit_stage_${step}`]),
-    ...['approved', 'rejected', 'paid', 'reassigned'].map((a) => `audit_action_${a}`),
+    ...['approved', 'rejected', 'paid', 'reassigned', 'cancelled', 'not_done'].map((a) => `audit_action_${a}`),
+    ...['claim_already_cancelled', 'cancel_reason_required', 'task_reported_not_done', 'task_already_not_done', 'not_done_reason_required'],
     ...['claim_already_closed', 'claim_already_approved', 'claim_returned', 'claim_not_returned', 'not_your_approval', 'not_the_expert', 'reason_required', 'reason_too_long', 'business_id_invalid', 'already_the_holder', 'claim_version_changed'],
     ...['km_invalid', 'expenses_invalid', 'task_already_confirmed', 'task_not_started', 'order_not_assigned', 'claim_unpaid', 'claim_unit_missing'],
   ];

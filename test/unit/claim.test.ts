@@ -8,6 +8,7 @@ import {
   createClaim,
   decideClaim,
   dueReminders,
+  heldForCoordinators,
   nextTimerAt,
 } from '../../src/domain/fees/claim';
 import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
@@ -461,5 +462,84 @@ describe('fee claim reminders', () => {
     assert.deepEqual(nextTimerAt(escalated), helsinkiInstant('2026-04-15', '08:00'));
     const monday = { ...claim, remindedAt: helsinkiInstant('2026-04-13', '08:00').toISOString() };
     assert.deepEqual(nextTimerAt(monday), helsinkiInstant('2026-04-14', '08:00'));
+  });
+});
+
+describe('fee claim: a coordinator cancels it, or the task did not take place (SPEC §3, §5)', () => {
+  const cancelBy = (actor: string, reason = 'Tehtävä siirtyi ensi vuoteen'): Act => ({ type: 'cancel', actor, reason });
+  const returnedBySupervisor: Act = { type: 'reject', actor: SUPERVISOR, reason: 'Kilometrit eivät täsmää' };
+  const atEachUnpaidStatus: Array<[string, Claim]> = [
+    ['awaiting_orderer', aClaim()],
+    ['awaiting_supervisor', throughSteps(aClaim(), confirm)],
+    ['awaiting_director', throughSteps(aClaim(), confirm, bySupervisor)],
+    ['awaiting_payroll', throughSteps(aClaim(), confirm, bySupervisor, byDirector)],
+    ['returned', throughSteps(aClaim(), confirm, returnedBySupervisor)],
+  ];
+
+  for (const [status, claim] of atEachUnpaidStatus) {
+    it(`when a coordinator cancels a claim that is ${status}, then it is cancelled with who, when and why, the expert is told and the cards lose their buttons`, () => {
+      assert.equal(claim.status, status);
+      const at = helsinkiInstant('2026-03-04', '12:00');
+      const { claim: cancelled, effects } = act(claim, { ...cancelBy(COORDINATOR, '  Tehtävä siirtyi ensi vuoteen  '), at });
+      assert.equal(cancelled.status, 'cancelled');
+      assert.equal(cancelled.holderEmail, claim.holderEmail, 'the holder keeps the card, which is updated in place');
+      assert.deepEqual(cancelled.history.at(-1), { step: cancelled.history.at(-1)!.step, by: COORDINATOR, at: at.toISOString(), action: 'cancelled', version: 1, reason: 'Tehtävä siirtyi ensi vuoteen' });
+      assert.deepEqual(effects, [{ type: 'update_cards' }, { type: 'notify_expert', status: 'cancelled', reason: 'Tehtävä siirtyi ensi vuoteen' }]);
+      assert.equal(nextTimerAt(cancelled), undefined, 'no reminder waits');
+      assert.equal(dueReminders(cancelled, helsinkiInstant('2026-05-04', '09:00')), undefined);
+    });
+  }
+
+  it('when the claim is paid or already cancelled, then cancelling is refused', () => {
+    const paid = throughSteps(aClaim(), confirm, bySupervisor, byDirector, { type: 'mark_paid', actor: PAYROLL });
+    assert.equal(refusal(paid, cancelBy(COORDINATOR)), 'claim_already_closed');
+    const cancelled = throughSteps(aClaim(), cancelBy(COORDINATOR));
+    assert.equal(refusal(cancelled, cancelBy(COORDINATOR)), 'claim_already_cancelled');
+  });
+
+  it('when the reason is missing or over-long, then nothing changes', () => {
+    assert.equal(refusal(aClaim(), cancelBy(COORDINATOR, '   ')), 'cancel_reason_required');
+    assert.equal(refusal(aClaim(), cancelBy(COORDINATOR, 'x'.repeat(501))), 'reason_too_long');
+  });
+
+  it('when the claim\'s own expert cancels it (an expert who is also a coordinator), then it is refused at every stage', () => {
+    for (const [, claim] of atEachUnpaidStatus) assert.equal(refusal(claim, cancelBy(EXPERT.toUpperCase())), 'own_claim');
+  });
+
+  it('when a claim is cancelled, then nobody can approve, pay, correct or reassign it any more', () => {
+    const cancelled = throughSteps(aClaim(), confirm, bySupervisor, cancelBy(COORDINATOR));
+    assert.equal(refusal(cancelled, { type: 'approve', actor: DIRECTOR, step: 'director', version: 1 }), 'claim_already_cancelled');
+    assert.equal(refusal(cancelled, { type: 'reject', actor: DIRECTOR, reason: 'x' }), 'claim_already_cancelled');
+    assert.equal(refusal(cancelled, { type: 'mark_paid', actor: PAYROLL }), 'claim_already_cancelled');
+    assert.equal(refusal(cancelled, { type: 'resubmit', actor: EXPERT, version: aVersion() }), 'claim_already_cancelled');
+    assert.equal(refusal(cancelled, { type: 'reassign', actor: COORDINATOR, to: 'other@example.fi' }), 'claim_already_cancelled');
+  });
+
+  it('when the orderer says the task did not take place, then the claim waits for a coordinator: no buttons act, nobody is reminded, and a second report is refused', () => {
+    const { claim: held, effects } = act(aClaim(), { type: 'task_not_done', actor: ORDERER, reason: 'Ryhmä peruttiin' });
+    assert.equal(held.status, 'awaiting_orderer');
+    assert.ok(heldForCoordinators(held));
+    assert.deepEqual(effects, [{ type: 'update_cards' }]);
+    assert.equal(held.history.at(-1)?.action, 'not_done');
+    assert.equal(held.history.at(-1)?.reason, 'Ryhmä peruttiin');
+    assert.equal(refusal(held, confirm), 'task_reported_not_done');
+    assert.equal(refusal(held, { type: 'reject', actor: ORDERER, reason: 'x' }), 'task_reported_not_done');
+    assert.equal(refusal(held, { type: 'task_not_done', actor: ORDERER, reason: 'taas' }), 'task_reported_not_done');
+    assert.equal(dueReminders(held, helsinkiInstant('2026-04-20', '09:00')), undefined);
+    assert.equal(nextTimerAt(held), undefined);
+  });
+
+  it('when a coordinator gives the held stage to someone else, then the new holder can confirm; or the coordinator cancels it', () => {
+    const held = throughSteps(aClaim(), { type: 'task_not_done', actor: ORDERER, reason: 'Ryhmä peruttiin' });
+    const moved = throughSteps(held, { type: 'reassign', actor: COORDINATOR, to: COORDINATOR });
+    assert.equal(heldForCoordinators(moved), false);
+    assert.equal(throughSteps(moved, { type: 'confirm_task', actor: COORDINATOR }).status, 'awaiting_supervisor');
+    assert.equal(throughSteps(held, cancelBy(COORDINATOR)).status, 'cancelled');
+  });
+
+  it('when the task of a paid or cancelled claim is reported as not taking place, then the claim does not change', () => {
+    const paid = throughSteps(aClaim(), confirm, bySupervisor, byDirector, { type: 'mark_paid', actor: PAYROLL });
+    assert.equal(refusal(paid, { type: 'task_not_done', actor: ORDERER, reason: 'x' }), 'claim_already_closed');
+    assert.equal(refusal(throughSteps(aClaim(), cancelBy(COORDINATOR)), { type: 'task_not_done', actor: ORDERER, reason: 'x' }), 'claim_already_cancelled');
   });
 });

@@ -251,6 +251,7 @@ export const ARGUMENT_WORDS = {
   orders_week: ['week', 'viikko', 'tämä viikko', 'vecka', 'veckan', 'this week'],
   phone_order_for: ['for', 'puolesta', 'för'],
   register_add: ['add', 'new', 'lisää', 'uusi', 'lägg till', 'ny'],
+  fees_cancel: ['cancel', 'peru', 'annullera'],
 } as const;
 
 /** Which of the given argument word lists the argument is in, compared loosely. */

@@ -11,6 +11,8 @@ export const CLAIM_STATUSES = [
   'awaiting_payroll',
   'paid',
   'returned',
+  /** A coordinator cancelled the claim with a reason (SPEC §5): it is not paid, and nothing waits. */
+  'cancelled',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 
@@ -38,9 +40,10 @@ export interface Approval {
   step: ApprovalStep;
   by: string; // email
   at: string; // ISO instant
-  action: 'approved' | 'rejected' | 'paid' | 'reassigned';
+  /** not_done: the orderer said that the task did not take place; the claim waits for a coordinator. */
+  action: 'approved' | 'rejected' | 'paid' | 'reassigned' | 'cancelled' | 'not_done';
   version: number; // the claim version acted on
-  reason?: string; // rejected
+  reason?: string; // rejected, cancelled, not_done
   from?: string; // reassigned: the previous holder
   to?: string; // reassigned: the new holder
 }
@@ -82,7 +85,10 @@ export type ClaimCommand =
   | (Base & { type: 'reject'; reason: string; step?: ApprovalStep; version?: number })
   | (Base & { type: 'mark_paid'; version?: number })
   | (Base & { type: 'resubmit'; version: NewVersion })
-  | (Base & { type: 'reassign'; to: string }); // the use case checks that the actor is a coordinator
+  | (Base & { type: 'reassign'; to: string }) // the use case checks that the actor is a coordinator
+  | (Base & { type: 'cancel'; reason: string }) // the use case checks that the actor is a coordinator
+  /** From the order: its orderer (or a coordinator) said that the task did not take place. */
+  | (Base & { type: 'task_not_done'; reason: string });
 
 export type ClaimRefusal =
   | 'claim_already_closed'
@@ -99,7 +105,11 @@ export type ClaimRefusal =
   /** The claim's expert clicked a stage of their own claim (SPEC §2: nobody decides on their own claim). */
   | 'own_claim'
   /** A stage of a claim cannot be given to its own expert. */
-  | 'own_claim_reassign';
+  | 'own_claim_reassign'
+  | 'claim_already_cancelled'
+  | 'cancel_reason_required'
+  /** The orderer said the task did not take place: a coordinator decides (cancel or /reassign). */
+  | 'task_reported_not_done';
 
 export type ClaimEffect =
   | { type: 'notify_expert'; status: ClaimStatus; reason?: string }
@@ -247,6 +257,10 @@ export function decideClaim(claim: Claim, cmd: ClaimCommand): ClaimDecision {
       return resubmit(claim, cmd);
     case 'reassign':
       return reassign(claim, cmd);
+    case 'cancel':
+      return cancel(claim, cmd);
+    case 'task_not_done':
+      return taskNotDone(claim, cmd);
     default:
       return assertNever(cmd);
   }
@@ -260,6 +274,7 @@ function staleVersion(claim: Claim, cmd: { version?: number }): boolean {
 function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDecision {
   if (same(claim.expertEmail, cmd.actor)) return refuse('own_claim');
   if (staleVersion(claim, cmd)) return refuse('claim_version_changed');
+  if (heldForCoordinators(claim)) return refuse('task_reported_not_done');
   const step = STEPS[claim.status];
   const cardStep = cmd.type === 'approve' ? cmd.step : undefined;
   if (!step || step.accepts !== cmd.type || !same(claim.holderEmail, cmd.actor) || isRepeat(claim, cmd)) {
@@ -288,6 +303,7 @@ function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDeci
 function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDecision {
   if (same(claim.expertEmail, cmd.actor)) return refuse('own_claim');
   if (staleVersion(claim, cmd)) return refuse('claim_version_changed');
+  if (heldForCoordinators(claim)) return refuse('task_reported_not_done');
   const step = STEPS[claim.status];
   if (!step || !same(claim.holderEmail, cmd.actor) || (cmd.step && cmd.step !== step.step)) {
     return refuse(whyNot(claim, cmd, cmd.step));
@@ -310,6 +326,7 @@ function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDeci
 function resubmit(claim: Claim, cmd: ClaimCommand & { type: 'resubmit' }): ClaimDecision {
   if (!same(claim.expertEmail, cmd.actor)) return refuse('not_the_expert');
   if (claim.status === 'paid') return refuse('claim_already_closed');
+  if (claim.status === 'cancelled') return refuse('claim_already_cancelled');
   if (claim.status !== 'returned') return refuse('claim_not_returned');
   const { version } = cmd;
   if (version.paymentType === 'tyokorvaus' && !isValidBusinessId(version.businessId ?? '')) {
@@ -328,6 +345,7 @@ function resubmit(claim: Claim, cmd: ClaimCommand & { type: 'resubmit' }): Claim
 function reassign(claim: Claim, cmd: ClaimCommand & { type: 'reassign' }): ClaimDecision {
   const step = STEPS[claim.status];
   if (claim.status === 'paid') return refuse('claim_already_closed');
+  if (claim.status === 'cancelled') return refuse('claim_already_cancelled');
   if (!step) return refuse('claim_returned');
   if (same(claim.expertEmail, cmd.to)) return refuse('own_claim_reassign');
   if (same(claim.holderEmail, cmd.to)) return refuse('already_the_holder');
@@ -336,6 +354,56 @@ function reassign(claim: Claim, cmd: ClaimCommand & { type: 'reassign' }): Claim
   const history = [...claim.history, approval];
   const next: Claim = { ...rest, holderEmail: email(cmd.to), holderSince: approval.at, history };
   return ok({ claim: next, effects: reassigned(next, claim.holderEmail) });
+}
+
+/**
+ * A coordinator cancels a claim that should not be paid (SPEC §5: nothing is finally refused in the
+ * chain), from any unpaid status, with a reason the expert is told. The card of whoever holds it
+ * loses its buttons, and no reminder waits any more. Nobody cancels their own claim (SPEC §2).
+ */
+function cancel(claim: Claim, cmd: ClaimCommand & { type: 'cancel' }): ClaimDecision {
+  if (same(claim.expertEmail, cmd.actor)) return refuse('own_claim');
+  if (claim.status === 'paid') return refuse('claim_already_closed');
+  if (claim.status === 'cancelled') return refuse('claim_already_cancelled');
+  const reason = cmd.reason.trim();
+  if (!reason) return refuse('cancel_reason_required');
+  if (reason.length > REASON_MAX_LENGTH) return refuse('reason_too_long');
+  const approval = entry(claim, stageNow(claim), cmd, 'cancelled', { reason });
+  return ok({
+    claim: moveTo(claim, 'cancelled', approval.at, [...claim.history, approval]),
+    effects: [{ type: 'update_cards' }, { type: 'notify_expert', status: 'cancelled', reason }],
+  });
+}
+
+/**
+ * The orderer said that the task did not take place: the claim is not passed on (nor reminded
+ * about) until a coordinator cancels it or gives the stage to someone else with `/reassign`.
+ */
+function taskNotDone(claim: Claim, cmd: ClaimCommand & { type: 'task_not_done' }): ClaimDecision {
+  if (claim.status === 'paid') return refuse('claim_already_closed');
+  if (claim.status === 'cancelled') return refuse('claim_already_cancelled');
+  if (heldForCoordinators(claim)) return refuse('task_reported_not_done');
+  const reason = cmd.reason.trim();
+  if (!reason) return refuse('reason_required');
+  const approval = entry(claim, stageNow(claim), cmd, 'not_done', { reason: reason.slice(0, REASON_MAX_LENGTH) });
+  const { remindedAt: _r, escalatedAt: _e, ...rest } = claim;
+  return ok({ claim: { ...rest, history: [...claim.history, approval] }, effects: [{ type: 'update_cards' }] });
+}
+
+/** The stage a claim is at, or (returned) the stage that returned it, for its history. */
+function stageNow(claim: Claim): ApprovalStep {
+  return STEPS[claim.status]?.step ?? claim.history.filter((h) => h.action !== 'reassigned').at(-1)?.step ?? 'orderer';
+}
+
+/**
+ * The orderer said the task did not take place, and no coordinator has given the stage to anyone
+ * since: nobody in the chain acts on it, and it is not chased.
+ */
+export function heldForCoordinators(claim: Pick<Claim, 'status' | 'history'>): boolean {
+  if (claim.status === 'paid' || claim.status === 'cancelled') return false;
+  const last = (action: Approval['action']) => claim.history.map((h) => h.action).lastIndexOf(action);
+  const held = last('not_done');
+  return held >= 0 && held > last('reassigned');
 }
 
 /** One line of the claim's history: who did what at which stage, on its current version. */
@@ -380,6 +448,7 @@ function whyNot(claim: Claim, cmd: ClaimCommand, cardStep: ApprovalStep | undefi
       (h.version === version || h.step === 'orderer') && // the task's confirmation carries over
       (cardStep ? h.step === cardStep : cmd.type === 'reject' || STEP_ACCEPTS[h.step] === cmd.type),
   );
+  if (claim.status === 'cancelled') return 'claim_already_cancelled';
   if (done) return 'claim_already_approved';
   if (claim.status === 'paid') return 'claim_already_closed';
   if (claim.status === 'returned') return 'claim_returned';
@@ -405,7 +474,7 @@ export type ClaimTimer = 'remind_holder' | 'escalate';
  * The use case records `escalatedAt` / `remindedAt` = now and asks again.
  */
 export function dueReminders(claim: Claim, now: Date): ClaimTimer | undefined {
-  if (!STEPS[claim.status]) return undefined;
+  if (!STEPS[claim.status] || heldForCoordinators(claim)) return undefined;
   const waited = workingDaysBetween(new Date(claim.holderSince), now);
   if (waited > ESCALATE_AFTER_WORKING_DAYS && !claim.escalatedAt) return 'escalate';
   if (
@@ -424,7 +493,7 @@ export function dueReminders(claim: Claim, now: Date): ClaimTimer | undefined {
  * working day on which `dueReminders` will have something to do; undefined when nothing will.
  */
 export function nextTimerAt(claim: Claim): Date | undefined {
-  if (!STEPS[claim.status]) return undefined;
+  if (!STEPS[claim.status] || heldForCoordinators(claim)) return undefined;
   const since = helsinkiDate(new Date(claim.holderSince));
   const morning = (date: string) => DateTime.fromISO(date, { zone: ZONE }).set({ hour: TIMER_HOUR });
   let remind = morning(addWorkingDays(since, REMIND_AFTER_WORKING_DAYS + 1));

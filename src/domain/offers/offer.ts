@@ -35,7 +35,7 @@ export interface Offer {
 export type Effect =
   | { type: 'update_offer_card'; email: string }
   | { type: 'notify_orderer'; about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled' }
-  | { type: 'notify_coordinators'; about: 'unfilled' | 'unreachable' | 'review'; email?: string }
+  | { type: 'notify_coordinators'; about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done'; email?: string }
   | { type: 'notify_expert_cancelled'; email: string }
   | { type: 'offer_more'; wave: 'same' | 'next' }
   | { type: 'record_assignment'; email: string }
@@ -44,7 +44,10 @@ export type Effect =
   | { type: 'create_claim'; claim: Claim }
   | { type: 'confirm_claims'; by: string }
   /** A coordinator took the expert off: the expert is told kindly, the orderer is told. */
-  | { type: 'notify_unassigned'; email: string; name: string };
+  | { type: 'notify_unassigned'; email: string; name: string }
+  /** The task did not take place: its claims wait for a coordinator; each expert is told why. */
+  | { type: 'hold_claims'; by: string }
+  | { type: 'notify_expert_not_done'; email: string };
 
 /** Why a click on an offer or an assignment changes nothing (catalogue keys: shown to the person). */
 export type OfferRefusal =

@@ -42,6 +42,10 @@ export interface Order extends OrderDetails {
   /** The orderer confirmed that the task took place (Task done). */
   taskDoneAt?: string;
   taskDoneBy?: string;
+  /** The orderer (or a coordinator) said that the task did not take place, and why. */
+  taskNotDoneAt?: string;
+  taskNotDoneBy?: string;
+  taskNotDoneReason?: string;
   /** Taken by phone by a coordinator on the unit's behalf: who called (SPEC §3). */
   phoneOrder?: PhoneOrderer;
   /** Coordinators' changes made from the console (unassign, forced assignment, phone order). */
@@ -193,7 +197,7 @@ export function decideCancel(order: Order, actor: { id: string; isCoordinator: b
   return ok({ ...order, status: 'cancelled', cancelledAt: at.toISOString(), cancelledBy: actor.id });
 }
 
-export type TaskDoneRefusal = 'order_not_yours' | 'order_cancelled' | 'task_not_started' | 'task_already_confirmed' | 'order_not_assigned';
+export type TaskDoneRefusal = 'order_not_yours' | 'order_cancelled' | 'task_not_started' | 'task_already_confirmed' | 'order_not_assigned' | 'task_already_not_done';
 
 /**
  * The orderer confirms that the task took place, once it has started. Claims already sent move on;
@@ -204,9 +208,38 @@ export function decideTaskDone(order: Order, actorEmail: string, at: Date, taskS
   if (order.ordererEmail.toLowerCase() !== email) return refuse('order_not_yours');
   if (order.status === 'cancelled') return refuse('order_cancelled');
   if (order.taskDoneAt) return refuse('task_already_confirmed');
+  if (order.taskNotDoneAt) return refuse('task_already_not_done');
   if (order.assigned.length === 0) return refuse('order_not_assigned');
   if (at < taskStart) return refuse('task_not_started');
   return ok({ ...order, taskDoneAt: at.toISOString(), taskDoneBy: email });
+}
+
+export type TaskNotDoneRefusal = TaskDoneRefusal | 'not_done_reason_required' | 'reason_too_long';
+
+export const NOT_DONE_REASON_MAX_LENGTH = 500;
+
+/**
+ * The orderer (or a coordinator) says that the task did not take place, with a reason the expert
+ * and the coordinators are told: once, and not after Task done (the claims have moved on then).
+ */
+export function decideTaskNotDone(
+  order: Order,
+  actor: { email: string; isCoordinator: boolean },
+  reasonText: string,
+  at: Date,
+  taskStart: Date,
+): Result<Order, TaskNotDoneRefusal> {
+  const email = actor.email.toLowerCase();
+  if (order.ordererEmail.toLowerCase() !== email && !actor.isCoordinator) return refuse('order_not_yours');
+  if (order.status === 'cancelled') return refuse('order_cancelled');
+  if (order.taskDoneAt) return refuse('task_already_confirmed');
+  if (order.taskNotDoneAt) return refuse('task_already_not_done');
+  if (order.assigned.length === 0) return refuse('order_not_assigned');
+  if (at < taskStart) return refuse('task_not_started');
+  const reason = reasonText.trim();
+  if (!reason) return refuse('not_done_reason_required');
+  if (reason.length > NOT_DONE_REASON_MAX_LENGTH) return refuse('reason_too_long');
+  return ok({ ...order, taskNotDoneAt: at.toISOString(), taskNotDoneBy: email, taskNotDoneReason: reason });
 }
 
 /** Ties an expert's claim to their assignment; the first claim number wins, a second changes nothing. */

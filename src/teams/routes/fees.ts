@@ -7,6 +7,7 @@ import type { AdaptiveCard } from '../../../cards/elements';
 import { formatPeriod, helsinkiDateTime } from '../../../cards/format';
 import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, orderAuditMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
 import { actOnClaim, type ClaimAct, confirmTaskDone } from '../../app/act-on-claim';
+import { cancelClaim, reportTaskNotDone } from '../../app/did-not-happen';
 import { claimViewOf } from '../../app/claim-view';
 import { approvalsOf, myFees, openFees, requestFeeExport, unsentClaimForms } from '../../app/fee-reports';
 import { submitClaim } from '../../app/submit-claim';
@@ -36,6 +37,7 @@ const claimFormSchema = z.object({
 });
 const claimActionSchema = z.object({ claimId: claimNumber, step: z.enum(APPROVAL_STEPS).optional(), version: z.coerce.number().int().positive().optional(), reason: value });
 const orderActionSchema = z.object({ orderId: orderNumber });
+const notDoneSchema = z.object({ orderId: orderNumber, claimId: claimNumber.optional(), reason: value });
 
 /** Fees (SPEC §5): the claim card, the approval chain's buttons, and the fee commands. */
 export function registerFeeRoutes(
@@ -127,6 +129,29 @@ export function registerFeeRoutes(
     return taskDoneCard(order, unit?.name ?? order.unitId, actor.lang, actor.t, outcome.type === 'refused' ? actor.t(outcome.reason) : undefined);
   });
 
+  // Did not take place: from the orderer's Task done card, or from a claim card at the orderer's stage.
+  onCard(ClaimVerb.taskNotDone, async (ctx, raw) => {
+    const actor = await turns.actorOf(ctx);
+    const data = notDoneSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    const email = actor.person.email;
+    if (!email) return actor.t('email_missing');
+    const orderId = data.data.orderId.toUpperCase();
+    const outcome = await reportTaskNotDone(s, orderId, { email, roles: actor.profile.roles }, data.data.reason ?? '');
+    if (outcome.type === 'refused' && outcome.reason === 'order_not_found') return actor.t('order_not_found_plain');
+    const notice = outcome.type === 'refused' ? actor.t(outcome.reason) : undefined;
+    const claimId = data.data.claimId?.toUpperCase();
+    const file = claimId ? await s.claims.load(claimId) : undefined;
+    if (file && file.claim.value.orderId === orderId && involved(file.claim.value, email)) {
+      await remember(ctx, file.claim.value.claimId, email);
+      const view = await claimViewOf(s, file.claim.value);
+      return claimCard(view, email, actor.lang, actor.t, notice ?? actor.t('task_not_done_thanks'));
+    }
+    const order = outcome.type === 'done' ? outcome.order : (outcome.order ?? (await s.orders.get(orderId))!.value);
+    const unit = await s.registers.getUnit(order.unitId);
+    return taskDoneCard(order, unit?.name ?? order.unitId, actor.lang, actor.t, notice);
+  });
+
   onCard(ClaimVerb.export, async (ctx) => {
     const actor = await turns.actorOf(ctx);
     // Someone without the role learns only what any unauthorised click tells them.
@@ -150,6 +175,16 @@ export function registerFeeRoutes(
     const outcome = await requestFeeExport(s, { email: actor.person.email, isCoordinator: isCoordinator(actor), isPayroll: actor.profile.roles.includes('payroll') }, period);
     if (typeof outcome === 'string') return actor.t(outcome === 'period_invalid' ? 'export_usage' : outcome);
     return actor.t('export_link', { url: outcome.url, period: outcome.months.length === 1 ? formatPeriod(outcome.months[0]!) : `${formatPeriod(outcome.months[0]!)}–${formatPeriod(outcome.months.at(-1)!)}` });
+  }
+
+  /** `/fees cancel P-… reason`: the use case checks the role and that it is not the actor's own claim. */
+  async function cancel(ctx: TurnContext, actor: Actor, args: string): Promise<void> {
+    const claimId = CLAIM_NUMBER.exec(args)?.[0];
+    const reason = claimId ? args.slice(args.indexOf(claimId) + claimId.length).trim() : '';
+    if (!claimId || !args.trim().startsWith(claimId)) return void (await turns.say(ctx, actor.t('fees_cancel_usage')));
+    const outcome = await cancelClaim(s, claimId.toUpperCase(), { email: actor.person.email, roles: actor.profile.roles }, reason);
+    if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason === 'cancel_reason_required' ? 'fees_cancel_usage' : outcome.reason)));
+    await turns.say(ctx, actor.t('fees_cancelled', { claimId: outcome.claim.claimId }));
   }
 
   const coordinatorOnly = (handler: CommandHandler): CommandHandler => async (ctx, actor, args) => {
@@ -178,6 +213,8 @@ export function registerFeeRoutes(
     },
 
     fees: coordinatorOnly(async (ctx, actor, args) => {
+      const [first = '', ...rest] = args.trim().split(/\s+/);
+      if (argumentIs(first, 'fees_cancel')) return cancel(ctx, actor, rest.join(' '));
       const which = argumentIs(args, 'fees_stuck') ? 'stuck' : argumentIs(args, 'fees_pending') ? 'pending' : undefined;
       if (!which) return void (await turns.say(ctx, actor.t('fees_usage')));
       await turns.say(ctx, openFeesMessage(await openFees(s, which), which, actor.lang, actor.t));

@@ -1,0 +1,65 @@
+import { type Claim, type ClaimCommand, type ClaimRefusal, decideClaim } from '../domain/fees/claim';
+import { decideTaskNotDone, type Order, type TaskNotDoneRefusal } from '../domain/orders/order';
+import type { Role } from '../domain/registers/roles';
+import { helsinkiInstant } from '../domain/shared/helsinki';
+import { changeClaim } from './change-claim';
+import { changeOrder } from './change-order';
+import type { Services } from './services';
+
+/** Who acts: the e-mail from Teams and the roles from the registers, never from card data. */
+export interface FeeActor {
+  email: string;
+  roles: readonly Role[];
+}
+
+const isCoordinator = (actor: FeeActor) => actor.roles.includes('coordinator');
+
+export type TaskNotDoneOutcome = { type: 'done'; order: Order } | { type: 'refused'; reason: TaskNotDoneRefusal | 'order_not_found'; order?: Order };
+
+/**
+ * Did not take place (SPEC §3): the orderer of the order, or a coordinator, says that the task did
+ * not take place, with a reason. The order remembers it; through its outbox each assigned expert is
+ * told kindly, the coordinators are told, and the claims already sent wait for a coordinator.
+ */
+export async function reportTaskNotDone(s: Services, orderId: string, actor: FeeActor, reason: string): Promise<TaskNotDoneOutcome> {
+  const outcome = await changeOrder<TaskNotDoneOutcome>(s, orderId, (file) => {
+    const order = file.order.value;
+    const decision = decideTaskNotDone(order, { email: actor.email, isCoordinator: isCoordinator(actor) }, reason, s.clock.now(), helsinkiInstant(order.date, order.start));
+    // Not the orderer: the order is "not found" for them, as with Task done and cancelling.
+    if (!decision.ok) return { result: decision.error === 'order_not_yours' ? { type: 'refused', reason: 'order_not_found' } : { type: 'refused', reason: decision.error, order } };
+    const effects = [
+      { type: 'hold_claims', by: actor.email.toLowerCase() } as const,
+      ...order.assigned.map((a) => ({ type: 'notify_expert_not_done', email: a.email }) as const),
+      { type: 'notify_coordinators', about: 'task_not_done' } as const,
+    ];
+    return { change: { order: decision.value, offers: [], effects }, result: { type: 'done', order: decision.value } };
+  });
+  return outcome ?? { type: 'refused', reason: 'order_not_found' };
+}
+
+export type CancelClaimOutcome = { type: 'done'; claim: Claim } | { type: 'refused'; reason: ClaimRefusal | 'claim_not_found' | 'command_not_allowed' };
+
+/**
+ * `/fees cancel P-… reason` (SPEC §5): a coordinator cancels a claim that should not be paid. The
+ * expert is told kindly with the reason, the holder's card loses its buttons, the reminders stop,
+ * and the claim's history keeps who, when and why. A claim's own expert never cancels it (SPEC §2).
+ */
+export async function cancelClaim(s: Services, claimId: string, actor: FeeActor, reason: string): Promise<CancelClaimOutcome> {
+  if (!isCoordinator(actor)) return { type: 'refused', reason: 'command_not_allowed' };
+  const outcome = await decide(s, claimId, { type: 'cancel', reason, actor: actor.email, at: s.clock.now() });
+  return outcome ?? { type: 'refused', reason: 'claim_not_found' };
+}
+
+/** The order's outbox: a claim of a task that did not take place waits for a coordinator. */
+export async function holdClaim(s: Services, claimId: string, by: string, reason: string): Promise<void> {
+  // Refused when it waits already (the effect ran before), was paid or cancelled: nothing to do.
+  await decide(s, claimId, { type: 'task_not_done', reason, actor: by, at: s.clock.now() });
+}
+
+function decide(s: Services, claimId: string, cmd: ClaimCommand): Promise<CancelClaimOutcome | undefined> {
+  return changeClaim<CancelClaimOutcome>(s, claimId, (file) => {
+    const decision = decideClaim(file.claim.value, cmd);
+    if (!decision.ok) return { result: { type: 'refused', reason: decision.error } };
+    return { change: decision.value, result: { type: 'done', claim: decision.value.claim } };
+  });
+}
