@@ -1,11 +1,13 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { retryOnConflict } from '../app/conflict';
 import type { RegisterRepository } from '../app/ports';
-import type { Expert, StaffMember, Unit } from '../domain/registers/types';
+import { storedExpertSchema, storedStaffSchema, storedUnitSchema, type Expert, type StaffMember, type Unit } from '../domain/registers/types';
+import { parseStored, rowName } from './parse-stored';
 import { encodeKey, } from './keys';
 import { isNotFound, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
+const SCHEMAS = { expert: storedExpertSchema, unit: storedUnitSchema, staff: storedStaffSchema } as const;
 
 /**
  * How long a read register row is reused. Every message needs the sender's rows; registers change
@@ -41,7 +43,7 @@ export class TableRegisterRepository implements RegisterRepository {
         if (isNotFound(err)) return undefined;
         throw err;
       }
-      const updated = change(JSON.parse(row.data) as Expert);
+      const updated = change(parseStored(storedExpertSchema, row.data, rowName(this.table, 'expert', key)));
       this.cache.clear();
       await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated) }, 'Replace', { etag: row.etag });
       this.cache.clear();
@@ -67,7 +69,7 @@ export class TableRegisterRepository implements RegisterRepository {
   private async get<T>(kind: Kind, key: string): Promise<T | undefined> {
     try {
       const row = await this.table.getEntity<{ data: string }>(kind, encodeKey(key));
-      return JSON.parse(row.data) as T;
+      return parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, encodeKey(key))) as T;
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -76,7 +78,7 @@ export class TableRegisterRepository implements RegisterRepository {
 
   private async list<T>(kind: Kind): Promise<T[]> {
     const out: T[] = [];
-    for await (const row of partitionRows(this.table, kind)) out.push(JSON.parse(row.data as string) as T);
+    for await (const row of partitionRows(this.table, kind)) out.push(parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, row.rowKey)) as T);
     return out;
   }
 

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../domain/shared/vocabulary';
+import type { Person, Settings } from './ports';
+
+/** How the ports' own records (not domain types) are checked when read back from storage. */
+export const personSchema = z.object({
+  aadObjectId: z.string(),
+  email: z.string(),
+  locale: z.enum(LANGUAGES),
+  address: z.object({
+    conversationId: z.string(),
+    serviceUrl: z.string(),
+    tenantId: z.string().optional(),
+    userId: z.string(),
+    botId: z.string(),
+    channelId: z.string(),
+  }),
+  unreachableSince: z.string().optional(),
+  chosenUnitId: z.string().optional(),
+  firstSeenAt: z.string(),
+  emailCheckedAt: z.string().optional(),
+}) satisfies z.ZodType<Person>;
+
+/** Settings saved before a setting existed read with that setting's default. */
+export const storedSettingsSchema = z.object({ reviewShortlists: z.boolean().optional() }) satisfies z.ZodType<Partial<Settings>>;
