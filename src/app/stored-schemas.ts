@@ -19,7 +19,7 @@ export const personSchema = z.object({
   chosenUnitId: z.string().optional(),
   firstSeenAt: z.string(),
   emailCheckedAt: z.string().optional(),
-}) satisfies z.ZodType<Person>;
+}).passthrough() satisfies z.ZodType<Person>;
 
 /** Settings saved before a setting existed read with that setting's default. */
-export const storedSettingsSchema = z.object({ reviewShortlists: z.boolean().optional() }) satisfies z.ZodType<Partial<Settings>>;
+export const storedSettingsSchema = z.object({ reviewShortlists: z.boolean().optional() }).passthrough() satisfies z.ZodType<Partial<Settings>>;

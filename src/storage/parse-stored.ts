@@ -19,7 +19,10 @@ export function rowName(table: { tableName: string }, partitionKey: string, rowK
   return `${table.tableName} ${partitionKey}/${rowKey}`;
 }
 
-/** Reads a row's JSON column with the schema kept beside its domain type. */
+/**
+ * Reads a row's JSON column with the schema kept beside its domain type. The schemas pass unknown
+ * fields through: a field added to a type before its schema is not lost on a read-modify-write.
+ */
 export function parseStored<S extends z.ZodTypeAny>(schema: S, json: unknown, what: string): z.output<S> {
   let value: unknown;
   try {

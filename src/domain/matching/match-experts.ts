@@ -48,7 +48,7 @@ export const expertLoadSchema = z.object({
     }),
   ),
   feedbackAverage: z.number().optional(),
-}) satisfies z.ZodType<ExpertLoad>;
+}).passthrough() satisfies z.ZodType<ExpertLoad>;
 
 export interface MatchContext {
   today: string; // YYYY-MM-DD Helsinki

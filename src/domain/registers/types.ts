@@ -54,7 +54,7 @@ export const storedExpertSchema = z.object({
   trainedOn: z.string().optional(),
   pausedUntil: z.string().optional(),
   removed: z.boolean().optional(),
-}) satisfies z.ZodType<Expert>;
+}).passthrough() satisfies z.ZodType<Expert>;
 
 export const storedUnitSchema = z.object({
   unitId: z.string(),
@@ -64,11 +64,11 @@ export const storedUnitSchema = z.object({
   directorEmail: z.string().optional(),
   payrollEmail: z.string(),
   costCenter: z.string(),
-}) satisfies z.ZodType<Unit>;
+}).passthrough() satisfies z.ZodType<Unit>;
 
 export const storedStaffSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: z.enum(STAFF_ROLES),
   unitId: z.string().optional(),
-}) satisfies z.ZodType<StaffMember>;
+}).passthrough() satisfies z.ZodType<StaffMember>;
