@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../domain/shared/vocabulary';
-import type { Person, Settings } from './ports';
+import type { ExportRequest, Person, Settings } from './ports';
 
 /** How the ports' own records (not domain types) are checked when read back from storage. */
 export const personSchema = z.object({
@@ -23,3 +23,8 @@ export const personSchema = z.object({
 
 /** Settings saved before a setting existed read with that setting's default. */
 export const storedSettingsSchema = z.object({ reviewShortlists: z.boolean().optional() }).passthrough() satisfies z.ZodType<Partial<Settings>>;
+
+/** An export link's row (the row key is the token's hash, never the token). */
+export const exportRequestSchema = z
+  .object({ email: z.string(), isCoordinator: z.boolean(), months: z.array(z.string()), expiresAt: z.string() })
+  .passthrough() satisfies z.ZodType<ExportRequest>;
