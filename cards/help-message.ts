@@ -1,3 +1,4 @@
+import { APPROVER_ROLES } from '../src/domain/fees/chain';
 import type { Role } from '../src/domain/registers/roles';
 import type { MessageKey, Translate } from '../src/i18n';
 
@@ -6,7 +7,7 @@ export function helpMessage(roles: readonly Role[], t: Translate): string {
   const sections: MessageKey[] = [];
   if (roles.includes('orderer')) sections.push('help_orderer');
   if (roles.includes('expert')) sections.push('help_expert');
-  if (roles.some((r) => r === 'supervisor' || r === 'director' || r === 'payroll')) sections.push('help_approver');
+  if (roles.some((r) => (APPROVER_ROLES as readonly Role[]).includes(r))) sections.push('help_approver');
   if (roles.includes('coordinator')) sections.push('help_coordinator', 'help_coordinator_register');
   return [`**${t('help_title')}**`, ...sections.map((k) => t(k)), t('help_footer')].join('\n\n');
 }

@@ -18,7 +18,7 @@ import { TableClaimStore } from './storage/table-claim-store';
 import { TableExportStore } from './storage/table-export-store';
 import { TableTariffStore } from './storage/table-tariff-store';
 import { feeExportCsv } from './app/fee-reports';
-import { parseTariff, type Tariff } from './domain/fees/tariff';
+import { migrateTariff, type Tariff } from './domain/fees/tariff';
 import { readFileSync } from 'node:fs';
 import { ChannelTrust, createAdapter } from './teams/adapter';
 import { createBot } from './teams/bot';
@@ -121,7 +121,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 
 /** The tariff shipped with the code (data/tariffs): the first version, until a coordinator saves another. */
 function initialTariff(): Tariff {
-  const parsed = parseTariff(JSON.parse(readFileSync(join(ROOT, 'data', 'tariffs', '2026-1.json'), 'utf8')));
+  const parsed = migrateTariff(JSON.parse(readFileSync(join(ROOT, 'data', 'tariffs', '2026-1.json'), 'utf8')));
   if (!parsed.ok) throw new Error(`data/tariffs/2026-1.json: ${parsed.error}`);
   return parsed.value;
 }

@@ -1,3 +1,4 @@
+import { approvesFor } from '../domain/fees/chain';
 import { rolesOf, type Role } from '../domain/registers/roles';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import type { Services } from './services';
@@ -15,7 +16,7 @@ export async function describePerson(s: Services, email: string): Promise<Person
   const e = email.toLowerCase();
   if (!e) return { email: e, roles: [], approverOf: [] };
   const [expert, staff, units] = await Promise.all([s.registers.getExpert(e), s.registers.getStaff(e), s.registers.listUnits()]);
-  const approverOf = units.filter((u) => [u.supervisorEmail, u.directorEmail, u.payrollEmail].some((a) => a?.toLowerCase() === e));
+  const approverOf = units.filter((u) => approvesFor(u, e));
   const roles = rolesOf(e, { expert, staff, approverOf, bootstrapCoordinator: s.bootstrapCoordinators.includes(e) });
   return { email: e, roles, expert, staff, approverOf };
 }

@@ -1,5 +1,6 @@
 import { ConflictUnresolved, retryOnConflict, WriteConflict } from './conflict';
 import { type Claim, type ClaimRefusal, createClaim, currentVersion, decideClaim, effectsOfNewClaim, formatClaimNumber } from '../domain/fees/claim';
+import { chainOf } from '../domain/fees/chain';
 import { checkClaimForm, type ClaimForm, type NewClaimVersion, prefilledClaimForm } from '../domain/fees/claim-form';
 import { recordClaim, type Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
@@ -104,7 +105,7 @@ export async function submitClaim(s: Services, orderId: string, expertEmail: str
       orderId,
       expertEmail,
       unitId: recorded.unitId,
-      chain: { orderer: recorded.ordererEmail, supervisor: unit.supervisorEmail, director: unit.directorEmail, payroll: unit.payrollEmail },
+      chain: { orderer: recorded.ordererEmail, ...chainOf(unit) },
       version: { ...checked.value, submittedAt: now.toISOString() },
       at: now,
       confirmed: recorded.taskDoneAt && recorded.taskDoneBy ? { by: recorded.taskDoneBy, at: recorded.taskDoneAt } : undefined,

@@ -1,6 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { createHash, randomBytes } from 'node:crypto';
 import type { ExportRequest, ExportStore } from '../app/ports';
+import { exportRequestSchema } from '../app/stored-schemas';
+import { parseStored, rowName } from './parse-stored';
 import { isNotFound } from './tables';
 
 const PARTITION = 'export';
@@ -23,7 +25,7 @@ export class TableExportStore implements ExportStore {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
     try {
       const row = await this.table.getEntity<{ data: string }>(PARTITION, hashOf(token));
-      return JSON.parse(row.data) as ExportRequest;
+      return parseStored(exportRequestSchema, row.data, rowName(this.table, PARTITION, hashOf(token)));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

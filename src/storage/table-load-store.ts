@@ -1,7 +1,8 @@
 import { TableClient } from '@azure/data-tables';
 import { retryOnConflict } from '../app/conflict';
 import type { LoadStore } from '../app/ports';
-import type { AssignmentRef, ExpertLoad } from '../domain/matching/match-experts';
+import { expertLoadSchema, type AssignmentRef, type ExpertLoad } from '../domain/matching/match-experts';
+import { parseStored, rowName } from './parse-stored';
 import { decodeKey, encodeKey } from './keys';
 import { isNotFound, partitionRows } from './tables';
 
@@ -14,7 +15,7 @@ export class TableLoadStore implements LoadStore {
   async all(): Promise<Map<string, ExpertLoad>> {
     const loads = new Map<string, ExpertLoad>();
     for await (const row of partitionRows(this.table, PK)) {
-      loads.set(decodeKey(row.rowKey), JSON.parse(row.data as string) as ExpertLoad);
+      loads.set(decodeKey(row.rowKey), parseStored(expertLoadSchema, row.data, rowName(this.table, PK, row.rowKey)));
     }
     return loads;
   }
@@ -34,7 +35,7 @@ export class TableLoadStore implements LoadStore {
   private async read(email: string): Promise<{ load: ExpertLoad; etag: string } | undefined> {
     try {
       const row = await this.table.getEntity<{ data: string }>(PK, encodeKey(email));
-      return { load: JSON.parse(row.data) as ExpertLoad, etag: row.etag };
+      return { load: parseStored(expertLoadSchema, row.data, rowName(this.table, PK, encodeKey(email))), etag: row.etag };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

@@ -2,6 +2,8 @@ import { TableClient } from '@azure/data-tables';
 import { retryOnConflict } from '../app/conflict';
 import type { Person, PersonRepository, Stored } from '../app/ports';
 import { encodeKey } from './keys';
+import { personSchema } from '../app/stored-schemas';
+import { parseStored, rowName } from './parse-stored';
 import { isNotFound } from './tables';
 
 /** People by Entra object id (stable), with an e-mail → id index row for proactive sends. */
@@ -11,7 +13,7 @@ export class TablePersonRepository implements PersonRepository {
   async get(aadObjectId: string): Promise<Stored<Person> | undefined> {
     try {
       const row = await this.table.getEntity<{ data: string }>('person', encodeKey(aadObjectId));
-      return { value: JSON.parse(row.data) as Person, etag: row.etag };
+      return { value: parseStored(personSchema, row.data, rowName(this.table, 'person', encodeKey(aadObjectId))), etag: row.etag };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

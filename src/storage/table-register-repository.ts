@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
 import { retryOnConflict, WriteConflict } from '../app/conflict';
 import type { RegisterAuditEntry, RegisterRepository, RegisterRowOfTable, RegisterTable, RowChange, VersionedRow } from '../app/ports';
-import type { Expert, StaffMember, Unit } from '../domain/registers/types';
+import { storedExpertSchema, storedStaffSchema, storedUnitSchema, type Expert, type StaffMember, type Unit } from '../domain/registers/types';
+import { parseStored, rowName } from './parse-stored';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
+const SCHEMAS = { expert: storedExpertSchema, unit: storedUnitSchema, staff: storedStaffSchema } as const;
 
 const AUDIT_EPOCH_END = 9_999_999_999_999;
 const auditPartition = (subject: string) => `audit|${encodeKey(subject.toLowerCase())}`;
@@ -47,7 +49,7 @@ export class TableRegisterRepository implements RegisterRepository {
         if (isNotFound(err)) return undefined;
         throw err;
       }
-      const updated = change(JSON.parse(row.data) as Expert);
+      const updated = change(parseStored(storedExpertSchema, row.data, rowName(this.table, 'expert', key)));
       this.cache.clear();
       const changed = by ? { changedBy: by.by, changedAt: by.at } : {};
       await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated), ...changed }, 'Replace', { etag: row.etag });
@@ -125,7 +127,7 @@ export class TableRegisterRepository implements RegisterRepository {
   private async get<T>(kind: Kind, key: string): Promise<T | undefined> {
     try {
       const row = await this.table.getEntity<{ data: string }>(kind, encodeKey(key));
-      return JSON.parse(row.data) as T;
+      return parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, encodeKey(key))) as T;
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -134,7 +136,7 @@ export class TableRegisterRepository implements RegisterRepository {
 
   private async list<T>(kind: Kind): Promise<T[]> {
     const out: T[] = [];
-    for await (const row of partitionRows(this.table, kind)) out.push(JSON.parse(row.data as string) as T);
+    for await (const row of partitionRows(this.table, kind)) out.push(parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, row.rowKey)) as T);
     return out;
   }
 

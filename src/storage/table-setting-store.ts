@@ -1,5 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { Settings, SettingStore } from '../app/ports';
+import { storedSettingsSchema } from '../app/stored-schemas';
+import { parseStored, rowName } from './parse-stored';
 import { isNotFound } from './tables';
 
 const DEFAULTS: Settings = { reviewShortlists: false };
@@ -11,7 +13,7 @@ export class TableSettingStore implements SettingStore {
   async get(): Promise<Settings> {
     try {
       const row = await this.table.getEntity<{ data: string }>('setting', 'offers');
-      return { ...DEFAULTS, ...(JSON.parse(row.data) as Partial<Settings>) };
+      return { ...DEFAULTS, ...parseStored(storedSettingsSchema, row.data, rowName(this.table, 'setting', 'offers')) };
     } catch (err) {
       if (isNotFound(err)) return DEFAULTS;
       throw err;

@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { TariffStore } from '../app/ports';
-import type { Tariff } from '../domain/fees/tariff';
+import { storedTariffSchema, type Tariff } from '../domain/fees/tariff';
+import { parseStored, rowName } from './parse-stored';
 import { isConflict, isNotFound } from './tables';
 
 const CACHE_MS = 5_000;
@@ -31,7 +32,7 @@ export class TableTariffStore implements TariffStore {
     if (version === this.initial.version) return this.initial;
     try {
       const row = await this.table.getEntity<{ data: string }>('tariff', `v|${version}`);
-      return JSON.parse(row.data) as Tariff;
+      return parseStored(storedTariffSchema, row.data, rowName(this.table, 'tariff', `v|${version}`));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

@@ -7,7 +7,7 @@ import {
   eurosToCents,
   isValidBusinessId,
 } from '../../src/domain/fees/claim-amount';
-import { DEFAULT_TARIFF, parseTariff } from '../../src/domain/fees/tariff';
+import { DEFAULT_TARIFF, migrateTariff, parseTariff } from '../../src/domain/fees/tariff';
 
 function aClaim(overrides: Partial<ClaimAmountInput> = {}): ClaimAmountInput {
   return {
@@ -123,7 +123,7 @@ describe('business id (Y-tunnus)', () => {
 describe('tariff file', () => {
   it('when the shipped 2026-1 file is loaded, then it equals the default tariff', () => {
     const json: unknown = JSON.parse(readFileSync(path.join(__dirname, '../../data/tariffs/2026-1.json'), 'utf8'));
-    assert.deepEqual(parseTariff(json), { ok: true, value: DEFAULT_TARIFF });
+    assert.deepEqual(migrateTariff(json), { ok: true, value: DEFAULT_TARIFF });
   });
 
   it('when a task type is missing or a key is misspelt, then the error names it', () => {

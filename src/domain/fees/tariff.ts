@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Result, ok, refuse } from '../shared/result';
+import { DEFAULT_HOURLY_CENTS } from '../shared/task-types';
 import { EXPERT_KINDS, TASK_TYPES, type ExpertKind, type TaskType } from '../shared/vocabulary';
 
 /** Fees in integer cents (SPEC §5). Versioned data; this is the default version. */
@@ -17,19 +18,7 @@ export interface Tariff {
  */
 export const DEFAULT_TARIFF: Tariff = {
   version: '2026-1',
-  hourlyCents: {
-    lecture: 4000,
-    joint_training: 4000,
-    media: 3500,
-    development_group: 3000,
-    evaluation: 3000,
-    mentoring: 3000,
-    peer_group: 2500,
-    pair_work: 2500,
-    peer_reception: 2500,
-    juttupenkki: 2500,
-    day_in_life: 2500,
-  },
+  hourlyCents: DEFAULT_HOURLY_CENTS, // the task type table's default fees
   minimumCents: 5000,
   kmCents: 55,
   unpaidKinds: ['peer'],
@@ -70,4 +59,23 @@ export function parseTariff(json: unknown): Result<Tariff, string> {
   const parsed = tariffSchema.safeParse(json);
   if (parsed.success) return ok(parsed.data satisfies Tariff);
   return refuse(parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '));
+}
+
+/**
+ * A tariff stored or shipped before a task type was added: the new type gets its default fee from
+ * the task type table (never NaN); everything else is left for the schema to check.
+ */
+export function withDefaultFees(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null) return json;
+  const { hourlyCents } = json as { hourlyCents?: unknown };
+  if (typeof hourlyCents !== 'object' || hourlyCents === null) return json;
+  return { ...json, hourlyCents: { ...DEFAULT_HOURLY_CENTS, ...hourlyCents } };
+}
+
+/** A stored tariff row's data: migrated to the current task types, then checked like a new tariff. */
+export const storedTariffSchema = z.preprocess(withDefaultFees, tariffSchema);
+
+/** Reads a stored or shipped tariff, migrating it to the current task types. */
+export function migrateTariff(json: unknown): Result<Tariff, string> {
+  return parseTariff(withDefaultFees(json));
 }

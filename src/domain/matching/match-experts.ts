@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { sameMunicipality } from '../orders/canonical-municipality';
 import type { Expert } from '../registers/types';
 import {
@@ -33,6 +34,21 @@ export interface ExpertLoad {
   assignments: AssignmentRef[];
   feedbackAverage?: number; // 1..5
 }
+
+/** A stored load row (the storage layer parses with it). */
+export const expertLoadSchema = z.object({
+  assignments: z.array(
+    z.object({
+      orderId: z.string(),
+      date: z.string(),
+      start: z.string(),
+      end: z.string(),
+      remote: z.boolean(),
+      municipality: z.string().optional(),
+    }),
+  ),
+  feedbackAverage: z.number().optional(),
+}).passthrough() satisfies z.ZodType<ExpertLoad>;
 
 export interface MatchContext {
   today: string; // YYYY-MM-DD Helsinki

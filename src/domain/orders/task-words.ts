@@ -1,87 +1,9 @@
-import type { TaskType } from '../shared/vocabulary';
+import { TASK_TYPES, TASK_TYPE_TABLE, type TaskType } from '../shared/task-types';
 
-/**
- * Words that point at a task type, in fi, sv and en, with a weight: a product name or a
- * compound that names the task (3) beats a plain task word (2), which beats a generic word (1).
- * Stems match inside Finnish and Swedish compounds ("päihdeluennolle", "föreläsningen").
- */
-const W = '(?<![\\p{L}])'; // word start
-const TASK_WORDS: Record<TaskType, ReadonlyArray<[string, number]>> = {
-  lecture: [
-    ['luen(?:to|no)', 2], ['luennoi', 2], ['esitelm', 2], ['puheenvuoro', 2], ['alustu', 2], ['alustaj', 2],
-    ['alustamaan', 2], [`${W}puhuj`, 2], [`${W}puhumaan`, 2], ['paneeli', 2], [`${W}kerto(?:maan|massa|o)(?!\\p{L})`, 1.5],
-    ['kokemustarin', 1.5], ['föreläs', 2], ['föredrag', 2], ['föredragshållare', 2], [`${W}tala(?:re|r)?${'(?!\\p{L})'}`, 1.5],
-    ['paneldiskussion', 2], ['berätta om', 1.5], [`${W}lectur`, 2], [`${W}talks?(?!\\p{L})`, 2],
-    [`${W}give a talk`, 2], [`${W}presentation`, 2], [`${W}speak`, 2], [`${W}keynote`, 2], [`${W}panel`, 2],
-    [`${W}tell (?:about|their|his|her|us)`, 1.5], [`${W}guest lecture`, 2], [`${W}seminar`, 1],
-    ['seminaari', 1],
-  ],
-  peer_group: [
-    ['vertaisryhm', 3], ['vertaistukiryhm', 3], ['tukiryhm', 3], ['ryhmänohja', 2.5], ['ryhmää ohjaama', 2.5],
-    ['ryhmän vetä', 2.5], ['ryhmänvetä', 2.5], ['vertaisohjaaj', 2.5], ['ohjaamaan ryhm', 2.5], ['ryhmänohjaaj', 2.5],
-    ['kamratgrupp', 3], ['stödgrupp', 3], ['självhjälpsgrupp', 3], ['gruppledare', 2], ['medledare', 2],
-    [`${W}peer (?:support )?groups?`, 3], [`${W}support groups?`, 3], [`${W}self-help group`, 3],
-    [`${W}co-(?:lead|facilitat)`, 2], [`${W}peer support`, 2], ['vertaistu', 1.5], [`${W}group facilitat`, 2], [`${W}lead (?:a|the|our) group`, 2.5],
-  ],
-  pair_work: [
-    ['parityö', 3], ['työpari', 3], ['parina', 2], ['parityöskentel', 3], ['yhteistyöparina', 3],
-    ['parsamarbete', 3], ['arbetspar', 3], ['i par med', 3], [`${W}pair work`, 3], [`${W}work(?:ing)? in pairs`, 3],
-    [`${W}co-?work`, 2.5], [`${W}work(?:ing)? (?:alongside|together with)`, 2.5], [`${W}pair-work`, 3],
-  ],
-  development_group: [
-    ['kehittämisryhm', 3], ['kehittäjäasiak', 3], ['kehittäjäjäsen', 3], ['ohjausryhm', 3], ['työryhm', 3],
-    ['asiakasraati', 3], ['asiakasraadi', 3], ['kehittämispäiv', 2.5], ['kehittämistyö', 2.5], ['kehittämään', 2],
-    ['työpaja', 2], ['suunnitteluryhm', 3], ['projektiryhm', 3],
-    ['utvecklingsgrupp', 3], ['utvecklingsmöte', 3], ['utvecklingsarbete', 2.5], ['styrgrupp', 3], ['arbetsgrupp', 3],
-    ['referensgrupp', 3], ['klientråd', 3], [`${W}utveckla`, 2], [`${W}workshop`, 2],
-    [`${W}development (?:group|work|day|project|workshop)`, 3], [`${W}steering group`, 3], [`${W}working group`, 3],
-    [`${W}advisory (?:group|board)`, 3], [`${W}reference group`, 3], [`${W}co-design`, 2.5], [`${W}develop`, 1.5],
-  ],
-  evaluation: [
-    ['arvioin', 2.5], ['arvioi', 2], ['arvioija', 2.5], ['tutkimu', 2], ['tutkimushaastat', 3], ['tutkija', 2],
-    ['palautekysel', 2], ['evaluer', 2.5], ['utvärder', 2.5], ['forskning', 2], ['bedömning', 2],
-    [`${W}evaluat`, 2.5], [`${W}research`, 2], [`${W}assess`, 2], [`${W}audit`, 2], [`${W}focus group`, 2],
-    [`${W}fokusgrupp`, 2], ['fokusryhm', 2],
-  ],
-  peer_reception: [
-    ['vertaisvastaanot', 3], ['vastaanot(?:to(?:a|on|na)?(?!\\p{L})|o(?:lla|lle|ssa|lta|sta|n)(?!\\p{L}))', 1.5],
-    ['päivystysvuoro', 1.5], ['kamratmottagning', 3], ['mottagning', 1.5], [`${W}drop-?in`, 2],
-    [`${W}peer (?:reception|consultation|clinic|desk)`, 3], [`${W}reception`, 1.5], [`${W}walk-in`, 2],
-  ],
-  juttupenkki: [
-    ['juttupenk', 4], ['juttupenkki', 4], ['jutt?upenk', 4], ['pratbänk', 4], [`${W}chat[\\s-]?bench`, 4],
-    [`${W}talking bench`, 4],
-  ],
-  day_in_life: [
-    ['päivä elämässä', 4], ['päivä-elämässä', 4], ['päiväelämässä', 4], ['havainnoi', 2], ['havainnointi', 2],
-    ['en dag i livet', 4], ['dag-i-livet', 4], [`${W}observation`, 2], ['observera', 2], ['skuggning', 2],
-    [`${W}day in the life`, 4], [`${W}day-in-the-life`, 4], [`${W}shadowing`, 2], [`${W}observe`, 2],
-  ],
-  media: [
-    ['haastat', 1.5], ['mediahaastat', 3], ['lehtijut', 3], ['lehteen', 3], ['lehdessä', 3],
-    ['toimittaja', 3], [`${W}radio`, 3], ['podcast', 3], ['podi', 2], ['tv-', 3], [`${W}yle(?!\\p{L})`, 2],
-    ['artikkeli', 3], ['uutiskirje', 3], ['blogi', 2.5], ['videolle', 2], ['mediaan', 3], ['mediaesiinty', 3],
-    [`${W}media`, 2.5], ['intervju', 1.5], ['tidning', 3], ['journalist', 3], ['podd', 3], ['reportage', 3],
-    [`${W}interview`, 1.5], [`${W}newspaper`, 3], [`${W}magazine`, 3], [`${W}article`, 3], [`${W}newsletter`, 3],
-    [`${W}blog`, 2.5], [`${W}reporter`, 3], [`${W}filming`, 2.5], [`${W}documentary`, 3], ['dokumentti', 3],
-  ],
-  joint_training: [
-    ['yhteiskoulutu', 3], ['yhteiskoulutta', 3], ['kouluttamaan yhdessä', 3], ['yhdessä kouluttama', 3],
-    ['koulutu', 1], ['koulutta', 1.2], ['täydennyskoulutu', 1.2], ['gemensam utbildning', 3], ['samutbild', 3],
-    ['utbildning', 1], ['utbilda', 1.2], [`${W}joint training`, 3], [`${W}co-train`, 3], [`${W}co-deliver`, 3],
-    [`${W}train(?:ing)? (?:session|day)`, 1.2], [`${W}training`, 1], [`${W}workshop together`, 2.5],
-    // "a training (…) together with an expert": the training is given jointly.
-    ['koulutu[^.!?]{0,80}yhdessä', 3], ['yhdessä[^.!?]{0,40}kouluttama', 3],
-    ['utbildning[^.!?]{0,80}tillsammans med', 3], [`${W}training[^.!?]{0,80}(?:together )?with (?:an? |two |\\d )?experts?`, 3],
-  ],
-  mentoring: [
-    ['mentor', 3], ['aktorointi', 2], [`${W}mentee`, 3], ['handledning av', 2],
-  ],
-};
-
-const TASK_PATTERNS: ReadonlyArray<[TaskType, RegExp, number]> = (
-  Object.entries(TASK_WORDS) as Array<[TaskType, ReadonlyArray<[string, number]>]>
-).flatMap(([task, list]) => list.map(([source, weight]) => [task, new RegExp(source, 'gu'), weight] as [TaskType, RegExp, number]));
+/** The words of every task type (from the task type table), compiled once. */
+const TASK_PATTERNS: ReadonlyArray<[TaskType, RegExp, number]> = TASK_TYPES.flatMap((task) =>
+  TASK_TYPE_TABLE[task].words.map(([source, weight]): [TaskType, RegExp, number] => [task, new RegExp(source, 'gu'), weight]),
+);
 
 /** The task type the words point at most strongly; on a tie, the one named first. */
 export function findTaskType(folded: string): TaskType | undefined {

@@ -1,18 +1,5 @@
-/** Stable ids of SPEC §7; titles live in the message catalogue. */
-export const TASK_TYPES = [
-  'lecture',
-  'peer_group',
-  'pair_work',
-  'development_group',
-  'evaluation',
-  'peer_reception',
-  'juttupenkki',
-  'day_in_life',
-  'media',
-  'joint_training',
-  'mentoring',
-] as const;
-export type TaskType = (typeof TASK_TYPES)[number];
+/** Stable ids of SPEC §7, from the one task type table; titles live in the message catalogue. */
+export { PEER_SUPPORT_TASK_TYPES, TASK_TYPES, type TaskType } from './task-types';
 
 export const AREAS = [
   'mental_health',
@@ -33,6 +20,3 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const EXPERT_KINDS = ['trained', 'actor', 'partner', 'peer'] as const;
 export type ExpertKind = (typeof EXPERT_KINDS)[number];
-
-/** Peer supporters may only take these, and they carry no fee (SPEC §4). */
-export const PEER_SUPPORT_TASK_TYPES: readonly TaskType[] = ['peer_group', 'peer_reception', 'juttupenkki'];
