@@ -4,6 +4,11 @@ import type { Role } from '../domain/registers/roles';
 import { helsinkiInstant } from '../domain/shared/helsinki';
 import { changeClaim } from './change-claim';
 import { changeOrder } from './change-order';
+import type { Actor } from './actor';
+import { rememberClaimCard } from './claim-actions';
+import { claimViewOf } from './claim-view';
+import type { ClaimView } from './ports';
+import { involved } from '../domain/fees/claim-queries';
 import type { Services } from './services';
 
 /** Who acts: the e-mail from Teams and the roles from the registers, never from card data. */
@@ -62,4 +67,36 @@ function decide(s: Services, claimId: string, cmd: ClaimCommand): Promise<Cancel
     if (!decision.ok) return { result: { type: 'refused', reason: decision.error } };
     return { change: decision.value, result: { type: 'done', claim: decision.value.claim } };
   });
+}
+
+export type TaskNotDoneCardOutcome =
+  | { type: 'refused'; reason: 'email_missing' | 'order_not_found' }
+  /** Pressed on a claim card at the orderer's stage: the claim as it now stands. */
+  | { type: 'claim'; view: ClaimView; refusal?: TaskNotDoneRefusal }
+  /** Pressed on the Task done card: the order as it now stands. */
+  | { type: 'order'; order: Order; unitName: string; refusal?: TaskNotDoneRefusal };
+
+/** The Did not take place button of a Task done card or of a claim card; answered with that card. */
+export async function reportTaskNotDoneByCard(
+  s: Services,
+  actor: Actor,
+  orderId: string,
+  claimId: string | undefined,
+  reason: string,
+  activityId?: string,
+): Promise<TaskNotDoneCardOutcome> {
+  if (!actor.email) return { type: 'refused', reason: 'email_missing' };
+  const outcome = await reportTaskNotDone(s, orderId, actor, reason);
+  if (outcome.type === 'refused' && outcome.reason === 'order_not_found') return { type: 'refused', reason: 'order_not_found' };
+  const refusal = outcome.type === 'refused' && outcome.reason !== 'order_not_found' ? outcome.reason : undefined;
+  const file = claimId ? await s.claims.load(claimId) : undefined;
+  // Somebody else's claim does not exist for them: its card is not theirs to see.
+  if (file && file.claim.value.orderId === orderId && involved(file.claim.value, actor.email)) {
+    await rememberClaimCard(s, actor, file.claim.value.claimId, activityId);
+    return { type: 'claim', view: await claimViewOf(s, file.claim.value), refusal };
+  }
+  const order = outcome.order ?? (await s.orders.get(orderId))?.value;
+  if (!order) return { type: 'refused', reason: 'order_not_found' };
+  const unit = await s.registers.getUnit(order.unitId);
+  return { type: 'order', order, unitName: unit?.name ?? order.unitId, refusal };
 }

@@ -4,12 +4,14 @@ import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
 import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
 import type { OrderDraft } from './ports';
+import type { Actor } from './actor';
 import type { Services } from './services';
 
 export type DraftOutcome =
   | { type: 'identity_code_refused' }
   | { type: 'not_an_order' }
-  | { type: 'draft'; draft: OrderDraft; missing: OrderField[]; dateProblem?: ParsedOrder['dateProblem'] };
+  /** `units`: to choose from, when the orderer's unit is not known. */
+  | { type: 'draft'; draft: OrderDraft; missing: OrderField[]; dateProblem?: ParsedOrder['dateProblem']; units?: Array<{ id: string; name: string }> };
 
 /** A draft older than this is not continued by a chat message: a new order starts. */
 const DRAFT_TTL_MS = 24 * 3600_000;
@@ -17,9 +19,13 @@ const DRAFT_TTL_MS = 24 * 3600_000;
 /**
  * Turns an orderer's message into an order draft, or adds the pieces it holds to the draft the
  * orderer is completing. A message with a personal identity code is neither stored nor parsed.
- * `unitId` is the orderer's unit when known: its municipality may make a new task Swedish.
+ * The orderer's unit, when known, comes from the staff register or their earlier choice: its
+ * municipality may make a new task Swedish. Someone who may not order writes no order.
  */
-export async function draftOrder(s: Services, personId: string, text: string, unitId?: string): Promise<DraftOutcome> {
+export async function draftOrder(s: Services, actor: Actor, text: string): Promise<DraftOutcome> {
+  if (!actor.roles.includes('orderer')) return { type: 'not_an_order' };
+  const personId = actor.aadObjectId;
+  const unitId = actor.staffUnitId ?? actor.chosenUnitId;
   if (containsPersonalIdentityCode(text)) return { type: 'identity_code_refused' };
   const now = s.clock.now();
   const parsed = parseOrderText(text, now);
@@ -43,7 +49,8 @@ export async function draftOrder(s: Services, personId: string, text: string, un
   }
   const draft: OrderDraft = { draftId: continues ? current.draftId : randomUUID(), fields, updatedAt: now.toISOString() };
   await s.drafts.save(personId, draft);
-  return { type: 'draft', draft, missing: missingFields(fields), dateProblem: parsed.dateProblem };
+  const units = unitId ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+  return { type: 'draft', draft, missing: missingFields(fields), dateProblem: parsed.dateProblem, units };
 }
 
 /** Keeps the card's current values as the draft, so that a chat answer adds to what was typed. */

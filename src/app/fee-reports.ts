@@ -1,6 +1,7 @@
 import { heldForCoordinators, isStuck, stepOf, waitsForStandIn, type Claim } from '../domain/fees/claim';
 import { parsePeriod } from '../domain/fees/period';
 import { payrollCsv, type PayrollCsvRow } from '../domain/fees/payroll-csv';
+import { type Actor, isCoordinator, NOT_ALLOWED } from './actor';
 import { claimViewOf, nameOf } from './claim-view';
 import { describePerson } from './describe-person';
 import { followUpTime } from '../domain/fees/claim-form';
@@ -13,9 +14,15 @@ const EXPORT_LINK_MS = 24 * 3600_000;
 
 const views = (s: Services, claims: Claim[]) => Promise.all(claims.map((c) => claimViewOf(s, c)));
 
-/** `palkkiot` / `my fees`: the expert's own claims, newest first. */
-export async function myFees(s: Services, expertEmail: string): Promise<ClaimView[]> {
-  return views(s, await s.claims.listByExpert(expertEmail, MY_FEES_LIMIT));
+/**
+ * `palkkiot` / `my fees`: the expert's own claims, newest first, and the claim cards they still have
+ * to send.
+ */
+export async function myFees(s: Services, actor: Actor): Promise<{ type: 'refused'; reason: 'only_experts' } | { type: 'fees'; claims: ClaimView[]; unsent: ClaimFormView[] }> {
+  if (!actor.expert) return { type: 'refused', reason: 'only_experts' };
+  const email = actor.expert.email;
+  const [claims, unsent] = await Promise.all([s.claims.listByExpert(email, MY_FEES_LIMIT).then((c) => views(s, c)), unsentClaimForms(s, email)]);
+  return { type: 'fees', claims, unsent };
 }
 
 const FORMS_AT_MOST = 5;
@@ -37,18 +44,20 @@ export async function unsentClaimForms(s: Services, expertEmail: string): Promis
 }
 
 /** `hyväksyttävät` / `approvals`: the claims waiting for this person, longest-waiting first. */
-export async function approvalsOf(s: Services, email: string): Promise<ClaimView[]> {
+export async function approvalsOf(s: Services, actor: Actor): Promise<ClaimView[]> {
   // A stage that would be the expert's own waits for a stand-in, not in the expert's approvals.
   // A claim whose task did not take place waits for a coordinator, not in the approver's list.
-  const waiting = (await s.claims.listByHolder(email)).filter((c) => !waitsForStandIn(c) && !heldForCoordinators(c));
+  const waiting = (await s.claims.listByHolder(actor.email)).filter((c) => !waitsForStandIn(c) && !heldForCoordinators(c));
   return views(s, waiting.sort((a, b) => a.holderSince.localeCompare(b.holderSince)));
 }
 
 /** `/fees pending|stuck` for coordinators: every unpaid claim, or those waiting over 5 working days. */
-export async function openFees(s: Services, which: 'pending' | 'stuck'): Promise<ClaimView[]> {
+export async function openFees(s: Services, actor: Actor, which: 'pending' | 'stuck' | undefined): Promise<{ type: 'refused'; reason: typeof NOT_ALLOWED | 'fees_usage' } | { type: 'fees'; which: 'pending' | 'stuck'; claims: ClaimView[] }> {
+  if (!isCoordinator(actor)) return { type: 'refused', reason: NOT_ALLOWED };
+  if (!which) return { type: 'refused', reason: 'fees_usage' };
   const now = s.clock.now();
   const open = (await s.claims.listOpen()).filter((c) => stepOf(c.status) !== undefined && (which === 'pending' || isStuck(c, now)));
-  return views(s, open.sort((a, b) => a.holderSince.localeCompare(b.holderSince)));
+  return { type: 'fees', which, claims: await views(s, open.sort((a, b) => a.holderSince.localeCompare(b.holderSince))) };
 }
 
 export type ExportRefusal = 'command_not_allowed' | 'period_invalid';
@@ -57,13 +66,18 @@ export type ExportRefusal = 'command_not_allowed' | 'period_invalid';
  * A link to the payroll CSV: claims approved and waiting for payment, and those paid in the period.
  * Payroll gets their own units' claims, a coordinator everyone's. The link is valid for 24 hours.
  */
-export async function requestFeeExport(s: Services, actor: { email: string; isCoordinator: boolean; isPayroll: boolean }, periodText: string): Promise<{ url: string; months: string[] } | ExportRefusal> {
-  if (!actor.isCoordinator && !actor.isPayroll) return 'command_not_allowed';
+export async function requestFeeExport(
+  s: Pick<Services, 'clock' | 'exports' | 'publicUrl'>,
+  actor: Actor,
+  periodText: string,
+): Promise<{ url: string; months: string[] } | ExportRefusal> {
+  const coordinator = isCoordinator(actor);
+  if (!coordinator && !actor.roles.includes('payroll')) return NOT_ALLOWED;
   const months = parsePeriod(periodText, s.clock.now());
   if (!months) return 'period_invalid';
   await s.exports.deleteExpired(s.clock.now().toISOString());
   const expiresAt = new Date(s.clock.now().getTime() + EXPORT_LINK_MS).toISOString();
-  const token = await s.exports.create({ email: actor.email, isCoordinator: actor.isCoordinator, months, expiresAt });
+  const token = await s.exports.create({ email: actor.email, isCoordinator: coordinator, months, expiresAt });
   return { url: `${s.publicUrl}/exports/${token}/palkkiot.csv`, months };
 }
 

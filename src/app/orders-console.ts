@@ -272,5 +272,5 @@ export async function submitPhoneOrder(
 /** The Cancel button of the `/order` card: a coordinator's cancellation (the orderer has `peru`). */
 export async function consoleCancel(s: Services, actor: ConsoleActor & { aadObjectId: string }, orderId: string): Promise<CancelOutcome | NotCoordinator> {
   if (!isCoordinator(actor)) return notAllowed;
-  return cancelOrder(s, orderId, { id: actor.aadObjectId, isCoordinator: true });
+  return cancelOrder(s, { email: actor.email, aadObjectId: actor.aadObjectId, roles: actor.roles }, orderId);
 }

@@ -2,32 +2,30 @@ import { DateTime } from 'luxon';
 import { canonicalMunicipality } from '../domain/orders/canonical-municipality';
 import { checkOrderForm, formatOrderNumber, type FieldErrors, type Order, type OrderForm } from '../domain/orders/order';
 import { ZONE } from '../domain/shared/helsinki';
-import type { Person } from './ports';
+import type { Actor } from './actor';
 import type { Services } from './services';
 
 export type SubmitOutcome =
   | { type: 'invalid'; errors: FieldErrors; units?: Array<{ id: string; name: string }> }
   | { type: 'created'; order: Order }
-  | { type: 'already_sent'; orderId: string }
-  | { type: 'rate_limited'; limit: number };
+  /** `order`: when it is the actor's own, to show it again. */
+  | { type: 'already_sent'; orderId: string; order?: Order }
+  | { type: 'rate_limited'; limit: number }
+  | { type: 'refused'; reason: 'only_orderers_can_order' };
 
 /** SPEC §9: at most this many orders per person in an hour (each order fans out offers). */
 export const ORDERS_PER_HOUR = 30;
 const HOUR_MS = 3600_000;
 
-export interface Orderer {
-  person: Person;
-  /** From the staff register; when absent the orderer chooses once and it is remembered. */
-  staffUnitId?: string;
-}
-
 /**
  * Creates an order from a submitted order card. The card's id makes the submission idempotent:
  * a double click or a redelivered invoke returns the first order, never a second one.
  */
-export async function submitOrder(s: Services, orderer: Orderer, form: OrderForm, draftId: string): Promise<SubmitOutcome> {
+export async function submitOrder(s: Services, actor: Actor, form: OrderForm, draftId: string): Promise<SubmitOutcome> {
+  if (!actor.roles.includes('orderer')) return { type: 'refused', reason: 'only_orderers_can_order' };
   const now = DateTime.fromJSDate(s.clock.now(), { zone: ZONE });
-  const knownUnit = orderer.staffUnitId ?? orderer.person.chosenUnitId;
+  // From the staff register; when absent the orderer chooses once and it is remembered.
+  const knownUnit = actor.staffUnitId ?? actor.chosenUnitId;
   const units = knownUnit && (await s.registers.getUnit(knownUnit)) ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
   const checked = checkOrderForm(form, {
     today: now.toISODate()!,
@@ -39,20 +37,23 @@ export async function submitOrder(s: Services, orderer: Orderer, form: OrderForm
 
   // Counted from the orderer's stored orders, so every instance of the bot sees the same count.
   const hourAgo = new Date(s.clock.now().getTime() - HOUR_MS).toISOString();
-  if ((await s.orders.countCreatedSince(orderer.person.aadObjectId, hourAgo)) >= ORDERS_PER_HOUR) return { type: 'rate_limited', limit: ORDERS_PER_HOUR };
+  if ((await s.orders.countCreatedSince(actor.aadObjectId, hourAgo)) >= ORDERS_PER_HOUR) return { type: 'rate_limited', limit: ORDERS_PER_HOUR };
 
   const { unitId: chosenUnit, ...details } = checked.value;
   const unitId = chosenUnit ?? knownUnit!;
   const orderId = formatOrderNumber(now.year, await s.orders.allocateNumber(now.year));
   const claimed = await s.orders.claimSubmission(draftId, orderId);
-  if (claimed !== orderId && (await s.orders.get(claimed))) return { type: 'already_sent', orderId: claimed };
+  if (claimed !== orderId) {
+    const sent = (await s.orders.get(claimed))?.value;
+    if (sent) return { type: 'already_sent', orderId: claimed, order: sent.ordererId === actor.aadObjectId ? sent : undefined };
+  }
 
   const order: Order = {
     ...details,
     orderId: claimed,
     status: 'open',
-    ordererId: orderer.person.aadObjectId,
-    ordererEmail: orderer.person.email,
+    ordererId: actor.aadObjectId,
+    ordererEmail: actor.email,
     unitId,
     createdAt: now.toUTC().toISO()!,
     assigned: [],
@@ -61,8 +62,8 @@ export async function submitOrder(s: Services, orderer: Orderer, form: OrderForm
   await s.jobs.markDirty(order.orderId);
   await s.orders.create(order, [{ type: 'offer_more', wave: 'next' }]);
   s.afterCommit(order.orderId);
-  await s.drafts.delete(orderer.person.aadObjectId);
-  if (chosenUnit) await s.people.update(orderer.person.aadObjectId, (p) => (p.chosenUnitId === chosenUnit ? undefined : { ...p, chosenUnitId: chosenUnit }));
+  await s.drafts.delete(actor.aadObjectId);
+  if (chosenUnit) await s.people.update(actor.aadObjectId, (p) => (p.chosenUnitId === chosenUnit ? undefined : { ...p, chosenUnitId: chosenUnit }));
   return { type: 'created', order };
 }
 

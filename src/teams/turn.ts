@@ -1,6 +1,7 @@
 import { ActivityTypes, TeamsInfo, TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../../cards/elements';
 import { asAttachment } from '../../cards/elements';
+import { type Actor as UseCaseActor, actorFrom } from '../app/actor';
 import { describePerson, type PersonProfile } from '../app/describe-person';
 import { recordContact } from '../app/record-contact';
 import type { Person } from '../app/ports';
@@ -16,6 +17,8 @@ export interface Actor {
   lang: Language;
   t: Translate;
   isNew: boolean;
+  /** Who acts, as every use case takes it: the use case decides what this actor may do. */
+  who: UseCaseActor;
 }
 
 /** What every route needs: who acts (from Teams, never from card data) and how to answer. */
@@ -38,7 +41,7 @@ export class Turns {
       lookupEmail: () => lookupEmail(ctx),
     });
     const profile = await describePerson(this.services, person.email);
-    return { person, profile, lang, t: translator(lang), isNew };
+    return { person, profile, lang, t: translator(lang), isNew, who: actorFrom(person, profile) };
   }
 
   say(ctx: TurnContext, text: string) {

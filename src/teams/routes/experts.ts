@@ -1,40 +1,34 @@
 import { myDataMessage, myTasksMessage, profileMessage } from '../../../cards/expert-messages';
 import { formatDate } from '../../../cards/format';
-import { pauseExpert } from '../../app/pause-expert';
-import { parseDate } from '../../domain/orders/parse-date';
-import { fold } from '../../domain/orders/text';
-import { helsinkiDate } from '../../domain/shared/helsinki';
-import type { Expert } from '../../domain/registers/types';
-import type { CommandHandler, CommandHandlers } from '../commands';
-import type { Actor, Turns } from '../turn';
+import { myExpertLoad, myExpertRow, pauseExpert } from '../../app/pause-expert';
+import type { CommandHandlers } from '../commands';
+import type { Turns } from '../turn';
 
 /** The expert's own commands: pause, profile, my data, my tasks. */
 export function expertCommands(turns: Turns): Pick<CommandHandlers, 'end_pause' | 'pause' | 'profile' | 'my_data' | 'my_tasks'> {
   const s = turns.services;
 
-  function asExpert(handler: (actor: Actor, expert: Expert, args: string) => Promise<string>): CommandHandler {
-    return async (ctx, actor, args) => {
-      const expert = actor.profile.expert;
-      await turns.say(ctx, expert ? await handler(actor, expert, args) : actor.t('only_experts'));
-    };
-  }
-
   return {
-    end_pause: asExpert(async (actor, expert) => {
-      await pauseExpert(s, expert.email, undefined);
-      return actor.t('pause_cleared');
-    }),
-    pause: asExpert(async (actor, expert, args) => {
-      const reading = parseDate(fold(args), s.clock.now(), actor.lang);
-      if (reading.dateProblem === 'date_in_past') return actor.t('pause_date_past');
-      if (!reading.date) return actor.t('pause_usage');
-      await pauseExpert(s, expert.email, reading.date);
-      return actor.t('pause_set', { date: formatDate(reading.date, actor.lang) });
-    }),
-    profile: asExpert(async (actor, expert) => profileMessage(expert, actor.lang, actor.t)),
-    my_data: asExpert(async (actor, expert) => myDataMessage(expert, await s.loads.get(expert.email), actor.lang, actor.t)),
-    my_tasks: asExpert(async (actor, expert) =>
-      myTasksMessage((await s.loads.get(expert.email)).assignments, helsinkiDate(s.clock.now()), actor.lang, actor.t),
-    ),
+    end_pause: async (ctx, actor) => {
+      const outcome = await pauseExpert(s, actor.who, undefined, actor.lang);
+      await turns.say(ctx, actor.t(outcome.type === 'refused' ? outcome.reason : 'pause_cleared'));
+    },
+    pause: async (ctx, actor, args) => {
+      const outcome = await pauseExpert(s, actor.who, args, actor.lang);
+      if (outcome.type === 'paused') return void (await turns.say(ctx, actor.t('pause_set', { date: formatDate(outcome.until, actor.lang) })));
+      await turns.say(ctx, actor.t(outcome.type === 'refused' ? outcome.reason : 'pause_cleared'));
+    },
+    profile: async (ctx, actor) => {
+      const self = myExpertRow(actor.who);
+      await turns.say(ctx, self.type === 'refused' ? actor.t(self.reason) : profileMessage(self.expert, actor.lang, actor.t));
+    },
+    my_data: async (ctx, actor) => {
+      const self = await myExpertLoad(s, actor.who);
+      await turns.say(ctx, self.type === 'refused' ? actor.t(self.reason) : myDataMessage(self.expert, self.load, actor.lang, actor.t));
+    },
+    my_tasks: async (ctx, actor) => {
+      const self = await myExpertLoad(s, actor.who);
+      await turns.say(ctx, self.type === 'refused' ? actor.t(self.reason) : myTasksMessage(self.load.assignments, self.today, actor.lang, actor.t));
+    },
   };
 }

@@ -6,17 +6,16 @@ import { claimFormCard, SubmitClaimVerb } from '../../../cards/claim-form-card';
 import type { AdaptiveCard } from '../../../cards/elements';
 import { formatPeriod, helsinkiDateTime } from '../../../cards/format';
 import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, orderAuditMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
-import { actOnClaim, type ClaimAct, confirmTaskDone } from '../../app/act-on-claim';
-import { cancelClaim, reportTaskNotDone } from '../../app/did-not-happen';
-import { claimViewOf } from '../../app/claim-view';
-import { approvalsOf, myFees, openFees, requestFeeExport, unsentClaimForms } from '../../app/fee-reports';
-import { submitClaim } from '../../app/submit-claim';
-import { saveTariff } from '../../app/tariffs';
-import { APPROVAL_STEPS, type Claim, CLAIM_NUMBER, currentVersion } from '../../domain/fees/claim';
+import { auditOf } from '../../app/audit';
+import { actOnClaimCard, confirmTaskDoneByCard, reassignClaim, rememberClaimCard, sendClaimCard } from '../../app/claim-actions';
+import { approvalsOf, myFees, openFees, requestFeeExport } from '../../app/fee-reports';
+import { currentTariff, saveTariff } from '../../app/tariffs';
+import { APPROVAL_STEPS, CLAIM_NUMBER } from '../../domain/fees/claim';
+import { cancelClaim, reportTaskNotDoneByCard } from '../../app/did-not-happen';
 import { ORDER_NUMBER } from '../../domain/orders/order';
 import type { MessageKey } from '../../i18n';
 import { argumentIs, EMAIL_IN_TEXT } from '../../domain/commands/command-table';
-import type { CommandHandler, CommandHandlers } from '../commands';
+import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
 import { plain } from '../../../cards/plain-text';
 
@@ -45,7 +44,6 @@ export function registerFeeRoutes(
   turns: Turns,
 ): Pick<CommandHandlers, 'my_fees' | 'approvals' | 'fees' | 'reassign' | 'tariffs' | 'export' | 'audit'> {
   const s = turns.services;
-  const isCoordinator = (a: Actor) => a.profile.roles.includes('coordinator');
 
   /** Routes a card button both as Action.Execute and as the older clients' Action.Submit. */
   function onCard(verb: string, handle: (ctx: TurnContext, raw: unknown) => Promise<AdaptiveCard | string>) {
@@ -53,33 +51,23 @@ export function registerFeeRoutes(
     app.adaptiveCards.actionSubmit(verb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await handle(ctx, data)));
   }
 
-  /** The card someone clicked is theirs to update later, when the claim moves on. */
-  async function remember(ctx: TurnContext, claimId: string, email: string): Promise<void> {
-    const activityId = ctx.activity.replyToId;
-    if (activityId) await s.claims.recordCard(claimId, { email, activityId });
-  }
-
   onCard(SubmitClaimVerb, async (ctx, raw) => {
     const actor = await turns.actorOf(ctx);
     const data = claimFormSchema.safeParse(raw);
-    const expert = actor.profile.expert;
     if (!data.success) return actor.t('card_stale');
-    if (!actor.person.email) return actor.t('email_missing');
-    if (!expert) return actor.t('claim_not_assigned');
     const { orderId, ...form } = data.data;
-    const outcome = await submitClaim(s, orderId.toUpperCase(), expert.email, form);
+    const outcome = await sendClaimCard(s, actor.who, orderId.toUpperCase(), form, ctx.activity.replyToId);
     switch (outcome.type) {
       case 'refused':
-        return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
+        return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : (outcome.reason as MessageKey));
       case 'form':
         return claimFormCard(outcome.view, actor.lang, actor.t, actor.t('claim_form_errors'));
       case 'submitted':
       case 'resubmitted':
       case 'already': {
-        await remember(ctx, outcome.claim.claimId, expert.email);
-        const view = await claimViewOf(s, outcome.claim);
-        const notice = outcome.type === 'already' ? actor.t('claim_already_submitted', { claimId: outcome.claim.claimId }) : actor.t('claim_submitted', { claimId: outcome.claim.claimId, name: plain(view.holderName) });
-        return claimCard(view, expert.email, actor.lang, actor.t, notice);
+        const { claimId } = outcome.view.claim;
+        const notice = outcome.type === 'already' ? actor.t('claim_already_submitted', { claimId }) : actor.t('claim_submitted', { claimId, name: plain(outcome.view.holderName) });
+        return claimCard(outcome.view, outcome.view.claim.expertEmail, actor.lang, actor.t, notice);
       }
     }
   });
@@ -88,29 +76,16 @@ export function registerFeeRoutes(
     const actor = await turns.actorOf(ctx);
     const data = claimActionSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    const { claimId, step, version } = data.data;
-    const email = actor.person.email;
-    // Without an e-mail nobody can be told from anybody else: no claim may be acted on.
-    if (!email) return actor.t('email_missing');
-    let command: ClaimAct;
-    if (kind === 'reject') command = { type: 'reject', reason: data.data.reason ?? '', step, version };
-    else if (kind === 'mark_paid') command = { type: 'mark_paid', version };
-    else command = step === 'orderer' ? { type: 'confirm_task', version } : { type: 'approve', step, version };
-    // Only the holder can change a claim, so an outsider's click changes nothing; then somebody
-    // else's claim does not exist for them: its contents are not theirs to see.
-    const outcome = await actOnClaim(s, claimId.toUpperCase(), email, command);
-    if (!outcome.claim || !involved(outcome.claim, email)) return actor.t('claim_not_found');
-    await remember(ctx, claimId.toUpperCase(), email);
-    const view = await claimViewOf(s, outcome.claim);
-    if (outcome.type === 'done') return claimCard(view, email, actor.lang, actor.t);
-    // A stale or repeated click on a stage that is done: say who handled it (this version) and when.
-    const stale = outcome.reason === 'claim_already_approved' || outcome.reason === 'not_your_approval';
-    const current = currentVersion(outcome.claim).version;
-    const done = stale && step ? outcome.claim.history.filter((h) => h.step === step && h.version === current && (h.action === 'approved' || h.action === 'paid')).at(-1) : undefined;
+    const { claimId, ...click } = data.data;
+    const outcome = await actOnClaimCard(s, actor.who, claimId.toUpperCase(), { kind, ...click }, ctx.activity.replyToId);
+    if (outcome.type === 'refused') return actor.t(outcome.reason);
+    const email = actor.who.email;
+    if (outcome.type === 'done') return claimCard(outcome.view, email, actor.lang, actor.t);
+    const done = outcome.handled;
     const notice = done
-      ? actor.t('claim_step_done_by', { name: plain(view.names[done.by] ?? done.by), when: helsinkiDateTime(done.at, actor.lang) })
+      ? actor.t('claim_step_done_by', { name: plain(outcome.view.names[done.by] ?? done.by), when: helsinkiDateTime(done.at, actor.lang) })
       : actor.t(outcome.reason as MessageKey);
-    return claimCard(view, email, actor.lang, actor.t, notice);
+    return claimCard(outcome.view, email, actor.lang, actor.t, notice);
   }
 
   onCard(ClaimVerb.approve, (ctx, raw) => act(ctx, raw, 'approve'));
@@ -121,12 +96,9 @@ export function registerFeeRoutes(
     const actor = await turns.actorOf(ctx);
     const data = orderActionSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    if (!actor.person.email) return actor.t('email_missing');
-    const outcome = await confirmTaskDone(s, data.data.orderId.toUpperCase(), actor.person.email);
-    if (outcome.type === 'refused' && outcome.reason === 'order_not_found') return actor.t('order_not_found_plain');
-    const order = outcome.type === 'done' ? outcome.order : (await s.orders.get(data.data.orderId))!.value;
-    const unit = await s.registers.getUnit(order.unitId);
-    return taskDoneCard(order, unit?.name ?? order.unitId, actor.lang, actor.t, outcome.type === 'refused' ? actor.t(outcome.reason) : undefined);
+    const outcome = await confirmTaskDoneByCard(s, actor.who, data.data.orderId.toUpperCase());
+    if (outcome.type === 'refused') return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
+    return taskDoneCard(outcome.order, outcome.unitName, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : undefined);
   });
 
   // Did not take place: from the orderer's Task done card, or from a claim card at the orderer's stage.
@@ -134,45 +106,45 @@ export function registerFeeRoutes(
     const actor = await turns.actorOf(ctx);
     const data = notDoneSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    const email = actor.person.email;
-    if (!email) return actor.t('email_missing');
-    const orderId = data.data.orderId.toUpperCase();
-    const outcome = await reportTaskNotDone(s, orderId, { email, roles: actor.profile.roles }, data.data.reason ?? '');
-    if (outcome.type === 'refused' && outcome.reason === 'order_not_found') return actor.t('order_not_found_plain');
-    const notice = outcome.type === 'refused' ? actor.t(outcome.reason) : undefined;
-    const claimId = data.data.claimId?.toUpperCase();
-    const file = claimId ? await s.claims.load(claimId) : undefined;
-    if (file && file.claim.value.orderId === orderId && involved(file.claim.value, email)) {
-      await remember(ctx, file.claim.value.claimId, email);
-      const view = await claimViewOf(s, file.claim.value);
-      return claimCard(view, email, actor.lang, actor.t, notice ?? actor.t('task_not_done_thanks'));
+    const { orderId, claimId, reason } = data.data;
+    const outcome = await reportTaskNotDoneByCard(s, actor.who, orderId.toUpperCase(), claimId?.toUpperCase(), reason ?? '', ctx.activity.replyToId);
+    switch (outcome.type) {
+      case 'refused':
+        return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
+      case 'claim':
+        return claimCard(outcome.view, actor.who.email, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : actor.t('task_not_done_thanks'));
+      case 'order':
+        return taskDoneCard(outcome.order, outcome.unitName, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : undefined);
     }
-    const order = outcome.type === 'done' ? outcome.order : (outcome.order ?? (await s.orders.get(orderId))!.value);
-    const unit = await s.registers.getUnit(order.unitId);
-    return taskDoneCard(order, unit?.name ?? order.unitId, actor.lang, actor.t, notice);
   });
 
   onCard(ClaimVerb.export, async (ctx) => {
     const actor = await turns.actorOf(ctx);
+    const outcome = await requestFeeExport(s, actor.who, '');
     // Someone without the role learns only what any unauthorised click tells them.
-    if (!isCoordinator(actor) && !actor.profile.roles.includes('payroll')) return actor.t('command_not_allowed');
-    await turns.say(ctx, await exportLink(actor, ''));
+    if (outcome === 'command_not_allowed') return actor.t(outcome);
+    await turns.say(ctx, exportLink(actor, outcome));
     return actor.t('export_link_sent');
   });
 
   onCard(SaveTariffVerb, async (ctx, raw) => {
     const actor = await turns.actorOf(ctx);
-    if (!isCoordinator(actor)) return actor.t('command_not_allowed');
     const form = z.record(value).safeParse(raw);
     if (!form.success) return actor.t('card_stale');
-    const outcome = await saveTariff(s, form.data, form.data.version);
-    if (outcome.type === 'invalid') return tariffCard(await s.tariffs.current(), actor.lang, actor.t, actor.t('tariff_invalid'));
-    if (outcome.type === 'conflict') return tariffCard(await s.tariffs.current(), actor.lang, actor.t, actor.t('tariff_conflict'));
-    return tariffCard(outcome.tariff, actor.lang, actor.t, actor.t('tariff_saved', { version: outcome.tariff.version }));
+    const outcome = await saveTariff(s, actor.who, form.data, form.data.version);
+    switch (outcome.type) {
+      case 'refused':
+        return actor.t(outcome.reason);
+      case 'invalid':
+        return tariffCard(outcome.current, actor.lang, actor.t, actor.t('tariff_invalid'));
+      case 'conflict':
+        return tariffCard(outcome.current, actor.lang, actor.t, actor.t('tariff_conflict'));
+      case 'saved':
+        return tariffCard(outcome.tariff, actor.lang, actor.t, actor.t('tariff_saved', { version: outcome.tariff.version }));
+    }
   });
 
-  async function exportLink(actor: Actor, period: string): Promise<string> {
-    const outcome = await requestFeeExport(s, { email: actor.person.email, isCoordinator: isCoordinator(actor), isPayroll: actor.profile.roles.includes('payroll') }, period);
+  function exportLink(actor: Actor, outcome: Awaited<ReturnType<typeof requestFeeExport>>): string {
     if (typeof outcome === 'string') return actor.t(outcome === 'period_invalid' ? 'export_usage' : outcome);
     return actor.t('export_link', { url: outcome.url, period: outcome.months.length === 1 ? formatPeriod(outcome.months[0]!) : `${formatPeriod(outcome.months[0]!)}–${formatPeriod(outcome.months.at(-1)!)}` });
   }
@@ -182,80 +154,71 @@ export function registerFeeRoutes(
     const claimId = CLAIM_NUMBER.exec(args)?.[0];
     const reason = claimId ? args.slice(args.indexOf(claimId) + claimId.length).trim() : '';
     if (!claimId || !args.trim().startsWith(claimId)) return void (await turns.say(ctx, actor.t('fees_cancel_usage')));
-    const outcome = await cancelClaim(s, claimId.toUpperCase(), { email: actor.person.email, roles: actor.profile.roles }, reason);
+    const outcome = await cancelClaim(s, claimId.toUpperCase(), actor.who, reason);
     if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason === 'cancel_reason_required' ? 'fees_cancel_usage' : outcome.reason)));
     await turns.say(ctx, actor.t('fees_cancelled', { claimId: outcome.claim.claimId }));
   }
 
-  const coordinatorOnly = (handler: CommandHandler): CommandHandler => async (ctx, actor, args) => {
-    if (!isCoordinator(actor)) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-    await handler(ctx, actor, args);
-  };
-
   return {
     my_fees: async (ctx, actor) => {
-      const expert = actor.profile.expert;
-      if (!expert) return void (await turns.say(ctx, actor.t('only_experts')));
-      const [claims, unsent] = await Promise.all([myFees(s, expert.email), unsentClaimForms(s, expert.email)]);
-      await turns.say(ctx, myFeesMessage(claims, actor.lang, actor.t));
-      if (unsent.length) await turns.say(ctx, actor.t('claims_missing_intro'));
-      for (const form of unsent) await turns.sayCard(ctx, claimFormCard(form, actor.lang, actor.t));
+      const outcome = await myFees(s, actor.who);
+      if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason)));
+      await turns.say(ctx, myFeesMessage(outcome.claims, actor.lang, actor.t));
+      if (outcome.unsent.length) await turns.say(ctx, actor.t('claims_missing_intro'));
+      for (const form of outcome.unsent) await turns.sayCard(ctx, claimFormCard(form, actor.lang, actor.t));
     },
 
     approvals: async (ctx, actor) => {
-      const waiting = await approvalsOf(s, actor.person.email);
+      const waiting = await approvalsOf(s, actor.who);
       await turns.say(ctx, approvalsMessage(waiting, actor.lang, actor.t));
       // The cards themselves, to act on right here; each is remembered so that it updates in place.
       for (const view of waiting.slice(0, MAX_CARDS)) {
-        const sent = await turns.sayCard(ctx, claimCard(view, actor.person.email, actor.lang, actor.t));
-        if (sent.ok && sent.activityId) await s.claims.recordCard(view.claim.claimId, { email: actor.person.email, activityId: sent.activityId });
+        const sent = await turns.sayCard(ctx, claimCard(view, actor.who.email, actor.lang, actor.t));
+        if (sent.ok) await rememberClaimCard(s, actor.who, view.claim.claimId, sent.activityId);
       }
     },
 
-    fees: coordinatorOnly(async (ctx, actor, args) => {
+    fees: async (ctx, actor, args) => {
       const [first = '', ...rest] = args.trim().split(/\s+/);
       if (argumentIs(first, 'fees_cancel')) return cancel(ctx, actor, rest.join(' '));
       const which = argumentIs(args, 'fees_stuck') ? 'stuck' : argumentIs(args, 'fees_pending') ? 'pending' : undefined;
-      if (!which) return void (await turns.say(ctx, actor.t('fees_usage')));
-      await turns.say(ctx, openFeesMessage(await openFees(s, which), which, actor.lang, actor.t));
-    }),
+      const outcome = await openFees(s, actor.who, which);
+      if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason)));
+      await turns.say(ctx, openFeesMessage(outcome.claims, outcome.which, actor.lang, actor.t));
+    },
 
-    reassign: coordinatorOnly(async (ctx, actor, args) => {
+    reassign: async (ctx, actor, args) => {
       const claimId = CLAIM_NUMBER.exec(args)?.[0]?.toUpperCase();
       const to = EMAIL_IN_TEXT.exec(args)?.[0]?.toLowerCase();
-      if (!claimId || !to) return void (await turns.say(ctx, actor.t('reassign_usage')));
-      const outcome = await actOnClaim(s, claimId, actor.person.email, { type: 'reassign', to });
+      const outcome = await reassignClaim(s, actor.who, claimId, to);
       if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
-      const view = await claimViewOf(s, outcome.claim);
-      await turns.say(ctx, actor.t('reassigned', { claimId, name: plain(view.holderName) }));
-    }),
+      await turns.say(ctx, actor.t('reassigned', { claimId: outcome.claim.claimId, name: plain(outcome.holderName) }));
+    },
 
-    tariffs: coordinatorOnly(async (ctx, actor) => {
-      await turns.sayCard(ctx, tariffCard(await s.tariffs.current(), actor.lang, actor.t));
-    }),
+    tariffs: async (ctx, actor) => {
+      const tariff = await currentTariff(s, actor.who);
+      if (tariff === 'command_not_allowed') return void (await turns.say(ctx, actor.t(tariff)));
+      await turns.sayCard(ctx, tariffCard(tariff, actor.lang, actor.t));
+    },
 
     export: async (ctx, actor, args) => {
       const [what = '', ...period] = args.split(/\s+/);
       if (!argumentIs(what, 'export_fees')) return void (await turns.say(ctx, actor.t('export_usage')));
-      await turns.say(ctx, await exportLink(actor, period.join(' ')));
+      await turns.say(ctx, exportLink(actor, await requestFeeExport(s, actor.who, period.join(' '))));
     },
 
-    audit: coordinatorOnly(async (ctx, actor, args) => {
+    audit: async (ctx, actor, args) => {
       const orderId = ORDER_NUMBER.exec(args)?.[0]?.toUpperCase();
-      const order = orderId ? (await s.orders.get(orderId))?.value : undefined;
-      if (orderId) return void (await turns.say(ctx, order ? orderAuditMessage(order, actor.lang, actor.t) : actor.t('order_not_found_plain')));
       const claimId = CLAIM_NUMBER.exec(args)?.[0]?.toUpperCase();
-      const file = claimId ? await s.claims.load(claimId) : undefined;
-      if (!claimId) return void (await turns.say(ctx, actor.t('audit_usage')));
-      if (!file) return void (await turns.say(ctx, actor.t('claim_not_found')));
-      const view = await claimViewOf(s, file.claim.value);
-      await turns.say(ctx, claimAuditMessage(file.claim.value, view.names, actor.lang, actor.t));
-    }),
+      const outcome = await auditOf(s, actor.who, { orderId, claimId });
+      switch (outcome.type) {
+        case 'refused':
+          return void (await turns.say(ctx, actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason)));
+        case 'order':
+          return void (await turns.say(ctx, orderAuditMessage(outcome.order, actor.lang, actor.t)));
+        case 'claim':
+          return void (await turns.say(ctx, claimAuditMessage(outcome.claim, outcome.names, actor.lang, actor.t)));
+      }
+    },
   };
-}
-
-/** Who may see a claim: its expert, anyone in its chain, anyone it was reassigned to. */
-function involved(claim: Claim, email: string): boolean {
-  const e = email.toLowerCase();
-  return claim.expertEmail === e || claim.holderEmail === e || Object.values(claim.chain).some((a) => a === e) || claim.history.some((h) => h.by === e || h.to === e);
 }

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { ApproveShortlistVerb, AssignVerb, coordinatorReviewCard, coordinatorUnfilledCard } from '../../../cards/coordinator-unfilled-card';
 import type { AdaptiveCard } from '../../../cards/elements';
 import { offerCard, OfferVerb } from '../../../cards/offer-card';
-import { answerOffer } from '../../app/answer-offer';
+import { answerOfferCard } from '../../app/answer-offer-card';
 import { approveShortlist } from '../../app/approve-shortlist';
 import { assignExpert } from '../../app/assign-expert';
 import { argumentIs, EMAIL_IN_TEXT } from '../../domain/commands/command-table';
 import { ORDER_NUMBER } from '../../domain/orders/order';
-import { offerViewOf } from '../../app/offer-view';
+import { setReviewShortlists } from '../../app/review-shortlists';
+import type { Order } from '../../domain/orders/order';
 import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
 import { plain } from '../../../cards/plain-text';
@@ -24,20 +25,17 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): 
   async function answer(ctx: TurnContext, raw: unknown, kind: 'accept' | 'decline'): Promise<AdaptiveCard | string> {
     const actor = await turns.actorOf(ctx);
     const data = offerDataSchema.safeParse(raw);
-    const expert = actor.profile.expert;
-    if (!data.success || !expert) return actor.t('offer_not_found');
-    const outcome = await answerOffer(s, data.data.orderId.toUpperCase(), expert.email, kind);
-    if (!outcome.order || !outcome.offer) return actor.t(outcome.type === 'refused' ? outcome.reason : 'offer_not_found');
-    const notice = outcome.type === 'refused' ? actor.t(outcome.reason) : undefined;
-    return offerCard(await offerViewOf(s, outcome.order, outcome.offer), actor.lang, actor.t, notice);
+    if (!data.success) return actor.t('offer_not_found');
+    const outcome = await answerOfferCard(s, actor.who, data.data.orderId.toUpperCase(), kind);
+    if (outcome.type === 'refused') return actor.t(outcome.reason);
+    return offerCard(outcome.view, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : undefined);
   }
 
-  async function assign(actor: Actor, orderId: string, email: string): Promise<string> {
-    if (!actor.profile.roles.includes('coordinator')) return actor.t('command_not_allowed');
-    const outcome = await assignExpert(s, orderId, email.toLowerCase(), actor.person.email);
-    if (outcome.type === 'refused') return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
-    const name = outcome.order.assigned.find((a) => a.email === email.toLowerCase())?.name ?? email;
-    return actor.t('assigned_by_coordinator', { name: plain(name), orderId });
+  /** The coordinator's answer to an assignment, and the order to draw their card again (if any). */
+  async function assign(actor: Actor, orderId: string | undefined, email: string | undefined): Promise<{ notice: string; order?: Order }> {
+    const outcome = await assignExpert(s, actor.who, orderId, email);
+    if (outcome.type === 'refused') return { notice: actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason), order: outcome.order };
+    return { notice: actor.t('assigned_by_coordinator', { name: plain(outcome.expertName), orderId: outcome.order.orderId }), order: outcome.order };
   }
 
   app.adaptiveCards.actionExecute(OfferVerb.accept, (ctx, _state, data) => answer(ctx, data, 'accept'));
@@ -49,9 +47,8 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): 
     const actor = await turns.actorOf(ctx);
     const data = assignDataSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    const notice = await assign(actor, data.data.orderId.toUpperCase(), data.data.email);
-    const order = (await s.orders.get(data.data.orderId))?.value;
-    return order && actor.profile.roles.includes('coordinator') ? coordinatorUnfilledCard(order, [], actor.lang, actor.t, notice) : notice;
+    const { notice, order } = await assign(actor, data.data.orderId.toUpperCase(), data.data.email);
+    return order ? coordinatorUnfilledCard(order, [], actor.lang, actor.t, notice) : notice;
   }
 
   app.adaptiveCards.actionExecute(AssignVerb, (ctx, _state, data) => assignFromCard(ctx, data));
@@ -61,8 +58,7 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): 
     const actor = await turns.actorOf(ctx);
     const data = offerDataSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    if (!actor.profile.roles.includes('coordinator')) return actor.t('command_not_allowed');
-    const outcome = await approveShortlist(s, data.data.orderId.toUpperCase());
+    const outcome = await approveShortlist(s, actor.who, data.data.orderId.toUpperCase());
     if (outcome.type === 'refused') return actor.t(outcome.reason);
     return coordinatorReviewCard(outcome.order, [], actor.lang, actor.t, actor.t('shortlist_sent'));
   }
@@ -72,18 +68,14 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): 
 
   return {
     review: async (ctx, actor, args) => {
-      if (!actor.profile.roles.includes('coordinator')) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-      const on = argumentIs(args, 'toggle_on');
-      if (!on && !argumentIs(args, 'toggle_off')) return void (await turns.say(ctx, actor.t('review_usage')));
-      await s.settings.set({ ...(await s.settings.get()), reviewShortlists: on });
-      await turns.say(ctx, actor.t(on ? 'review_on' : 'review_off'));
+      const on = argumentIs(args, 'toggle_on') ? true : argumentIs(args, 'toggle_off') ? false : undefined;
+      const outcome = await setReviewShortlists(s, actor.who, on);
+      await turns.say(ctx, actor.t(outcome.type === 'refused' ? outcome.reason : outcome.on ? 'review_on' : 'review_off'));
     },
     assign: async (ctx, actor, args) => {
       const orderId = ORDER_NUMBER.exec(args)?.[0]?.toUpperCase();
       const email = EMAIL_IN_TEXT.exec(args)?.[0];
-      if (!actor.profile.roles.includes('coordinator')) return void (await turns.say(ctx, actor.t('command_not_allowed')));
-      if (!orderId || !email) return void (await turns.say(ctx, actor.t('assign_usage')));
-      await turns.say(ctx, await assign(actor, orderId, email));
+      await turns.say(ctx, (await assign(actor, orderId, email)).notice);
     },
   };
 }

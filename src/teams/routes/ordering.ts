@@ -6,13 +6,12 @@ import { orderCard, orderSentCard, Verb } from '../../../cards/order-card';
 import { myOrdersMessage } from '../../../cards/my-orders-message';
 import { cancelOrder } from '../../app/cancel-order';
 import { draftOrder } from '../../app/draft-order';
+import { myOrders } from '../../app/my-orders';
 import { submitOrder } from '../../app/submit-order';
 import { ORDER_FIELDS, ORDER_NUMBER } from '../../domain/orders/order';
 import type { MessageKey } from '../../i18n';
 import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
-
-const MY_ORDERS_LIMIT = 20;
 
 const cardValue = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
 const sendOrderDataSchema = z
@@ -22,18 +21,16 @@ const sendOrderDataSchema = z
 /** Ordering by chat (issue: free text → checked order): drafts, the order card, my orders, cancel. */
 export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns) {
   const s = turns.services;
-  const mayOrder = (a: Actor) => a.profile.roles.includes('orderer');
 
   const commands: Pick<CommandHandlers, 'my_orders' | 'cancel_order'> = {
     my_orders: async (ctx, actor) => {
-      const orders = await s.orders.listByOrderer(actor.person.aadObjectId, MY_ORDERS_LIMIT);
-      await turns.say(ctx, myOrdersMessage(orders, actor.lang, actor.t));
+      await turns.say(ctx, myOrdersMessage(await myOrders(s, actor.who), actor.lang, actor.t));
     },
     cancel_order: async (ctx, actor, args) => {
       const match = ORDER_NUMBER.exec(args);
       if (!match) return void (await turns.say(ctx, actor.t('cancel_usage')));
       const orderId = match[0].toUpperCase();
-      const result = await cancelOrder(s, orderId, { id: actor.person.aadObjectId, isCoordinator: actor.profile.roles.includes('coordinator') });
+      const result = await cancelOrder(s, actor.who, orderId);
       await turns.say(ctx, result.type === 'cancelled' ? actor.t('cancel_done', { orderId }) : actor.t(result.reason, { orderId }));
     },
   };
@@ -42,18 +39,15 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     const actor = await turns.actorOf(ctx);
     const data = sendOrderDataSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    if (!mayOrder(actor)) return actor.t('only_orderers_can_order');
     const { draftId, ...form } = data.data;
-    const outcome = await submitOrder(s, { person: actor.person, staffUnitId: actor.profile.staff?.unitId }, form, draftId);
+    const outcome = await submitOrder(s, actor.who, form, draftId);
     switch (outcome.type) {
+      case 'refused':
+        return actor.t(outcome.reason);
       case 'created':
         return orderSentCard(outcome.order, actor.lang, actor.t);
-      case 'already_sent': {
-        const order = (await s.orders.get(outcome.orderId))?.value;
-        return order && order.ordererId === actor.person.aadObjectId
-          ? orderSentCard(order, actor.lang, actor.t)
-          : actor.t('order_already_sent', { orderId: outcome.orderId });
-      }
+      case 'already_sent':
+        return outcome.order ? orderSentCard(outcome.order, actor.lang, actor.t) : actor.t('order_already_sent', { orderId: outcome.orderId });
       case 'rate_limited':
         return actor.t('rate_limited_orders', { limit: outcome.limit });
       case 'invalid':
@@ -67,16 +61,13 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
 
   /** A message that is no command: an order, or a missing piece of the order being written. */
   async function handleFreeText(ctx: TurnContext, actor: Actor, text: string): Promise<boolean> {
-    if (!mayOrder(actor)) return false;
-    const knownUnit = actor.profile.staff?.unitId ?? actor.person.chosenUnitId;
-    const outcome = await draftOrder(s, actor.person.aadObjectId, text, knownUnit);
+    const outcome = await draftOrder(s, actor.who, text);
     if (outcome.type === 'not_an_order') return false;
     if (outcome.type === 'identity_code_refused') {
       await turns.say(ctx, actor.t('identity_code_refused_chat'));
       return true;
     }
-    const { draft, missing } = outcome;
-    const units = knownUnit ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+    const { draft, missing, units } = outcome;
     const notes: string[] = [];
     if (outcome.dateProblem === 'date_in_past') notes.push(actor.t('date_in_past_chat'));
     if (outcome.dateProblem === 'date_impossible') notes.push(actor.t('date_impossible_chat'));
