@@ -15,7 +15,24 @@ export async function describePerson(s: Services, email: string): Promise<Person
   const e = email.toLowerCase();
   if (!e) return { email: e, roles: [], approverOf: [] };
   const [expert, staff, units] = await Promise.all([s.registers.getExpert(e), s.registers.getStaff(e), s.registers.listUnits()]);
-  const approverOf = units.filter((u) => [u.supervisorEmail, u.directorEmail, u.payrollEmail].some((a) => a?.toLowerCase() === e));
+  const approverOf = approversOf(units).get(e) ?? [];
   const roles = rolesOf(e, { expert, staff, approverOf, bootstrapCoordinator: s.bootstrapCoordinators.includes(e) });
   return { email: e, roles, expert, staff, approverOf };
+}
+
+/** Units by approver e-mail, built once per read of the unit register (the list is cached). */
+const approverIndexes = new WeakMap<readonly Unit[], Map<string, Unit[]>>();
+
+function approversOf(units: readonly Unit[]): Map<string, Unit[]> {
+  let index = approverIndexes.get(units);
+  if (!index) {
+    index = new Map();
+    for (const u of units) {
+      for (const email of new Set([u.supervisorEmail, u.directorEmail, u.payrollEmail].map((a) => a?.toLowerCase()))) {
+        if (email) index.set(email, [...(index.get(email) ?? []), u]);
+      }
+    }
+    approverIndexes.set(units, index);
+  }
+  return index;
 }

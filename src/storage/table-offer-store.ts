@@ -35,6 +35,9 @@ function checked(value: string, what: string): string {
 }
 
 export class TableOfferStore implements OfferStore {
+  /** The effects of each order row as last loaded, by ETag: a commit after a load need not read the row again. */
+  private readonly loaded = new Map<string, { etag: string; effects: StoredEffect[] }>();
+
   constructor(private readonly table: TableClient) {}
 
   async load(orderId: string): Promise<OrderFile | undefined> {
@@ -46,6 +49,8 @@ export class TableOfferStore implements OfferStore {
       else if (r.rowKey.startsWith(SENT)) sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
     }
     if (!row) return undefined;
+    if (this.loaded.size >= 1000) this.loaded.clear();
+    this.loaded.set(pk, { etag: row.etag, effects: JSON.parse(row.effects ?? '[]') as StoredEffect[] });
     const offers = new Map<string, Stored<Offer>>();
     for (const [email, offer] of Object.entries(JSON.parse(row.offers ?? '{}') as Record<string, Offer>)) offers.set(email, { value: offer, etag: row.etag });
     return { order: { value: JSON.parse(row.data) as Order, etag: row.etag }, offers, sentCards };
@@ -83,6 +88,8 @@ export class TableOfferStore implements OfferStore {
 
   /** The effects stored with the row as of `etag` (the write is conditional on it anyway). */
   private async effectsAt(orderId: string, etag: string): Promise<StoredEffect[]> {
+    const known = this.loaded.get(encodeKey(orderId));
+    if (known?.etag === etag) return known.effects;
     const row = await this.readRow(orderId);
     if (!row || row.etag !== etag) throw new WriteConflict('order');
     return row.effects;

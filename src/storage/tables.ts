@@ -1,6 +1,7 @@
 import type { PipelineRequest, SendRequest } from '@azure/core-rest-pipeline';
 import { odata, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { storageRequests } from './request-counter';
 
 export const TABLE_NAMES = ['People', 'Registers', 'Counters', 'Orders', 'Jobs', 'Claims'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -47,7 +48,10 @@ export class TableStore {
     if (!client) {
       const options: TableServiceClientOptions = {
         retryOptions: { maxRetries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 2000 },
-        additionalPolicies: [{ policy: REQUEST_TIMEOUT, position: 'perRetry' }],
+        additionalPolicies: [
+          { policy: REQUEST_TIMEOUT, position: 'perRetry' },
+          { policy: storageRequests.policy, position: 'perRetry' },
+        ],
       };
       const table = `${this.prefix}${name}`;
       client =
