@@ -107,8 +107,11 @@ export class WorkRunner {
           await this.s.claims.deleteEffect(id, key);
         }
       } else {
-        for (const { key, effect } of await this.s.offers.listEffects(id)) {
-          await this.carryOut(id, effect);
+        // One load per pass; again only after an effect that may have changed the order itself.
+        let file = await this.s.offers.load(id);
+        for (const { key, effect } of file?.effects ?? []) {
+          file ??= await this.s.offers.load(id);
+          if (file && (await this.carryOut(file, effect)) === 'order_changed') file = undefined;
           await this.s.offers.deleteEffect(id, key);
         }
       }
@@ -140,15 +143,16 @@ export class WorkRunner {
     }
   }
 
-  private async carryOut(orderId: string, effect: Effect): Promise<void> {
-    const file = await this.s.offers.load(orderId);
-    if (!file) return;
+  /** Carries out one effect with the order as loaded; says when the order row itself changed. */
+  private async carryOut(file: OrderFile, effect: Effect): Promise<'order_changed' | void> {
     const order = file.order.value;
+    const orderId = order.orderId;
     switch (effect.type) {
       case 'update_offer_card':
         return this.showOfferCard(file, effect.email);
       case 'offer_more':
-        return offerMore(this.s, orderId, effect.wave);
+        await offerMore(this.s, orderId, effect.wave);
+        return 'order_changed';
       case 'schedule_wave_expiry':
         return this.s.jobs.schedule({ kind: 'wave_expiry', dueAt: effect.dueAt, orderId, wave: effect.wave });
       case 'record_assignment': {
@@ -162,10 +166,11 @@ export class WorkRunner {
         return;
       }
       case 'create_claim':
-        return storeNewClaim(this.s, effect.claim, effectsOfNewClaim(effect.claim));
+        await storeNewClaim(this.s, effect.claim, effectsOfNewClaim(effect.claim));
+        return 'order_changed';
       case 'confirm_claims':
         for (const claimId of Object.values(order.claims ?? {})) await actOnClaim(this.s, claimId, effect.by, { type: 'confirm_task' });
-        return;
+        return 'order_changed';
       case 'notify_orderer': {
         const orderer = (await this.s.people.get(order.ordererId))?.value;
         if (orderer) await this.notifier.ordererUpdate(orderer, order, effect.about);
@@ -182,14 +187,20 @@ export class WorkRunner {
     }
   }
 
-  private async showOfferCard(file: OrderFile, email: string): Promise<void> {
+  private async showOfferCard(file: OrderFile, email: string): Promise<'order_changed' | void> {
     const offer = file.offers.get(email)?.value;
     if (!offer) return;
     const order = file.order.value;
     const [person, view] = await Promise.all([this.s.people.findByEmail(email), offerViewOf(this.s, order, offer)]);
     const sent = person && !person.unreachableSince ? await this.notifier.offerCard(person, view, file.sentCards.get(email)) : { ok: false, unreachable: true };
-    if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
-    if (!sent.ok && sent.unreachable && offer.status === 'pending') await this.skipUnreachable(order.orderId, email);
+    if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) {
+      await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
+      file.sentCards.set(email, sent.activityId);
+    }
+    if (!sent.ok && sent.unreachable && offer.status === 'pending') {
+      await this.skipUnreachable(order.orderId, email);
+      return 'order_changed';
+    }
   }
 
   /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */

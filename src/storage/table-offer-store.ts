@@ -5,7 +5,7 @@ import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { decodeKey, encodeKey } from './keys';
 import { readEffects, removeEffect, withKeys } from './outbox-rows';
-import { partitionRows } from './tables';
+import { isPreconditionFailed, partitionRows } from './tables';
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
@@ -49,11 +49,11 @@ export class TableOfferStore implements OfferStore {
       else if (r.rowKey.startsWith(SENT)) sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
     }
     if (!row) return undefined;
-    if (this.loaded.size >= 1000) this.loaded.clear();
-    this.loaded.set(pk, { etag: row.etag, effects: JSON.parse(row.effects ?? '[]') as StoredEffect[] });
+    const effects = JSON.parse(row.effects ?? '[]') as StoredEffect[];
+    this.remember(pk, row.etag, effects);
     const offers = new Map<string, Stored<Offer>>();
     for (const [email, offer] of Object.entries(JSON.parse(row.offers ?? '{}') as Record<string, Offer>)) offers.set(email, { value: offer, etag: row.etag });
-    return { order: { value: JSON.parse(row.data) as Order, etag: row.etag }, offers, sentCards };
+    return { order: { value: JSON.parse(row.data) as Order, etag: row.etag }, offers, sentCards, effects };
   }
 
   async commit(change: OrderChange, existing: OrderFile): Promise<void> {
@@ -61,7 +61,7 @@ export class TableOfferStore implements OfferStore {
     for (const [email, stored] of existing.offers) offers[email] = stored.value;
     for (const offer of change.offers) offers[offer.expertEmail] = offer;
     const effects = [...(await this.effectsAt(change.order.value.orderId, change.order.etag)), ...withKeys(change.effects)];
-    await this.table.updateEntity(
+    const written = await this.table.updateEntity(
       {
         partitionKey: encodeKey(change.order.value.orderId),
         rowKey: ORDER_ROW,
@@ -72,14 +72,37 @@ export class TableOfferStore implements OfferStore {
       'Replace',
       { etag: change.order.etag },
     );
+    if (written.etag) this.remember(encodeKey(change.order.value.orderId), written.etag, effects);
   }
 
   async listEffects(orderId: string): Promise<StoredEffect[]> {
     return (await this.readRow(orderId))?.effects ?? [];
   }
 
+  /**
+   * One conditional write when this instance knows the row's current ETag (it loaded or wrote it
+   * last, as the drain does); a read and a write otherwise, or when someone wrote meanwhile.
+   */
   async deleteEffect(orderId: string, key: string): Promise<void> {
-    await removeEffect(this.table, encodeKey(orderId), ORDER_ROW, key);
+    const pk = encodeKey(orderId);
+    const known = this.loaded.get(pk);
+    if (known) {
+      const effects = known.effects.filter((e) => e.key !== key);
+      try {
+        const res = await this.table.updateEntity({ partitionKey: pk, rowKey: ORDER_ROW, effects: JSON.stringify(effects) }, 'Merge', { etag: known.etag });
+        if (res.etag) this.remember(pk, res.etag, effects);
+        return;
+      } catch (err) {
+        if (!isPreconditionFailed(err)) throw err;
+      }
+    }
+    this.loaded.delete(pk);
+    await removeEffect(this.table, pk, ORDER_ROW, key);
+  }
+
+  private remember(pk: string, etag: string, effects: StoredEffect[]): void {
+    if (this.loaded.size >= 1000 && !this.loaded.has(pk)) this.loaded.clear();
+    this.loaded.set(pk, { etag, effects });
   }
 
   async recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
