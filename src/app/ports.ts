@@ -124,7 +124,8 @@ export interface OfferStore {
    */
   commit(change: OrderChange, existing: OrderFile): Promise<void>;
   listEffects(orderId: string): Promise<StoredEffect[]>;
-  deleteEffect(orderId: string, key: string): Promise<void>;
+  /** Removes carried-out effects (several in one write). */
+  deleteEffects(orderId: string, keys: readonly string[]): Promise<void>;
   recordSentCard(orderId: string, email: string, activityId: string): Promise<void>;
 }
 

@@ -22,6 +22,8 @@ const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
 const CANDIDATES_FOR_COORDINATOR = 5;
+/** Effects whose repetition changes nothing a person sees twice: a card updated again, a row written again. */
+const REPEATABLE = new Set<Effect['type']>(['update_offer_card', 'schedule_wave_expiry', 'record_assignment']);
 
 /**
  * Carries out stored effects and due timers. Every piece of work is a row claimed with a lease, so
@@ -108,12 +110,20 @@ export class WorkRunner {
         }
       } else {
         // One load per pass; again only after an effect that may have changed the order itself.
+        // Effects that may safely happen twice are removed together with the next one that may not
+        // (or at the end): a crash in between repeats only them.
         let file = await this.s.offers.load(id);
+        let done: string[] = [];
         for (const { key, effect } of file?.effects ?? []) {
           file ??= await this.s.offers.load(id);
           if (file && (await this.carryOut(file, effect)) === 'order_changed') file = undefined;
-          await this.s.offers.deleteEffect(id, key);
+          done.push(key);
+          if (!REPEATABLE.has(effect.type)) {
+            await this.s.offers.deleteEffects(id, done);
+            done = [];
+          }
         }
+        if (done.length) await this.s.offers.deleteEffects(id, done);
       }
       // Effects added meanwhile set the mark again (new etag): we still hold the lease, so go on.
       if (await this.s.jobs.clearDirty(id, etag)) return;

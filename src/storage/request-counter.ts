@@ -25,6 +25,12 @@ export function requestKind(method: string, url: string): RequestKind {
   }
 }
 
+/** The table a request goes to, from its URL path (`/account/Name(...)`, `/Name()`, `/Tables`). */
+export function tableOf(url: string): string {
+  const segments = new URL(url).pathname.split('/').filter(Boolean);
+  return (segments.at(-1) ?? '').replace(/\(.*$/, '');
+}
+
 export type RequestCounts = Record<RequestKind, number> & { total: number };
 
 const empty = (): RequestCounts => ({ get: 0, query: 0, create: 0, update: 0, delete: 0, batch: 0, table: 0, total: 0 });
@@ -35,6 +41,7 @@ const empty = (): RequestCounts => ({ get: 0, query: 0, create: 0, update: 0, de
  */
 export class RequestCounter {
   private counts = empty();
+  private tables = new Map<string, number>();
 
   readonly policy = {
     name: 'requestCounter',
@@ -42,6 +49,8 @@ export class RequestCounter {
       const kind = requestKind(request.method, request.url);
       this.counts[kind]++;
       this.counts.total++;
+      const where = `${tableOf(request.url)} ${kind}`;
+      this.tables.set(where, (this.tables.get(where) ?? 0) + 1);
       return next(request);
     },
   };
@@ -50,8 +59,14 @@ export class RequestCounter {
     return { ...this.counts };
   }
 
+  /** Requests by table (its name as sent, prefix included) and kind, as `"<table> <kind>": count`. */
+  byTable(): Record<string, number> {
+    return Object.fromEntries(this.tables);
+  }
+
   reset(): void {
     this.counts = empty();
+    this.tables = new Map();
   }
 
   /** The requests made while `fn` ran (and anything else in the process at the same time). */

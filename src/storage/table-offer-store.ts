@@ -83,11 +83,11 @@ export class TableOfferStore implements OfferStore {
    * One conditional write when this instance knows the row's current ETag (it loaded or wrote it
    * last, as the drain does); a read and a write otherwise, or when someone wrote meanwhile.
    */
-  async deleteEffect(orderId: string, key: string): Promise<void> {
+  async deleteEffects(orderId: string, keys: readonly string[]): Promise<void> {
     const pk = encodeKey(orderId);
     const known = this.loaded.get(pk);
     if (known) {
-      const effects = known.effects.filter((e) => e.key !== key);
+      const effects = known.effects.filter((e) => !keys.includes(e.key));
       try {
         const res = await this.table.updateEntity({ partitionKey: pk, rowKey: ORDER_ROW, effects: JSON.stringify(effects) }, 'Merge', { etag: known.etag });
         if (res.etag) this.remember(pk, res.etag, effects);
@@ -97,7 +97,7 @@ export class TableOfferStore implements OfferStore {
       }
     }
     this.loaded.delete(pk);
-    await removeEffect(this.table, pk, ORDER_ROW, key);
+    await removeEffect(this.table, pk, ORDER_ROW, keys);
   }
 
   private remember(pk: string, etag: string, effects: StoredEffect[]): void {
