@@ -1,7 +1,7 @@
 /* npm run bench: SPEC §11 figures. Each bot runs in its own process against its own Azurite. */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseOrderText } from '../src/domain/orders/parse-order';
@@ -31,6 +31,22 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   return child;
+}
+
+/** Waits until something accepts connections on `port` (Azurite takes a while on a busy machine). */
+async function waitListening(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on ${port}`);
 }
 
 async function waitHealthy(port: number): Promise<void> {
@@ -131,7 +147,7 @@ async function main(): Promise<void> {
   // Our bot with 2,000 experts in the register.
   const storePort = await freePort();
   start([join(root, 'node_modules', '.bin', 'azurite-table'), '--tablePort', String(storePort), '--inMemoryPersistence', '--silent', '--disableTelemetry'], {});
-  await new Promise((r) => setTimeout(r, 1500));
+  await waitListening(storePort);
   const botPort = await freePort();
   const env = { PORT: String(botPort), STORAGE_CONNECTION_STRING: connectionStringFor(storePort), TABLE_PREFIX: 'bench', AZURITE: '0', PLAYGROUND: '0', DEMO_DATA: '0' };
   const { TableStore } = await import('../src/storage/tables');
