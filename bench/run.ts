@@ -1,7 +1,7 @@
 /* npm run bench: SPEC §11 figures. Each bot runs in its own process against its own Azurite. */
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseOrderText } from '../src/domain/orders/parse-order';
@@ -9,9 +9,12 @@ import { connectionStringFor } from '../test/support/azurite';
 import { serveArgs } from '../scripts/serve-args';
 import { benchMatching } from './match';
 import { ConnectorStub } from '../test/support/connector-stub';
+import type { RequestCounts } from '../src/storage/request-counter';
 
 const root = join(__dirname, '..');
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
+/** BENCH_SMALL=1: few rounds, for a quick look at the figures (the storage counts are exact either way). */
+const SMALL = process.env.BENCH_SMALL === '1';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMALL ? 20 : 200));
 const EXPERTS = 2000;
 const children: ChildProcess[] = [];
 
@@ -25,9 +28,25 @@ const freePort = () =>
   });
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   children.push(child);
   return child;
+}
+
+/** Waits until something accepts connections on `port` (Azurite takes a while on a busy machine). */
+async function waitListening(port: number): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`nothing listens on ${port}`);
 }
 
 async function waitHealthy(port: number): Promise<void> {
@@ -128,7 +147,7 @@ async function main(): Promise<void> {
   // Our bot with 2,000 experts in the register.
   const storePort = await freePort();
   start([join(root, 'node_modules', '.bin', 'azurite-table'), '--tablePort', String(storePort), '--inMemoryPersistence', '--silent', '--disableTelemetry'], {});
-  await new Promise((r) => setTimeout(r, 1500));
+  await waitListening(storePort);
   const botPort = await freePort();
   const env = { PORT: String(botPort), STORAGE_CONNECTION_STRING: connectionStringFor(storePort), TABLE_PREFIX: 'bench', AZURITE: '0', PLAYGROUND: '0', DEMO_DATA: '0' };
   const { TableStore } = await import('../src/storage/tables');
@@ -154,7 +173,9 @@ async function main(): Promise<void> {
       });
     }));
   }
-  const bot = start(serveArgs(root), env);
+  // The bot as `npm run serve` runs it, with the request counter answering over IPC (bench/storage-ipc.ts).
+  const serve = serveArgs(root);
+  const bot = start([...serve.slice(0, -1), '--require', join(root, 'bench', 'storage-ipc.ts'), serve.at(-1)!], env);
   await waitHealthy(botPort);
   const rssAfter: string[] = [`started ${rssMb(bot.pid!).toFixed(0)}`];
   const helpTimes = await timeMessages(botPort, connector, 'help-user', 'apua');
@@ -177,7 +198,7 @@ async function main(): Promise<void> {
   // Send order → the first offer card reaches an expert, then Accept → its answer.
   const firstOffer: number[] = [];
   const accepts: number[] = [];
-  const OFFER_ROUNDS = 60;
+  const OFFER_ROUNDS = SMALL ? 10 : 60;
   for (let i = 0; i < OFFER_ROUNDS; i++) {
     await new Promise((res) => setTimeout(res, 400)); // orders arrive over time; let the last one's messages go out
     const date = new Date(Date.UTC(2027, 0, 4) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
@@ -197,10 +218,104 @@ async function main(): Promise<void> {
   }
   report(`Send order → first offer card at the connector (2,000 experts): ${fmt(firstOffer.slice(5))} (target p95 ≤ 300 ms)`);
   report(`Accept → answer card: ${fmt(accepts.slice(5))} (target p95 ≤ 100 ms)`);
+  for (const line of await storageTrips(bot, botPort, connector)) report(line);
   report(await benchMatching());
   const botRss = rssMb(bot.pid!);
   report(`our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB); MB after each phase: ${[...rssAfter, `offers ${botRss.toFixed(0)}`].join(', ')}`);
   await connector.stop();
+}
+
+interface Trips {
+  counts: RequestCounts;
+  byTable: Record<string, number>;
+}
+
+/** The bot's storage requests so far, from its counter (bench/storage-ipc.ts). */
+function tripsOf(bot: ChildProcess): Promise<Trips> {
+  return new Promise((resolve) => {
+    bot.once('message', (m) => resolve(m as Trips));
+    bot.send('storage-requests');
+  });
+}
+
+/** The poll for due work (the only queries on the Jobs table): counted apart, as the idle rate. */
+const polls = (t: Trips) => Object.entries(t.byTable).filter(([k]) => / query$/.test(k) && /Jobs /.test(k)).reduce((n, [, v]) => n + v, 0);
+const busy = (t: Trips) => t.counts.total - polls(t);
+
+/** Waits until the bot has made no request but the poll for `quietMs`; returns its count then. */
+async function quiet(bot: ChildProcess, quietMs = 600): Promise<Trips> {
+  let last = await tripsOf(bot);
+  let since = performance.now();
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = await tripsOf(bot);
+    if (busy(now) !== busy(last)) since = performance.now();
+    else if (performance.now() - since >= quietMs) return now;
+    last = now;
+  }
+}
+
+/**
+ * SPEC §11's round trips, counted at the storage endpoint (the bot's pipeline policy) in steady
+ * state: every person has spoken to the bot before, the registers are warm. Each figure is the
+ * mean over several interactions, with the largest, and the limit beside it.
+ */
+async function storageTrips(bot: ChildProcess, port: number, connector: ConnectorStub): Promise<string[]> {
+  const lines: string[] = [];
+  const N = SMALL ? 5 : 20;
+  const figure = (what: string, xs: number[], limit?: number) => {
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    lines.push(`storage requests, ${what}: mean ${mean.toFixed(1)}, max ${Math.max(...xs)}${limit === undefined ? '' : ` (limit ${limit})`}`);
+  };
+  const during = async (fn: () => Promise<unknown>): Promise<number> => {
+    await quiet(bot);
+    const before = await tripsOf(bot);
+    await fn();
+    return busy(await tripsOf(bot)) - busy(before);
+  };
+  const help: number[] = [];
+  for (let i = 0; i < N; i++) help.push(await during(() => post(port, activity(connector, `help-user-${i % USERS}`, { text: 'apua' }))));
+  figure('a help message', help, 2);
+  const order: number[] = [];
+  const orderText = 'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2';
+  for (let i = 0; i < N; i++) order.push(await during(() => post(port, activity(connector, `orderer-${i % USERS}`, { text: orderText }))));
+  figure('an order message', order, 4);
+  const send: number[] = [];
+  const wave: number[] = [];
+  const acceptAnswer: number[] = [];
+  const acceptAll: number[] = [];
+  for (let i = 0; i < N; i++) {
+    await quiet(bot);
+    const date = new Date(Date.UTC(2027, 5, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const data = { verb: 'send_order', draftId: `trips-${i}`, taskType: 'lecture', areas: 'mental_health', date, start: '09:00', end: '11:00', remote: 'true', municipality: '', expertCount: '1', language: 'fi' };
+    const before = connector.calls.length;
+    const t0 = await tripsOf(bot);
+    const r = await post(port, activity(connector, `orderer-${i % USERS}`, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
+    const t1 = await tripsOf(bot);
+    send.push(busy(t1) - busy(t0));
+    const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
+    const t2 = await quiet(bot);
+    const offers = connector.calls.slice(before).filter((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId));
+    // The wave: everything after the answer until the offers are out, per offer sent.
+    wave.push((busy(t2) - busy(t1)) / Math.max(1, offers.length));
+    const expertId = offers[0]!.conversationId!.slice(2);
+    const a = await post(port, activity(connector, expertId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'accept_offer', data: { verb: 'accept_offer', orderId } } } }));
+    const t3 = await tripsOf(bot);
+    if (!JSON.stringify(a.json).includes(orderId)) throw new Error('accept did not answer with the card');
+    acceptAnswer.push(busy(t3) - busy(t2));
+    acceptAll.push(busy(await quiet(bot)) - busy(t2));
+  }
+  figure('Send order (to its answer)', send);
+  figure('a wave, per offer sent', wave, 4);
+  figure('an Accept, before its answer', acceptAnswer, 6);
+  figure('an Accept, with all its consequences', acceptAll, 15);
+  await quiet(bot);
+  const idleMs = SMALL ? 6_000 : 20_000;
+  const i0 = await tripsOf(bot);
+  await new Promise((r) => setTimeout(r, idleMs));
+  const i1 = await tripsOf(bot);
+  lines.push(`storage requests, idle: ${((i1.counts.total - i0.counts.total) / (idleMs / 1000)).toFixed(2)} a second (limit 2)`);
+  return lines;
 }
 
 main()

@@ -35,12 +35,13 @@ export async function storeNewClaim(s: Services, claim: Claim, effects: ClaimEff
 }
 
 /**
- * Marks again after the write: a drain that cleared the first mark before this write landed would
- * otherwise leave these effects with no mark, and nobody would carry them out.
+ * After the write: a drain starts at once. The mark was set before the write; a drain elsewhere
+ * that cleared it before this write landed is covered by the lease, which marks again when it
+ * finds no mark or finds the mark held (`JobStore.leaseDirty`), so one mark per change suffices.
  */
-export async function afterEffects(s: Services, id: string): Promise<void> {
-  await s.jobs.markDirty(id);
+export function afterEffects(s: Services, id: string): Promise<void> {
   s.afterCommit(id);
+  return Promise.resolve();
 }
 
 async function scheduleClaimTimer(s: Services, claim: Claim): Promise<void> {

@@ -164,6 +164,8 @@ export interface OrderFile {
   order: Stored<Order>;
   offers: Map<string, Stored<Offer>>; // by expert email
   sentCards: Map<string, string>; // expert email → activity id of their offer card
+  /** The effects still to carry out, as loaded with the order (the drain reads them from here). */
+  effects?: StoredEffect[];
 }
 
 export interface OrderChange {
@@ -186,7 +188,8 @@ export interface OfferStore {
    */
   commit(change: OrderChange, existing: OrderFile): Promise<void>;
   listEffects(orderId: string): Promise<StoredEffect[]>;
-  deleteEffect(orderId: string, key: string): Promise<void>;
+  /** Removes carried-out effects (several in one write). */
+  deleteEffects(orderId: string, keys: readonly string[]): Promise<void>;
   recordSentCard(orderId: string, email: string, activityId: string): Promise<void>;
 }
 
@@ -217,8 +220,10 @@ export interface JobStore {
   /** Orders and claims with effects to carry out that nobody holds a lease on now. */
   listDirty(now: Date, limit: number): Promise<string[]>;
   /**
-   * Leases one marked order or claim to this caller; undefined when it is not marked or someone
-   * holds it. `renew`: the caller holds the lease already and extends it (the mark was set again).
+   * Leases one order or claim to this caller (marking it when no mark is left: a drain elsewhere
+   * may have cleared the mark set before the caller's commit landed); undefined when someone else
+   * holds it, and then the mark is set again so that they go round once more. `renew`: the caller
+   * holds the lease already and extends it (the mark was set again); undefined when it is gone.
    */
   leaseDirty(id: string, now: Date, leaseMs: number, renew?: boolean): Promise<string | undefined>;
   /** Clears the mark unless it was set again meanwhile (then the etag no longer matches). */

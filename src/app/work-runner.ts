@@ -19,6 +19,8 @@ const TIMER_BATCH = 20;
 const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
+/** Effects whose repetition changes nothing a person sees twice: a card updated again, a row written again. */
+const REPEATABLE = new Set<Effect['type']>(['update_offer_card', 'schedule_wave_expiry', 'record_assignment']);
 
 /**
  * Carries out stored effects and due timers. Every piece of work is a row claimed with a lease, so
@@ -104,10 +106,21 @@ export class WorkRunner {
           await this.s.claims.deleteEffect(id, key);
         }
       } else {
-        for (const { key, effect } of await this.s.offers.listEffects(id)) {
-          await this.carryOut(id, effect);
-          await this.s.offers.deleteEffect(id, key);
+        // One load per pass; again only after an effect that may have changed the order itself.
+        // Effects that may safely happen twice are removed together with the next one that may not
+        // (or at the end): a crash in between repeats only them.
+        let file = await this.s.offers.load(id);
+        let done: string[] = [];
+        for (const { key, effect } of file?.effects ?? []) {
+          file ??= await this.s.offers.load(id);
+          if (file && (await this.carryOut(file, effect)) === 'order_changed') file = undefined;
+          done.push(key);
+          if (!REPEATABLE.has(effect.type)) {
+            await this.s.offers.deleteEffects(id, done);
+            done = [];
+          }
         }
+        if (done.length) await this.s.offers.deleteEffects(id, done);
       }
       // Effects added meanwhile set the mark again (new etag): we still hold the lease, so go on.
       if (await this.s.jobs.clearDirty(id, etag)) return;
@@ -133,15 +146,16 @@ export class WorkRunner {
     }
   }
 
-  private async carryOut(orderId: string, effect: Effect): Promise<void> {
-    const file = await this.s.offers.load(orderId);
-    if (!file) return;
+  /** Carries out one effect with the order as loaded; says when the order row itself changed. */
+  private async carryOut(file: OrderFile, effect: Effect): Promise<'order_changed' | void> {
     const order = file.order.value;
+    const orderId = order.orderId;
     switch (effect.type) {
       case 'update_offer_card':
         return this.showOfferCard(file, effect.email);
       case 'offer_more':
-        return offerMore(this.s, orderId, effect.wave);
+        await offerMore(this.s, orderId, effect.wave);
+        return 'order_changed';
       case 'schedule_wave_expiry':
         return this.s.jobs.schedule({ kind: 'wave_expiry', dueAt: effect.dueAt, orderId, wave: effect.wave });
       case 'record_assignment': {
@@ -150,13 +164,14 @@ export class WorkRunner {
         return;
       }
       case 'create_claim':
-        return storeNewClaim(this.s, effect.claim, effectsOfNewClaim(effect.claim));
+        await storeNewClaim(this.s, effect.claim, effectsOfNewClaim(effect.claim));
+        return 'order_changed';
       case 'confirm_claims':
         for (const claimId of Object.values(order.claims ?? {})) await actOnClaim(this.s, claimId, effect.by, { type: 'confirm_task' });
-        return;
+        return 'order_changed';
       case 'hold_claims':
         for (const claimId of Object.values(order.claims ?? {})) await holdClaim(this.s, claimId, effect.by, order.taskNotDoneReason ?? '');
-        return;
+        return 'order_changed';
       case 'notify_expert_not_done': {
         const expert = await this.s.people.findByEmail(effect.email);
         if (expert) await this.notifier.expertTaskNotDone(expert, order);
@@ -185,14 +200,20 @@ export class WorkRunner {
     }
   }
 
-  private async showOfferCard(file: OrderFile, email: string): Promise<void> {
+  private async showOfferCard(file: OrderFile, email: string): Promise<'order_changed' | void> {
     const offer = file.offers.get(email)?.value;
     if (!offer) return;
     const order = file.order.value;
     const [person, view] = await Promise.all([this.s.people.findByEmail(email), offerViewOf(this.s, order, offer)]);
     const sent = person && !person.unreachableSince ? await this.notifier.offerCard(person, view, file.sentCards.get(email)) : { ok: false, unreachable: true };
-    if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
-    if (!sent.ok && sent.unreachable && offer.status === 'pending') await this.skipUnreachable(order.orderId, email);
+    if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) {
+      await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
+      file.sentCards.set(email, sent.activityId);
+    }
+    if (!sent.ok && sent.unreachable && offer.status === 'pending') {
+      await this.skipUnreachable(order.orderId, email);
+      return 'order_changed';
+    }
   }
 
   /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */

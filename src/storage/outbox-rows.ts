@@ -21,11 +21,12 @@ export async function readEffects<E>(table: TableClient, pk: string, rk: string)
   }
 }
 
-/** Removes one carried-out effect from the entity, conditionally on its ETag, deciding again on 412. */
-export function removeEffect(table: TableClient, pk: string, rk: string, key: string): Promise<void> {
+/** Removes carried-out effects from the entity, conditionally on its ETag, deciding again on 412. */
+export function removeEffect(table: TableClient, pk: string, rk: string, key: string | readonly string[]): Promise<void> {
+  const keys = new Set(typeof key === 'string' ? [key] : key);
   return retryOnConflict('effect_delete', async () => {
     const row = await readEffects(table, pk, rk);
-    if (!row || !row.effects.some((e) => e.key === key)) return;
-    await table.updateEntity({ partitionKey: pk, rowKey: rk, effects: JSON.stringify(row.effects.filter((e) => e.key !== key)) }, 'Merge', { etag: row.etag });
+    if (!row || !row.effects.some((e) => keys.has(e.key))) return;
+    await table.updateEntity({ partitionKey: pk, rowKey: rk, effects: JSON.stringify(row.effects.filter((e) => !keys.has(e.key))) }, 'Merge', { etag: row.etag });
   }, { attempts: 50 });
 }

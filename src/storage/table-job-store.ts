@@ -2,7 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import type { JobStore, Timer } from '../app/ports';
 import { decodeKey, encodeKey } from './keys';
 import { randomUUID } from 'node:crypto';
-import { isNotFound, isPreconditionFailed, partitionRows } from './tables';
+import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 /** A timer as stored: the Timer's fields, keyed by due time, with the lease of whoever fires it. */
 interface TimerRow extends Omit<Timer, 'key'> {
@@ -61,13 +61,38 @@ export class TableJobStore implements JobStore {
   }
 
   async leaseDirty(id: string, now: Date, leaseMs: number, renew = false): Promise<string | undefined> {
+    const rowKey = encodeKey(id);
+    let row: TimerRow;
     try {
-      const row = (await this.table.getEntity('dirty', encodeKey(id))) as unknown as TimerRow;
-      // Renewing takes only our own lease: after ours ran out, another instance may hold the row.
-      if (renew && row.leaseOwner !== this.owner) return undefined;
-      return await this.lease(renew ? { ...row, leaseUntil: undefined } : row, now, leaseMs);
+      row = (await this.table.getEntity('dirty', rowKey)) as unknown as TimerRow;
     } catch (err) {
-      if (isNotFound(err)) return undefined;
+      if (!isNotFound(err) || renew) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+      return this.createLeased(rowKey, now, leaseMs);
+    }
+    // Renewing takes only our own lease: after ours ran out, another instance may hold the row.
+    if (renew && row.leaseOwner !== this.owner) return undefined;
+    const etag = await this.lease(renew ? { ...row, leaseUntil: undefined } : row, now, leaseMs);
+    // Held elsewhere: a fresh stamp changes the etag, so the holder's clear fails and it drains again.
+    if (!etag && !renew) await this.markDirty(id);
+    return etag;
+  }
+
+  /** The mark is gone (drained and cleared meanwhile): mark it again, leased to us, in one write. */
+  private async createLeased(rowKey: string, now: Date, leaseMs: number): Promise<string | undefined> {
+    try {
+      const res = await this.table.createEntity({
+        partitionKey: 'dirty',
+        rowKey,
+        markedAt: `${Date.now()}-${randomUUID()}`,
+        leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+        leaseOwner: this.owner,
+      });
+      return res.etag;
+    } catch (err) {
+      if (isConflict(err)) return undefined; // marked meanwhile: whoever marked it kicks a drain
       throw err;
     }
   }

@@ -6,7 +6,7 @@ import type { Order } from '../domain/orders/order';
 import { decodeKey, encodeKey } from './keys';
 import { readEffects, removeEffect, withKeys } from './outbox-rows';
 import { orderIndexEntity } from './order-index';
-import { isConflict, isNotFound, partitionRows } from './tables';
+import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
@@ -37,6 +37,9 @@ function checked(value: string, what: string): string {
 }
 
 export class TableOfferStore implements OfferStore {
+  /** The effects of each order row as last loaded, by ETag: a commit after a load need not read the row again. */
+  private readonly loaded = new Map<string, { etag: string; effects: StoredEffect[] }>();
+
   constructor(private readonly table: TableClient) {}
 
   /** Writes a new order with the effects that start its work; creating it again changes nothing. */
@@ -68,9 +71,11 @@ export class TableOfferStore implements OfferStore {
       else if (r.rowKey.startsWith(SENT)) sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
     }
     if (!row) return undefined;
+    const effects = JSON.parse(row.effects ?? '[]') as StoredEffect[];
+    this.remember(pk, row.etag, effects);
     const offers = new Map<string, Stored<Offer>>();
     for (const [email, offer] of Object.entries(JSON.parse(row.offers ?? '{}') as Record<string, Offer>)) offers.set(email, { value: offer, etag: row.etag });
-    return { order: { value: JSON.parse(row.data) as Order, etag: row.etag }, offers, sentCards };
+    return { order: { value: JSON.parse(row.data) as Order, etag: row.etag }, offers, sentCards, effects };
   }
 
   async commit(change: OrderChange, existing: OrderFile): Promise<void> {
@@ -78,7 +83,7 @@ export class TableOfferStore implements OfferStore {
     for (const [email, stored] of existing.offers) offers[email] = stored.value;
     for (const offer of change.offers) offers[offer.expertEmail] = offer;
     const effects = [...(await this.effectsAt(change.order.value.orderId, change.order.etag)), ...withKeys(change.effects)];
-    await this.table.updateEntity(
+    const written = await this.table.updateEntity(
       {
         partitionKey: encodeKey(change.order.value.orderId),
         rowKey: ORDER_ROW,
@@ -95,14 +100,37 @@ export class TableOfferStore implements OfferStore {
     if (before.status !== after.status || before.assigned.length !== after.assigned.length || before.assigned.some((a, i) => a.email !== after.assigned[i]?.email)) {
       await this.table.upsertEntity(orderIndexEntity(after), 'Replace');
     }
+    if (written.etag) this.remember(encodeKey(change.order.value.orderId), written.etag, effects);
   }
 
   async listEffects(orderId: string): Promise<StoredEffect[]> {
     return (await this.readRow(orderId))?.effects ?? [];
   }
 
-  async deleteEffect(orderId: string, key: string): Promise<void> {
-    await removeEffect(this.table, encodeKey(orderId), ORDER_ROW, key);
+  /**
+   * One conditional write when this instance knows the row's current ETag (it loaded or wrote it
+   * last, as the drain does); a read and a write otherwise, or when someone wrote meanwhile.
+   */
+  async deleteEffects(orderId: string, keys: readonly string[]): Promise<void> {
+    const pk = encodeKey(orderId);
+    const known = this.loaded.get(pk);
+    if (known) {
+      const effects = known.effects.filter((e) => !keys.includes(e.key));
+      try {
+        const res = await this.table.updateEntity({ partitionKey: pk, rowKey: ORDER_ROW, effects: JSON.stringify(effects) }, 'Merge', { etag: known.etag });
+        if (res.etag) this.remember(pk, res.etag, effects);
+        return;
+      } catch (err) {
+        if (!isPreconditionFailed(err)) throw err;
+      }
+    }
+    this.loaded.delete(pk);
+    await removeEffect(this.table, pk, ORDER_ROW, keys);
+  }
+
+  private remember(pk: string, etag: string, effects: StoredEffect[]): void {
+    if (this.loaded.size >= 1000 && !this.loaded.has(pk)) this.loaded.clear();
+    this.loaded.set(pk, { etag, effects });
   }
 
   async recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
@@ -111,6 +139,8 @@ export class TableOfferStore implements OfferStore {
 
   /** The effects stored with the row as of `etag` (the write is conditional on it anyway). */
   private async effectsAt(orderId: string, etag: string): Promise<StoredEffect[]> {
+    const known = this.loaded.get(encodeKey(orderId));
+    if (known?.etag === etag) return known.effects;
     const row = await this.readRow(orderId);
     if (!row || row.etag !== etag) throw new WriteConflict('order');
     return row.effects;

@@ -15,25 +15,71 @@ const auditPartition = (subject: string) => `audit|${encodeKey(subject.toLowerCa
 /** E-mails are keys in lower case; unit ids keep the register's spelling. */
 const rowKeyOf = (table: RegisterTable, key: string) => (table === 'unit' ? key : key.toLowerCase());
 
+/** The row every register write stamps anew, so that other instances drop what they cached. */
+const STAMP = { partitionKey: 'meta', rowKey: 'version' } as const;
+
 /**
- * How long a read register row is reused. Every message needs the sender's rows; registers change
- * seldom (imports, pauses), and a change made in this process clears the cache at once.
+ * How often a reader asks whether another instance changed the registers. Every turn needs the
+ * sender's rows, and registers change seldom (imports, pauses): a reader serves them from memory
+ * and checks the version stamp at most once in this interval, one point read. A change made in
+ * this process clears the cache at once; one made by another instance is seen within this time.
+ * (A time-to-live alone would read every row again after it; the stamp costs one read instead,
+ * and none while the instance is idle.)
  */
-const CACHE_MS = 5_000;
+const STAMP_CHECK_MS = 5_000;
 
 /** One partition per register: they are small (thousands of rows) and read whole for matching. */
 export class TableRegisterRepository implements RegisterRepository {
-  private readonly cache = new Map<string, { at: number; value: Promise<unknown> }>();
+  private readonly cache = new Map<string, Promise<unknown>>();
+  private stamp: { value: string; checkedAt: number } | undefined;
+  private checking: Promise<void> | undefined;
+  private pendingBump: Promise<void> | undefined;
 
   constructor(private readonly table: TableClient) {}
 
-  private cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+  private async cached<T>(key: string, read: () => Promise<T>): Promise<T> {
+    await this.fresh();
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as Promise<T>;
+    if (hit) return hit as Promise<T>;
     const value = read();
-    this.cache.set(key, { at: Date.now(), value });
-    value.catch(() => this.cache.delete(key));
+    this.cache.set(key, value);
+    value.catch(() => this.cache.get(key) === value && this.cache.delete(key));
     return value;
+  }
+
+  /** Drops the cache when another instance has stamped a change since we last looked. */
+  private fresh(): Promise<void> {
+    if (this.stamp && Date.now() - this.stamp.checkedAt < STAMP_CHECK_MS) return Promise.resolve();
+    return (this.checking ??= this.readStamp()
+      .then((value) => {
+        if (value !== this.stamp?.value) this.cache.clear();
+        this.stamp = { value, checkedAt: Date.now() };
+      })
+      .finally(() => (this.checking = undefined)));
+  }
+
+  private async readStamp(): Promise<string> {
+    try {
+      return (await this.table.getEntity<{ version: string }>(STAMP.partitionKey, STAMP.rowKey)).version;
+    } catch (err) {
+      if (isNotFound(err)) return '';
+      throw err;
+    }
+  }
+
+  /**
+   * After a write: clear our cache and stamp a new version. Writes that finish together share one
+   * stamp; a write never joins a stamp already sent, so the stamp always lands after the rows.
+   */
+  private changed(): Promise<void> {
+    this.cache.clear();
+    return (this.pendingBump ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      this.pendingBump = undefined;
+      const version = randomUUID();
+      await this.table.upsertEntity({ ...STAMP, version }, 'Replace');
+      this.cache.clear();
+      this.stamp = { value: version, checkedAt: Date.now() };
+    }));
   }
 
   getExpert = (email: string) => this.cached(`expert:${email.toLowerCase()}`, () => this.get<Expert>('expert', email.toLowerCase()));
@@ -41,7 +87,7 @@ export class TableRegisterRepository implements RegisterRepository {
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
   async updateExpert(email: string, change: (expert: Expert) => Expert, by?: RowChange): Promise<Expert | undefined> {
     const key = encodeKey(email.toLowerCase());
-    return retryOnConflict('expert_update', async () => {
+    const result = await retryOnConflict('expert_update', async () => {
       let row;
       try {
         row = await this.table.getEntity<{ data: string }>('expert', key);
@@ -50,15 +96,15 @@ export class TableRegisterRepository implements RegisterRepository {
         throw err;
       }
       const updated = change(parseStored(storedExpertSchema, row.data, rowName(this.table, 'expert', key)));
-      this.cache.clear();
       const changed = by ? { changedBy: by.by, changedAt: by.at } : {};
       await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated), ...changed }, 'Replace', { etag: row.etag });
-      this.cache.clear();
       return updated;
     }, { attempts: 10 });
+    if (result) await this.changed();
+    return result;
   }
 
-  getUnit = (unitId: string) => this.get<Unit>('unit', unitId);
+  getUnit = (unitId: string) => this.cached(`unit:${unitId}`, () => this.get<Unit>('unit', unitId));
   listUnits = () => this.cached('units', () => this.list<Unit>('unit'));
   putUnit = (u: Unit) => this.put('unit', u.unitId, u);
   getStaff = (email: string) => this.cached(`staff:${email.toLowerCase()}`, () => this.get<StaffMember>('staff', email.toLowerCase()));
@@ -93,7 +139,7 @@ export class TableRegisterRepository implements RegisterRepository {
       if (isConflict(err) || isPreconditionFailed(err)) throw new WriteConflict(`register_${table}`);
       throw err;
     } finally {
-      this.cache.clear();
+      await this.changed();
     }
   }
 
@@ -105,7 +151,7 @@ export class TableRegisterRepository implements RegisterRepository {
       if (isPreconditionFailed(err) || isNotFound(err)) throw new WriteConflict(`register_${table}`);
       throw err;
     } finally {
-      this.cache.clear();
+      await this.changed();
     }
   }
 
@@ -141,9 +187,9 @@ export class TableRegisterRepository implements RegisterRepository {
   }
 
   private async put(kind: Kind, key: string, value: object): Promise<void> {
-    this.cache.clear();
     // Import is authoritative for these rows; state the bot owns (pauses) lives in the same JSON and is
     // carried over by the import use case before it writes.
     await this.table.upsertEntity({ partitionKey: kind, rowKey: encodeKey(key), data: JSON.stringify(value) }, 'Replace');
+    await this.changed();
   }
 }

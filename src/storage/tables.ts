@@ -1,6 +1,7 @@
 import type { PipelineRequest, SendRequest } from '@azure/core-rest-pipeline';
 import { odata, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import { storageRequests } from './request-counter';
 
 export const TABLE_NAMES = ['People', 'Registers', 'Counters', 'Orders', 'Jobs', 'Claims'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
@@ -74,6 +75,7 @@ export class TableStore {
         additionalPolicies: [
           { policy: REQUEST_TIMEOUT, position: 'perRetry' },
           { policy: this.reads.policy(name), position: 'perCall' },
+          { policy: storageRequests.policy, position: 'perRetry' },
         ],
       };
       const table = `${this.prefix}${name}`;

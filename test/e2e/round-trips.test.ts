@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { storageRequests, type RequestCounts } from '../../src/storage/request-counter';
+import { translator } from '../../src/i18n';
+import { textOf } from '../support/cards';
+import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
+import { World } from '../support/world';
+
+const fi = translator('fi');
+const ORDER_TEXT = 'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille ti 15.12. klo 13–15 Jyväskylässä';
+/**
+ * Steady state: the register's version stamp and the tariff are checked at most every few seconds,
+ * whatever the traffic; on a slow machine such a check could fall into any window. Warm them first.
+ */
+async function warm(world: World): Promise<void> {
+  await world.bot.services.registers.getExpert('a@example.fi');
+  await world.bot.services.tariffs.current();
+}
+const show = (what: string, c: RequestCounts) => process.env.SHOW_TRIPS && console.log(`${what}: ${JSON.stringify(c)}`);
+
+/** SPEC §11: storage requests per interaction in steady state, counted where they leave the process. */
+describe('round trips to storage', () => {
+  let world: World;
+  let people: Cast;
+  const emails = ['a@example.fi', 'b@example.fi', 'c@example.fi'];
+  before(async () => {
+    world = await World.start({}, { offerSettings: { waveSize: 3 } });
+    people = await cast(world, emails.map((email) => anExpert({ email, maxPerMonth: 100 })));
+    // Steady state: every person has talked to the bot once and the registers are warm.
+    for (const u of [people.orderer, ...people.experts.values()]) await u.say('apua');
+    await world.settle();
+  });
+  after(() => world.stop());
+
+  it('when an expert writes help, then the answer takes at most 2 storage requests', async () => {
+    const expert = people.experts.get(emails[0]!)!;
+    await warm(world);
+    const { value: answer, counts } = await storageRequests.during(() => expert.say('apua'));
+    show('help', counts);
+    assert.ok(answer.join('\n').length > 0, 'the bot answered');
+    assert.ok(counts.total <= 2, JSON.stringify(counts));
+  });
+
+  it('when an orderer writes an order message, then its card takes at most 4 storage requests', async () => {
+    const before = people.orderer.messages().length;
+    await warm(world);
+    const { counts } = await storageRequests.during(() => people.orderer.say(ORDER_TEXT));
+    show('order message', counts);
+    assert.ok(people.orderer.messages().length > before, 'the order card came');
+    assert.ok(counts.total <= 4, JSON.stringify(counts));
+  });
+
+  it('when an expert accepts, then the answer takes at most 6 requests and all its consequences at most 15', async () => {
+    const { value: orderId, counts: send } = await storageRequests.during(() => placeOrder(people.orderer, { date: '2027-01-11' }));
+    show('send order', send);
+    const { counts: wave } = await storageRequests.during(() => world.settle());
+    show(`wave of ${emails.length}`, wave);
+    const taker = people.experts.get(emails[0]!)!;
+    await warm(world);
+    const { value: answer, counts: answered } = await storageRequests.during(() => taker.submitCard(offerCardsFor(taker, orderId).at(-1)!, 'accept_offer'));
+    show('accept, answer', answered);
+    assert.match(textOf(answer.card!), /Keskussairaalantie 19/);
+    // The drain the Accept started, as it runs after the answer (not the poll: that is the idle rate).
+    const { counts: consequences } = await storageRequests.during(() => world.bot.work.idle());
+    show('accept, consequences', consequences);
+    assert.equal(people.orderer.lastText(), fi('orderer_filled', { orderId, names: 'a', count: 1 }));
+    assert.ok(answered.total <= 6, `before the answer: ${JSON.stringify(answered)}`);
+    assert.ok(answered.total + consequences.total <= 15, `with consequences: ${JSON.stringify(consequences)}`);
+  });
+});
