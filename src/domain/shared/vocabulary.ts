@@ -34,5 +34,5 @@ export type Language = (typeof LANGUAGES)[number];
 export const EXPERT_KINDS = ['trained', 'actor', 'partner', 'peer'] as const;
 export type ExpertKind = (typeof EXPERT_KINDS)[number];
 
-/** Peer supporters may only take these, and they carry no fee (SPEC §4). */
-export const PEER_SUPPORT_TASK_TYPES: readonly TaskType[] = ['peer_group', 'peer_reception', 'juttupenkki'];
+/** Peer supporters may only take these, and they carry no fee (SPEC §4); Juttupenkki and Päivä elämässä are paid expert tasks. */
+export const PEER_SUPPORT_TASK_TYPES: readonly TaskType[] = ['peer_group', 'peer_reception'];
