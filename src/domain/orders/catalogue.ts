@@ -59,7 +59,7 @@ export function estimateOrder(
   form: { taskType?: string; start?: string; end?: string; expertCount?: string },
 ): OrderEstimate | undefined {
   const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-  if (!form.taskType || !(form.taskType in tariff.hourlyCents)) return undefined;
+  if (!form.taskType || !Object.hasOwn(tariff.hourlyCents, form.taskType)) return undefined;
   if (!form.start || !form.end || !TIME.test(form.start) || !TIME.test(form.end)) return undefined;
   const minutes = minutesBetween(form.start, form.end);
   if (minutes <= 0) return undefined;
