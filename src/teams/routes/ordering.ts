@@ -53,7 +53,6 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     if (!mayOrder(actor)) return actor.t('only_orderers_can_order');
     const { draftId, ...form } = data.data;
     const outcome = await submitOrder(s, { person: actor.person, staffUnitId: actor.profile.staff?.unitId }, form, draftId);
-    const estimate = { tariff: await s.tariffs.current(), lang: actor.lang };
     switch (outcome.type) {
       case 'created':
         return orderSentCard(outcome.order, actor.lang, actor.t);
@@ -65,13 +64,16 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       }
       case 'rate_limited':
         return actor.t('rate_limited_orders', { limit: outcome.limit });
-      case 'invalid':
-        // Never show an identity code back, not even to the person who typed it.
+      case 'invalid': {
+        // Never show an identity code back, not even to the person who typed it. The estimate follows the corrected card.
+        const estimate = { tariff: await s.tariffs.current(), lang: actor.lang };
         return orderCard({ draftId, fields: withoutIdentityCodes(form, outcome.errors), errors: outcome.errors, units: outcome.units, note: actor.t('form_has_errors'), estimate }, actor.t);
+      }
     }
   }
 
   app.adaptiveCards.actionExecute(Verb.sendOrder, (ctx, _state, data) => sendOrder(ctx, data));
+  app.adaptiveCards.actionSubmit(Verb.sendOrder, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await sendOrder(ctx, data)));
 
   /** A catalogue button: a new order card, pre-filled with the task type and its usual length. */
   async function startOrder(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
@@ -100,7 +102,6 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     const estimate = { tariff: await s.tariffs.current(), lang: actor.lang };
     return orderCard({ draftId: draft.draftId, fields: draft.fields, errors: {}, units, note: notes.join(' '), estimate }, actor.t);
   }
-  app.adaptiveCards.actionSubmit(Verb.sendOrder, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await sendOrder(ctx, data)));
 
   /** A message that is no command: an order, or a missing piece of the order being written. */
   async function handleFreeText(ctx: TurnContext, actor: Actor, text: string): Promise<boolean> {
