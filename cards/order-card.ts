@@ -1,7 +1,10 @@
+import type { Tariff } from '../src/domain/fees/tariff';
+import { estimateOrder } from '../src/domain/orders/catalogue';
 import type { FieldErrors, Order, OrderField, OrderForm } from '../src/domain/orders/order';
-import { AREAS, LANGUAGES, TASK_TYPES } from '../src/domain/shared/vocabulary';
+import { AREAS, LANGUAGES, TASK_TYPES, type Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
-import { card, errorText, executeAction, heading, textBlock, type AdaptiveCard, type Element } from './elements';
+import { card, errorText, executeAction, facts, heading, textBlock, type AdaptiveCard, type Element } from './elements';
+import { euros } from './format';
 import { orderSummary } from './order-summary';
 
 export const Verb = { sendOrder: 'send_order' } as const;
@@ -14,6 +17,22 @@ export interface OrderCardView {
   units?: Array<{ id: string; name: string }>;
   /** A line above the form: what is missing, or why the order was not sent. */
   note?: string;
+  /** The tariff in force and the orderer's language: the card then shows the estimated cost (SPEC §3). */
+  estimate?: { tariff: Tariff; lang: Language };
+}
+
+/** The estimated cost as a FactSet line, or nothing while the type or times are missing. */
+function estimateFacts(f: OrderForm, tariff: Tariff, lang: Language, t: Translate): Element[] {
+  const e = estimateOrder(tariff, f);
+  if (e === undefined) return [];
+  const value = t('estimate_value', {
+    total: euros(e.totalCents, lang),
+    experts: e.experts,
+    hours: e.startedHours,
+    rate: euros(e.hourlyCents, lang),
+    minimum: euros(e.minimumCents, lang),
+  });
+  return [facts([[t('estimate_label'), value]])];
 }
 
 /** The pre-filled order card (SPEC §10): every input with its error, if any, right below it. */
@@ -56,6 +75,7 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
     ...withError('audience', { type: 'Input.Text', id: 'audience', label: label('audience'), isMultiline: true, maxLength: 1000, ...(f.audience ? { value: f.audience } : {}) }),
     ...withError('wishes', { type: 'Input.Text', id: 'wishes', label: label('wishes'), isMultiline: true, maxLength: 1000, ...(f.wishes ? { value: f.wishes } : {}) }),
   );
+  if (v.estimate) body.push(...estimateFacts(f, v.estimate.tariff, v.estimate.lang, t));
   return card(body, [executeAction(t('send_order'), Verb.sendOrder, { draftId: v.draftId }, 'positive')]);
 }
 

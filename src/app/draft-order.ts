@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { catalogueEntry, endAfter, SUGGESTED_START } from '../domain/orders/catalogue';
 import type { OrderField, OrderForm } from '../domain/orders/order';
 import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
 import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
+import type { Language } from '../domain/shared/vocabulary';
 import type { OrderDraft } from './ports';
 import type { Actor } from './actor';
 import type { Services } from './services';
@@ -80,4 +82,19 @@ function toForm(p: ParsedOrder): OrderForm {
   if (p.audience) form.audience = p.audience;
   if (p.wishes) form.wishes = p.wishes;
   return form;
+}
+
+/**
+ * A new order draft started from the catalogue (SPEC §3): the task type and its usual length
+ * (from the suggested start), one expert, on-site, in the orderer's language. Undefined for a
+ * task type the catalogue does not offer.
+ */
+export async function startDraftFromCatalogue(s: Services, personId: string, taskType: string, lang: Language): Promise<{ draft: OrderDraft; missing: OrderField[] } | undefined> {
+  const entry = catalogueEntry(taskType);
+  if (!entry) return undefined;
+  const end = endAfter(SUGGESTED_START, entry.usualMinutes);
+  const fields: OrderForm = { taskType: entry.taskType, expertCount: '1', remote: 'false', language: lang, start: SUGGESTED_START, ...(end ? { end } : {}) };
+  const draft: OrderDraft = { draftId: randomUUID(), fields, updatedAt: s.clock.now().toISOString() };
+  await s.drafts.save(personId, draft);
+  return { draft, missing: missingFields(fields) };
 }

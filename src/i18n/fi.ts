@@ -21,7 +21,7 @@ export const fi = {
   role_coordinator: 'koordinaattori',
   help_title: 'Näin käytät Kokemusvälitystä',
   help_orderer:
-    "**Tilaajana** voit kirjoittaa tilauksen omin sanoin, esimerkiksi *\"Tarvitsemme mielenterveyden kokemusasiantuntijan luennolle hoitajille to 18.3. klo 9–11 Kuopiossa\"*. Voit kirjoittaa: **omat** (omat tilauksesi), **peru T-…** (peru tilaus).",
+    "Kirjoita **mitä voin tilata**, niin näet, mitä voit tilata ja mitä se maksaa. **Tilaajana** voit kirjoittaa tilauksen omin sanoin, esimerkiksi *\"Tarvitsemme mielenterveyden kokemusasiantuntijan luennolle hoitajille to 18.3. klo 9–11 Kuopiossa\"*. Voit kirjoittaa: **omat** (omat tilauksesi), **peru T-…** (peru tilaus).",
   help_expert:
     "**Kokemusasiantuntijana** saat tehtävätarjoukset tähän keskusteluun. Voit kirjoittaa: **omat tehtävät**, **palkkiot**, **tauko 31.12.** (ei tarjouksia siihen asti), **profiili**, **omat tiedot**.",
   help_approver: "**Hyväksyjänä** saat palkkiohakemukset kortteina. Kirjoita **hyväksyttävät**, niin näet odottavat hakemukset. Palkanlaskenta saa maksettavat palkkiot CSV-tiedostona: **/export fees [11/2026]**.",
@@ -538,6 +538,25 @@ export const fi = {
   audit_action_cancelled: "Peruttu",
   audit_action_not_done: "Ei toteutunut",
   audit_order_not_done: "Tehtävä ei toteutunut: {who}",
+  catalogue_title: "Mitä voit tilata",
+  catalogue_intro: "Kokemusasiantuntija kertoo omasta kokemuksestaan ja auttaa työntekijöitä ymmärtämään asiakkaan näkökulmaa. Hinnat ovat taksan mukaisia palkkioita yhtä kokemusasiantuntijaa kohti (vähintään {minimum}). Matkakulut laskutetaan erikseen. Valitse tehtävä, niin täytän tilauksen pohjaksi.",
+  catalogue_products: "Keskuksen omat tuotteet",
+  catalogue_task_types: "Muut tehtävät",
+  catalogue_terms: "Tavallisesti {length} · {fee} alkavalta tunnilta",
+  catalogue_order_button: "Tilaa: {task}",
+  catalogue_desc_juttupenkki: "Kokemusasiantuntija istuu osastolla tai odotustilassa ja juttelee potilaiden ja omaisten kanssa. Hän kertoo, miten itse selvisi, ja rohkaisee hakemaan apua.",
+  catalogue_desc_day_in_life: "Kokemusasiantuntija kertoo työyhteisölle, millainen tavallinen päivä on sairauden tai tilanteen kanssa. Sopii esimerkiksi perehdytykseen tai osastotuntiin.",
+  catalogue_desc_lecture: "Puheenvuoro koulutukseen, seminaariin tai opiskelijoille: oma kokemus ja mitä siitä voi oppia.",
+  catalogue_desc_joint_training: "Kokemusasiantuntija suunnittelee ja pitää koulutuksen yhdessä ammattilaisen kanssa.",
+  catalogue_desc_peer_group: "Kokemusasiantuntija ohjaa ryhmää tai käy ryhmässä kertomassa kokemuksestaan.",
+  catalogue_desc_pair_work: "Kokemusasiantuntija työskentelee työparina ammattilaisen kanssa, esimerkiksi ryhmässä tai asiakastapaamisessa.",
+  catalogue_desc_development_group: "Kokemusasiantuntija on mukana kehittämässä palvelua, hoitopolkua tai ohjetta.",
+  catalogue_desc_evaluation: "Kokemusasiantuntija arvioi palvelua, esitettä tai lomaketta asiakkaan silmin.",
+  catalogue_desc_peer_reception: "Kokemusasiantuntija päivystää vastaanotolla, jonne asiakkaat ja omaiset voivat tulla juttelemaan.",
+  catalogue_desc_media: "Haastattelu tai esiintyminen lehdessä, radiossa, videolla tai somessa.",
+  catalogue_started: "Täytin tilauksen pohjaksi tehtävän ja tavallisen keston. Kellonaika on ehdotus: tarkista se.",
+  estimate_label: "Arvioitu hinta",
+  estimate_value: "{total} ({experts} × {hours} h × {rate}, vähintään {minimum} kokemusasiantuntijaa kohti). Matkakulut erikseen.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

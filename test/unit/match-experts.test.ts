@@ -94,10 +94,23 @@ describe('matching experts: hard rules', () => {
     assert.equal(whyNotEligible(anOrder({ taskType: 'lecture' }), anExpert({ kind: 'peer' }), aContext()), 'kind_not_allowed');
   });
 
-  it('when a peer supporter is matched to a peer group, peer reception or juttupenkki, then eligible', () => {
-    for (const taskType of ['peer_group', 'peer_reception', 'juttupenkki'] as const) {
+  it('when a peer supporter is matched to a peer group or peer reception, then eligible', () => {
+    for (const taskType of ['peer_group', 'peer_reception'] as const) {
       assert.equal(whyNotEligible(anOrder({ taskType }), anExpert({ kind: 'peer' }), aContext()), undefined, taskType);
     }
+  });
+
+  it('when a peer supporter is matched to Juttupenkki or Päivä elämässä, then their kind is not allowed, and a trained expert is eligible', () => {
+    for (const taskType of ['juttupenkki', 'day_in_life'] as const) {
+      assert.equal(whyNotEligible(anOrder({ taskType }), anExpert({ kind: 'peer' }), aContext()), 'kind_not_allowed', taskType);
+      assert.equal(whyNotEligible(anOrder({ taskType }), anExpert({ kind: 'trained' }), aContext()), undefined, taskType);
+    }
+  });
+
+  it('when Juttupenkki is ranked over a register with a peer supporter, then only the paid experts are offered it', () => {
+    const peer = anExpert({ kind: 'peer' });
+    const actor = anExpert({ kind: 'actor' });
+    assert.deepEqual(emails(rankCandidates(anOrder({ taskType: 'juttupenkki' }), [peer, actor], aContext())), [actor.email]);
   });
 
   it('when trained experts, actors and partners are matched to a peer group, then eligible', () => {
@@ -287,19 +300,74 @@ describe('matching experts: soft order', () => {
     assert.deepEqual(ranked.map((c) => c.recentAssignments), [1, 2]);
   });
 
-  it('when assignment counts are equal, then more matching areas come first', () => {
+  it('when assignment counts are equal, then the expert covering every ordered area comes first', () => {
     const one = anExpert({ areas: ['mental_health'] });
     const two = anExpert({ areas: ['substance_use', 'mental_health'] });
     const ranked = rankCandidates(anOrder({ areas: ['mental_health', 'substance_use'] }), [one, two], aContext());
     assert.deepEqual(emails(ranked), [two.email, one.email]);
-    assert.deepEqual(ranked.map((c) => c.areaMatches), [2, 1]);
+    assert.deepEqual(ranked.map((c) => c.coversAllAreas), [true, false]);
   });
 
-  it('when fair shares outweigh areas, then the expert with fewer assignments wins despite fewer areas', () => {
+  it('when one expert covers every ordered area and a less busy one does not, then fit wins over fair shares', () => {
     const one = anExpert({ areas: ['mental_health'] });
     const two = anExpert({ areas: ['substance_use', 'mental_health'] });
-    const ctx = aContext({ loads: { [two.email]: assignmentsOn('2025-02-01') } });
-    assert.deepEqual(emails(rankCandidates(anOrder({ areas: ['mental_health', 'substance_use'] }), [two, one], ctx)), [one.email, two.email]);
+    const ctx = aContext({ loads: { [two.email]: assignmentsOn('2025-01-10', '2025-02-01', '2025-02-20') } });
+    const ranked = rankCandidates(anOrder({ areas: ['mental_health', 'substance_use'] }), [one, two], ctx);
+    assert.deepEqual(emails(ranked), [two.email, one.email]);
+    assert.deepEqual(ranked.map((c) => c.recentAssignments), [3, 0]);
+  });
+
+  it('when both cover every ordered area, then fair shares decide within the class', () => {
+    const busy = anExpert({ areas: ['mental_health', 'substance_use', 'disability'] });
+    const quiet = anExpert({ areas: ['mental_health', 'substance_use'] });
+    const ctx = aContext({ loads: { [busy.email]: assignmentsOn('2025-02-01') } });
+    assert.deepEqual(emails(rankCandidates(anOrder({ areas: ['mental_health', 'substance_use'] }), [busy, quiet], ctx)), [quiet.email, busy.email]);
+  });
+
+  it('when neither covers every ordered area, then fair shares decide and one area more does not count', () => {
+    const busy = anExpert({ areas: ['mental_health', 'substance_use'] });
+    const quiet = anExpert({ areas: ['mental_health'] });
+    const ctx = aContext({ loads: { [busy.email]: assignmentsOn('2025-02-01') } });
+    const order = anOrder({ areas: ['mental_health', 'substance_use', 'disability'] });
+    assert.deepEqual(emails(rankCandidates(order, [busy, quiet], ctx)), [quiet.email, busy.email]);
+  });
+
+  it('when a remote task comes from a busy expert’s own municipality, then the local expert still comes before a less busy one', () => {
+    const farQuiet = anExpert({ regions: ['Oulu'] });
+    const nearBusy = anExpert({ regions: ['Jyväskylä'] });
+    const ctx = aContext({ loads: { [nearBusy.email]: assignmentsOn('2025-02-01', '2025-02-02') } });
+    const ranked = rankCandidates(anOrder({ remote: true, municipality: 'Jyväskylä' }), [farQuiet, nearBusy], ctx);
+    assert.deepEqual(emails(ranked), [nearBusy.email, farQuiet.email]);
+  });
+
+  it('when an expert covers every area but is far, then they come before a local expert who covers fewer areas', () => {
+    const farAll = anExpert({ regions: ['Oulu'], areas: ['mental_health', 'substance_use'] });
+    const nearSome = anExpert({ regions: ['Jyväskylä'], areas: ['mental_health'] });
+    const order = anOrder({ remote: true, municipality: 'Jyväskylä', areas: ['mental_health', 'substance_use'] });
+    assert.deepEqual(emails(rankCandidates(order, [nearSome, farAll], aContext())), [farAll.email, nearSome.email]);
+  });
+
+  it('when a busier expert has top feedback and a less busy one has none, then fair shares come before feedback', () => {
+    const starBusy = anExpert();
+    const plainQuiet = anExpert();
+    const ctx = aContext({ loads: { [starBusy.email]: { ...assignmentsOn('2025-02-01'), feedbackAverage: 5, feedbackCount: 10 } } });
+    assert.deepEqual(emails(rankCandidates(anOrder(), [starBusy, plainQuiet], ctx)), [plainQuiet.email, starBusy.email]);
+  });
+
+  it('when the orderer wished for an eligible expert, then they come first whatever their fit or load', () => {
+    const best = anExpert({ areas: ['mental_health', 'substance_use'] });
+    const wished = anExpert({ areas: ['mental_health'] });
+    const ctx = aContext({ loads: { [wished.email]: assignmentsOn('2025-02-01', '2025-02-02') } });
+    const order = anOrder({ areas: ['mental_health', 'substance_use'], wishedExpert: wished.email });
+    const ranked = rankCandidates(order, [best, wished], ctx);
+    assert.deepEqual(emails(ranked), [wished.email, best.email]);
+    assert.deepEqual(ranked.map((c) => c.wished), [true, false]);
+  });
+
+  it('when the wished expert fails a hard rule, then they are not ranked at all', () => {
+    const other = anExpert();
+    const wished = anExpert({ languages: ['sv'] });
+    assert.deepEqual(emails(rankCandidates(anOrder({ wishedExpert: wished.email }), [other, wished], aContext())), [other.email]);
   });
 
   it('when a remote task comes from the expert’s own municipality, then that expert comes first', () => {
@@ -314,10 +382,31 @@ describe('matching experts: soft order', () => {
     const poor = anExpert({ email: 'a-poor@example.fi' });
     const unknown = anExpert({ email: 'b-unknown@example.fi' });
     const good = anExpert({ email: 'c-good@example.fi' });
-    const ctx = aContext({ loads: { [good.email]: { assignments: [], feedbackAverage: 4.5 }, [poor.email]: { assignments: [], feedbackAverage: 2.5 } } });
+    const ctx = aContext({
+      loads: {
+        [good.email]: { assignments: [], feedbackAverage: 4.5, feedbackCount: 3 },
+        [poor.email]: { assignments: [], feedbackAverage: 2.5, feedbackCount: 4 },
+      },
+    });
     const ranked = rankCandidates(anOrder(), [poor, unknown, good], ctx);
     assert.deepEqual(emails(ranked), [good.email, unknown.email, poor.email]);
     assert.equal(ranked[1]?.feedback, 3);
+  });
+
+  it('when an average rests on fewer than 3 ratings, then it counts as neutral', () => {
+    const twoGood = anExpert({ email: 'a-two-good@example.fi' });
+    const threeGood = anExpert({ email: 'b-three-good@example.fi' });
+    const twoPoor = anExpert({ email: 'c-two-poor@example.fi' });
+    const ctx = aContext({
+      loads: {
+        [twoGood.email]: { assignments: [], feedbackAverage: 5, feedbackCount: 2 },
+        [threeGood.email]: { assignments: [], feedbackAverage: 4, feedbackCount: 3 },
+        [twoPoor.email]: { assignments: [], feedbackAverage: 1, feedbackCount: 2 },
+      },
+    });
+    const ranked = rankCandidates(anOrder(), [twoPoor, twoGood, threeGood], ctx);
+    assert.deepEqual(emails(ranked), [threeGood.email, twoGood.email, twoPoor.email]);
+    assert.deepEqual(ranked.map((c) => c.feedback), [4, 3, 3]);
   });
 
   it('when experts tie on everything, then they are ordered by email whatever the register order', () => {
@@ -340,8 +429,10 @@ describe('matching experts: soft order', () => {
 describe('matching experts: waves', () => {
   const c = (email: string, mentorEmail?: string): Candidate => ({
     email,
+    wished: false,
     recentAssignments: 0,
     areaMatches: 1,
+    coversAllAreas: true,
     sameMunicipality: true,
     feedback: 3,
     ...(mentorEmail ? { mentorEmail } : {}),

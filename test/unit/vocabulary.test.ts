@@ -17,7 +17,7 @@ describe('vocabulary', () => {
       assert.ok(TASK_TYPE_TABLE[type].words.length > 0, `${type} has words`);
       assert.equal(DEFAULT_TARIFF.hourlyCents[type], TASK_TYPE_TABLE[type].hourlyCents);
     }
-    assert.deepEqual(PEER_SUPPORT_TASK_TYPES, ['peer_group', 'peer_reception', 'juttupenkki']);
+    assert.deepEqual(PEER_SUPPORT_TASK_TYPES, ['peer_group', 'peer_reception']);
   });
 });
 

@@ -24,6 +24,14 @@ export const COMMANDS = {
     form: 'exact',
     words: { fi: ['apua', 'apu', 'ohje', 'ohjeet'], sv: ['hjälp'], en: ['help'] },
   },
+  catalogue: {
+    form: 'exact',
+    words: {
+      fi: ['mitä voin tilata', 'mitä voi tilata', 'mitä voimme tilata', 'mitä voisin tilata'],
+      sv: ['vad kan jag beställa', 'vad kan man beställa', 'vad kan vi beställa'],
+      en: ['what can I order', 'what can we order', 'what can be ordered'],
+    },
+  },
   my_orders: {
     form: 'exact',
     words: { fi: ['omat tilaukset', 'omat', 'tilaukseni'], sv: ['mina beställningar', 'mina'], en: ['my orders'] },

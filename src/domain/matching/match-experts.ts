@@ -19,6 +19,8 @@ export interface MatchOrder {
   municipality?: string;
   language: Language;
   expertCount: number;
+  /** The expert the orderer wished for (lower-case e-mail), ranked first when eligible (SPEC §3, §4). */
+  wishedExpert?: string;
 }
 
 export interface AssignmentRef {
@@ -33,6 +35,7 @@ export interface AssignmentRef {
 export interface ExpertLoad {
   assignments: AssignmentRef[];
   feedbackAverage?: number; // 1..5
+  feedbackCount?: number; // ratings behind the average; fewer than 3 counts as neutral
 }
 
 /** A stored load row (the storage layer parses with it). */
@@ -71,8 +74,10 @@ export type HardRule =
 
 export interface Candidate {
   email: string;
+  wished: boolean;
   recentAssignments: number;
   areaMatches: number;
+  coversAllAreas: boolean;
   sameMunicipality: boolean;
   feedback: number;
   mentorEmail?: string; // set for a trainee offered with their mentor
@@ -81,6 +86,7 @@ export interface Candidate {
 const DEFAULT_TRAVEL_BUFFER = 60;
 const FAIR_SHARE_DAYS = 90;
 const NEUTRAL_FEEDBACK = 3;
+const MIN_RATINGS = 3;
 const DAY_MS = 86_400_000;
 const PEER_TASKS: ReadonlySet<TaskType> = new Set(PEER_SUPPORT_TASK_TYPES);
 
@@ -153,6 +159,12 @@ function countAreaMatches(orderAreas: readonly Area[], expertAreas: readonly Are
   return n;
 }
 
+/** The feedback average, or neutral when it rests on fewer than 3 ratings (SPEC §4, §6). */
+function feedbackOf(load: ExpertLoad | undefined): number {
+  if (load?.feedbackAverage === undefined || (load.feedbackCount ?? 0) < MIN_RATINGS) return NEUTRAL_FEEDBACK;
+  return load.feedbackAverage;
+}
+
 /** The expert's own hard rules (not the trainee rule); the candidate when they all pass. */
 function assess(p: Prepared, expert: Expert): Assessed {
   const { order, ctx } = p;
@@ -188,10 +200,12 @@ function assess(p: Prepared, expert: Expert): Assessed {
     rule: undefined,
     candidate: {
       email: expert.email,
+      wished: order.wishedExpert !== undefined && order.wishedExpert === expert.email,
       recentAssignments: recent,
       areaMatches,
+      coversAllAreas: areaMatches === order.areas.length,
       sameMunicipality: local,
-      feedback: load?.feedbackAverage ?? NEUTRAL_FEEDBACK,
+      feedback: feedbackOf(load),
     },
   };
 }
@@ -219,19 +233,25 @@ export function whyNotEligible(
   return mentorFits ? undefined : 'trainee_needs_mentor';
 }
 
-function bySoftOrder(a: Candidate, b: Candidate): number {
+/**
+ * SPEC §4's soft order: (1) the wished expert; (2) fit: covers every ordered area, then the order's
+ * municipality; (3) fair shares: fewer assignments in the last 90 days; (4) feedback. Fit decides
+ * between classes, fairness within a class; e-mail makes the order total.
+ */
+export function bySoftOrder(a: Candidate, b: Candidate): number {
   return (
-    a.recentAssignments - b.recentAssignments ||
-    b.areaMatches - a.areaMatches ||
+    Number(b.wished) - Number(a.wished) ||
+    Number(b.coversAllAreas) - Number(a.coversAllAreas) ||
     Number(b.sameMunicipality) - Number(a.sameMunicipality) ||
+    a.recentAssignments - b.recentAssignments ||
     b.feedback - a.feedback ||
     (a.email < b.email ? -1 : a.email > b.email ? 1 : 0)
   );
 }
 
 /**
- * Eligible experts best first, by SPEC §4's soft order: fair shares, areas, municipality,
- * feedback, then email. A trainee is not ranked on their own: they follow their mentor, with
+ * Eligible experts best first, by SPEC §4's soft order (`bySoftOrder`): wished expert, fit,
+ * fair shares, feedback, then e-mail. A trainee is not ranked on their own: they follow their mentor, with
  * `mentorEmail` set, and a mentor brings at most `expertCount - 1` trainees.
  */
 export function rankCandidates(

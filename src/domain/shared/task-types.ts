@@ -92,7 +92,7 @@ export const TASK_TYPE_TABLE = {
   },
   juttupenkki: {
     hourlyCents: 2500,
-    peerSupport: true,
+    peerSupport: false,
     words: [
       ['juttupenk', 4], ['juttupenkki', 4], ['jutt?upenk', 4], ['pratbänk', 4], [`${W}chat[\\s-]?bench`, 4],
       [`${W}talking bench`, 4],
