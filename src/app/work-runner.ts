@@ -6,6 +6,8 @@ import { effectsOfNewClaim } from '../domain/fees/claim';
 import { followUpTime } from '../domain/fees/claim-form';
 import { log } from '../log';
 import { actOnClaim } from './act-on-claim';
+import { feedbackTime } from '../domain/feedback/feedback';
+import { sendFeedbackCard } from './give-feedback';
 import { storeNewClaim } from './change-claim';
 import { ClaimWork } from './claim-work';
 import { changeOrder } from './change-order';
@@ -137,6 +139,8 @@ export class WorkRunner {
         return this.claimWork.taskEnded(timer.orderId, timer.email);
       case 'claim_timer':
         return timer.claimId ? this.claimWork.timerDue(timer.claimId) : undefined;
+      case 'feedback_card':
+        return sendFeedbackCard(this.s, this.notifier, timer.orderId, timer.email);
     }
   }
 
@@ -159,6 +163,9 @@ export class WorkRunner {
         const ended = followUpTime(order).toISOString();
         await this.s.jobs.schedule({ kind: 'task_ended', dueAt: ended, orderId, email: effect.email });
         await this.s.jobs.schedule({ kind: 'task_ended', dueAt: ended, orderId });
+        // Feedback cards 2 h after the end (SPEC §6): the expert's, and (one row per order) the orderer's.
+        const feedbackAt = feedbackTime(order).toISOString();
+        for (const email of [effect.email, order.ordererEmail]) await this.s.jobs.schedule({ kind: 'feedback_card', dueAt: feedbackAt, orderId, email });
         return;
       }
       case 'create_claim':

@@ -31,7 +31,8 @@ export interface AssignmentRef {
 
 export interface ExpertLoad {
   assignments: AssignmentRef[];
-  feedbackAverage?: number; // 1..5
+  feedbackAverage?: number; // 1..5; set from 3 ratings on (SPEC §6)
+  feedbackCount?: number; // ratings received so far
 }
 
 export interface MatchContext {

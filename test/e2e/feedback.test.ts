@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { translator } from '../../src/i18n';
+import { assertValidCard, inputsOf, textOf } from '../support/cards';
+import { cardWith, EXPERT, press, takenTask, toHelsinki } from '../support/fees';
+import { anExpert, cast, type Cast } from '../support/scenario';
+import { TestUser, World } from '../support/world';
+
+const fi = translator('fi');
+const VERB = 'send_feedback';
+const ORDERER = 'orderer@example.fi';
+
+const feedbackCards = (user: TestUser, orderId: string) => user.cardMessagesAbout(orderId).filter((m) => JSON.stringify(m.card).includes(`"verb":"${VERB}"`));
+
+describe('feedback after a task (SPEC §6)', () => {
+  let world: World;
+  let people: Cast;
+  let expert: TestUser;
+  let stranger: TestUser;
+  before(async () => {
+    world = await World.start();
+    people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+    expert = people.experts.get(EXPERT)!;
+    stranger = world.person({ email: 'stranger@example.fi' });
+    await stranger.install();
+  });
+  after(() => world.stop());
+
+  describe('a day task, 13:00–15:00', () => {
+    let orderId: string;
+    before(async () => {
+      orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+    });
+
+    it('when the task has ended less than 2 hours ago, then nobody has a feedback card yet', async () => {
+      await toHelsinki(world, '2026-11-30T16:59');
+      assert.equal(feedbackCards(expert, orderId).length, 0);
+      assert.equal(feedbackCards(people.orderer, orderId).length, 0);
+    });
+
+    it('when 2 hours have passed, then the orderer and the expert each get one card with a 1–5 rating, a comment and Send feedback', async () => {
+      await toHelsinki(world, '2026-11-30T17:00');
+      for (const [user, question] of [
+        [people.orderer, 'feedback_question_orderer'],
+        [expert, 'feedback_question_expert'],
+      ] as const) {
+        const cards = feedbackCards(user, orderId);
+        assert.equal(cards.length, 1);
+        const { card } = cards[0]!;
+        assertValidCard(card);
+        assert.match(textOf(card), new RegExp(fi(question).slice(0, 30)));
+        const inputs = inputsOf(card);
+        assert.deepEqual(inputs.rating!.choices.map((c: { value: string }) => c.value), ['1', '2', '3', '4', '5']);
+        assert.equal(inputs.comment!.type, 'Input.Text');
+        assert.deepEqual(card.actions.map((a: { title: string }) => a.title), ['Lähetä palaute']);
+      }
+    });
+
+    it('when the timers run again later, then no second card goes out', async () => {
+      await world.settle();
+      await toHelsinki(world, '2026-12-01T09:00');
+      assert.equal(feedbackCards(expert, orderId).length, 1);
+      assert.equal(feedbackCards(people.orderer, orderId).length, 1);
+    });
+
+    it('when the expert sends a rating outside 1–5, then the card says so and nothing is stored', async () => {
+      const answer = await press(expert, orderId, VERB, { rating: '7', comment: 'Hyvin valmisteltu' });
+      assert.match(answer.shown, new RegExp(fi('feedback_rating_invalid')));
+      assert.ok(answer.card?.actions?.length, 'the card keeps its button');
+      assert.equal(await world.bot.services.feedback.get(orderId, EXPERT), undefined);
+    });
+
+    it('when the expert sends 4 with a comment, then the card thanks them and the answer is stored', async () => {
+      const answer = await press(expert, orderId, VERB, { rating: '4', comment: 'Hyvin valmisteltu' });
+      assert.match(answer.shown, new RegExp(fi('feedback_thanks_title', { orderId }).replace(/[()]/g, '.')));
+      assert.equal(answer.card?.actions, undefined);
+      const stored = await world.bot.services.feedback.get(orderId, EXPERT);
+      assert.deepEqual({ role: stored?.role, rating: stored?.rating, comment: stored?.comment }, { role: 'expert', rating: 4, comment: 'Hyvin valmisteltu' });
+    });
+
+    it('when the expert clicks the same card again with another rating, then it changes nothing', async () => {
+      const answer = await press(expert, orderId, VERB, { rating: '1', comment: 'toinen' });
+      assert.match(answer.shown, new RegExp(fi('feedback_already')));
+      const stored = await world.bot.services.feedback.get(orderId, EXPERT);
+      assert.deepEqual({ rating: stored?.rating, comment: stored?.comment }, { rating: 4, comment: 'Hyvin valmisteltu' });
+    });
+
+    it('when someone outside the task presses Send feedback for it, then they are told it is not theirs and nothing is stored', async () => {
+      const answer = await stranger.execute(VERB, { orderId, rating: '1', comment: 'huono' });
+      assert.equal(answer.body?.value, fi('feedback_not_yours'));
+      assert.equal(await world.bot.services.feedback.get(orderId, 'stranger@example.fi'), undefined);
+      assert.deepEqual(await world.bot.services.feedback.listGivenBy('stranger@example.fi'), []);
+      assert.equal((await world.bot.services.loads.get(EXPERT)).feedbackCount, undefined);
+    });
+
+    it('when the orderer rates the task, then it counts for the expert but no average shows before 3 ratings', async () => {
+      const answer = await press(people.orderer, orderId, VERB, { rating: '5', comment: '' });
+      assert.equal(answer.card?.actions, undefined);
+      const load = await world.bot.services.loads.get(EXPERT);
+      assert.deepEqual({ average: load.feedbackAverage, count: load.feedbackCount }, { average: undefined, count: 1 });
+    });
+  });
+
+  describe('an evening task, 17:00–19:00', () => {
+    let orderId: string;
+    before(async () => {
+      orderId = await takenTask(world, people, { date: '2026-12-02', start: '17:00', end: '19:00' });
+    });
+
+    it('when 2 hours after the end falls at night, then the cards wait until 08:00 the next morning', async () => {
+      await toHelsinki(world, '2026-12-02T21:00');
+      await toHelsinki(world, '2026-12-03T07:59');
+      assert.equal(feedbackCards(expert, orderId).length, 0);
+      assert.equal(feedbackCards(people.orderer, orderId).length, 0);
+      await toHelsinki(world, '2026-12-03T08:00');
+      assert.equal(feedbackCards(expert, orderId).length, 1);
+      assert.equal(feedbackCards(people.orderer, orderId).length, 1);
+    });
+
+    it('when the orderer gives a second rating, then the expert still has no average', async () => {
+      await press(people.orderer, orderId, VERB, { rating: '4' });
+      const load = await world.bot.services.loads.get(EXPERT);
+      assert.deepEqual({ average: load.feedbackAverage, count: load.feedbackCount }, { average: undefined, count: 2 });
+    });
+  });
+
+  describe('a third rated task', () => {
+    it('when the orderer gives the third rating, then the average is stored where matching reads it', async () => {
+      const orderId = await takenTask(world, people, { date: '2026-12-04', start: '09:00', end: '10:00' });
+      await toHelsinki(world, '2026-12-04T12:00');
+      const { card } = cardWith(people.orderer, orderId, VERB);
+      assert.ok(card);
+      await press(people.orderer, orderId, VERB, { rating: '4' });
+      const load = await world.bot.services.loads.get(EXPERT);
+      assert.deepEqual({ average: load.feedbackAverage, count: load.feedbackCount }, { average: 4.33, count: 3 });
+      assert.equal((await world.bot.services.loads.all()).get(EXPERT)?.feedbackAverage, 4.33);
+    });
+
+    it('when the expert looks at their stored feedback, then the orderer’s ratings are not among what they gave', async () => {
+      const given = await world.bot.services.feedback.listGivenBy(EXPERT);
+      assert.deepEqual(given.map((g) => g.role), ['expert']);
+      assert.equal((await world.bot.services.feedback.listGivenBy(ORDERER)).length, 3);
+    });
+  });
+});
