@@ -189,6 +189,8 @@ export interface OfferStore {
   listEffects(orderId: string): Promise<StoredEffect[]>;
   deleteEffect(orderId: string, key: string): Promise<void>;
   recordSentCard(orderId: string, email: string, activityId: string): Promise<void>;
+  /** The orders whose offer card went to `email` (for `my data`; one query over the table). */
+  listOfferedTo(email: string, limit: number): Promise<string[]>;
 }
 
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */

@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
 import { WriteConflict } from '../app/conflict';
 import type { OfferStore, OrderChange, OrderFile, Stored, StoredEffect } from '../app/ports';
 import type { Effect, Offer } from '../domain/offers/offer';
@@ -86,6 +86,16 @@ export class TableOfferStore implements OfferStore {
 
   async recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
     await this.table.upsertEntity({ partitionKey: encodeKey(orderId), rowKey: SENT + encodeKey(email), activityId }, 'Replace');
+  }
+
+  async listOfferedTo(email: string, limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    // Rarely asked (right of access): a filter on the sent-card rows, across the order partitions.
+    for await (const row of this.table.listEntities({ queryOptions: { filter: odata`RowKey eq ${SENT + encodeKey(email)}`, select: ['PartitionKey'] } })) {
+      if (ids.length >= limit) break;
+      ids.push(decodeKey(row.partitionKey!));
+    }
+    return ids;
   }
 
   /** The effects stored with the row as of `etag` (the write is conditional on it anyway). */

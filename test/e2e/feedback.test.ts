@@ -129,7 +129,7 @@ describe('feedback after a task (SPEC §6)', () => {
       await toHelsinki(world, '2026-12-04T12:00');
       const { card } = cardWith(people.orderer, orderId, VERB);
       assert.ok(card);
-      await press(people.orderer, orderId, VERB, { rating: '4' });
+      await press(people.orderer, orderId, VERB, { rating: '4', comment: 'Tilaajan oma huomio' });
       const load = await world.bot.services.loads.get(EXPERT);
       assert.deepEqual({ average: load.feedbackAverage, count: load.feedbackCount }, { average: 4.33, count: 3 });
       assert.equal((await world.bot.services.loads.all()).get(EXPERT)?.feedbackAverage, 4.33);
@@ -139,6 +139,54 @@ describe('feedback after a task (SPEC §6)', () => {
       const given = await world.bot.services.feedback.listGivenBy(EXPERT);
       assert.deepEqual(given.map((g) => g.role), ['expert']);
       assert.equal((await world.bot.services.feedback.listGivenBy(ORDERER)).length, 3);
+    });
+  });
+
+  describe('my data (SPEC §3)', () => {
+    let shown: string;
+    let claimId: string;
+    let firstOrder: string;
+    before(async () => {
+      firstOrder = (await world.bot.services.feedback.listGivenBy(EXPERT))[0]!.orderId;
+      await press(people.orderer, firstOrder, 'task_done');
+      const submitted = await press(expert, firstOrder, 'submit_claim');
+      claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
+      await world.settle();
+      await expert.say('omat tiedot');
+      const card = expert.lastCard()!;
+      assertValidCard(card);
+      assert.ok(JSON.stringify(card).length < 28_000, 'the card stays under 28 KB');
+      shown = textOf(card);
+    });
+
+    it('when the expert asks "omat tiedot", then the card shows the register row, every task, the offers answered and the stored Teams address', async () => {
+      assert.match(shown, /Eeva Expert/);
+      assert.match(shown, new RegExp(fi('area_mental_health')));
+      for (const a of (await world.bot.services.loads.get(EXPERT)).assignments) assert.ok(shown.includes(a.orderId), a.orderId);
+      assert.equal(shown.split(fi('my_data_offer_accepted')).length - 1, 3);
+      assert.ok(shown.includes(expert.id), 'the Teams user id');
+      assert.ok(shown.includes(expert.conversationId), 'the conversation id');
+    });
+
+    it('when the expert has a claim, then it is listed with its stage and history', () => {
+      assert.ok(shown.includes(claimId));
+      assert.match(shown, new RegExp(fi('claim_status_awaiting_supervisor')));
+      assert.ok(shown.includes(fi('claim_history_approved_orderer', { who: 'Olli Orderer', when: '' })), 'the history line of the orderer’s confirmation');
+    });
+
+    it('when the expert gave feedback, then their own rating and comment are shown, and the orderer’s comment is not', () => {
+      assert.match(shown, /4\/5 · Hyvin valmisteltu/);
+      assert.ok(!shown.includes('Tilaajan oma huomio'));
+    });
+
+    it('when the card is read, then each part says how long it is kept (SPEC §13)', () => {
+      for (const key of ['my_data_keep_register', 'my_data_keep_orders', 'my_data_keep_claims', 'my_data_keep_feedback', 'my_data_keep_address'] as const) assert.ok(shown.includes(fi(key)), key);
+    });
+
+    it('when someone who is not an expert asks "omat tiedot", then they get the short answer and no card', async () => {
+      const before = stranger.messages().length;
+      assert.deepEqual(await stranger.say('omat tiedot'), [fi('only_experts')]);
+      assert.equal(stranger.messages().length, before + 1);
     });
   });
 });

@@ -1,4 +1,6 @@
-import { myDataMessage, myTasksMessage, profileMessage } from '../../../cards/expert-messages';
+import { myTasksMessage, profileMessage } from '../../../cards/expert-messages';
+import { myDataCard } from '../../../cards/my-data-card';
+import { myData } from '../../app/my-data';
 import { formatDate } from '../../../cards/format';
 import { pauseExpert } from '../../app/pause-expert';
 import { parseDate } from '../../domain/orders/parse-date';
@@ -32,7 +34,11 @@ export function expertCommands(turns: Turns): Pick<CommandHandlers, 'end_pause' 
       return actor.t('pause_set', { date: formatDate(reading.date, actor.lang) });
     }),
     profile: asExpert(async (actor, expert) => profileMessage(expert, actor.lang, actor.t)),
-    my_data: asExpert(async (actor, expert) => myDataMessage(expert, await s.loads.get(expert.email), actor.lang, actor.t)),
+    // Everything held on them, as a card (SPEC §3); a person not in the expert register gets the short answer.
+    my_data: async (ctx, actor) => {
+      if (!actor.profile.expert) return void (await turns.say(ctx, actor.t('only_experts')));
+      await turns.sayCard(ctx, myDataCard(await myData(s, actor.person.email), actor.lang, actor.t));
+    },
     my_tasks: asExpert(async (actor, expert) =>
       myTasksMessage((await s.loads.get(expert.email)).assignments, helsinkiDate(s.clock.now()), actor.lang, actor.t),
     ),
