@@ -562,4 +562,6 @@ export const en: Catalogue = {
   my_data_teams_service: "Teams service address",
   my_data_language: "Language",
   my_data_first_seen: "First contact",
+  console_feedback: "Feedback (coordinators only)",
+  console_feedback_line: "{who}: {rating}/5",
 };

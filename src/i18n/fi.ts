@@ -561,6 +561,8 @@ export const fi = {
   my_data_teams_service: "Teamsin palvelinosoite",
   my_data_language: "Kieli",
   my_data_first_seen: "Ensimmäinen yhteys",
+  console_feedback: "Palaute (vain koordinaattoreille)",
+  console_feedback_line: "{who}: {rating}/5",
 } as const;
 
 export type MessageKey = keyof typeof fi;

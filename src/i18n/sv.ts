@@ -563,4 +563,6 @@ export const sv: Catalogue = {
   my_data_teams_service: "Teams-tjänstens adress",
   my_data_language: "Språk",
   my_data_first_seen: "Första kontakt",
+  console_feedback: "Respons (bara för koordinatorer)",
+  console_feedback_line: "{who}: {rating}/5",
 };

@@ -92,9 +92,19 @@ describe('feedback after a task (SPEC §6)', () => {
       assert.equal((await world.bot.services.loads.get(EXPERT)).feedbackCount, undefined);
     });
 
+    it('when a coordinator opens the order, then they see both ratings and the expert’s comment, and the orderer never does', async () => {
+      await press(people.orderer, orderId, VERB, { rating: '5', comment: 'Erinomainen puheenvuoro' });
+      const [shown] = await people.coordinator.say(`/order ${orderId}`);
+      const text = shown || textOf(people.coordinator.lastCard()!);
+      assert.match(text, new RegExp(fi('console_feedback').replace(/[()]/g, '.')));
+      assert.match(text, /Eeva Expert: 4\/5 · Hyvin valmisteltu/);
+      assert.match(text, new RegExp(`${fi('role_orderer')}: 5/5 · Erinomainen puheenvuoro`));
+      const ordererSaw = JSON.stringify(world.connector.sendsIn(people.orderer.conversationId).map((c) => world.connector.current(c)));
+      assert.ok(!ordererSaw.includes('Hyvin valmisteltu'));
+      assert.ok(!JSON.stringify(world.connector.sendsIn(expert.conversationId).map((c) => world.connector.current(c))).includes('Erinomainen puheenvuoro'));
+    });
+
     it('when the orderer rates the task, then it counts for the expert but no average shows before 3 ratings', async () => {
-      const answer = await press(people.orderer, orderId, VERB, { rating: '5', comment: '' });
-      assert.equal(answer.card?.actions, undefined);
       const load = await world.bot.services.loads.get(EXPERT);
       assert.deepEqual({ average: load.feedbackAverage, count: load.feedbackCount }, { average: undefined, count: 1 });
     });
