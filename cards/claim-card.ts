@@ -19,7 +19,7 @@ export function stageText(v: ClaimView, lang: Language, t: Translate): string {
   return t('claim_stage_holder', { status, name: plain(v.holderName), since: helsinkiDateTime(v.claim.holderSince, lang) });
 }
 
-function historyLine(h: Approval, v: ClaimView, lang: Language, t: Translate): string {
+export function historyLine(h: Approval, v: ClaimView, lang: Language, t: Translate): string {
   const who = plain(v.names[h.by] ?? h.by);
   const when = helsinkiDateTime(h.at, lang);
   if (h.action === 'cancelled' || h.action === 'not_done') return `${t(`claim_history_${h.action}`, { who, when })}: ${plain(h.reason ?? '')}`;

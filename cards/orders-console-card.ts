@@ -6,6 +6,7 @@ import { card, errorText, executeAction, facts, heading, textBlock, type Adaptiv
 import { helsinkiDateTime, listText } from './format';
 import { orderCard } from './order-card';
 import { orderSummary, whenText } from './order-summary';
+import { plain } from './plain-text';
 
 export const ConsoleVerb = {
   page: 'orders_page',
@@ -93,6 +94,13 @@ export function consoleOrderCard(d: OrderDetails, unitName: string, lang: Langua
       ? d.claims.map((c) => textBlock(`- ${t('console_claim_line', { claimId: c.claimId, name: d.names[c.expertEmail] ?? c.expertEmail, status: claimStatus ? claimStatus(c.status) : c.status })}`))
       : [textBlock(t('console_none'))]),
   );
+  if (d.feedback?.length) {
+    body.push(heading(t('console_feedback')));
+    for (const f of d.feedback) {
+      const who = f.role === 'orderer' ? t('role_orderer') : `${t('role_expert')} ${d.names[f.raterEmail] ?? f.raterEmail}`;
+      body.push(textBlock(`- ${t('console_feedback_line', { who, rating: f.rating })}${f.comment ? ` · ${plain(f.comment)}` : ''}`));
+    }
+  }
   const actions: Element[] = [];
   if (live && o.assigned.length < o.expertCount) {
     if (d.candidates.length) {

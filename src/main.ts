@@ -7,6 +7,7 @@ import { Clock, SystemClock } from './clock';
 import { Config, ConfigError, loadConfig } from './config';
 import { log } from './log';
 import { draftsOf, TableOrderRepository } from './storage/table-order-repository';
+import { TableFeedbackStore } from './storage/table-feedback-store';
 import { TableJobStore } from './storage/table-job-store';
 import { TableLoadStore } from './storage/table-load-store';
 import { TableOfferStore } from './storage/table-offer-store';
@@ -74,6 +75,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     claims: new TableClaimStore(store.table('Claims'), store.table('Counters')),
     tariffs: new TableTariffStore(store.table('Registers'), initialTariff()),
     exports: new TableExportStore(store.table('Claims')),
+    feedback: new TableFeedbackStore(store.table('Orders')),
     publicUrl: config.PUBLIC_URL ?? '',
     people: new TablePersonRepository(store.table('People')),
     clock,

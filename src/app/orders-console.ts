@@ -1,3 +1,4 @@
+import type { FeedbackEntry } from '../domain/feedback/feedback';
 import { DateTime } from 'luxon';
 import { checkForcedAssignment, type OverridableRule } from '../domain/matching/forced-assignment';
 import { rankCandidates, type HardRule } from '../domain/matching/match-experts';
@@ -132,6 +133,8 @@ export interface OrderDetails {
   claims: Claim[];
   candidates: Array<{ email: string; name: string }>;
   names: Record<string, string>;
+  /** The feedback given on the task, comments included: coordinators only (SPEC §6). */
+  feedback?: FeedbackEntry[];
 }
 
 const CANDIDATES = 5;
@@ -154,7 +157,9 @@ export async function orderDetails(s: Services, actor: ConsoleActor, orderId: st
     const byEmail = new Map(all.map((e) => [e.email, e.name]));
     candidates = ranked.slice(0, CANDIDATES).map((c) => ({ email: c.email, name: byEmail.get(c.email) ?? c.email }));
   }
-  return { type: 'order', order, offers, claims, candidates, names };
+  const given = await Promise.all([order.ordererEmail, ...order.assigned.map((a) => a.email)].map((e) => s.feedback.get(order.orderId, e)));
+  const feedback = given.filter((f): f is FeedbackEntry => f !== undefined);
+  return { type: 'order', order, offers, claims, candidates, names, feedback };
 }
 
 export type ForcedAssignOutcome =

@@ -4,6 +4,7 @@ import type { Tariff } from '../domain/fees/tariff';
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order, OrderForm } from '../domain/orders/order';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
+import type { FeedbackEntry, FeedbackRole } from '../domain/feedback/feedback';
 import type { ClaimAmount } from '../domain/fees/claim-amount';
 import type { ClaimFieldErrors, ClaimForm } from '../domain/fees/claim-form';
 import type { ExpertKind, Language } from '../domain/shared/vocabulary';
@@ -191,10 +192,12 @@ export interface OfferStore {
   /** Removes carried-out effects (several in one write). */
   deleteEffects(orderId: string, keys: readonly string[]): Promise<void>;
   recordSentCard(orderId: string, email: string, activityId: string): Promise<void>;
+  /** The orders whose offer card went to `email` (for `my data`; one query over the table). */
+  listOfferedTo(email: string, limit: number): Promise<string[]>;
 }
 
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
-export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer';
+export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer' | 'feedback_card';
 
 export interface Timer {
   key: string;
@@ -237,6 +240,8 @@ export interface LoadStore {
   /** Adds the assignment unless it is there already (effects run at least once). */
   add(email: string, assignment: AssignmentRef): Promise<void>;
   remove(email: string, orderId: string): Promise<void>;
+  /** The expert's feedback average (none below 3 ratings) and count, for matching (SPEC §6). */
+  setFeedback(email: string, feedback: { average?: number; count: number }): Promise<void>;
 }
 
 /** A fee claim with its pending effects and the cards sent about it (to update them in place). */
@@ -338,6 +343,8 @@ export interface Notifier {
   /** The stage would sit with the claim's own expert: a coordinator gives it to a stand-in. */
   claimNeedsStandIn(coordinator: Person, view: ClaimView): Promise<void>;
   claimReassigned(person: Person, view: ClaimView, gained: boolean): Promise<void>;
+  /** The feedback card after a task (SPEC §6), to the orderer or an assigned expert. */
+  feedbackCard(person: Person, view: FeedbackView): Promise<Delivery>;
 }
 
 /**
@@ -386,4 +393,30 @@ export interface OfferView {
 export interface CandidateView {
   email: string;
   name: string;
+}
+
+/** What a feedback card shows: the task, and whether its reader rates it as orderer or expert. */
+export interface FeedbackView {
+  order: Order;
+  role: FeedbackRole;
+  unitName: string;
+  /** Set once the person has answered: the card shows their answer and no button. */
+  given?: FeedbackEntry;
+}
+
+/**
+ * Feedback on tasks (SPEC §6): each answer once per person and task, the ratings about each expert
+ * (for their average), and a mark per card sent so that a card goes out once.
+ */
+export interface FeedbackStore {
+  /** Stores one person's feedback on one task; false when they gave it already (nothing changes). */
+  give(entry: FeedbackEntry): Promise<boolean>;
+  get(orderId: string, raterEmail: string): Promise<FeedbackEntry | undefined>;
+  /** Everything `email` has given, oldest task first. */
+  listGivenBy(email: string): Promise<FeedbackEntry[]>;
+  /** Records the orderer's rating of a task about one of its experts (once per task); returns every rating about them. */
+  recordAbout(expertEmail: string, orderId: string, rating: number): Promise<number[]>;
+  /** Marks the card to `email` about the order as sent; false when it was marked already. */
+  markCardSent(orderId: string, email: string): Promise<boolean>;
+  unmarkCardSent(orderId: string, email: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock';
-import type { ClaimStore, DraftRepository, ExportStore, TariffStore, JobStore, LoadStore, SettingStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
+import type { ClaimStore, DraftRepository, ExportStore, FeedbackStore, TariffStore, JobStore, LoadStore, SettingStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
 
 export interface OfferSettings {
   /** How many experts get an offer at once (SPEC §4: K, default 5). */
@@ -21,6 +21,7 @@ export interface Services {
   claims: ClaimStore;
   tariffs: TariffStore;
   exports: ExportStore;
+  feedback: FeedbackStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
   offerSettings: OfferSettings;

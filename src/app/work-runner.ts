@@ -4,6 +4,8 @@ import type { Order } from '../domain/orders/order';
 import { effectsOfNewClaim } from '../domain/fees/claim';
 import { log } from '../log';
 import { actOnClaim } from './act-on-claim';
+import { feedbackTime } from '../domain/feedback/feedback';
+import { sendFeedbackCard } from './give-feedback';
 import { storeNewClaim } from './change-claim';
 import { ClaimWork } from './claim-work';
 import { holdClaim } from './did-not-happen';
@@ -139,10 +141,23 @@ export class WorkRunner {
         await this.notifier.taskReminder(expert, file.order.value, await ordererContact(this.s, file.order.value));
         return;
       }
-      case 'task_ended':
-        return this.claimWork.taskEnded(timer.orderId, timer.email);
+      case 'task_ended': {
+        await this.claimWork.taskEnded(timer.orderId, timer.email);
+        // Feedback cards 2 h after the end (SPEC §6): the expert's, and (the order's own row) the
+        // orderer's. Scheduled once the task has ended, not on Accept, which stays within its trips.
+        const order = (await this.s.orders.get(timer.orderId))?.value;
+        if (!order || order.status === 'cancelled') return;
+        const email = timer.email ?? order.ordererEmail;
+        const dueAt = feedbackTime(order);
+        await this.s.jobs.schedule({ kind: 'feedback_card', dueAt: dueAt.toISOString(), orderId: order.orderId, email });
+        // Already due (the task ended while the bot was away): send now; the timer then finds it sent.
+        if (dueAt <= this.s.clock.now()) await sendFeedbackCard(this.s, this.notifier, order.orderId, email);
+        return;
+      }
       case 'claim_timer':
         return timer.claimId ? this.claimWork.timerDue(timer.claimId) : undefined;
+      case 'feedback_card':
+        return sendFeedbackCard(this.s, this.notifier, timer.orderId, timer.email);
     }
   }
 

@@ -32,6 +32,14 @@ export class TableLoadStore implements LoadStore {
     return this.change(email, (l) => (l.assignments.some((a) => a.orderId === orderId) ? { ...l, assignments: l.assignments.filter((a) => a.orderId !== orderId) } : undefined));
   }
 
+  setFeedback(email: string, feedback: { average?: number; count: number }): Promise<void> {
+    return this.change(email, (l) => {
+      if (l.feedbackAverage === feedback.average && l.feedbackCount === feedback.count) return undefined;
+      const { feedbackAverage: _previous, ...rest } = l;
+      return { ...rest, ...(feedback.average === undefined ? {} : { feedbackAverage: feedback.average }), feedbackCount: feedback.count };
+    });
+  }
+
   private async read(email: string): Promise<{ load: ExpertLoad; etag: string } | undefined> {
     try {
       const row = await this.table.getEntity<{ data: string }>(PK, encodeKey(email));

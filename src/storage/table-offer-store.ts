@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
 import { WriteConflict } from '../app/conflict';
 import type { OfferStore, OrderChange, OrderFile, Stored, StoredEffect } from '../app/ports';
 import type { Effect, Offer } from '../domain/offers/offer';
@@ -94,10 +94,12 @@ export class TableOfferStore implements OfferStore {
       'Replace',
       { etag: change.order.etag },
     );
-    // The index row's summary follows the order; a stale one (a crash here) is only a filter hint.
+    // The index row's status follows the order where the coordinators' filters need it (unfilled,
+    // cancelled, open again). An Accept (open → filled, one more assigned) leaves it alone: the list
+    // reads each shown order itself, and SPEC §11 allows an Accept 15 storage requests in all.
     const before = existing.order.value;
     const after = change.order.value;
-    if (before.status !== after.status || before.assigned.length !== after.assigned.length || before.assigned.some((a, i) => a.email !== after.assigned[i]?.email)) {
+    if (before.status !== after.status && after.status !== 'filled') {
       await this.table.upsertEntity(orderIndexEntity(after), 'Replace');
     }
     if (written.etag) this.remember(encodeKey(change.order.value.orderId), written.etag, effects);
@@ -135,6 +137,16 @@ export class TableOfferStore implements OfferStore {
 
   async recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
     await this.table.upsertEntity({ partitionKey: encodeKey(orderId), rowKey: SENT + encodeKey(email), activityId }, 'Replace');
+  }
+
+  async listOfferedTo(email: string, limit: number): Promise<string[]> {
+    const ids: string[] = [];
+    // Rarely asked (right of access): a filter on the sent-card rows, across the order partitions.
+    for await (const row of this.table.listEntities({ queryOptions: { filter: odata`RowKey eq ${SENT + encodeKey(email)}`, select: ['PartitionKey'] } })) {
+      if (ids.length >= limit) break;
+      ids.push(decodeKey(row.partitionKey!));
+    }
+    return ids;
   }
 
   /** The effects stored with the row as of `etag` (the write is conditional on it anyway). */

@@ -11,6 +11,7 @@ import { parseCommand, suggestCommand } from '../domain/commands/command-table';
 import type { CommandHandlers } from './commands';
 import { expertCommands } from './routes/experts';
 import { registerFeeRoutes } from './routes/fees';
+import { registerFeedbackRoutes } from './routes/feedback';
 import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { registerOrdersConsoleRoutes } from './routes/orders-console';
@@ -51,6 +52,7 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   const ordering = registerOrderingRoutes(app, turns);
   const fees = registerFeeRoutes(app, turns);
   const registers = registerRegisterRoutes(app, turns);
+  registerFeedbackRoutes(app, turns);
   const commands: CommandHandlers = {
     help: async (ctx, actor) => void (await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t))),
     ...expertCommands(turns),

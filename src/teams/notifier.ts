@@ -5,8 +5,9 @@ import { offerCard } from '../../cards/offer-card';
 import { whenText, whereText } from '../../cards/order-summary';
 import { claimCard, stageText, taskDoneCard } from '../../cards/claim-card';
 import { claimFormCard } from '../../cards/claim-form-card';
+import { feedbackCard } from '../../cards/feedback-card';
 import { helsinkiDateTime, listText } from '../../cards/format';
-import type { CandidateView, ClaimFormView, ClaimView, Delivery, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
+import type { CandidateView, ClaimFormView, ClaimView, Delivery, FeedbackView, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import { type MessageKey, translator } from '../i18n';
 import type { Outbound, SendResult } from './outbound';
@@ -79,6 +80,10 @@ export class TeamsNotifier implements Notifier {
 
   async claimForm(expert: Person, view: ClaimFormView) {
     return delivery(await this.outbound.send(expert, cardActivity(claimFormCard(view, expert.locale, translator(expert.locale)))));
+  }
+
+  async feedbackCard(person: Person, view: FeedbackView) {
+    return delivery(await this.outbound.send(person, cardActivity(feedbackCard(view, person.locale, translator(person.locale)))));
   }
 
   async taskDoneCard(orderer: Person, order: Order, unitName: string) {

@@ -1,4 +1,6 @@
-import { myDataMessage, myTasksMessage, profileMessage } from '../../../cards/expert-messages';
+import { myTasksMessage, profileMessage } from '../../../cards/expert-messages';
+import { myDataCard } from '../../../cards/my-data-card';
+import { myData } from '../../app/my-data';
 import { formatDate } from '../../../cards/format';
 import { myExpertLoad, myExpertRow, pauseExpert } from '../../app/pause-expert';
 import type { CommandHandlers } from '../commands';
@@ -22,9 +24,11 @@ export function expertCommands(turns: Turns): Pick<CommandHandlers, 'end_pause' 
       const self = myExpertRow(actor.who);
       await turns.say(ctx, self.type === 'refused' ? actor.t(self.reason) : profileMessage(self.expert, actor.lang, actor.t));
     },
+    // Everything held on them, as a card (SPEC §3); a person not in the expert register gets the short answer.
     my_data: async (ctx, actor) => {
-      const self = await myExpertLoad(s, actor.who);
-      await turns.say(ctx, self.type === 'refused' ? actor.t(self.reason) : myDataMessage(self.expert, self.load, actor.lang, actor.t));
+      const self = myExpertRow(actor.who);
+      if (self.type === 'refused') return void (await turns.say(ctx, actor.t(self.reason)));
+      await turns.sayCard(ctx, myDataCard(await myData(s, self.expert.email), actor.lang, actor.t));
     },
     my_tasks: async (ctx, actor) => {
       const self = await myExpertLoad(s, actor.who);
