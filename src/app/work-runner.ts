@@ -1,7 +1,8 @@
 import { rankCandidates } from '../domain/matching/match-experts';
 import { decideWaveExpiry, type Effect } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
-import { helsinkiDate } from '../domain/shared/helsinki';
+import { helsinkiDate, helsinkiInstant } from '../domain/shared/helsinki';
+import { waveSendTime } from '../domain/offers/quiet-hours';
 import { effectsOfNewClaim } from '../domain/fees/claim';
 import { followUpTime } from '../domain/fees/claim-form';
 import { log } from '../log';
@@ -137,6 +138,12 @@ export class WorkRunner {
         return this.claimWork.taskEnded(timer.orderId, timer.email);
       case 'claim_timer':
         return timer.claimId ? this.claimWork.timerDue(timer.claimId) : undefined;
+      case 'quiet_wave': {
+        // The wave held back for the night; nothing to do if the order moved on meanwhile.
+        const order = (await this.s.offers.load(timer.orderId))?.order.value;
+        if (order && order.wave === timer.wave) await offerMore(this.s, timer.orderId, 'next');
+        return;
+      }
     }
   }
 
@@ -147,8 +154,12 @@ export class WorkRunner {
     switch (effect.type) {
       case 'update_offer_card':
         return this.showOfferCard(file, effect.email);
-      case 'offer_more':
+      case 'offer_more': {
+        // SPEC §4: a new wave asked for in the quiet hours waits for 08:00 in a stored timer.
+        const at = effect.wave === 'next' || order.wave === 0 ? waveSendTime(this.s.clock.now(), helsinkiInstant(order.date, order.start)) : undefined;
+        if (at && at > this.s.clock.now()) return this.s.jobs.schedule({ kind: 'quiet_wave', dueAt: at.toISOString(), orderId, wave: order.wave });
         return offerMore(this.s, orderId, effect.wave);
+      }
       case 'schedule_wave_expiry':
         return this.s.jobs.schedule({ kind: 'wave_expiry', dueAt: effect.dueAt, orderId, wave: effect.wave });
       case 'record_assignment': {
