@@ -41,6 +41,8 @@ const envSchema = z.object({
     .regex(/^https:\/\/[a-z0-9]+\.table\.[a-z0-9.-]+\/?$/, 'must be the https Table endpoint of a storage account, e.g. https://account.table.core.windows.net')
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  /** The full privacy notice, named in the first message anyone gets (SPEC §12). */
+  PRIVACY_URL: z.string().url('must be the https address of the privacy notice').optional(),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional(),
 });
 

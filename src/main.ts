@@ -26,6 +26,7 @@ import { Outbound } from './teams/outbound';
 import { Pacer, PaceLimits } from './teams/pacer';
 import { RetryOptions } from './teams/retry';
 import { TeamsNotifier } from './teams/notifier';
+import { takeIntroduction } from './app/introduce';
 import { createServer } from './teams/server';
 import { stopTelemetry } from './telemetry';
 
@@ -75,6 +76,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     tariffs: new TableTariffStore(store.table('Registers'), initialTariff()),
     exports: new TableExportStore(store.table('Claims')),
     publicUrl: config.PUBLIC_URL ?? '',
+    privacyUrl: config.PRIVACY_URL,
     people: new TablePersonRepository(store.table('People')),
     clock,
     bootstrapCoordinators: config.BOOTSTRAP_COORDINATORS,
@@ -86,7 +88,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   }
   const adapter = createAdapter(config, options.channelTrust);
   const outbound = new Outbound(adapter, config.MicrosoftAppId ?? '', services.people, clock, new Pacer(options.paceLimits), options.retry);
-  work = new WorkRunner(services, new TeamsNotifier(outbound));
+  work = new WorkRunner(services, new TeamsNotifier(outbound, { take: (p) => takeIntroduction(services, p), privacyUrl: config.PRIVACY_URL }));
   const app = createBot(adapter, services, outbound);
   const server = createServer({
     adapter,

@@ -89,6 +89,8 @@ export interface Person {
   firstSeenAt: string;
   /** When the e-mail was last read from Teams (ISO); read again after a day (SPEC §9). */
   emailCheckedAt?: string;
+  /** When the person was told what the service is and stores (SPEC §12), ISO; once per person. */
+  introducedAt?: string;
 }
 
 export interface Stored<T> {

@@ -28,4 +28,6 @@ export interface Services {
   afterCommit: (id: string) => void;
   /** Where the bot is reached from outside (export links). */
   publicUrl: string;
+  /** The full privacy notice (SPEC §12), named in the first message anyone gets. */
+  privacyUrl?: string;
 }

@@ -515,4 +515,11 @@ export const en: Catalogue = {
   reg_err_mentor_unknown: "“{value}” is not in the register of experts by experience.",
   reg_err_unit_unknown: "The unit “{value}” is not in the unit register.",
   reg_err_exists: "“{value}” is in the register already.",
+  privacy_title: "**Your data in brief**",
+  privacy_what: "Kokemusvälitys is the ordering service of the centre for experience-based work. It passes the units' tasks to experts by experience and handles their fee claims.",
+  privacy_stored: "I store your name, e-mail address and Teams address so that I can message you. I also store the orders, tasks, offers and fee claims you take part in. For experts by experience I also store the register details (experience areas, regions and languages) so that I can offer suitable tasks. Experience areas are health data and are used only to match tasks.",
+  privacy_retention: "Orders and offers are kept for two years after the task, and fee claims for six years after payment (Accounting Act). If you are removed from the register, your data is erased 90 days after your last open matter is closed. Type **my data** to see everything stored about you.",
+  privacy_link: "The full privacy notice: {url}",
+  privacy_link_missing: "Ask a coordinator for the full privacy notice.",
+  privacy_pause: "Task offers come to this chat. If you want no offers for a while, type for example **pause 31.12.**, and **end pause** to have them again.",
 };

@@ -514,6 +514,13 @@ export const fi = {
   reg_err_mentor_unknown: "”{value}” ei ole kokemusasiantuntijarekisterissä.",
   reg_err_unit_unknown: "Yksikköä ”{value}” ei ole yksikkörekisterissä.",
   reg_err_exists: "”{value}” on jo rekisterissä.",
+  privacy_title: "**Tietosuoja lyhyesti**",
+  privacy_what: "Kokemusvälitys on kokemustoimintakeskuksen tilauspalvelu. Se välittää yksiköiden tehtäviä kokemusasiantuntijoille ja käsittelee palkkiohakemukset.",
+  privacy_stored: "Tallennan nimesi, sähköpostiosoitteesi ja Teams-osoitteesi, jotta voin lähettää sinulle viestejä. Tallennan myös tilaukset, tehtävät, tarjoukset ja palkkiohakemukset, joissa olet mukana. Kokemusasiantuntijoista tallennan lisäksi rekisterin tiedot (kokemusalueet, alueet ja kielet), jotta voin tarjota sopivia tehtäviä. Kokemusalueet ovat terveystietoja, ja niitä käytetään vain tehtävien sovittamiseen.",
+  privacy_retention: "Tilaukset ja tarjoukset säilytetään kaksi vuotta tehtävän jälkeen ja palkkiohakemukset kuusi vuotta maksun jälkeen (kirjanpitolaki). Jos sinut poistetaan rekisteristä, tietosi poistetaan 90 päivän kuluttua siitä, kun viimeinen avoin asiasi on hoidettu. Kirjoita **omat tiedot**, niin näet kaiken, mitä sinusta on tallennettu.",
+  privacy_link: "Koko tietosuojaseloste: {url}",
+  privacy_link_missing: "Koko tietosuojaselosteen saat koordinaattorilta.",
+  privacy_pause: "Saat tehtävätarjoukset tähän keskusteluun. Jos et halua tarjouksia vähään aikaan, kirjoita esimerkiksi **tauko 31.12.** Kun haluat ne takaisin, kirjoita **tauko pois**.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -516,4 +516,11 @@ export const sv: Catalogue = {
   reg_err_mentor_unknown: "”{value}” finns inte i registret över erfarenhetsexperter.",
   reg_err_unit_unknown: "Enheten ”{value}” finns inte i enhetsregistret.",
   reg_err_exists: "”{value}” finns redan i registret.",
+  privacy_title: "**Dataskydd i korthet**",
+  privacy_what: "Kokemusvälitys är beställningstjänsten vid centret för erfarenhetsverksamhet. Den förmedlar enheternas uppdrag till erfarenhetsexperter och behandlar arvodesansökningarna.",
+  privacy_stored: "Jag sparar ditt namn, din e-postadress och din Teams-adress, så att jag kan skicka meddelanden till dig. Jag sparar också de beställningar, uppdrag, erbjudanden och arvodesansökningar som du är med i. För erfarenhetsexperter sparar jag dessutom uppgifterna i registret (erfarenhetsområden, regioner och språk), så att jag kan erbjuda passande uppdrag. Erfarenhetsområdena är hälsouppgifter och används bara för att hitta passande uppdrag.",
+  privacy_retention: "Beställningar och erbjudanden sparas i två år efter uppdraget och arvodesansökningar i sex år efter betalningen (bokföringslagen). Om du tas bort ur registret raderas dina uppgifter 90 dagar efter att ditt sista öppna ärende har avslutats. Skriv **mina uppgifter**, så ser du allt som har sparats om dig.",
+  privacy_link: "Hela dataskyddsbeskrivningen: {url}",
+  privacy_link_missing: "Hela dataskyddsbeskrivningen får du av koordinatorn.",
+  privacy_pause: "Du får uppdragserbjudanden i den här chatten. Om du inte vill ha erbjudanden en tid, skriv till exempel **paus 31.12**. Med **paus slut** får du erbjudanden igen.",
 };

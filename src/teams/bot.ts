@@ -1,6 +1,8 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { helpMessage, welcomeMessage } from '../../cards/help-message';
+import { privacyNotice } from '../../cards/privacy-notice';
+import { takeIntroduction } from '../app/introduce';
 import type { Services } from '../app/services';
 import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
@@ -29,11 +31,17 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   const app = new TracedApplication({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
   const turns = new Turns(services, outbound);
   registerInboundGuard(app, turns);
-  const welcome = (a: Actor) => welcomeMessage(a.profile.roles, a.person.email !== '', a.t);
+  // The first message anyone gets also says what the service stores about them (SPEC §12).
+  const welcomeText = (a: Actor) =>
+    [welcomeMessage(a.profile.roles, a.person.email !== '', a.t), privacyNotice(a.t, services.privacyUrl, a.profile.roles.includes('expert'))].join('\n\n');
+  async function welcome(ctx: Parameters<Turns['actorOf']>[0], actor: Actor): Promise<void> {
+    await turns.say(ctx, welcomeText(actor));
+    await takeIntroduction(services, actor.person);
+  }
 
   async function welcomeIfNew(ctx: Parameters<Turns['actorOf']>[0]): Promise<Actor> {
     const actor = await turns.actorOf(ctx);
-    if (actor.isNew) await turns.say(ctx, welcome(actor));
+    if (actor.isNew) await welcome(ctx, actor);
     return actor;
   }
 
@@ -52,7 +60,7 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   const fees = registerFeeRoutes(app, turns);
   const registers = registerRegisterRoutes(app, turns);
   const commands: CommandHandlers = {
-    help: async (ctx, actor) => void (await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t))),
+    help: async (ctx, actor) => void (actor.isNew ? await welcome(ctx, actor) : await turns.say(ctx, helpMessage(actor.profile.roles, actor.t))),
     ...expertCommands(turns),
     ...fees,
     ...ordering.commands,
