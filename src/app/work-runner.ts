@@ -12,6 +12,7 @@ import { ClaimWork } from './claim-work';
 import { changeOrder } from './change-order';
 import { offerMore, reminderTime, toMatchOrder } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
+import { reachByInstall } from './reach';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
@@ -205,6 +206,12 @@ export class WorkRunner {
     if (!offer) return;
     const order = file.order.value;
     const [person, view] = await Promise.all([this.s.people.findByEmail(email), offerViewOf(this.s, order, offer)]);
+    if (!person && this.s.reach && offer.status === 'pending') {
+      // SPEC §12: nobody has a chat with them yet: install the app; the installation delivers it.
+      const reached = await reachByInstall(this.s, this.s.reach.store, this.s.reach.installer, this.s.reach.defaults, email, { kind: 'offer', orderId: order.orderId });
+      if (reached === 'waiting') return;
+      if (reached === 'reached') return this.showOfferCard(file, email);
+    }
     const sent = person && !person.unreachableSince ? await this.notifier.offerCard(person, view, file.sentCards.get(email)) : { ok: false, unreachable: true };
     if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
     if (!sent.ok && sent.unreachable && offer.status === 'pending') await this.skipUnreachable(order.orderId, email);

@@ -3,6 +3,7 @@ import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { helpMessage, welcomeMessage } from '../../cards/help-message';
 import { privacyNotice } from '../../cards/privacy-notice';
 import { takeIntroduction } from '../app/introduce';
+import { deliverWaiting } from '../app/reach';
 import type { Services } from '../app/services';
 import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
@@ -37,6 +38,8 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   async function welcome(ctx: Parameters<Turns['actorOf']>[0], actor: Actor): Promise<void> {
     await turns.say(ctx, welcomeText(actor));
     await takeIntroduction(services, actor.person);
+    // Installed through Graph (SPEC §12): what waited for this chat is sent now.
+    if (services.reach && actor.person.email) await deliverWaiting(services, services.reach.store, actor.person.email);
   }
 
   async function welcomeIfNew(ctx: Parameters<Turns['actorOf']>[0]): Promise<Actor> {
