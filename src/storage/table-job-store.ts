@@ -61,15 +61,20 @@ export class TableJobStore implements JobStore {
   }
 
   async leaseDirty(id: string, now: Date, leaseMs: number, renew = false): Promise<string | undefined> {
-    try {
-      const row = (await this.table.getEntity('dirty', encodeKey(id))) as unknown as TimerRow;
-      // Renewing takes only our own lease: after ours ran out, another instance may hold the row.
-      if (renew && row.leaseOwner !== this.owner) return undefined;
-      return await this.lease(renew ? { ...row, leaseUntil: undefined } : row, now, leaseMs);
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
+    // A renewal races the markDirty that made it necessary: read again when the mark moved meanwhile.
+    for (let attempt = 0; attempt < (renew ? 3 : 1); attempt++) {
+      try {
+        const row = (await this.table.getEntity('dirty', encodeKey(id))) as unknown as TimerRow;
+        // Renewing takes only our own lease: after ours ran out, another instance may hold the row.
+        if (renew && row.leaseOwner !== this.owner) return undefined;
+        const etag = await this.lease(renew ? { ...row, leaseUntil: undefined } : row, now, leaseMs);
+        if (etag) return etag;
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
     }
+    return undefined;
   }
 
   async clearDirty(orderId: string, etag: string): Promise<boolean> {
