@@ -1,10 +1,13 @@
 import { log } from '../log';
+import { changeClaim } from './change-claim';
 import { changeOrder } from './change-order';
 import type { ConversationAddress, Person } from './ports';
 import type { Services } from './services';
 
 /** What waits for a person whose chat with the bot does not exist yet (SPEC §12). */
-export type WaitingItem = { kind: 'offer'; orderId: string };
+export type WaitingItem = { kind: 'offer'; orderId: string } | { kind: 'claim'; claimId: string };
+
+export const waitingId = (item: WaitingItem): string => (item.kind === 'offer' ? item.orderId : item.claimId);
 
 export interface WaitingRow {
   item: WaitingItem;
@@ -67,7 +70,12 @@ export async function reachByInstall(s: Services, store: ReachStore, installer: 
         channelId: 'msteams',
       };
       const person: Person = { aadObjectId: outcome.userId, email: email.toLowerCase(), locale: 'fi', address, firstSeenAt: now };
-      if (!(await s.people.get(outcome.userId))) await s.people.save(person).catch(() => undefined);
+      if (!(await s.people.get(outcome.userId))) {
+        await s.people.save(person).catch(async (err: unknown) => {
+          // The installation event may have stored them first; anything else is tried again later.
+          if (!(await s.people.get(outcome.userId))) throw err;
+        });
+      }
       await store.removeWaiting(email, item);
       return 'reached';
     }
@@ -82,11 +90,18 @@ export async function reachByInstall(s: Services, store: ReachStore, installer: 
 export async function deliverWaiting(s: Services, store: ReachStore, email: string): Promise<number> {
   const rows = await store.listWaiting(email);
   for (const { item } of rows) {
-    await changeOrder(s, item.orderId, (file) => {
-      const offer = file.offers.get(email)?.value;
-      if (!offer || offer.status !== 'pending') return { result: undefined };
-      return { change: { order: file.order.value, offers: [], effects: [{ type: 'update_offer_card', email }] }, result: undefined };
-    });
+    if (item.kind === 'offer') {
+      await changeOrder(s, item.orderId, (file) => {
+        const offer = file.offers.get(email)?.value;
+        if (!offer || offer.status !== 'pending') return { result: undefined };
+        return { change: { order: file.order.value, offers: [], effects: [{ type: 'update_offer_card', email }] }, result: undefined };
+      });
+    } else {
+      // The claim stage is still theirs: its card goes out now.
+      await changeClaim(s, item.claimId, (file) =>
+        file.claim.value.holderEmail === email ? { change: { claim: file.claim.value, effects: [{ type: 'card_to_holder', email }] }, result: undefined } : { result: undefined },
+      );
+    }
     await store.removeWaiting(email, item);
   }
   return rows.length;

@@ -1,10 +1,10 @@
 import { TableClient } from '@azure/data-tables';
-import type { ReachStore, WaitingItem, WaitingRow } from '../app/reach';
+import { waitingId, type ReachStore, type WaitingItem, type WaitingRow } from '../app/reach';
 import { encodeKey } from './keys';
 import { isNotFound, partitionRows } from './tables';
 
 const partition = (email: string) => `waiting|${encodeKey(email.toLowerCase())}`;
-const rowKey = (item: WaitingItem) => `${item.kind}|${encodeKey(item.orderId)}`;
+const rowKey = (item: WaitingItem) => `${item.kind}|${encodeKey(waitingId(item))}`;
 
 /** What waits for a person's installation: a partition per person in the Jobs table. */
 export class TableReachStore implements ReachStore {

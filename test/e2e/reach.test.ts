@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { translator } from '../../src/i18n';
+import { approvers, buttons, cardWith, EXPERT, press, takenTask, toHelsinki, type Chain } from '../support/fees';
 import { GraphStub } from '../support/graph-stub';
 import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { World, type TestUser } from '../support/world';
@@ -104,5 +105,46 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
     const told = people.coordinator.messages().slice(before).map((m) => m.text ?? '').join('\n');
     assert.match(told, /nobody/);
     assert.match(told, /refused/);
+  });
+});
+
+describe('a claim that reaches an approver who never opened the bot (SPEC §12)', () => {
+  let world: World;
+  let graph: GraphStub;
+  let people: Cast;
+  let chain: Chain;
+  before(async () => {
+    graph = new GraphStub();
+    await graph.start();
+    world = await World.start({ GRAPH_INSTALL: '1', GRAPH_BASE_URL: graph.url, TEAMS_APP_CATALOG_ID: graph.catalogId });
+    people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+    chain = await approvers(world, false, ['payroll']); // the supervisor has not installed the app
+    graph.addUser('sup@example.fi', chain.supervisor);
+  });
+  after(async () => {
+    await world.stop();
+    await graph.stop();
+  });
+
+  it('when the claim reaches the supervisor, then the app is installed for them, they are welcomed and get the claim card, and no coordinator is asked to /reassign', async () => {
+    const orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+    await toHelsinki(world, '2026-11-30T15:00');
+    await press(people.orderer, orderId, 'task_done');
+    const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
+    const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)?.[0];
+    assert.ok(claimId, submitted.shown);
+    for (let i = 0; i < 3; i++) {
+      await world.settle();
+      await graph.idle();
+    }
+    await world.settle();
+    assert.equal(graph.installsFor('sup@example.fi'), 1);
+    assert.match(chain.supervisor.messages()[0]!.text ?? '', /Hei! Olen Kokemusvälitys/);
+    assert.deepEqual(buttons(cardWith(chain.supervisor, claimId, 'approve_claim').card), ['Hyväksy', 'Palauta korjattavaksi']);
+    assert.ok(!people.coordinator.messages().some((m) => (m.text ?? '').includes(claimId)), 'no coordinator heard of the claim: nobody had to step in');
+
+    await press(chain.supervisor, claimId, 'approve_claim');
+    await world.settle();
+    assert.equal(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card)[0], 'Maksettu');
   });
 });
