@@ -194,7 +194,8 @@ export interface OfferStore {
 
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
 /** quiet_wave: a new offer wave held back for the night (SPEC §4), sent at 08:00. */
-export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer' | 'quiet_wave';
+/** reach_deadline: what waited an hour for an installation goes to the coordinators (SPEC §12). */
+export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer' | 'quiet_wave' | 'reach_deadline';
 
 export interface Timer {
   key: string;

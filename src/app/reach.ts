@@ -42,6 +42,16 @@ export interface ChatDefaults {
   tenantId?: string;
 }
 
+/** SPEC §12: how long something may wait for an installation. */
+export const WAIT_MS = 3600_000;
+
+/** The deadline of a waiting item: true when it was still waiting (and is now given up). */
+export async function giveUpWaiting(store: ReachStore, email: string, item: WaitingItem): Promise<boolean> {
+  const still = (await store.listWaiting(email)).some((r) => r.item.kind === item.kind && waitingId(r.item) === waitingId(item));
+  if (still) await store.removeWaiting(email, item);
+  return still;
+}
+
 export type ReachResult = 'waiting' | 'reached' | 'unreachable';
 
 /**
@@ -53,6 +63,9 @@ export async function reachByInstall(s: Services, store: ReachStore, installer: 
   const now = s.clock.now().toISOString();
   const earlier = await store.listWaiting(email);
   await store.addWaiting(email, item, now);
+  // Nothing waits forever: after an hour the coordinators hear of it, and an offer moves on.
+  const id = waitingId(item);
+  await s.jobs.schedule({ kind: 'reach_deadline', dueAt: new Date(s.clock.now().getTime() + WAIT_MS).toISOString(), orderId: id, email, ...(item.kind === 'claim' ? { claimId: id } : {}) });
   // One install request per person at a time: the others wait for the same installation event.
   if (earlier.length > 0) return 'waiting';
   const outcome = await installer.install(email);

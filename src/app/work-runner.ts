@@ -12,7 +12,8 @@ import { ClaimWork } from './claim-work';
 import { changeOrder } from './change-order';
 import { offerMore, reminderTime, toMatchOrder } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
-import { reachByInstall } from './reach';
+import { giveUpWaiting, reachByInstall, type WaitingItem } from './reach';
+import { claimViewOf } from './claim-view';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
@@ -139,6 +140,18 @@ export class WorkRunner {
         return this.claimWork.taskEnded(timer.orderId, timer.email);
       case 'claim_timer':
         return timer.claimId ? this.claimWork.timerDue(timer.claimId) : undefined;
+      case 'reach_deadline': {
+        if (!this.s.reach || !timer.email) return;
+        const item: WaitingItem = timer.claimId ? { kind: 'claim', claimId: timer.claimId } : { kind: 'offer', orderId: timer.orderId };
+        if (!(await giveUpWaiting(this.s.reach.store, timer.email, item))) return;
+        log.warn({ event: 'install_wait_given_up', orderId: timer.orderId, claimId: timer.claimId }, 'nothing arrived within an hour');
+        if (item.kind === 'offer') return this.skipUnreachable(item.orderId, timer.email);
+        const claim = (await this.s.claims.load(item.claimId))?.claim.value;
+        if (!claim || claim.holderEmail !== timer.email) return;
+        const view = await claimViewOf(this.s, claim);
+        for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
+        return;
+      }
       case 'quiet_wave': {
         // The wave held back for the night; nothing to do if the order moved on meanwhile.
         const order = (await this.s.offers.load(timer.orderId))?.order.value;

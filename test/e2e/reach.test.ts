@@ -24,10 +24,10 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
   }
 
   /** An expert in the register and the directory who has never opened the bot. */
-  async function stranger(email: string, opts: { inDirectory?: boolean; installed?: boolean } = {}): Promise<TestUser> {
-    await world.bot.services.registers.putExpert(anExpert({ email, maxPerMonth: 100 }));
+  async function stranger(email: string, opts: { inDirectory?: boolean; installed?: boolean; silent?: boolean; regions?: string[] } = {}): Promise<TestUser> {
+    await world.bot.services.registers.putExpert(anExpert({ email, maxPerMonth: 100, ...(opts.regions ? { regions: opts.regions } : {}) }));
     const user = world.person({ email });
-    if (opts.inDirectory !== false) graph.addUser(email, user, { installed: opts.installed });
+    if (opts.inDirectory !== false) graph.addUser(email, user, { installed: opts.installed, silent: opts.silent });
     strangers.set(email, user);
     return user;
   }
@@ -105,6 +105,33 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
     const told = people.coordinator.messages().slice(before).map((m) => m.text ?? '').join('\n');
     assert.match(told, /nobody/);
     assert.match(told, /refused/);
+  });
+
+  it('when the installation event never comes, then after an hour the offer moves to the next candidate and the coordinator is told', async () => {
+    // Only these two may do a task in Kuopio: the silent one first (fewer assignments), then the next.
+    const silent = await stranger('silent@example.fi', { silent: true, regions: ['Kuopio'] });
+    const next = await stranger('next@example.fi', { regions: ['Kuopio'] });
+    await world.bot.services.loads.add('next@example.fi', { orderId: 'T-2026-9990', date: '2026-10-01', start: '09:00', end: '10:00', remote: true });
+    const before = people.coordinator.messages().length;
+    world.bot.services.offerSettings.waveSize = 1; // one offer at a time, so that "next" waits its turn
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-18', municipality: 'Kuopio', expertCount: 1 });
+    await settleAll();
+    const offers = () => world.bot.services.offers.load(orderId).then((f) => f!.offers);
+    assert.equal((await offers()).get('silent@example.fi')?.value.status, 'pending', 'waiting for the installation');
+    assert.equal(offerCardsFor(next, orderId).length, 0);
+
+    world.clock.advance(59 * 60_000);
+    await settleAll();
+    assert.equal((await offers()).get('silent@example.fi')?.value.status, 'pending', 'still within the hour');
+
+    world.clock.advance(2 * 60_000);
+    await settleAll();
+    assert.equal((await offers()).get('silent@example.fi')?.value.unreachable, true);
+    assert.equal(offerCardsFor(silent, orderId).length, 0);
+    assert.equal(offerCardsFor(next, orderId).length, 1, 'the next candidate has it');
+    const told = people.coordinator.messages().slice(before).map((m) => m.text ?? '').join('\n');
+    assert.match(told, /silent/);
+    assert.match(told, new RegExp(orderId));
   });
 });
 

@@ -16,6 +16,8 @@ interface GraphUser {
   email: string;
   user: TestUser;
   installed: boolean;
+  /** Teams never sends the installation event (a lost event, a client that never syncs). */
+  silent: boolean;
 }
 
 interface Failure {
@@ -53,8 +55,8 @@ export class GraphStub {
   }
 
   /** A person of the directory; `installed`: the app is there already (a chat exists). */
-  addUser(email: string, user: TestUser, opts: { installed?: boolean } = {}): void {
-    this.users.set(email.toLowerCase(), { id: user.aadObjectId, email: email.toLowerCase(), user, installed: opts.installed ?? false });
+  addUser(email: string, user: TestUser, opts: { installed?: boolean; silent?: boolean } = {}): void {
+    this.users.set(email.toLowerCase(), { id: user.aadObjectId, email: email.toLowerCase(), user, installed: opts.installed ?? false, silent: opts.silent ?? false });
   }
 
   /** The next `times` calls of this kind (for this e-mail, if given) answer `status`. */
@@ -114,6 +116,7 @@ export class GraphStub {
         if (user.installed) return answer(kind, 409, { error: { code: 'Conflict' } });
         user.installed = true;
         answer(kind, 201);
+        if (user.silent) return;
         // Teams then tells the bot, as it does after a real installation.
         const event = new Promise((r) => setTimeout(r, 5)).then(() => user!.user.install());
         this.events.add(event);
