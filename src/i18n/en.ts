@@ -522,4 +522,11 @@ export const en: Catalogue = {
   privacy_link: "The full privacy notice: {url}",
   privacy_link_missing: "Ask a coordinator for the full privacy notice.",
   privacy_pause: "Task offers come to this chat. If you want no offers for a while, type for example **pause 31.12.**, and **end pause** to have them again.",
+  reach_title: "**Who I cannot reach in Teams** ({count, plural, one {# person} other {# people}})",
+  reach_line: "{name} ({email}): {reason}",
+  reach_no_chat: "has not opened the bot",
+  reach_blocked: "has removed or blocked the bot",
+  reach_waiting: "the app is installed, waiting for Teams to open the chat",
+  reach_all: "I can reach every expert by experience and every approver in the register in Teams.",
+  reach_more: "…and {count} more.",
 };

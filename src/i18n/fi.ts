@@ -521,6 +521,13 @@ export const fi = {
   privacy_link: "Koko tietosuojaseloste: {url}",
   privacy_link_missing: "Koko tietosuojaselosteen saat koordinaattorilta.",
   privacy_pause: "Saat tehtävätarjoukset tähän keskusteluun. Jos et halua tarjouksia vähään aikaan, kirjoita esimerkiksi **tauko 31.12.** Kun haluat ne takaisin, kirjoita **tauko pois**.",
+  reach_title: "**Ketä en tavoita Teamsissa** ({count, plural, one {# henkilö} other {# henkilöä}})",
+  reach_line: "{name} ({email}): {reason}",
+  reach_no_chat: "ei ole avannut bottia",
+  reach_blocked: "on poistanut tai estänyt botin",
+  reach_waiting: "sovellus on asennettu, odotan, että Teams avaa keskustelun",
+  reach_all: "Tavoitan Teamsissa kaikki rekisterin kokemusasiantuntijat ja hyväksyjät.",
+  reach_more: "…ja {count} muuta.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -523,4 +523,11 @@ export const sv: Catalogue = {
   privacy_link: "Hela dataskyddsbeskrivningen: {url}",
   privacy_link_missing: "Hela dataskyddsbeskrivningen får du av koordinatorn.",
   privacy_pause: "Du får uppdragserbjudanden i den här chatten. Om du inte vill ha erbjudanden en tid, skriv till exempel **paus 31.12**. Med **paus slut** får du erbjudanden igen.",
+  reach_title: "**Vem jag inte når i Teams** ({count, plural, one {# person} other {# personer}})",
+  reach_line: "{name} ({email}): {reason}",
+  reach_no_chat: "har inte öppnat botten",
+  reach_blocked: "har tagit bort eller blockerat botten",
+  reach_waiting: "appen är installerad, jag väntar på att Teams öppnar chatten",
+  reach_all: "Jag når alla erfarenhetsexperter och godkännare i registret i Teams.",
+  reach_more: "…och {count} till.",
 };

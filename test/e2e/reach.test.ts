@@ -153,6 +153,15 @@ describe('a claim that reaches an approver who never opened the bot (SPEC §12)'
     await graph.stop();
   });
 
+  it('when a coordinator asks /tavoitettavuus, then the approver who never opened the bot is listed with the reason, and others may not ask', async () => {
+    const answer = (await people.coordinator.say('/tavoitettavuus')).join('\n');
+    assert.match(answer, /Ketä en tavoita Teamsissa/);
+    assert.ok(answer.includes(`sup@example.fi): ${fi('reach_no_chat')}`), answer);
+    assert.ok(!answer.includes('pay@example.fi'), 'payroll has opened the bot');
+    assert.ok(!answer.includes(EXPERT), 'the expert has opened the bot');
+    assert.deepEqual(await people.experts.get(EXPERT)!.say('/reach'), [fi('command_not_allowed')]);
+  });
+
   it('when the claim reaches the supervisor, then the app is installed for them, they are welcomed and get the claim card, and no coordinator is asked to /reassign', async () => {
     const orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
     await toHelsinki(world, '2026-11-30T15:00');
