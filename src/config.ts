@@ -41,6 +41,15 @@ const envSchema = z.object({
     .regex(/^https:\/\/[a-z0-9]+\.table\.[a-z0-9.-]+\/?$/, 'must be the https Table endpoint of a storage account, e.g. https://account.table.core.windows.net')
     .transform((u) => u.replace(/\/+$/, ''))
     .optional(),
+  /** The full privacy notice, named in the first message anyone gets (SPEC §12). */
+  PRIVACY_URL: z.string().url('must be the https address of the privacy notice').optional(),
+  /** Proactive installation through Microsoft Graph (SPEC §12); on by default in production. */
+  GRAPH_INSTALL: flag.optional(),
+  GRAPH_BASE_URL: z.string().url('must be the Graph address, e.g. https://graph.microsoft.com/v1.0').transform((u) => u.replace(/\/+$/, '')).default('https://graph.microsoft.com/v1.0'),
+  /** The app's id in the tenant's app catalogue (README "Reaching people"). */
+  TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
+  /** Where the bot writes into a chat read from Graph (the Teams Bot Connector service). */
+  TEAMS_SERVICE_URL: z.string().url('must be the Teams service address').default('https://smba.trafficmanager.net/teams/'),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().regex(/(^|;)\s*InstrumentationKey=[^;]+/i, 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)').optional(),
 });
 
@@ -80,6 +89,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.STORAGE_CONNECTION_STRING && c.STORAGE_ACCOUNT_URL) {
     throw new ConfigError('Configuration error: STORAGE_ACCOUNT_URL and STORAGE_CONNECTION_STRING are both set; set only one');
+  }
+  if (c.GRAPH_INSTALL && !c.TEAMS_APP_CATALOG_ID) {
+    throw new ConfigError('Configuration error: TEAMS_APP_CATALOG_ID is required when GRAPH_INSTALL=1 (README, "Reaching people")');
   }
   // With STORAGE_ACCOUNT_URL the connection string stays empty: nothing falls back to Azurite.
   return { ...c, STORAGE_CONNECTION_STRING: c.STORAGE_CONNECTION_STRING ?? (c.STORAGE_ACCOUNT_URL ? '' : AZURITE_DEFAULT_CONNECTION) };

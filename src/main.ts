@@ -27,6 +27,9 @@ import { Outbound } from './teams/outbound';
 import { Pacer, PaceLimits } from './teams/pacer';
 import { RetryOptions } from './teams/retry';
 import { TeamsNotifier } from './teams/notifier';
+import { takeIntroduction } from './app/introduce';
+import { TableReachStore } from './storage/table-reach-store';
+import { GraphInstaller, graphCredential } from './teams/graph';
 import { createServer } from './teams/server';
 import { stopTelemetry } from './telemetry';
 
@@ -77,18 +80,29 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     exports: new TableExportStore(store.table('Claims')),
     feedback: new TableFeedbackStore(store.table('Orders')),
     publicUrl: config.PUBLIC_URL ?? '',
+    privacyUrl: config.PRIVACY_URL,
     people: new TablePersonRepository(store.table('People')),
     clock,
     bootstrapCoordinators: config.BOOTSTRAP_COORDINATORS,
     offerSettings: { waveSize: 5, offerWindowMs: 24 * 3600_000, ...options.offerSettings },
     afterCommit: (id) => work?.kick(id),
   };
+  // SPEC §12: on by default in production; without the catalogue id there is nothing to install.
+  if ((config.GRAPH_INSTALL ?? config.NODE_ENV === 'production') && config.TEAMS_APP_CATALOG_ID) {
+    services.reach = {
+      store: new TableReachStore(store.table('Jobs')),
+      installer: new GraphInstaller({ baseUrl: config.GRAPH_BASE_URL, catalogId: config.TEAMS_APP_CATALOG_ID, credential: graphCredential(config) }),
+      defaults: { serviceUrl: config.TEAMS_SERVICE_URL, botId: `28:${config.MicrosoftAppId ?? ''}`, tenantId: config.MicrosoftAppTenantId },
+    };
+  } else if (config.NODE_ENV === 'production' && config.GRAPH_INSTALL !== false) {
+    log.warn({ event: 'graph_install_off' }, 'TEAMS_APP_CATALOG_ID is not set: people who never opened the bot cannot be reached');
+  }
   if (options.demoDir) {
     if (await loadDemoRegisterIfEmpty(services.registers, options.demoDir)) log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
   }
   const adapter = createAdapter(config, options.channelTrust);
   const outbound = new Outbound(adapter, config.MicrosoftAppId ?? '', services.people, clock, new Pacer(options.paceLimits), options.retry);
-  work = new WorkRunner(services, new TeamsNotifier(outbound));
+  work = new WorkRunner(services, new TeamsNotifier(outbound, { take: (p) => takeIntroduction(services, p), privacyUrl: config.PRIVACY_URL }));
   const app = createBot(adapter, services, outbound);
   const server = createServer({
     adapter,

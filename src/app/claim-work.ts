@@ -5,6 +5,7 @@ import { changeClaim } from './change-claim';
 import { claimViewOf } from './claim-view';
 import type { Delivery, Notifier, Person } from './ports';
 import type { Services } from './services';
+import { reachByInstall } from './reach';
 import { claimFormFor } from './submit-claim';
 
 /**
@@ -32,6 +33,12 @@ export class ClaimWork {
     switch (effect.type) {
       case 'card_to_holder': {
         const holder = await this.s.people.findByEmail(effect.email);
+        if (!holder && this.s.reach) {
+          // SPEC §12: nobody has a chat with them yet: install the app; the installation delivers it.
+          const reached = await reachByInstall(this.s, this.s.reach.store, this.s.reach.installer, this.s.reach.defaults, effect.email, { kind: 'claim', claimId });
+          if (reached === 'waiting') return;
+          if (reached === 'reached') return this.carryOut(claimId, effect);
+        }
         const sent: Delivery = holder && !holder.unreachableSince ? delivered(await this.notifier.claimCard(holder, view)) : { ok: false, reason: 'unreachable' };
         if (sent.ok) return sent.activityId ? this.s.claims.recordCard(claimId, { email: effect.email, activityId: sent.activityId }) : undefined;
         // The holder has never opened the bot (or removed it): a coordinator can /reassign.

@@ -90,6 +90,8 @@ export interface Person {
   firstSeenAt: string;
   /** When the e-mail was last read from Teams (ISO); read again after a day (SPEC §9). */
   emailCheckedAt?: string;
+  /** When the person was told what the service is and stores (SPEC §12), ISO; once per person. */
+  introducedAt?: string;
 }
 
 export interface Stored<T> {
@@ -197,7 +199,9 @@ export interface OfferStore {
 }
 
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
-export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer' | 'feedback_card';
+/** quiet_wave: a new offer wave held back for the night (SPEC §4), sent at 08:00. */
+/** reach_deadline: what waited an hour for an installation goes to the coordinators (SPEC §12). */
+export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer' | 'feedback_card' | 'quiet_wave' | 'reach_deadline';
 
 export interface Timer {
   key: string;

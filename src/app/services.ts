@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { ChatDefaults, Installer, ReachStore } from './reach';
 import type { ClaimStore, DraftRepository, ExportStore, FeedbackStore, TariffStore, JobStore, LoadStore, SettingStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
 
 export interface OfferSettings {
@@ -29,4 +30,14 @@ export interface Services {
   afterCommit: (id: string) => void;
   /** Where the bot is reached from outside (export links). */
   publicUrl: string;
+  /** The full privacy notice (SPEC §12), named in the first message anyone gets. */
+  privacyUrl?: string;
+  /** Proactive installation through Graph (SPEC §12); absent when GRAPH_INSTALL is off. */
+  reach?: Reach;
+}
+
+export interface Reach {
+  store: ReachStore;
+  installer: Installer;
+  defaults: ChatDefaults;
 }

@@ -1,6 +1,8 @@
 import type { Effect } from '../domain/offers/offer';
 import { assignmentTimers, candidatesForCoordinator, remindsExpert } from '../domain/offers/follow-up';
 import type { Order } from '../domain/orders/order';
+import { helsinkiInstant } from '../domain/shared/helsinki';
+import { waveSendTime } from '../domain/offers/quiet-hours';
 import { effectsOfNewClaim } from '../domain/fees/claim';
 import { log } from '../log';
 import { actOnClaim } from './act-on-claim';
@@ -11,6 +13,8 @@ import { ClaimWork } from './claim-work';
 import { holdClaim } from './did-not-happen';
 import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
+import { giveUpWaiting, reachByInstall, type WaitingItem } from './reach';
+import { claimViewOf } from './claim-view';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
@@ -158,6 +162,24 @@ export class WorkRunner {
         return timer.claimId ? this.claimWork.timerDue(timer.claimId) : undefined;
       case 'feedback_card':
         return sendFeedbackCard(this.s, this.notifier, timer.orderId, timer.email);
+      case 'reach_deadline': {
+        if (!this.s.reach || !timer.email) return;
+        const item: WaitingItem = timer.claimId ? { kind: 'claim', claimId: timer.claimId } : { kind: 'offer', orderId: timer.orderId };
+        if (!(await giveUpWaiting(this.s.reach.store, timer.email, item))) return;
+        log.warn({ event: 'install_wait_given_up', orderId: timer.orderId, claimId: timer.claimId }, 'nothing arrived within an hour');
+        if (item.kind === 'offer') return this.skipUnreachable(item.orderId, timer.email);
+        const claim = (await this.s.claims.load(item.claimId))?.claim.value;
+        if (!claim || claim.holderEmail !== timer.email) return;
+        const view = await claimViewOf(this.s, claim);
+        for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
+        return;
+      }
+      case 'quiet_wave': {
+        // The wave held back for the night; nothing to do if the order moved on meanwhile.
+        const order = (await this.s.offers.load(timer.orderId))?.order.value;
+        if (order && order.wave === timer.wave) await offerMore(this.s, timer.orderId, 'next');
+        return;
+      }
     }
   }
 
@@ -168,9 +190,13 @@ export class WorkRunner {
     switch (effect.type) {
       case 'update_offer_card':
         return this.showOfferCard(file, effect.email);
-      case 'offer_more':
+      case 'offer_more': {
+        // SPEC §4: a new wave asked for in the quiet hours waits for 08:00 in a stored timer.
+        const at = effect.wave === 'next' || order.wave === 0 ? waveSendTime(this.s.clock.now(), helsinkiInstant(order.date, order.start)) : undefined;
+        if (at && at > this.s.clock.now()) return void (await this.s.jobs.schedule({ kind: 'quiet_wave', dueAt: at.toISOString(), orderId, wave: order.wave }));
         await offerMore(this.s, orderId, effect.wave);
         return 'order_changed';
+      }
       case 'schedule_wave_expiry':
         return this.s.jobs.schedule({ kind: 'wave_expiry', dueAt: effect.dueAt, orderId, wave: effect.wave });
       case 'record_assignment': {
@@ -220,6 +246,12 @@ export class WorkRunner {
     if (!offer) return;
     const order = file.order.value;
     const [person, view] = await Promise.all([this.s.people.findByEmail(email), offerViewOf(this.s, order, offer)]);
+    if (!person && this.s.reach && offer.status === 'pending') {
+      // SPEC §12: nobody has a chat with them yet: install the app; the installation delivers it.
+      const reached = await reachByInstall(this.s, this.s.reach.store, this.s.reach.installer, this.s.reach.defaults, email, { kind: 'offer', orderId: order.orderId });
+      if (reached === 'waiting') return;
+      if (reached === 'reached') return this.showOfferCard(file, email);
+    }
     const sent = person && !person.unreachableSince ? await this.notifier.offerCard(person, view, file.sentCards.get(email)) : { ok: false, unreachable: true };
     if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) {
       await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);

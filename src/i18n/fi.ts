@@ -606,6 +606,20 @@ export const fi = {
   my_data_first_seen: "Ensimmäinen yhteys",
   console_feedback: "Palaute (vain koordinaattoreille)",
   console_feedback_line: "{who}: {rating}/5",
+  privacy_title: "**Tietosuoja lyhyesti**",
+  privacy_what: "Kokemusvälitys on kokemustoimintakeskuksen tilauspalvelu. Se välittää yksiköiden tehtäviä kokemusasiantuntijoille ja käsittelee palkkiohakemukset.",
+  privacy_stored: "Tallennan nimesi, sähköpostiosoitteesi ja Teams-osoitteesi, jotta voin lähettää sinulle viestejä. Tallennan myös tilaukset, tehtävät, tarjoukset ja palkkiohakemukset, joissa olet mukana. Kokemusasiantuntijoista tallennan lisäksi rekisterin tiedot (kokemusalueet, alueet ja kielet), jotta voin tarjota sopivia tehtäviä. Kokemusalueet ovat terveystietoja, ja niitä käytetään vain tehtävien sovittamiseen.",
+  privacy_retention: "Tilaukset ja tarjoukset säilytetään kaksi vuotta tehtävän jälkeen ja palkkiohakemukset kuusi vuotta maksun jälkeen (kirjanpitolaki). Jos sinut poistetaan rekisteristä, tietosi poistetaan 90 päivän kuluttua siitä, kun viimeinen avoin asiasi on hoidettu. Kirjoita **omat tiedot**, niin näet kaiken, mitä sinusta on tallennettu.",
+  privacy_link: "Koko tietosuojaseloste: {url}",
+  privacy_link_missing: "Koko tietosuojaselosteen saat koordinaattorilta.",
+  privacy_pause: "Saat tehtävätarjoukset tähän keskusteluun. Jos et halua tarjouksia vähään aikaan, kirjoita esimerkiksi **tauko 31.12.** Kun haluat ne takaisin, kirjoita **tauko pois**.",
+  reach_title: "**Ketä en tavoita Teamsissa** ({count, plural, one {# henkilö} other {# henkilöä}})",
+  reach_line: "{name} ({email}): {reason}",
+  reach_no_chat: "ei ole avannut bottia",
+  reach_blocked: "on poistanut tai estänyt botin",
+  reach_waiting: "sovellus on asennettu, odotan, että Teams avaa keskustelun",
+  reach_all: "Tavoitan Teamsissa kaikki rekisterin kokemusasiantuntijat ja hyväksyjät.",
+  reach_more: "…ja {count} muuta.",
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -95,6 +95,7 @@ export class TableJobStore implements JobStore {
       if (isConflict(err)) return undefined; // marked meanwhile: whoever marked it kicks a drain
       throw err;
     }
+    return undefined;
   }
 
   async clearDirty(orderId: string, etag: string): Promise<boolean> {

@@ -1,6 +1,9 @@
 import { ActivityTypes, TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { helpMessage, welcomeMessage } from '../../cards/help-message';
+import { privacyNotice } from '../../cards/privacy-notice';
+import { takeIntroduction } from '../app/introduce';
+import { deliverWaiting } from '../app/reach';
 import type { Services } from '../app/services';
 import { languageOfLocale, translator } from '../i18n';
 import { log } from '../log';
@@ -16,6 +19,7 @@ import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { registerRegisterRoutes } from './routes/register';
+import { reachCommands } from './routes/reach';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -30,11 +34,19 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   const app = new TracedApplication({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
   const turns = new Turns(services, outbound);
   registerInboundGuard(app, turns);
-  const welcome = (a: Actor) => welcomeMessage(a.profile.roles, a.person.email !== '', a.t);
+  // The first message anyone gets also says what the service stores about them (SPEC §12).
+  const welcomeText = (a: Actor) =>
+    [welcomeMessage(a.profile.roles, a.person.email !== '', a.t), privacyNotice(a.t, services.privacyUrl, a.profile.roles.includes('expert'))].join('\n\n');
+  async function welcome(ctx: Parameters<Turns['actorOf']>[0], actor: Actor): Promise<void> {
+    await turns.say(ctx, welcomeText(actor));
+    await takeIntroduction(services, actor.person);
+    // Installed through Graph (SPEC §12): what waited for this chat is sent now.
+    if (services.reach && actor.person.email) await deliverWaiting(services, services.reach.store, actor.person.email);
+  }
 
   async function welcomeIfNew(ctx: Parameters<Turns['actorOf']>[0]): Promise<Actor> {
     const actor = await turns.actorOf(ctx);
-    if (actor.isNew) await turns.say(ctx, welcome(actor));
+    if (actor.isNew) await welcome(ctx, actor);
     return actor;
   }
 
@@ -54,7 +66,7 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   const registers = registerRegisterRoutes(app, turns);
   registerFeedbackRoutes(app, turns);
   const commands: CommandHandlers = {
-    help: async (ctx, actor) => void (await turns.say(ctx, actor.isNew ? welcome(actor) : helpMessage(actor.profile.roles, actor.t))),
+    help: async (ctx, actor) => void (actor.isNew ? await welcome(ctx, actor) : await turns.say(ctx, helpMessage(actor.profile.roles, actor.t))),
     ...expertCommands(turns),
     ...fees,
     ...ordering.commands,
@@ -62,6 +74,7 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
     // After the offer routes: /assign goes through the hard rules and the Confirm card (SPEC §3).
     ...registerOrdersConsoleRoutes(app, turns),
     ...registers.commands,
+    ...reachCommands(turns),
     // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
     audit: async (ctx, actor, args) => void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),
   };

@@ -12,12 +12,27 @@ import type { Order } from '../domain/orders/order';
 import { type MessageKey, translator } from '../i18n';
 import type { Outbound, SendResult } from './outbound';
 import { plain } from '../../cards/plain-text';
+import { privacyNotice } from '../../cards/privacy-notice';
+
+/** The one introduction per person (SPEC §12): `take` is true for the one caller who should send it. */
+export interface Introduction {
+  take(person: Person): Promise<boolean>;
+  privacyUrl?: string;
+}
 
 /** Draws what the outbox's effects call for, in each recipient's language, and sends it. */
 export class TeamsNotifier implements Notifier {
-  constructor(private readonly outbound: Outbound) {}
+  constructor(
+    private readonly outbound: Outbound,
+    private readonly introduction?: Introduction,
+  ) {}
 
   async offerCard(expert: Person, view: OfferView, sentActivityId?: string) {
+    // SPEC §12: an expert who was never told what the service stores hears it before the first offer.
+    if (!sentActivityId && this.introduction && (await this.introduction.take(expert))) {
+      const told = await this.text(expert, privacyNotice(translator(expert.locale), this.introduction.privacyUrl, true));
+      if (!told.ok && told.reason === 'unreachable') return { ok: false, unreachable: true };
+    }
     const card = offerCard(view, expert.locale, translator(expert.locale));
     const result = sentActivityId ? await this.outbound.update(expert, sentActivityId, cardActivity(card)) : await this.outbound.send(expert, cardActivity(card));
     return result.ok ? { ok: true, activityId: result.activityId } : { ok: false, unreachable: result.reason === 'unreachable' };

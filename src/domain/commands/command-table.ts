@@ -140,6 +140,10 @@ export const COMMANDS = {
     form: 'slash',
     words: { fi: ['henkilöstö'], sv: ['personal'], en: ['staff'] },
   },
+  reach: {
+    form: 'slash',
+    words: { fi: ['tavoitettavuus'], sv: ['nåbarhet'], en: ['reach'] },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict';
+import { translator } from '../../src/i18n';
+import { approvers, buttons, cardWith, EXPERT, press, takenTask, toHelsinki, type Chain } from '../support/fees';
+import { GraphStub } from '../support/graph-stub';
+import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
+import { World, type TestUser } from '../support/world';
+
+const fi = translator('fi');
+
+describe('reaching people who never opened the bot (SPEC §12)', () => {
+  let world: World;
+  let graph: GraphStub;
+  let people: Cast;
+  const env: Record<string, string> = {};
+  const strangers = new Map<string, TestUser>();
+
+  /** Settles the bot, lets the stand-in's installation events arrive, and settles again. */
+  async function settleAll(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await world.settle();
+      await graph.idle();
+    }
+    await world.settle();
+  }
+
+  /** An expert in the register and the directory who has never opened the bot. */
+  async function stranger(email: string, opts: { inDirectory?: boolean; installed?: boolean; silent?: boolean; regions?: string[] } = {}): Promise<TestUser> {
+    await world.bot.services.registers.putExpert(anExpert({ email, maxPerMonth: 100, ...(opts.regions ? { regions: opts.regions } : {}) }));
+    const user = world.person({ email });
+    if (opts.inDirectory !== false) graph.addUser(email, user, { installed: opts.installed, silent: opts.silent });
+    strangers.set(email, user);
+    return user;
+  }
+
+  before(async () => {
+    graph = new GraphStub();
+    await graph.start();
+    Object.assign(env, { GRAPH_INSTALL: '1', GRAPH_BASE_URL: graph.url, TEAMS_APP_CATALOG_ID: graph.catalogId });
+    world = await World.start(env);
+    // A chat read from Graph (after a 409) is written to through the Teams service: the stand-in.
+    env.TEAMS_SERVICE_URL = world.connector.url;
+    await world.restart();
+    people = await cast(world, []);
+  });
+  after(async () => {
+    await world.stop();
+    await graph.stop();
+  });
+
+  it('when an order goes to three experts who never opened the bot, then the app is installed for each, they are welcomed and get their offers', async () => {
+    const emails = ['first@example.fi', 'second@example.fi', 'third@example.fi'];
+    for (const e of emails) await stranger(e);
+    const orderId = await placeOrder(people.orderer, { expertCount: 3, date: '2026-12-09' });
+    await settleAll();
+    for (const e of emails) {
+      const u = strangers.get(e)!;
+      assert.equal(graph.installsFor(e), 1, `${e}: installed once`);
+      assert.equal(offerCardsFor(u, orderId).length, 1, `${e}: the offer arrived`);
+      const texts = u.messages().map((m) => m.text ?? '');
+      assert.match(texts[0]!, /Hei! Olen Kokemusvälitys/, 'welcomed first');
+      assert.ok(texts[0]!.includes(fi('privacy_stored')), 'with what is stored, before the offer');
+      assert.ok(await world.bot.services.people.findByEmail(e), 'the chat is stored');
+    }
+    const install = graph.calls.find((c) => c.kind === 'install')!;
+    assert.equal(install.body['teamsApp@odata.bind'], `${graph.url}/appCatalogs/teamsApps/${graph.catalogId}`);
+    assert.equal(install.authorization, undefined, 'no token in local mode');
+    const offers = [...(await world.bot.services.offers.load(orderId))!.offers.values()].map((o) => o.value);
+    assert.deepEqual(offers.map((o) => o.status).sort(), ['pending', 'pending', 'pending']);
+  });
+
+  it('when the app is installed already (409), then the chat is read from Graph and the offer is sent there', async () => {
+    const u = await stranger('already@example.fi', { installed: true });
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-10', expertCount: 10 });
+    await settleAll();
+    assert.equal(offerCardsFor(u, orderId).length, 1);
+    const kinds = graph.calls.filter((c) => c.path.includes(u.aadObjectId) || c.path.includes('already@example.fi')).map((c) => `${c.kind} ${c.status}`);
+    assert.deepEqual(kinds, ['user 200', 'install 409', 'installed_apps 200', 'chat 200']);
+    assert.match(graph.calls.find((c) => c.kind === 'installed_apps')!.path, /\$filter=teamsApp%2Fid%20eq%20%27catalog-app-1%27/);
+    assert.ok(u.messages()[0]!.text.includes(fi('privacy_stored')), 'no welcome event came: the notice goes before the offer');
+  });
+
+  it('when Graph throttles with 429 and Retry-After, then the install waits and goes through', async () => {
+    const u = await stranger('throttled@example.fi');
+    graph.fail('install', 429, { email: 'throttled@example.fi', headers: { 'retry-after': '1' } });
+    const started = Date.now();
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-11', expertCount: 10 });
+    await settleAll();
+    assert.ok(Date.now() - started >= 1000, 'waited for Retry-After');
+    assert.equal(offerCardsFor(u, orderId).length, 1);
+    assert.deepEqual(graph.calls.filter((c) => c.kind === 'install' && c.path.includes(u.aadObjectId)).map((c) => c.status), [429, 201]);
+  });
+
+  it('when the person is not in the directory (404) or the install is refused (403), then their offer moves on and the coordinator is told', async () => {
+    const missing = await stranger('nobody@example.fi', { inDirectory: false });
+    const refused = await stranger('refused@example.fi');
+    graph.fail('install', 403, { email: 'refused@example.fi', times: 5 });
+    const before = people.coordinator.messages().length;
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-14', expertCount: 10 });
+    await settleAll();
+    assert.equal(offerCardsFor(missing, orderId).length, 0);
+    assert.equal(offerCardsFor(refused, orderId).length, 0);
+    const offers = (await world.bot.services.offers.load(orderId))!.offers;
+    assert.equal(offers.get('nobody@example.fi')?.value.unreachable, true);
+    assert.equal(offers.get('refused@example.fi')?.value.unreachable, true);
+    const told = people.coordinator.messages().slice(before).map((m) => m.text ?? '').join('\n');
+    assert.match(told, /nobody/);
+    assert.match(told, /refused/);
+  });
+
+  it('when the installation event never comes, then after an hour the offer moves to the next candidate and the coordinator is told', async () => {
+    // Only these two may do a task in Kuopio: the silent one first (fewer assignments), then the next.
+    const silent = await stranger('silent@example.fi', { silent: true, regions: ['Kuopio'] });
+    const next = await stranger('next@example.fi', { regions: ['Kuopio'] });
+    await world.bot.services.loads.add('next@example.fi', { orderId: 'T-2026-9990', date: '2026-10-01', start: '09:00', end: '10:00', remote: true });
+    const before = people.coordinator.messages().length;
+    world.bot.services.offerSettings.waveSize = 1; // one offer at a time, so that "next" waits its turn
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-18', municipality: 'Kuopio', expertCount: 1 });
+    await settleAll();
+    const offers = () => world.bot.services.offers.load(orderId).then((f) => f!.offers);
+    assert.equal((await offers()).get('silent@example.fi')?.value.status, 'pending', 'waiting for the installation');
+    assert.equal(offerCardsFor(next, orderId).length, 0);
+
+    world.clock.advance(59 * 60_000);
+    await settleAll();
+    assert.equal((await offers()).get('silent@example.fi')?.value.status, 'pending', 'still within the hour');
+
+    world.clock.advance(2 * 60_000);
+    await settleAll();
+    assert.equal((await offers()).get('silent@example.fi')?.value.unreachable, true);
+    assert.equal(offerCardsFor(silent, orderId).length, 0);
+    assert.equal(offerCardsFor(next, orderId).length, 1, 'the next candidate has it');
+    const told = people.coordinator.messages().slice(before).map((m) => m.text ?? '').join('\n');
+    assert.match(told, /silent/);
+    assert.match(told, new RegExp(orderId));
+  });
+});
+
+describe('a claim that reaches an approver who never opened the bot (SPEC §12)', () => {
+  let world: World;
+  let graph: GraphStub;
+  let people: Cast;
+  let chain: Chain;
+  before(async () => {
+    graph = new GraphStub();
+    await graph.start();
+    world = await World.start({ GRAPH_INSTALL: '1', GRAPH_BASE_URL: graph.url, TEAMS_APP_CATALOG_ID: graph.catalogId });
+    people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+    chain = await approvers(world, false, ['payroll']); // the supervisor has not installed the app
+    graph.addUser('sup@example.fi', chain.supervisor);
+  });
+  after(async () => {
+    await world.stop();
+    await graph.stop();
+  });
+
+  it('when a coordinator asks /tavoitettavuus, then the approver who never opened the bot is listed with the reason, and others may not ask', async () => {
+    const answer = (await people.coordinator.say('/tavoitettavuus')).join('\n');
+    assert.match(answer, /Ketä en tavoita Teamsissa/);
+    assert.ok(answer.includes(`sup@example.fi): ${fi('reach_no_chat')}`), answer);
+    assert.ok(!answer.includes('pay@example.fi'), 'payroll has opened the bot');
+    assert.ok(!answer.includes(EXPERT), 'the expert has opened the bot');
+    assert.deepEqual(await people.experts.get(EXPERT)!.say('/reach'), [fi('command_not_allowed')]);
+  });
+
+  it('when the claim reaches the supervisor, then the app is installed for them, they are welcomed and get the claim card, and no coordinator is asked to /reassign', async () => {
+    const orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+    await toHelsinki(world, '2026-11-30T15:00');
+    await press(people.orderer, orderId, 'task_done');
+    const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
+    const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)?.[0];
+    assert.ok(claimId, submitted.shown);
+    for (let i = 0; i < 3; i++) {
+      await world.settle();
+      await graph.idle();
+    }
+    await world.settle();
+    assert.equal(graph.installsFor('sup@example.fi'), 1);
+    assert.match(chain.supervisor.messages()[0]!.text ?? '', /Hei! Olen Kokemusvälitys/);
+    assert.deepEqual(buttons(cardWith(chain.supervisor, claimId, 'approve_claim').card), ['Hyväksy', 'Palauta korjattavaksi']);
+    assert.ok(!people.coordinator.messages().some((m) => (m.text ?? '').includes(claimId)), 'no coordinator heard of the claim: nobody had to step in');
+
+    await press(chain.supervisor, claimId, 'approve_claim');
+    await world.settle();
+    assert.equal(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card)[0], 'Maksettu');
+  });
+});
