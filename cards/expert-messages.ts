@@ -1,4 +1,4 @@
-import type { AssignmentRef, ExpertLoad } from '../src/domain/matching/match-experts';
+import type { AssignmentRef } from '../src/domain/matching/match-experts';
 import type { Expert } from '../src/domain/registers/types';
 import type { Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
@@ -22,18 +22,6 @@ function profileRows(e: Expert, lang: Language, t: Translate): Array<[string, st
 /** `profiili` / `profile`: what offers are matched against. */
 export function profileMessage(e: Expert, lang: Language, t: Translate): string {
   return `${lines(t('profile_title'), profileRows(e, lang, t))}\n\n${t('profile_change')}`;
-}
-
-/** `omat tiedot` / `my data`: everything the register holds on the expert (right of access). */
-export function myDataMessage(e: Expert, load: ExpertLoad, lang: Language, t: Translate): string {
-  return lines(t('my_data_title'), [
-    [t('my_data_name'), e.name],
-    [t('my_data_email'), e.email],
-    ...profileRows(e, lang, t),
-    ...(e.mentorEmail ? ([[t('my_data_mentor'), e.mentorEmail]] as Array<[string, string]>) : []),
-    ...(e.trainedOn ? ([[t('my_data_trained_on'), formatDate(e.trainedOn, lang)]] as Array<[string, string]>) : []),
-    [t('my_data_assignments'), String(load.assignments.length)],
-  ]);
 }
 
 /** `omat tehtävät` / `my tasks`: assignments from today on, soonest first. */
