@@ -14,7 +14,14 @@ import {
 } from '../src/domain/matching/match-experts';
 import { MUNICIPALITIES } from '../src/domain/orders/municipalities';
 import type { Expert } from '../src/domain/registers/types';
-import { AREAS, EXPERT_KINDS, TASK_TYPES, type Area, type Language, type TaskType } from '../src/domain/shared/vocabulary';
+import {
+  AREAS,
+  EXPERT_KINDS,
+  TASK_TYPES,
+  type Area,
+  type Language,
+  type TaskType,
+} from '../src/domain/shared/vocabulary';
 
 const EXPERTS = 300;
 const ORDERS = 1_500;
@@ -63,7 +70,9 @@ function syntheticRegister(): { experts: Expert[]; places: string[] } {
       email: `expert${String(i).padStart(3, '0')}@example.fi`,
       name: `Expert ${i}`,
       kind: rnd() < 0.15 ? 'peer' : pick(EXPERT_KINDS.filter((k) => k !== 'peer')),
-      areas: [...new Set([pick(AREAS), pick(AREAS), pick(AREAS)].slice(0, 1 + Math.floor(rnd() * 3)))],
+      areas: [
+        ...new Set([pick(AREAS), pick(AREAS), pick(AREAS)].slice(0, 1 + Math.floor(rnd() * 3))),
+      ],
       regions: [...new Set([pick(places), pick(places)].slice(0, 1 + Math.floor(rnd() * 2)))],
       languages: pick(languages),
       remote: rnd() < 0.7,
@@ -109,13 +118,21 @@ interface Figures {
 }
 
 /** One simulated year: waves of 5 in ranked order; the quickest willing expert of a wave takes it. */
-function simulate(experts: readonly Expert[], orders: readonly MatchOrder[], compare: (a: Candidate, b: Candidate) => number): Figures {
+function simulate(
+  experts: readonly Expert[],
+  orders: readonly MatchOrder[],
+  compare: (a: Candidate, b: Candidate) => number,
+): Figures {
   const loads = new Map<string, ExpertLoad>();
   const taken = new Map<string, number>();
   let filled = 0;
   let covering = 0;
   orders.forEach((order, n) => {
-    const ranked = rankCandidates(order, experts, { today: order.date, loads, exclude: new Set() }).sort(compare);
+    const ranked = rankCandidates(order, experts, {
+      today: order.date,
+      loads,
+      exclude: new Set(),
+    }).sort(compare);
     for (let from = 0; from < ranked.length; from += WAVE) {
       const wave = pickWave(ranked.slice(from), WAVE);
       const willing = wave
@@ -128,7 +145,14 @@ function simulate(experts: readonly Expert[], orders: readonly MatchOrder[], com
       if (winner.coversAllAreas) covering++;
       taken.set(winner.email, (taken.get(winner.email) ?? 0) + 1);
       const load = loads.get(winner.email) ?? { assignments: [] };
-      load.assignments.push({ orderId: order.orderId, date: order.date, start: order.start, end: order.end, remote: order.remote, municipality: order.municipality });
+      load.assignments.push({
+        orderId: order.orderId,
+        date: order.date,
+        start: order.start,
+        end: order.end,
+        remote: order.remote,
+        municipality: order.municipality,
+      });
       loads.set(winner.email, load);
       break;
     }

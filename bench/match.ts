@@ -31,7 +31,9 @@ function syntheticRegister(): { experts: Expert[]; loads: Map<string, ExpertLoad
   const rnd = random(42);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   // Central Finland heavy, like the demo register, with Swedish names now and then
-  const places = MUNICIPALITIES.slice(0, 60).map((m) => (m.swedishName && rnd() < 0.3 ? m.swedishName : m.name));
+  const places = MUNICIPALITIES.slice(0, 60).map((m) =>
+    m.swedishName && rnd() < 0.3 ? m.swedishName : m.name,
+  );
   places.push('Jyväskylä', 'Jyväskylä', 'Jyväskylä', 'Vasa', 'Jämsä', 'Äänekoski');
   const languages: Language[][] = [['fi'], ['fi'], ['fi', 'en'], ['fi', 'sv'], ['sv']];
   const experts: Expert[] = [];
@@ -43,8 +45,12 @@ function syntheticRegister(): { experts: Expert[]; loads: Map<string, ExpertLoad
       email,
       name: `Expert ${i}`,
       kind: rnd() < 0.15 ? 'peer' : pick(EXPERT_KINDS.filter((k) => k !== 'peer')),
-      areas: [...new Set([pick(AREAS), pick(AREAS), pick(AREAS)].slice(0, 1 + Math.floor(rnd() * 3)))],
-      regions: [...new Set([pick(places), pick(places), pick(places)].slice(0, 1 + Math.floor(rnd() * 3)))],
+      areas: [
+        ...new Set([pick(AREAS), pick(AREAS), pick(AREAS)].slice(0, 1 + Math.floor(rnd() * 3))),
+      ],
+      regions: [
+        ...new Set([pick(places), pick(places), pick(places)].slice(0, 1 + Math.floor(rnd() * 3))),
+      ],
       languages: pick(languages),
       remote: rnd() < 0.7,
       onsite: rnd() < 0.8,
@@ -56,7 +62,9 @@ function syntheticRegister(): { experts: Expert[]; loads: Map<string, ExpertLoad
     const assignments: AssignmentRef[] = [];
     const count = Math.floor(rnd() * 12);
     for (let k = 0; k < count; k++) {
-      const day = new Date(Date.UTC(2024, 10, 1) + Math.floor(rnd() * 150) * 86_400_000).toISOString().slice(0, 10);
+      const day = new Date(Date.UTC(2024, 10, 1) + Math.floor(rnd() * 150) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       const hour = 8 + Math.floor(rnd() * 8);
       assignments.push({
         orderId: `o-${i}-${k}`,
@@ -67,7 +75,10 @@ function syntheticRegister(): { experts: Expert[]; loads: Map<string, ExpertLoad
         municipality: pick(places),
       });
     }
-    loads.set(email, rnd() < 0.6 ? { assignments, feedbackAverage: 1 + rnd() * 4 } : { assignments });
+    loads.set(
+      email,
+      rnd() < 0.6 ? { assignments, feedbackAverage: 1 + rnd() * 4 } : { assignments },
+    );
   }
   return { experts, loads };
 }
@@ -98,7 +109,11 @@ export async function benchMatching(): Promise<string> {
     { ...base, remote: true, areas: [...AREAS] }, // the broadest order: most of the register is eligible
     { ...base, taskType: 'peer_group', municipality: 'Vaasa' },
   ];
-  const ctx: MatchContext = { today: TODAY, loads, exclude: new Set(['expert1@example.fi', 'expert2@example.fi']) };
+  const ctx: MatchContext = {
+    today: TODAY,
+    loads,
+    exclude: new Set(['expert1@example.fi', 'expert2@example.fi']),
+  };
   const times: number[] = [];
   let candidates = 0;
   for (let i = 0; i < WARM_UP + RUNS; i++) {

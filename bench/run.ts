@@ -28,7 +28,11 @@ const freePort = () =>
   });
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   children.push(child);
   return child;
 }
@@ -57,7 +61,8 @@ async function waitHealthy(port: number): Promise<void> {
   throw new Error(`bot on ${port} never became healthy`);
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -68,16 +73,26 @@ const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 9
 let seq = 0;
 function activity(connector: ConnectorStub, user: string, extra: Record<string, unknown>) {
   return {
-    type: 'message', id: `b-${++seq}`, channelId: 'msteams', serviceUrl: connector.url, locale: 'fi-FI',
-    from: { id: `29:${user}`, aadObjectId: user, name: 'U' }, recipient: { id: '28:bot', name: 'bot' },
-    conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 't' }, channelData: { tenant: { id: 't' } },
+    type: 'message',
+    id: `b-${++seq}`,
+    channelId: 'msteams',
+    serviceUrl: connector.url,
+    locale: 'fi-FI',
+    from: { id: `29:${user}`, aadObjectId: user, name: 'U' },
+    recipient: { id: '28:bot', name: 'bot' },
+    conversation: { id: `a:${user}`, conversationType: 'personal', tenantId: 't' },
+    channelData: { tenant: { id: 't' } },
     ...extra,
   };
 }
 
 async function post(port: number, body: unknown): Promise<{ ms: number; json: any }> {
   const t0 = performance.now();
-  const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   return { ms: performance.now() - t0, json: text ? JSON.parse(text) : undefined };
 }
@@ -89,12 +104,19 @@ async function post(port: number, body: unknown): Promise<{ ms: number; json: an
  */
 const USERS = 25;
 const SPACING_MS = 40;
-async function timeMessages(port: number, connector: ConnectorStub, user: string, text: string): Promise<number[]> {
+async function timeMessages(
+  port: number,
+  connector: ConnectorStub,
+  user: string,
+  text: string,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const started = performance.now();
     times.push((await post(port, activity(connector, `${user}-${i % USERS}`, { text }))).ms);
-    await new Promise((r) => setTimeout(r, Math.max(0, SPACING_MS - (performance.now() - started))));
+    await new Promise((r) =>
+      setTimeout(r, Math.max(0, SPACING_MS - (performance.now() - started))),
+    );
   }
   return times.slice(Math.floor(ROUNDS / 10)); // drop warm-up
 }
@@ -105,7 +127,9 @@ async function main(): Promise<void> {
     results.push(line);
     console.log(line);
   };
-  report(`Kokemusvälitys benchmark, ${new Date().toISOString()}, Node ${process.version}, ${ROUNDS} rounds`);
+  report(
+    `Kokemusvälitys benchmark, ${new Date().toISOString()}, Node ${process.version}, ${ROUNDS} rounds`,
+  );
 
   // Parsing an order message (issue 5: ≤ 5 ms).
   const samples = [
@@ -129,16 +153,40 @@ async function main(): Promise<void> {
     for (let i = 0; i < USERS; i++) {
       const id = `${who}-${i}`;
       const email = who === 'orderer' ? 'orderer@example.fi' : `${id}@example.fi`;
-      connector.addMember({ id: `29:${id}`, aadObjectId: id, email, userPrincipalName: email, name: who });
+      connector.addMember({
+        id: `29:${id}`,
+        aadObjectId: id,
+        email,
+        userPrincipalName: email,
+        name: who,
+      });
     }
-    connector.addMember({ id: `29:${who}`, aadObjectId: who, email: `${who}@example.fi`, userPrincipalName: `${who}@example.fi`, name: who });
+    connector.addMember({
+      id: `29:${who}`,
+      aadObjectId: who,
+      email: `${who}@example.fi`,
+      userPrincipalName: `${who}@example.fi`,
+      name: who,
+    });
   }
 
   // The echo baseline.
   const echoStore = await freePort();
-  start([join(root, 'node_modules', '.bin', 'azurite-table'), '--tablePort', String(echoStore), '--inMemoryPersistence', '--silent', '--disableTelemetry'], {});
+  start(
+    [
+      join(root, 'node_modules', '.bin', 'azurite-table'),
+      '--tablePort',
+      String(echoStore),
+      '--inMemoryPersistence',
+      '--silent',
+      '--disableTelemetry',
+    ],
+    {},
+  );
   const echoPort = await freePort();
-  const echo = start(['--require', 'tsx/cjs', join(root, 'bench', 'echo-bot.ts')], { PORT: String(echoPort) });
+  const echo = start(['--require', 'tsx/cjs', join(root, 'bench', 'echo-bot.ts')], {
+    PORT: String(echoPort),
+  });
   await waitHealthy(echoPort);
   const echoTimes = await timeMessages(echoPort, connector, 'echo-user', 'hello');
   const echoRss = rssMb(echo.pid!);
@@ -146,51 +194,131 @@ async function main(): Promise<void> {
 
   // Our bot with 2,000 experts in the register.
   const storePort = await freePort();
-  start([join(root, 'node_modules', '.bin', 'azurite-table'), '--tablePort', String(storePort), '--inMemoryPersistence', '--silent', '--disableTelemetry'], {});
+  start(
+    [
+      join(root, 'node_modules', '.bin', 'azurite-table'),
+      '--tablePort',
+      String(storePort),
+      '--inMemoryPersistence',
+      '--silent',
+      '--disableTelemetry',
+    ],
+    {},
+  );
   await waitListening(storePort);
   const botPort = await freePort();
-  const env = { PORT: String(botPort), STORAGE_CONNECTION_STRING: connectionStringFor(storePort), TABLE_PREFIX: 'bench', AZURITE: '0', PLAYGROUND: '0', DEMO_DATA: '0' };
+  const env = {
+    PORT: String(botPort),
+    STORAGE_CONNECTION_STRING: connectionStringFor(storePort),
+    TABLE_PREFIX: 'bench',
+    AZURITE: '0',
+    PLAYGROUND: '0',
+    DEMO_DATA: '0',
+  };
   const { TableStore } = await import('../src/storage/tables');
   const { TableRegisterRepository } = await import('../src/storage/table-register-repository');
   const store = new TableStore(env.STORAGE_CONNECTION_STRING, 'bench');
   await store.ensureTables();
   const registers = new TableRegisterRepository(store.table('Registers'));
-  await registers.putUnit({ unitId: 'u1', name: 'Unit', municipality: 'Kuopio', supervisorEmail: 's@example.fi', payrollEmail: 'p@example.fi', costCenter: '1' });
-  await registers.putStaff({ email: 'orderer@example.fi', name: 'O', role: 'orderer', unitId: 'u1' });
+  await registers.putUnit({
+    unitId: 'u1',
+    name: 'Unit',
+    municipality: 'Kuopio',
+    supervisorEmail: 's@example.fi',
+    payrollEmail: 'p@example.fi',
+    costCenter: '1',
+  });
+  await registers.putStaff({
+    email: 'orderer@example.fi',
+    name: 'O',
+    role: 'orderer',
+    unitId: 'u1',
+  });
   for (let i = 0; i < EXPERTS; i += 50) {
-    await Promise.all(Array.from({ length: 50 }, (_, j) => registers.putExpert({
-      email: `e${i + j}@example.fi`, name: `E${i + j}`, kind: 'trained', areas: ['mental_health', 'substance_use'], regions: ['Kuopio'], languages: ['fi'], remote: true, onsite: true, maxPerMonth: 8,
-    })));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, j) =>
+        registers.putExpert({
+          email: `e${i + j}@example.fi`,
+          name: `E${i + j}`,
+          kind: 'trained',
+          areas: ['mental_health', 'substance_use'],
+          regions: ['Kuopio'],
+          languages: ['fi'],
+          remote: true,
+          onsite: true,
+          maxPerMonth: 8,
+        }),
+      ),
+    );
   }
   const { TablePersonRepository } = await import('../src/storage/table-person-repository');
   const people = new TablePersonRepository(store.table('People'));
   for (let i = 0; i < EXPERTS; i += 50) {
-    await Promise.all(Array.from({ length: 50 }, (_, j) => {
-      const id = `expert-${i + j}`;
-      return people.save({
-        aadObjectId: id, email: `e${i + j}@example.fi`, locale: 'fi', firstSeenAt: new Date().toISOString(),
-        address: { conversationId: `a:${id}`, serviceUrl: connector.url, userId: `29:${id}`, botId: '28:bot', channelId: 'msteams', tenantId: 't' },
-      });
-    }));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, j) => {
+        const id = `expert-${i + j}`;
+        return people.save({
+          aadObjectId: id,
+          email: `e${i + j}@example.fi`,
+          locale: 'fi',
+          firstSeenAt: new Date().toISOString(),
+          address: {
+            conversationId: `a:${id}`,
+            serviceUrl: connector.url,
+            userId: `29:${id}`,
+            botId: '28:bot',
+            channelId: 'msteams',
+            tenantId: 't',
+          },
+        });
+      }),
+    );
   }
   // The bot as `npm run serve` runs it, with the request counter answering over IPC (bench/storage-ipc.ts).
   const serve = serveArgs(root);
-  const bot = start([...serve.slice(0, -1), '--require', join(root, 'bench', 'storage-ipc.ts'), serve.at(-1)!], env);
+  const bot = start(
+    [...serve.slice(0, -1), '--require', join(root, 'bench', 'storage-ipc.ts'), serve.at(-1)!],
+    env,
+  );
   await waitHealthy(botPort);
   const rssAfter: string[] = [`started ${rssMb(bot.pid!).toFixed(0)}`];
   const helpTimes = await timeMessages(botPort, connector, 'help-user', 'apua');
   rssAfter.push(`messages ${rssMb(bot.pid!).toFixed(0)}`);
-  report(`our bot, "apua": answered ${fmt(helpTimes)} (${(pct(helpTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50; target ≤ 3×)`);
+  report(
+    `our bot, "apua": answered ${fmt(helpTimes)} (${(pct(helpTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50; target ≤ 3×)`,
+  );
   const orderTimes = await timeMessages(botPort, connector, 'orderer', samples[0]!);
-  report(`our bot, an order message to its card: ${fmt(orderTimes)} (${(pct(orderTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50)`);
+  report(
+    `our bot, an order message to its card: ${fmt(orderTimes)} (${(pct(orderTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50)`,
+  );
 
   // Send order: from the click to the order's confirmation card.
   const sendTimes: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const data = { verb: 'send_order', draftId: `bench-${i}`, taskType: 'lecture', areas: 'homelessness', date: '2027-03-18', start: '09:00', end: '11:00', remote: 'false', municipality: 'Kuopio', expertCount: '1', language: 'fi' };
+    const data = {
+      verb: 'send_order',
+      draftId: `bench-${i}`,
+      taskType: 'lecture',
+      areas: 'homelessness',
+      date: '2027-03-18',
+      start: '09:00',
+      end: '11:00',
+      remote: 'false',
+      municipality: 'Kuopio',
+      expertCount: '1',
+      language: 'fi',
+    };
     // Several orderers: one person may send 30 orders an hour (SPEC §9).
-    const r = await post(botPort, activity(connector, `orderer-${i % USERS}`, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
-    if (!JSON.stringify(r.json).includes('T-')) throw new Error('send order did not create an order');
+    const r = await post(
+      botPort,
+      activity(connector, `orderer-${i % USERS}`, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
+      }),
+    );
+    if (!JSON.stringify(r.json).includes('T-'))
+      throw new Error('send order did not create an order');
     sendTimes.push(r.ms);
   }
   report(`our bot, Send order → order number: ${fmt(sendTimes.slice(ROUNDS / 10))}`);
@@ -202,26 +330,68 @@ async function main(): Promise<void> {
   for (let i = 0; i < OFFER_ROUNDS; i++) {
     await new Promise((res) => setTimeout(res, 400)); // orders arrive over time; let the last one's messages go out
     const date = new Date(Date.UTC(2027, 0, 4) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
-    const data = { verb: 'send_order', draftId: `offer-bench-${i}`, taskType: 'lecture', areas: 'mental_health', date, start: '09:00', end: '11:00', remote: 'true', municipality: '', expertCount: '1', language: 'fi' };
+    const data = {
+      verb: 'send_order',
+      draftId: `offer-bench-${i}`,
+      taskType: 'lecture',
+      areas: 'mental_health',
+      date,
+      start: '09:00',
+      end: '11:00',
+      remote: 'true',
+      municipality: '',
+      expertCount: '1',
+      language: 'fi',
+    };
     const before = connector.calls.length;
     const t0 = performance.now();
     // Several orderers: one person may send 30 orders an hour (SPEC §9).
-    const r = await post(botPort, activity(connector, `orderer-${i % USERS}`, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
+    const r = await post(
+      botPort,
+      activity(connector, `orderer-${i % USERS}`, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
+      }),
+    );
     const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
     let offer: (typeof connector.calls)[number] | undefined;
-    while (!(offer = connector.calls.slice(before).find((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId)))) await new Promise((res) => setTimeout(res, 1));
+    while (
+      !(offer = connector.calls
+        .slice(before)
+        .find((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId)))
+    )
+      await new Promise((res) => setTimeout(res, 1));
     firstOffer.push(performance.now() - t0);
     const expertId = offer.conversationId!.slice(2);
-    const a = await post(botPort, activity(connector, expertId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'accept_offer', data: { verb: 'accept_offer', orderId } } } }));
-    if (!JSON.stringify(a.json).includes(orderId)) throw new Error('accept did not answer with the card');
+    const a = await post(
+      botPort,
+      activity(connector, expertId, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'accept_offer',
+            data: { verb: 'accept_offer', orderId },
+          },
+        },
+      }),
+    );
+    if (!JSON.stringify(a.json).includes(orderId))
+      throw new Error('accept did not answer with the card');
     accepts.push(a.ms);
   }
-  report(`Send order → first offer card at the connector (2,000 experts): ${fmt(firstOffer.slice(5))} (target p95 ≤ 300 ms)`);
+  report(
+    `Send order → first offer card at the connector (2,000 experts): ${fmt(firstOffer.slice(5))} (target p95 ≤ 300 ms)`,
+  );
   report(`Accept → answer card: ${fmt(accepts.slice(5))} (target p95 ≤ 100 ms)`);
   for (const line of await storageTrips(bot, botPort, connector)) report(line);
   report(await benchMatching());
   const botRss = rssMb(bot.pid!);
-  report(`our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB); MB after each phase: ${[...rssAfter, `offers ${botRss.toFixed(0)}`].join(', ')}`);
+  report(
+    `our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB); MB after each phase: ${[...rssAfter, `offers ${botRss.toFixed(0)}`].join(', ')}`,
+  );
   await connector.stop();
 }
 
@@ -239,7 +409,10 @@ function tripsOf(bot: ChildProcess): Promise<Trips> {
 }
 
 /** The poll for due work (the only queries on the Jobs table): counted apart, as the idle rate. */
-const polls = (t: Trips) => Object.entries(t.byTable).filter(([k]) => / query$/.test(k) && /Jobs /.test(k)).reduce((n, [, v]) => n + v, 0);
+const polls = (t: Trips) =>
+  Object.entries(t.byTable)
+    .filter(([k]) => / query$/.test(k) && /Jobs /.test(k))
+    .reduce((n, [, v]) => n + v, 0);
 const busy = (t: Trips) => t.counts.total - polls(t);
 
 /** Waits until the bot has made no request but the poll for `quietMs`; returns its count then. */
@@ -260,12 +433,18 @@ async function quiet(bot: ChildProcess, quietMs = 600): Promise<Trips> {
  * state: every person has spoken to the bot before, the registers are warm. Each figure is the
  * mean over several interactions, with the largest, and the limit beside it.
  */
-async function storageTrips(bot: ChildProcess, port: number, connector: ConnectorStub): Promise<string[]> {
+async function storageTrips(
+  bot: ChildProcess,
+  port: number,
+  connector: ConnectorStub,
+): Promise<string[]> {
   const lines: string[] = [];
   const N = SMALL ? 5 : 20;
   const figure = (what: string, xs: number[], limit?: number) => {
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    lines.push(`storage requests, ${what}: mean ${mean.toFixed(1)}, max ${Math.max(...xs)}${limit === undefined ? '' : ` (limit ${limit})`}`);
+    lines.push(
+      `storage requests, ${what}: mean ${mean.toFixed(1)}, max ${Math.max(...xs)}${limit === undefined ? '' : ` (limit ${limit})`}`,
+    );
   };
   const during = async (fn: () => Promise<unknown>): Promise<number> => {
     await quiet(bot);
@@ -274,11 +453,22 @@ async function storageTrips(bot: ChildProcess, port: number, connector: Connecto
     return busy(await tripsOf(bot)) - busy(before);
   };
   const help: number[] = [];
-  for (let i = 0; i < N; i++) help.push(await during(() => post(port, activity(connector, `help-user-${i % USERS}`, { text: 'apua' }))));
+  for (let i = 0; i < N; i++)
+    help.push(
+      await during(() =>
+        post(port, activity(connector, `help-user-${i % USERS}`, { text: 'apua' })),
+      ),
+    );
   figure('a help message', help, 2);
   const order: number[] = [];
-  const orderText = 'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2';
-  for (let i = 0; i < N; i++) order.push(await during(() => post(port, activity(connector, `orderer-${i % USERS}`, { text: orderText }))));
+  const orderText =
+    'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2';
+  for (let i = 0; i < N; i++)
+    order.push(
+      await during(() =>
+        post(port, activity(connector, `orderer-${i % USERS}`, { text: orderText })),
+      ),
+    );
   figure('an order message', order, 4);
   const send: number[] = [];
   const wave: number[] = [];
@@ -287,21 +477,56 @@ async function storageTrips(bot: ChildProcess, port: number, connector: Connecto
   for (let i = 0; i < N; i++) {
     await quiet(bot);
     const date = new Date(Date.UTC(2027, 5, 1) + i * 86_400_000).toISOString().slice(0, 10);
-    const data = { verb: 'send_order', draftId: `trips-${i}`, taskType: 'lecture', areas: 'mental_health', date, start: '09:00', end: '11:00', remote: 'true', municipality: '', expertCount: '1', language: 'fi' };
+    const data = {
+      verb: 'send_order',
+      draftId: `trips-${i}`,
+      taskType: 'lecture',
+      areas: 'mental_health',
+      date,
+      start: '09:00',
+      end: '11:00',
+      remote: 'true',
+      municipality: '',
+      expertCount: '1',
+      language: 'fi',
+    };
     const before = connector.calls.length;
     const t0 = await tripsOf(bot);
-    const r = await post(port, activity(connector, `orderer-${i % USERS}`, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'send_order', data } } }));
+    const r = await post(
+      port,
+      activity(connector, `orderer-${i % USERS}`, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
+      }),
+    );
     const t1 = await tripsOf(bot);
     send.push(busy(t1) - busy(t0));
     const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
     const t2 = await quiet(bot);
-    const offers = connector.calls.slice(before).filter((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId));
+    const offers = connector.calls
+      .slice(before)
+      .filter((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId));
     // The wave: everything after the answer until the offers are out, per offer sent.
     wave.push((busy(t2) - busy(t1)) / Math.max(1, offers.length));
     const expertId = offers[0]!.conversationId!.slice(2);
-    const a = await post(port, activity(connector, expertId, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'accept_offer', data: { verb: 'accept_offer', orderId } } } }));
+    const a = await post(
+      port,
+      activity(connector, expertId, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'accept_offer',
+            data: { verb: 'accept_offer', orderId },
+          },
+        },
+      }),
+    );
     const t3 = await tripsOf(bot);
-    if (!JSON.stringify(a.json).includes(orderId)) throw new Error('accept did not answer with the card');
+    if (!JSON.stringify(a.json).includes(orderId))
+      throw new Error('accept did not answer with the card');
     acceptAnswer.push(busy(t3) - busy(t2));
     acceptAll.push(busy(await quiet(bot)) - busy(t2));
   }
@@ -314,7 +539,9 @@ async function storageTrips(bot: ChildProcess, port: number, connector: Connecto
   const i0 = await tripsOf(bot);
   await new Promise((r) => setTimeout(r, idleMs));
   const i1 = await tripsOf(bot);
-  lines.push(`storage requests, idle: ${((i1.counts.total - i0.counts.total) / (idleMs / 1000)).toFixed(2)} a second (limit 2)`);
+  lines.push(
+    `storage requests, idle: ${((i1.counts.total - i0.counts.total) / (idleMs / 1000)).toFixed(2)} a second (limit 2)`,
+  );
   return lines;
 }
 

@@ -5,5 +5,6 @@
 import { storageRequests } from '../src/storage/request-counter';
 
 process.on('message', (message) => {
-  if (message === 'storage-requests') process.send?.({ counts: storageRequests.snapshot(), byTable: storageRequests.byTable() });
+  if (message === 'storage-requests')
+    process.send?.({ counts: storageRequests.snapshot(), byTable: storageRequests.byTable() });
 });

@@ -2,7 +2,14 @@ import type { Tariff } from '../src/domain/fees/tariff';
 import { CATALOGUE, type CatalogueEntry } from '../src/domain/orders/catalogue';
 import type { Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
-import { card, executeAction, heading, textBlock, type AdaptiveCard, type Element } from './elements';
+import {
+  card,
+  executeAction,
+  heading,
+  textBlock,
+  type AdaptiveCard,
+  type Element,
+} from './elements';
 import { euros } from './format';
 
 export const CatalogueVerb = { startOrder: 'start_order' } as const;
@@ -21,8 +28,21 @@ function entry(e: CatalogueEntry, tariff: Tariff, lang: Language, t: Translate):
     items: [
       textBlock(title, { weight: 'Bolder' }),
       textBlock(t(`catalogue_desc_${e.taskType}` as MessageKey), { spacing: 'None' }),
-      textBlock(t('catalogue_terms', { length: hoursText(e.usualMinutes, lang), fee: euros(tariff.hourlyCents[e.taskType], lang) }), { isSubtle: true, spacing: 'None' }),
-      { type: 'ActionSet', actions: [executeAction(t('catalogue_order_button', { task: title }), CatalogueVerb.startOrder, { taskType: e.taskType })] },
+      textBlock(
+        t('catalogue_terms', {
+          length: hoursText(e.usualMinutes, lang),
+          fee: euros(tariff.hourlyCents[e.taskType], lang),
+        }),
+        { isSubtle: true, spacing: 'None' },
+      ),
+      {
+        type: 'ActionSet',
+        actions: [
+          executeAction(t('catalogue_order_button', { task: title }), CatalogueVerb.startOrder, {
+            taskType: e.taskType,
+          }),
+        ],
+      },
     ],
   };
 }

@@ -4,7 +4,12 @@ import type { Translate } from '../src/i18n';
 import { euros } from './format';
 
 /** The amount and its breakdown, as fact rows: fee (how it was computed), kilometres, expenses, total. */
-export function amountFacts(amount: ClaimAmount, lang: Language, t: Translate, expensesNote?: string): Array<[string, string]> {
+export function amountFacts(
+  amount: ClaimAmount,
+  lang: Language,
+  t: Translate,
+  expensesNote?: string,
+): Array<[string, string]> {
   const rows: Array<[string, string]> = [];
   for (const line of amount.lines) {
     const d = line.detail;
@@ -14,11 +19,20 @@ export function amountFacts(amount: ClaimAmount, lang: Language, t: Translate, e
         d.unpaid === 'yes'
           ? t('amount_fee_unpaid')
           : d.minimumApplied === 'yes'
-            ? t('amount_fee_minimum', { hours: Number(d.startedHours), minimum: euros(Number(d.minimumCents), lang) })
-            : t('amount_fee_hours', { hours: Number(d.startedHours), rate: euros(Number(d.hourlyCents), lang) });
+            ? t('amount_fee_minimum', {
+                hours: Number(d.startedHours),
+                minimum: euros(Number(d.minimumCents), lang),
+              })
+            : t('amount_fee_hours', {
+                hours: Number(d.startedHours),
+                rate: euros(Number(d.hourlyCents), lang),
+              });
       rows.push([t('amount_fee'), `${money} (${how})`]);
     } else if (line.key === 'km') {
-      rows.push([t('amount_km'), `${money} (${t('amount_km_detail', { km: String(d.km).replace('.', lang === 'en' ? '.' : ','), rate: euros(Number(d.rateCents), lang) })})`]);
+      rows.push([
+        t('amount_km'),
+        `${money} (${t('amount_km_detail', { km: String(d.km).replace('.', lang === 'en' ? '.' : ','), rate: euros(Number(d.rateCents), lang) })})`,
+      ]);
     } else {
       rows.push([t('amount_expenses'), expensesNote ? `${money} (${expensesNote})` : money]);
     }

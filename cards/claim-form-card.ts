@@ -3,7 +3,16 @@ import type { ClaimField } from '../src/domain/fees/claim-form';
 import type { Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
 import { amountFacts } from './claim-amount-facts';
-import { card, errorText, executeAction, facts, heading, textBlock, type AdaptiveCard, type Element } from './elements';
+import {
+  card,
+  errorText,
+  executeAction,
+  facts,
+  heading,
+  textBlock,
+  type AdaptiveCard,
+  type Element,
+} from './elements';
 import { taskFacts } from './claim-card';
 import { plain } from './plain-text';
 
@@ -13,7 +22,12 @@ export const SubmitClaimVerb = 'submit_claim';
  * The expert's fee claim (SPEC §10), pre-filled from the assignment: actual times, kilometres
  * (`km`), other expenses with a note, payment type and business ID; the computed amount as facts.
  */
-export function claimFormCard(v: ClaimFormView, lang: Language, t: Translate, notice?: string): AdaptiveCard {
+export function claimFormCard(
+  v: ClaimFormView,
+  lang: Language,
+  t: Translate,
+  notice?: string,
+): AdaptiveCard {
   const f = v.form;
   const o = v.order;
   const withError = (field: ClaimField, input: Element): Element[] => {
@@ -23,8 +37,12 @@ export function claimFormCard(v: ClaimFormView, lang: Language, t: Translate, no
   const label = (field: ClaimField) => t(`claim_label_${field}` as MessageKey);
   const body: Element[] = [
     ...(notice ? [textBlock(notice, { color: 'Attention' })] : []),
-    heading(v.claimId ? t('claim_form_title_again', { claimId: v.claimId }) : t('claim_form_title')),
-    ...(v.reason ? [textBlock(t('claim_form_reason', { reason: plain(v.reason) }), { color: 'Attention' })] : []),
+    heading(
+      v.claimId ? t('claim_form_title_again', { claimId: v.claimId }) : t('claim_form_title'),
+    ),
+    ...(v.reason
+      ? [textBlock(t('claim_form_reason', { reason: plain(v.reason) }), { color: 'Attention' })]
+      : []),
     textBlock(t('claim_form_intro')),
     facts(taskFacts(o, v.unitName, lang, t)),
     {
@@ -32,12 +50,39 @@ export function claimFormCard(v: ClaimFormView, lang: Language, t: Translate, no
       columns: (['actualStart', 'actualEnd'] as const).map((id) => ({
         type: 'Column',
         width: 'stretch',
-        items: withError(id, { type: 'Input.Time', id, label: label(id), isRequired: true, errorMessage: t('field_required'), ...(f[id] ? { value: f[id] } : {}) }),
+        items: withError(id, {
+          type: 'Input.Time',
+          id,
+          label: label(id),
+          isRequired: true,
+          errorMessage: t('field_required'),
+          ...(f[id] ? { value: f[id] } : {}),
+        }),
       })),
     },
-    ...withError('km', { type: 'Input.Number', id: 'km', label: label('km'), min: 0, max: 10000, value: Number((f.km ?? '0').replace(',', '.')) || 0 }),
-    ...withError('expenses', { type: 'Input.Number', id: 'expenses', label: label('expenses'), min: 0, value: Number((f.expenses ?? '0').replace(',', '.')) || 0 }),
-    ...withError('expensesNote', { type: 'Input.Text', id: 'expensesNote', label: label('expensesNote'), maxLength: 500, placeholder: t('claim_expenses_note_placeholder'), ...(f.expensesNote ? { value: f.expensesNote } : {}) }),
+    ...withError('km', {
+      type: 'Input.Number',
+      id: 'km',
+      label: label('km'),
+      min: 0,
+      max: 10000,
+      value: Number((f.km ?? '0').replace(',', '.')) || 0,
+    }),
+    ...withError('expenses', {
+      type: 'Input.Number',
+      id: 'expenses',
+      label: label('expenses'),
+      min: 0,
+      value: Number((f.expenses ?? '0').replace(',', '.')) || 0,
+    }),
+    ...withError('expensesNote', {
+      type: 'Input.Text',
+      id: 'expensesNote',
+      label: label('expensesNote'),
+      maxLength: 500,
+      placeholder: t('claim_expenses_note_placeholder'),
+      ...(f.expensesNote ? { value: f.expensesNote } : {}),
+    }),
     ...withError('paymentType', {
       type: 'Input.ChoiceSet',
       id: 'paymentType',
@@ -49,8 +94,22 @@ export function claimFormCard(v: ClaimFormView, lang: Language, t: Translate, no
         { title: t('payment_tyokorvaus'), value: 'tyokorvaus' },
       ],
     }),
-    ...withError('businessId', { type: 'Input.Text', id: 'businessId', label: label('businessId'), maxLength: 9, placeholder: '1234567-8', ...(f.businessId ? { value: f.businessId } : {}) }),
+    ...withError('businessId', {
+      type: 'Input.Text',
+      id: 'businessId',
+      label: label('businessId'),
+      maxLength: 9,
+      placeholder: '1234567-8',
+      ...(f.businessId ? { value: f.businessId } : {}),
+    }),
   ];
-  if (v.amount) body.push(textBlock(t('claim_amount_title'), { weight: 'Bolder' }), facts(amountFacts(v.amount, lang, t)), textBlock(t('claim_amount_note'), { isSubtle: true, size: 'Small' }));
-  return card(body, [executeAction(t('submit_claim'), SubmitClaimVerb, { orderId: o.orderId }, 'positive')]);
+  if (v.amount)
+    body.push(
+      textBlock(t('claim_amount_title'), { weight: 'Bolder' }),
+      facts(amountFacts(v.amount, lang, t)),
+      textBlock(t('claim_amount_note'), { isSubtle: true, size: 'Small' }),
+    );
+  return card(body, [
+    executeAction(t('submit_claim'), SubmitClaimVerb, { orderId: o.orderId }, 'positive'),
+  ]);
 }

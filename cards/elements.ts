@@ -20,7 +20,12 @@ export function card(body: Element[], actions: Element[] = []): AdaptiveCard {
 }
 
 /** A state-changing button: Action.Execute, falling back to Action.Submit with the same verb. */
-export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}, style?: 'positive' | 'destructive'): Element {
+export function executeAction(
+  title: string,
+  verb: string,
+  data: Record<string, unknown> = {},
+  style?: 'positive' | 'destructive',
+): Element {
   return {
     type: 'Action.Execute',
     title,
@@ -31,9 +36,27 @@ export function executeAction(title: string, verb: string, data: Record<string, 
   };
 }
 
-export const heading = (text: string): Element => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true });
-export const textBlock = (text: string, extra: Element = {}): Element => ({ type: 'TextBlock', text, wrap: true, ...extra });
-export const errorText = (text: string): Element => ({ type: 'TextBlock', text, wrap: true, color: 'Attention', size: 'Small', spacing: 'None' });
+export const heading = (text: string): Element => ({
+  type: 'TextBlock',
+  text,
+  weight: 'Bolder',
+  size: 'Medium',
+  wrap: true,
+});
+export const textBlock = (text: string, extra: Element = {}): Element => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  ...extra,
+});
+export const errorText = (text: string): Element => ({
+  type: 'TextBlock',
+  text,
+  wrap: true,
+  color: 'Attention',
+  size: 'Small',
+  spacing: 'None',
+});
 export const facts = (items: Array<[string, string]>): Element => ({
   type: 'FactSet',
   facts: items.map(([title, value]) => ({ title, value })),

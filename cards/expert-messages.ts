@@ -4,10 +4,13 @@ import type { Language } from '../src/domain/shared/vocabulary';
 import type { Translate } from '../src/i18n';
 import { dateTimeRange, formatDate } from './format';
 
-const lines = (title: string, rows: Array<[string, string]>) => [`**${title}**`, ...rows.map(([k, v]) => `- ${k}: ${v}`)].join('\n\n');
+const lines = (title: string, rows: Array<[string, string]>) =>
+  [`**${title}**`, ...rows.map(([k, v]) => `- ${k}: ${v}`)].join('\n\n');
 
 function profileRows(e: Expert, lang: Language, t: Translate): Array<[string, string]> {
-  const work = [e.remote ? t('profile_remote') : '', e.onsite ? t('profile_onsite') : ''].filter(Boolean).join(', ');
+  const work = [e.remote ? t('profile_remote') : '', e.onsite ? t('profile_onsite') : '']
+    .filter(Boolean)
+    .join(', ');
   return [
     [t('profile_kind'), t(`kind_${e.kind}`)],
     [t('label_areas'), e.areas.map((a) => t(`area_${a}`)).join(', ')],
@@ -15,7 +18,10 @@ function profileRows(e: Expert, lang: Language, t: Translate): Array<[string, st
     [t('profile_languages'), e.languages.map((l) => t(`lang_${l}`)).join(', ')],
     [t('profile_work'), work],
     [t('profile_max'), String(e.maxPerMonth)],
-    [t('profile_paused'), e.pausedUntil ? formatDate(e.pausedUntil, lang) : t('profile_not_paused')],
+    [
+      t('profile_paused'),
+      e.pausedUntil ? formatDate(e.pausedUntil, lang) : t('profile_not_paused'),
+    ],
   ];
 }
 
@@ -25,11 +31,21 @@ export function profileMessage(e: Expert, lang: Language, t: Translate): string 
 }
 
 /** `omat tehtävät` / `my tasks`: assignments from today on, soonest first. */
-export function myTasksMessage(assignments: readonly AssignmentRef[], today: string, lang: Language, t: Translate): string {
-  const coming = assignments.filter((a) => a.date >= today).sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
+export function myTasksMessage(
+  assignments: readonly AssignmentRef[],
+  today: string,
+  lang: Language,
+  t: Translate,
+): string {
+  const coming = assignments
+    .filter((a) => a.date >= today)
+    .sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
   if (!coming.length) return t('my_tasks_empty');
   return [
     `**${t('my_tasks_title')}**`,
-    ...coming.map((a) => `- ${t('my_tasks_line', { orderId: a.orderId, when: dateTimeRange(a.date, a.start, a.end, lang), where: a.remote ? t('summary_remote') : (a.municipality ?? '') })}`),
+    ...coming.map(
+      (a) =>
+        `- ${t('my_tasks_line', { orderId: a.orderId, when: dateTimeRange(a.date, a.start, a.end, lang), where: a.remote ? t('summary_remote') : (a.municipality ?? '') })}`,
+    ),
   ].join('\n\n');
 }

@@ -12,7 +12,13 @@ export const FeedbackVerb = 'send_feedback';
  * The feedback card after a task (SPEC §6): a rating 1–5 and an optional comment that only
  * coordinators read. Once answered it shows the answer and has no button.
  */
-export function feedbackCard(v: FeedbackView, lang: Language, t: Translate, notice?: string, typed?: { rating?: string; comment?: string }): AdaptiveCard {
+export function feedbackCard(
+  v: FeedbackView,
+  lang: Language,
+  t: Translate,
+  notice?: string,
+  typed?: { rating?: string; comment?: string },
+): AdaptiveCard {
   const o = v.order;
   const about = facts([
     [t('label_taskType'), t(`task_${o.taskType}`)],
@@ -25,11 +31,18 @@ export function feedbackCard(v: FeedbackView, lang: Language, t: Translate, noti
       ...top,
       heading(t('feedback_thanks_title', { orderId: o.orderId })),
       about,
-      facts([[t('feedback_rating_label'), t('feedback_given_rating', { rating: v.given.rating })], ...(v.given.comment ? ([[t('feedback_comment_label'), plain(v.given.comment)]] as Array<[string, string]>) : [])]),
+      facts([
+        [t('feedback_rating_label'), t('feedback_given_rating', { rating: v.given.rating })],
+        ...(v.given.comment
+          ? ([[t('feedback_comment_label'), plain(v.given.comment)]] as Array<[string, string]>)
+          : []),
+      ]),
       textBlock(t('feedback_thanks_text'), { isSubtle: true }),
     ]);
   }
-  const choices = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => String(RATING_MIN + i)).map((value) => ({ title: t(`feedback_choice_${value}` as 'feedback_choice_1'), value }));
+  const choices = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) =>
+    String(RATING_MIN + i),
+  ).map((value) => ({ title: t(`feedback_choice_${value}` as 'feedback_choice_1'), value }));
   return card(
     [
       ...top,

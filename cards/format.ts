@@ -14,7 +14,9 @@ const CLOCK: Record<Language, string> = { fi: 'klo ', sv: 'kl. ', en: '' };
 
 /** Euros from integer cents, as people in that language write them. */
 export function euros(cents: number, lang: Language): string {
-  return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: 'EUR' }).format(
+    cents / 100,
+  );
 }
 
 /** A calendar date (YYYY-MM-DD) with its weekday: "ti 1.12.2026", "tis 1.12.2026", "Tue 1 Dec 2026". */

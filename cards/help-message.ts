@@ -7,7 +7,8 @@ export function helpMessage(roles: readonly Role[], t: Translate): string {
   const sections: MessageKey[] = [];
   if (roles.includes('orderer')) sections.push('help_orderer');
   if (roles.includes('expert')) sections.push('help_expert');
-  if (roles.some((r) => (APPROVER_ROLES as readonly Role[]).includes(r))) sections.push('help_approver');
+  if (roles.some((r) => (APPROVER_ROLES as readonly Role[]).includes(r)))
+    sections.push('help_approver');
   if (roles.includes('coordinator')) sections.push('help_coordinator', 'help_coordinator_register');
   return [`**${t('help_title')}**`, ...sections.map((k) => t(k)), t('help_footer')].join('\n\n');
 }
@@ -16,5 +17,7 @@ export function helpMessage(roles: readonly Role[], t: Translate): string {
 export function welcomeMessage(roles: readonly Role[], emailKnown: boolean, t: Translate): string {
   if (!emailKnown) return [t('greeting'), t('greeting_unknown_email')].join('\n\n');
   const roleNames = roles.map((r) => t(`role_${r}`)).join(', ');
-  return [t('greeting'), t('greeting_roles', { roles: roleNames }), helpMessage(roles, t)].join('\n\n');
+  return [t('greeting'), t('greeting_roles', { roles: roleNames }), helpMessage(roles, t)].join(
+    '\n\n',
+  );
 }

@@ -16,7 +16,9 @@ function section(title: string, rows: Rows, keep: string, t: Translate, more = 0
   return [
     { ...heading(title), size: 'Default', spacing: 'Large', separator: true },
     shown.length ? facts(shown) : textBlock(t('my_data_nothing'), { isSubtle: true }),
-    ...(hidden > 0 ? [textBlock(t('my_data_more', { count: hidden }), { isSubtle: true, spacing: 'None' })] : []),
+    ...(hidden > 0
+      ? [textBlock(t('my_data_more', { count: hidden }), { isSubtle: true, spacing: 'None' })]
+      : []),
     textBlock(`${t('my_data_kept')}: ${keep}`, { isSubtle: true, size: 'Small', spacing: 'Small' }),
   ];
 }
@@ -37,20 +39,33 @@ export function myDataCard(d: MyData, lang: Language, t: Translate): AdaptiveCar
         [t('profile_languages'), e.languages.map((l) => t(`lang_${l}`)).join(', ')],
         [t('profile_max'), String(e.maxPerMonth)],
         ...(e.mentorEmail ? ([[t('my_data_mentor'), plain(e.mentorEmail)]] as Rows) : []),
-        ...(e.trainedOn ? ([[t('my_data_trained_on'), formatDate(e.trainedOn, lang)]] as Rows) : []),
-        ...(e.pausedUntil ? ([[t('my_data_paused_until'), formatDate(e.pausedUntil, lang)]] as Rows) : []),
+        ...(e.trainedOn
+          ? ([[t('my_data_trained_on'), formatDate(e.trainedOn, lang)]] as Rows)
+          : []),
+        ...(e.pausedUntil
+          ? ([[t('my_data_paused_until'), formatDate(e.pausedUntil, lang)]] as Rows)
+          : []),
       ]
     : [];
-  const assignments: Rows = d.assignments.map((a) => [a.orderId, `${dateTimeRange(a.date, a.start, a.end, lang)} · ${a.remote ? t('summary_remote') : plain(a.municipality ?? '')}`]);
+  const assignments: Rows = d.assignments.map((a) => [
+    a.orderId,
+    `${dateTimeRange(a.date, a.start, a.end, lang)} · ${a.remote ? t('summary_remote') : plain(a.municipality ?? '')}`,
+  ]);
   const offers: Rows = d.offers.map((o) => [
     o.orderId,
     `${t(`my_data_offer_${o.status}` as MessageKey)} · ${helsinkiDateTime(o.answeredAt ?? o.sentAt, lang)}`,
   ]);
   const claims: Rows = d.claims.map((v) => [
     v.claim.claimId,
-    [`${t(`claim_status_${v.claim.status}` as MessageKey)} · ${euros(v.claim.versions.at(-1)?.amount.totalCents ?? 0, lang)} · ${v.order.orderId}`, ...v.claim.history.map((h) => historyLine(h, v, lang, t))].join('\n\n'),
+    [
+      `${t(`claim_status_${v.claim.status}` as MessageKey)} · ${euros(v.claim.versions.at(-1)?.amount.totalCents ?? 0, lang)} · ${v.order.orderId}`,
+      ...v.claim.history.map((h) => historyLine(h, v, lang, t)),
+    ].join('\n\n'),
   ]);
-  const feedback: Rows = d.feedback.map((f) => [f.orderId, `${t('feedback_given_rating', { rating: f.rating })}${f.comment ? ` · ${plain(f.comment)}` : ''} · ${helsinkiDateTime(f.givenAt, lang)}`]);
+  const feedback: Rows = d.feedback.map((f) => [
+    f.orderId,
+    `${t('feedback_given_rating', { rating: f.rating })}${f.comment ? ` · ${plain(f.comment)}` : ''} · ${helsinkiDateTime(f.givenAt, lang)}`,
+  ]);
   const p = d.person;
   const address: Rows = p
     ? [

@@ -14,7 +14,11 @@ type Shown = 'pending' | 'accepted' | 'filled' | 'withdrawn' | 'declined' | 'exp
 function shownState(v: OfferView): Shown {
   switch (v.offer.status) {
     case 'pending':
-      return v.order.status === 'cancelled' ? 'withdrawn' : v.order.status === 'filled' ? 'filled' : 'pending';
+      return v.order.status === 'cancelled'
+        ? 'withdrawn'
+        : v.order.status === 'filled'
+          ? 'filled'
+          : 'pending';
     case 'accepted':
       return v.order.status === 'cancelled' ? 'withdrawn' : 'accepted';
     case 'closed':
@@ -30,7 +34,12 @@ function shownState(v: OfferView): Shown {
  * The expert's offer card in its current state. Only the pending state has buttons; the street
  * address and the orderer's contact appear only once the expert holds the task.
  */
-export function offerCard(v: OfferView, lang: Language, t: Translate, notice?: string): AdaptiveCard {
+export function offerCard(
+  v: OfferView,
+  lang: Language,
+  t: Translate,
+  notice?: string,
+): AdaptiveCard {
   const o = v.order;
   const task = t(`task_${o.taskType}`);
   const shown = shownState(v);
@@ -51,11 +60,17 @@ export function offerCard(v: OfferView, lang: Language, t: Translate, notice?: s
           ...common.slice(0, 2),
           [t('summary_where'), o.remote ? t('summary_remote') : plain(o.municipality ?? '')],
           ...common.slice(2),
-          [t('offer_fee'), v.estimatedFeeCents ? euros(v.estimatedFeeCents, lang) : t('offer_fee_none')],
+          [
+            t('offer_fee'),
+            v.estimatedFeeCents ? euros(v.estimatedFeeCents, lang) : t('offer_fee_none'),
+          ],
           [t('offer_expires'), helsinkiDateTime(v.offer.expiresAt, lang)],
         ]),
       ],
-      [executeAction(t('accept_offer'), OfferVerb.accept, { orderId: o.orderId }, 'positive'), executeAction(t('decline_offer'), OfferVerb.decline, { orderId: o.orderId })],
+      [
+        executeAction(t('accept_offer'), OfferVerb.accept, { orderId: o.orderId }, 'positive'),
+        executeAction(t('decline_offer'), OfferVerb.decline, { orderId: o.orderId }),
+      ],
     );
   }
   if (shown === 'accepted') {
@@ -66,11 +81,21 @@ export function offerCard(v: OfferView, lang: Language, t: Translate, notice?: s
       facts([
         ...common,
         [t('offer_address'), whereText(o, t)],
-        [t('offer_contact'), v.orderer ? `${plain(v.orderer.name)}, ${plain(v.orderer.email)}` : ''],
-        ...(o.audience ? ([[t('label_audience'), plain(o.audience)]] as Array<[string, string]>) : []),
+        [
+          t('offer_contact'),
+          v.orderer ? `${plain(v.orderer.name)}, ${plain(v.orderer.email)}` : '',
+        ],
+        ...(o.audience
+          ? ([[t('label_audience'), plain(o.audience)]] as Array<[string, string]>)
+          : []),
         ...(o.wishes ? ([[t('label_wishes'), plain(o.wishes)]] as Array<[string, string]>) : []),
       ]),
     ]);
   }
-  return card([...top, heading(t(`offer_${shown}_title` as MessageKey)), textBlock(t(`offer_${shown}_text` as MessageKey, { orderId: o.orderId })), facts([[t('label_taskType'), task], ...common.slice(1, 2)])]);
+  return card([
+    ...top,
+    heading(t(`offer_${shown}_title` as MessageKey)),
+    textBlock(t(`offer_${shown}_text` as MessageKey, { orderId: o.orderId })),
+    facts([[t('label_taskType'), task], ...common.slice(1, 2)]),
+  ]);
 }

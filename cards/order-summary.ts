@@ -9,9 +9,15 @@ export function whenText(o: Pick<OrderDetails, 'date' | 'start' | 'end'>, lang: 
   return dateTimeRange(o.date, o.start, o.end, lang);
 }
 
-export function whereText(o: Pick<OrderDetails, 'remote' | 'municipality' | 'address'>, t: Translate): string {
+export function whereText(
+  o: Pick<OrderDetails, 'remote' | 'municipality' | 'address'>,
+  t: Translate,
+): string {
   if (o.remote) return t('summary_remote');
-  return [o.municipality, o.address].filter((p): p is string => Boolean(p)).map(plain).join(', ');
+  return [o.municipality, o.address]
+    .filter((p): p is string => Boolean(p))
+    .map(plain)
+    .join(', ');
 }
 
 /** The order's essentials as facts, for every card that shows an order. */

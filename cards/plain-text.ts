@@ -11,5 +11,10 @@ const LINE_START = /^(\s*)([#>+=-]|\d+[.)])/gm;
  * words (names, wishes, reasons, notes), never to catalogue text or to text already escaped.
  */
 export function plain(text: string): string {
-  return text.replace(INLINE, (c) => `\\${c}`).replace(LINE_START, (_all, space: string, marker: string) => `${space}${marker.replace(/([#>+=.)-])$/, '\\$1')}`);
+  return text
+    .replace(INLINE, (c) => `\\${c}`)
+    .replace(
+      LINE_START,
+      (_all, space: string, marker: string) => `${space}${marker.replace(/([#>+=.)-])$/, '\\$1')}`,
+    );
 }

@@ -2,10 +2,24 @@ import type { ExpertListRow, ExpertView } from '../src/app/register-console';
 import type { RegisterAuditEntry, VersionedRow } from '../src/app/ports';
 import type { FieldIssue } from '../src/domain/registers/csv-rows';
 import type { Page } from '../src/domain/registers/register-search';
-import { STAFF_ROLES, type Expert, type StaffMember, type Unit } from '../src/domain/registers/types';
+import {
+  STAFF_ROLES,
+  type Expert,
+  type StaffMember,
+  type Unit,
+} from '../src/domain/registers/types';
 import { AREAS, EXPERT_KINDS, LANGUAGES, type Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
-import { card, type Element, errorText, executeAction, facts, heading, textBlock, type AdaptiveCard } from './elements';
+import {
+  card,
+  type Element,
+  errorText,
+  executeAction,
+  facts,
+  heading,
+  textBlock,
+  type AdaptiveCard,
+} from './elements';
 import { formatDate, helsinkiDateTime } from './format';
 
 /**
@@ -41,43 +55,85 @@ export interface Notice {
   good?: boolean;
 }
 
-const noticeBlock = (n?: Notice): Element[] => (n ? [textBlock(n.text, { color: n.good ? 'Good' : 'Attention', weight: 'Bolder' })] : []);
+const noticeBlock = (n?: Notice): Element[] =>
+  n ? [textBlock(n.text, { color: n.good ? 'Good' : 'Attention', weight: 'Bolder' })] : [];
 const data = (extra: Record<string, unknown>) => ({ card: REGISTER_CARD, ...extra });
 
 function pager(list: RegisterList, words: string, page: Page<unknown>, t: Translate): Element[] {
   const actions: Element[] = [];
-  if (page.page > 0) actions.push(executeAction(t('reg_previous'), RegisterVerb.page, data({ list, q: words, page: page.page - 1 })));
-  if (page.page < page.pages - 1) actions.push(executeAction(t('reg_next'), RegisterVerb.page, data({ list, q: words, page: page.page + 1 })));
+  if (page.page > 0)
+    actions.push(
+      executeAction(
+        t('reg_previous'),
+        RegisterVerb.page,
+        data({ list, q: words, page: page.page - 1 }),
+      ),
+    );
+  if (page.page < page.pages - 1)
+    actions.push(
+      executeAction(
+        t('reg_next'),
+        RegisterVerb.page,
+        data({ list, q: words, page: page.page + 1 }),
+      ),
+    );
   return actions;
 }
 
-function listCard(list: RegisterList, title: string, words: string, page: Page<unknown>, rows: Element[], t: Translate): AdaptiveCard {
+function listCard(
+  list: RegisterList,
+  title: string,
+  words: string,
+  page: Page<unknown>,
+  rows: Element[],
+  t: Translate,
+): AdaptiveCard {
   return card(
     [
       heading(title),
-      ...(words.trim() ? [textBlock(t('reg_filter', { words: words.trim() }), { isSubtle: true, spacing: 'None' })] : []),
+      ...(words.trim()
+        ? [textBlock(t('reg_filter', { words: words.trim() }), { isSubtle: true, spacing: 'None' })]
+        : []),
       ...(rows.length ? rows : [textBlock(t('reg_none'))]),
-      textBlock(t('reg_page', { page: page.page + 1, pages: page.pages }), { isSubtle: true, size: 'Small' }),
+      textBlock(t('reg_page', { page: page.page + 1, pages: page.pages }), {
+        isSubtle: true,
+        size: 'Small',
+      }),
     ],
     pager(list, words, page, t),
   );
 }
 
 /** A row of a list: a line of text and a button that opens the row's card. */
-function listRow(text: string, title: string, verb: string, rowData: Record<string, unknown>): Element {
+function listRow(
+  text: string,
+  title: string,
+  verb: string,
+  rowData: Record<string, unknown>,
+): Element {
   return {
     type: 'Container',
     separator: true,
-    items: [textBlock(text, { spacing: 'None' }), { type: 'ActionSet', actions: [executeAction(title, verb, data(rowData))] }],
+    items: [
+      textBlock(text, { spacing: 'None' }),
+      { type: 'ActionSet', actions: [executeAction(title, verb, data(rowData))] },
+    ],
   };
 }
 
 /** `/experts`: 10 a page, each row with its state and a button to the expert's card. */
-export function expertListCard(words: string, page: Page<ExpertListRow>, lang: Language, t: Translate): AdaptiveCard {
+export function expertListCard(
+  words: string,
+  page: Page<ExpertListRow>,
+  lang: Language,
+  t: Translate,
+): AdaptiveCard {
   const rows = page.rows.map(({ expert: e, paused, unreachable }) => {
     const flags = [
       ...(e.removed ? [t('reg_row_removed')] : []),
-      ...(paused && e.pausedUntil ? [t('reg_row_paused', { date: formatDate(e.pausedUntil, lang) })] : []),
+      ...(paused && e.pausedUntil
+        ? [t('reg_row_paused', { date: formatDate(e.pausedUntil, lang) })]
+        : []),
       ...(unreachable ? [t('reg_row_unreachable')] : []),
     ];
     const line = [
@@ -85,19 +141,33 @@ export function expertListCard(words: string, page: Page<ExpertListRow>, lang: L
       `${t(`kind_${e.kind}`)} · ${e.areas.map((a) => t(`area_${a}`)).join(', ')}`,
       `${e.regions.join(', ')} · ${e.languages.map((l) => t(`lang_${l}`)).join(', ')}${flags.length ? ` · ${flags.join(' · ')}` : ''}`,
     ].join('\n\n');
-    return listRow(line, `${t('reg_open')}: ${e.name}`, RegisterVerb.openExpert, { email: e.email });
+    return listRow(line, `${t('reg_open')}: ${e.name}`, RegisterVerb.openExpert, {
+      email: e.email,
+    });
   });
   return listCard('experts', t('reg_experts_title', { count: page.total }), words, page, rows, t);
 }
 
 export function unitListCard(words: string, page: Page<Unit>, t: Translate): AdaptiveCard {
-  const rows = page.rows.map((u) => listRow(`**${u.name}** · ${u.unitId} · ${u.municipality} · ${u.costCenter}`, `${t('reg_open')}: ${u.unitId}`, RegisterVerb.openUnit, { unitId: u.unitId }));
+  const rows = page.rows.map((u) =>
+    listRow(
+      `**${u.name}** · ${u.unitId} · ${u.municipality} · ${u.costCenter}`,
+      `${t('reg_open')}: ${u.unitId}`,
+      RegisterVerb.openUnit,
+      { unitId: u.unitId },
+    ),
+  );
   return listCard('units', t('reg_units_title', { count: page.total }), words, page, rows, t);
 }
 
 export function staffListCard(words: string, page: Page<StaffMember>, t: Translate): AdaptiveCard {
   const rows = page.rows.map((m) =>
-    listRow(`**${m.name}** · ${m.email} · ${t(`role_${m.role}`)}${m.unitId ? ` · ${m.unitId}` : ''}`, `${t('reg_open')}: ${m.name}`, RegisterVerb.openStaff, { email: m.email }),
+    listRow(
+      `**${m.name}** · ${m.email} · ${t(`role_${m.role}`)}${m.unitId ? ` · ${m.unitId}` : ''}`,
+      `${t('reg_open')}: ${m.name}`,
+      RegisterVerb.openStaff,
+      { email: m.email },
+    ),
   );
   return listCard('staff', t('reg_staff_title', { count: page.total }), words, page, rows, t);
 }
@@ -125,40 +195,85 @@ class Form {
   }
 
   text(id: string, extra: Element = {}): this {
-    this.push({ type: 'Input.Text', id, label: this.label(id), value: this.fields[id] ?? '', ...extra }, id);
+    this.push(
+      { type: 'Input.Text', id, label: this.label(id), value: this.fields[id] ?? '', ...extra },
+      id,
+    );
     return this;
   }
 
   choice(id: string, choices: Array<[string, string]>, multi = false): this {
     const allowed = new Set(choices.map(([v]) => v));
-    const chosen = (this.fields[id] ?? '').split(/[;,|]/).map((v) => v.trim()).filter((v) => allowed.has(v));
+    const chosen = (this.fields[id] ?? '')
+      .split(/[;,|]/)
+      .map((v) => v.trim())
+      .filter((v) => allowed.has(v));
     this.push(
-      { type: 'Input.ChoiceSet', id, label: this.label(id), choices: choices.map(([value, title]) => ({ title, value })), ...(multi ? { isMultiSelect: true } : { style: 'compact' }), ...(chosen.length ? { value: multi ? chosen.join(',') : chosen[0] } : {}) },
+      {
+        type: 'Input.ChoiceSet',
+        id,
+        label: this.label(id),
+        choices: choices.map(([value, title]) => ({ title, value })),
+        ...(multi ? { isMultiSelect: true } : { style: 'compact' }),
+        ...(chosen.length ? { value: multi ? chosen.join(',') : chosen[0] } : {}),
+      },
       id,
     );
     return this;
   }
 
   toggle(id: string): this {
-    this.push({ type: 'Input.Toggle', id, title: this.label(id), valueOn: 'yes', valueOff: 'no', value: this.fields[id] === 'yes' ? 'yes' : 'no' }, id);
+    this.push(
+      {
+        type: 'Input.Toggle',
+        id,
+        title: this.label(id),
+        valueOn: 'yes',
+        valueOff: 'no',
+        value: this.fields[id] === 'yes' ? 'yes' : 'no',
+      },
+      id,
+    );
     return this;
   }
 
   date(id: string): this {
     const v = this.fields[id] ?? '';
-    this.push({ type: 'Input.Date', id, label: this.label(id), ...(/^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : {}) }, id);
+    this.push(
+      {
+        type: 'Input.Date',
+        id,
+        label: this.label(id),
+        ...(/^\d{4}-\d{2}-\d{2}$/.test(v) ? { value: v } : {}),
+      },
+      id,
+    );
     return this;
   }
 
   /** Issues about fields the card does not show (the key of an existing row): shown at the top. */
   loose(shown: readonly string[]): Element[] {
-    return this.issues.filter((i) => !shown.includes(i.field)).map((i) => errorText(`${this.label(i.field)}: ${this.t(`reg_err_${i.code}`, { value: i.value })}`));
+    return this.issues
+      .filter((i) => !shown.includes(i.field))
+      .map((i) =>
+        errorText(`${this.label(i.field)}: ${this.t(`reg_err_${i.code}`, { value: i.value })}`),
+      );
   }
 }
 
-function lastChange(row: VersionedRow<unknown> | undefined, changedByName: string | undefined, lang: Language, t: Translate): Array<[string, string]> {
+function lastChange(
+  row: VersionedRow<unknown> | undefined,
+  changedByName: string | undefined,
+  lang: Language,
+  t: Translate,
+): Array<[string, string]> {
   if (!row) return [];
-  return [[t('reg_last_change'), `${changedByName ?? t('reg_by_import')}, ${helsinkiDateTime(row.changedAt, lang)}`]];
+  return [
+    [
+      t('reg_last_change'),
+      `${changedByName ?? t('reg_by_import')}, ${helsinkiDateTime(row.changedAt, lang)}`,
+    ],
+  ];
 }
 
 export interface RowCardInput<T> {
@@ -172,16 +287,31 @@ export interface RowCardInput<T> {
 }
 
 /** `/expert <email>` and `/expert add`: every register field editable; Save, Pause until, Remove. */
-export function expertCard(input: RowCardInput<Expert> & { view?: ExpertView; today: string }, lang: Language, t: Translate): AdaptiveCard {
+export function expertCard(
+  input: RowCardInput<Expert> & { view?: ExpertView; today: string },
+  lang: Language,
+  t: Translate,
+): AdaptiveCard {
   const { row, view } = input;
   const form = new Form(input.fields, input.issues ?? [], t);
   if (!row) form.text('email', { style: 'Email' });
   form
     .text('name')
-    .choice('kind', EXPERT_KINDS.map((k) => [k, t(`kind_${k}`)]))
-    .choice('areas', AREAS.map((a) => [a, t(`area_${a}`)]), true)
+    .choice(
+      'kind',
+      EXPERT_KINDS.map((k) => [k, t(`kind_${k}`)]),
+    )
+    .choice(
+      'areas',
+      AREAS.map((a) => [a, t(`area_${a}`)]),
+      true,
+    )
     .text('regions')
-    .choice('languages', LANGUAGES.map((l) => [l, t(`lang_${l}`)]), true)
+    .choice(
+      'languages',
+      LANGUAGES.map((l) => [l, t(`lang_${l}`)]),
+      true,
+    )
     .toggle('remote')
     .toggle('onsite')
     .text('max_per_month')
@@ -198,28 +328,89 @@ export function expertCard(input: RowCardInput<Expert> & { view?: ExpertView; to
     ? [
         [t('reg_label_email'), view.row.value.email],
         [t('reg_status'), status],
-        [t('reg_reach'), view.reach.state === 'reachable' ? t('reg_reach_reachable') : view.reach.state === 'never' ? t('reg_reach_never') : t('reg_reach_unreachable', { when: helsinkiDateTime(view.reach.since!, lang) })],
-        ...(view.mentor ? [[t('reg_mentor'), `${view.mentor.name} (${view.mentor.email})`] as [string, string]] : []),
-        [t('reg_trainees'), view.trainees.length ? view.trainees.map((x) => x.name).join(', ') : t('reg_trainees_none')],
-        [t('reg_assignments_year'), view.assignments.length ? `${view.assignments.length}` : t('reg_assignments_none')],
+        [
+          t('reg_reach'),
+          view.reach.state === 'reachable'
+            ? t('reg_reach_reachable')
+            : view.reach.state === 'never'
+              ? t('reg_reach_never')
+              : t('reg_reach_unreachable', { when: helsinkiDateTime(view.reach.since!, lang) }),
+        ],
+        ...(view.mentor
+          ? [[t('reg_mentor'), `${view.mentor.name} (${view.mentor.email})`] as [string, string]]
+          : []),
+        [
+          t('reg_trainees'),
+          view.trainees.length
+            ? view.trainees.map((x) => x.name).join(', ')
+            : t('reg_trainees_none'),
+        ],
+        [
+          t('reg_assignments_year'),
+          view.assignments.length ? `${view.assignments.length}` : t('reg_assignments_none'),
+        ],
         ...lastChange(row, input.changedByName, lang, t),
       ]
     : [];
-  const assignments = (view?.assignments ?? []).slice(-10).map((a) => `${a.orderId} · ${formatDate(a.date, lang)}${a.municipality ? ` · ${a.municipality}` : ''}`);
+  const assignments = (view?.assignments ?? [])
+    .slice(-10)
+    .map(
+      (a) =>
+        `${a.orderId} · ${formatDate(a.date, lang)}${a.municipality ? ` · ${a.municipality}` : ''}`,
+    );
   const actions = [executeAction(t('reg_save'), RegisterVerb.saveExpert, data(key), 'positive')];
   const pause: Element[] = [];
   if (e && !e.removed) {
-    pause.push({ type: 'Input.Date', id: 'paused_until', label: t('reg_label_paused_until'), ...(e.pausedUntil ? { value: e.pausedUntil } : {}) });
-    pause.push({ type: 'ActionSet', actions: [executeAction(t('reg_pause'), RegisterVerb.pauseExpert, data(key))] });
-    actions.push(executeAction(t('reg_remove'), RegisterVerb.removeExpert, data(key), 'destructive'));
+    pause.push({
+      type: 'Input.Date',
+      id: 'paused_until',
+      label: t('reg_label_paused_until'),
+      ...(e.pausedUntil ? { value: e.pausedUntil } : {}),
+    });
+    pause.push({
+      type: 'ActionSet',
+      actions: [executeAction(t('reg_pause'), RegisterVerb.pauseExpert, data(key))],
+    });
+    actions.push(
+      executeAction(t('reg_remove'), RegisterVerb.removeExpert, data(key), 'destructive'),
+    );
   }
   return card(
     [
       ...noticeBlock(input.notice),
       heading(e ? t('reg_expert_title', { name: e.name }) : t('reg_expert_add_title')),
       ...(about.length ? [facts(about)] : []),
-      ...(assignments.length ? [textBlock(assignments.join('\n\n'), { size: 'Small', spacing: 'None' })] : []),
-      ...form.loose(row ? ['name', 'kind', 'areas', 'regions', 'languages', 'remote', 'onsite', 'max_per_month', 'mentor_email', 'trained_on'] : ['email', 'name', 'kind', 'areas', 'regions', 'languages', 'remote', 'onsite', 'max_per_month', 'mentor_email', 'trained_on']),
+      ...(assignments.length
+        ? [textBlock(assignments.join('\n\n'), { size: 'Small', spacing: 'None' })]
+        : []),
+      ...form.loose(
+        row
+          ? [
+              'name',
+              'kind',
+              'areas',
+              'regions',
+              'languages',
+              'remote',
+              'onsite',
+              'max_per_month',
+              'mentor_email',
+              'trained_on',
+            ]
+          : [
+              'email',
+              'name',
+              'kind',
+              'areas',
+              'regions',
+              'languages',
+              'remote',
+              'onsite',
+              'max_per_month',
+              'mentor_email',
+              'trained_on',
+            ],
+      ),
       ...form.body,
       ...pause,
     ],
@@ -232,52 +423,138 @@ export function unitCard(input: RowCardInput<Unit>, lang: Language, t: Translate
   const { row } = input;
   const form = new Form(input.fields, input.issues ?? [], t);
   if (!row) form.text('unit_id');
-  form.text('name').text('municipality').text('supervisor_email', { style: 'Email' }).text('director_email', { style: 'Email' }).text('payroll_email', { style: 'Email' }).text('cost_center');
+  form
+    .text('name')
+    .text('municipality')
+    .text('supervisor_email', { style: 'Email' })
+    .text('director_email', { style: 'Email' })
+    .text('payroll_email', { style: 'Email' })
+    .text('cost_center');
   const key = row ? { unitId: row.value.unitId, etag: row.etag } : {};
   return card(
     [
       ...noticeBlock(input.notice),
       heading(row ? t('reg_unit_title', { name: row.value.name }) : t('reg_unit_add_title')),
-      ...(row ? [facts([[t('reg_label_unit_id'), row.value.unitId], ...lastChange(row, input.changedByName, lang, t)])] : []),
-      ...form.loose(row ? ['name', 'municipality', 'supervisor_email', 'director_email', 'payroll_email', 'cost_center'] : ['unit_id', 'name', 'municipality', 'supervisor_email', 'director_email', 'payroll_email', 'cost_center']),
+      ...(row
+        ? [
+            facts([
+              [t('reg_label_unit_id'), row.value.unitId],
+              ...lastChange(row, input.changedByName, lang, t),
+            ]),
+          ]
+        : []),
+      ...form.loose(
+        row
+          ? [
+              'name',
+              'municipality',
+              'supervisor_email',
+              'director_email',
+              'payroll_email',
+              'cost_center',
+            ]
+          : [
+              'unit_id',
+              'name',
+              'municipality',
+              'supervisor_email',
+              'director_email',
+              'payroll_email',
+              'cost_center',
+            ],
+      ),
       ...form.body,
     ],
-    [executeAction(t('reg_save'), RegisterVerb.saveUnit, data(key), 'positive'), ...(row ? [executeAction(t('reg_remove'), RegisterVerb.removeUnit, data(key), 'destructive')] : [])],
+    [
+      executeAction(t('reg_save'), RegisterVerb.saveUnit, data(key), 'positive'),
+      ...(row
+        ? [executeAction(t('reg_remove'), RegisterVerb.removeUnit, data(key), 'destructive')]
+        : []),
+    ],
   );
 }
 
 /** A staff member's card: name, role (change role), unit; `/staff add` shows it empty. */
-export function staffCard(input: RowCardInput<StaffMember>, lang: Language, t: Translate): AdaptiveCard {
+export function staffCard(
+  input: RowCardInput<StaffMember>,
+  lang: Language,
+  t: Translate,
+): AdaptiveCard {
   const { row } = input;
   const form = new Form(input.fields, input.issues ?? [], t);
   if (!row) form.text('email', { style: 'Email' });
-  form.text('name').choice('role', STAFF_ROLES.map((r) => [r, t(`role_${r}`)])).text('unit_id');
+  form
+    .text('name')
+    .choice(
+      'role',
+      STAFF_ROLES.map((r) => [r, t(`role_${r}`)]),
+    )
+    .text('unit_id');
   const key = row ? { email: row.value.email, etag: row.etag } : {};
   return card(
     [
       ...noticeBlock(input.notice),
-      heading(row ? t('reg_staff_member_title', { name: row.value.name }) : t('reg_staff_add_title')),
-      ...(row ? [facts([[t('reg_label_email'), row.value.email], ...lastChange(row, input.changedByName, lang, t)])] : []),
+      heading(
+        row ? t('reg_staff_member_title', { name: row.value.name }) : t('reg_staff_add_title'),
+      ),
+      ...(row
+        ? [
+            facts([
+              [t('reg_label_email'), row.value.email],
+              ...lastChange(row, input.changedByName, lang, t),
+            ]),
+          ]
+        : []),
       ...form.loose(row ? ['name', 'role', 'unit_id'] : ['email', 'name', 'role', 'unit_id']),
       ...form.body,
     ],
-    [executeAction(t('reg_save'), RegisterVerb.saveStaff, data(key), 'positive'), ...(row ? [executeAction(t('reg_remove'), RegisterVerb.removeStaff, data(key), 'destructive')] : [])],
+    [
+      executeAction(t('reg_save'), RegisterVerb.saveStaff, data(key), 'positive'),
+      ...(row
+        ? [executeAction(t('reg_remove'), RegisterVerb.removeStaff, data(key), 'destructive')]
+        : []),
+    ],
   );
 }
 
 /** Remove asks again: a card with the question, **Yes, remove** and **Back**. */
-export function confirmRemoveCard(question: string, confirmVerb: string, backVerb: string, key: Record<string, string>, t: Translate): AdaptiveCard {
+export function confirmRemoveCard(
+  question: string,
+  confirmVerb: string,
+  backVerb: string,
+  key: Record<string, string>,
+  t: Translate,
+): AdaptiveCard {
   const back = 'email' in key ? { email: key.email } : { unitId: key.unitId };
-  return card([heading(t('reg_remove')), textBlock(question)], [executeAction(t('reg_remove_yes'), confirmVerb, data(key), 'destructive'), executeAction(t('reg_back'), backVerb, data(back))]);
+  return card(
+    [heading(t('reg_remove')), textBlock(question)],
+    [
+      executeAction(t('reg_remove_yes'), confirmVerb, data(key), 'destructive'),
+      executeAction(t('reg_back'), backVerb, data(back)),
+    ],
+  );
 }
 
 /** `/audit <email>` or `/audit <unit id>`: who changed what and when, newest first. */
-export function registerAuditMessage(subject: string, entries: readonly RegisterAuditEntry[], names: Record<string, string>, lang: Language, t: Translate): string {
+export function registerAuditMessage(
+  subject: string,
+  entries: readonly RegisterAuditEntry[],
+  names: Record<string, string>,
+  lang: Language,
+  t: Translate,
+): string {
   if (!entries.length) return t('reg_audit_none', { subject });
   const value = (v: string) => v || t('reg_empty_value');
   const lines = entries.map((e) => {
-    const head = t('reg_audit_entry', { when: helsinkiDateTime(e.at, lang), who: names[e.by] ?? e.by, action: t(`reg_audit_action_${e.action}`) });
-    const changes = e.changes.map((c) => `  - ${t('reg_audit_change', { field: c.field, from: value(c.from), to: value(c.to) })}`);
+    const head = t('reg_audit_entry', {
+      when: helsinkiDateTime(e.at, lang),
+      who: names[e.by] ?? e.by,
+      action: t(`reg_audit_action_${e.action}`),
+    });
+    const changes = e.changes.map(
+      (c) =>
+        `  - ${t('reg_audit_change', { field: c.field, from: value(c.from), to: value(c.to) })}`,
+    );
     return [`- ${head}`, ...changes].join('\n');
   });
   return [`**${t('reg_audit_title', { subject })}**`, ...lines].join('\n');

@@ -28,7 +28,39 @@ interface Tok {
 
 export class BicepSyntaxError extends Error {}
 
-const PUNCT = ['=>', '==', '!=', '<=', '>=', '&&', '||', '??', '.?', '=~', '!~', '{', '}', '[', ']', '(', ')', ',', ':', '?', '.', '=', '@', '!', '<', '>', '+', '-', '*', '/', '%'];
+const PUNCT = [
+  '=>',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '&&',
+  '||',
+  '??',
+  '.?',
+  '=~',
+  '!~',
+  '{',
+  '}',
+  '[',
+  ']',
+  '(',
+  ')',
+  ',',
+  ':',
+  '?',
+  '.',
+  '=',
+  '@',
+  '!',
+  '<',
+  '>',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+];
 
 export function tokenize(src: string, startLine = 1): Tok[] {
   const toks: Tok[] = [];
@@ -164,7 +196,9 @@ class Parser {
     return t;
   }
   private fail(msg: string, t = this.peek()): never {
-    throw new BicepSyntaxError(`line ${t.line}: ${msg} (at ${t.kind === 'newline' ? 'end of line' : JSON.stringify(t.value)})`);
+    throw new BicepSyntaxError(
+      `line ${t.line}: ${msg} (at ${t.kind === 'newline' ? 'end of line' : JSON.stringify(t.value)})`,
+    );
   }
   private isPunct(v: string, offset = 0): boolean {
     const t = this.peek(offset);
@@ -176,7 +210,8 @@ class Parser {
   }
   private expectIdent(value?: string): Tok {
     const t = this.peek();
-    if (t.kind !== 'ident' || (value !== undefined && t.value !== value)) this.fail(`expected ${value ?? 'a name'}`);
+    if (t.kind !== 'ident' || (value !== undefined && t.value !== value))
+      this.fail(`expected ${value ?? 'a name'}`);
     return this.next();
   }
   private skipNewlines(): void {
@@ -200,7 +235,13 @@ class Parser {
       const line = t.line;
       if (kw === 'targetScope') {
         this.expectPunct('=');
-        decls.push({ keyword: 'targetScope', name: 'targetScope', value: this.expr(), decorators, line });
+        decls.push({
+          keyword: 'targetScope',
+          name: 'targetScope',
+          value: this.expr(),
+          decorators,
+          line,
+        });
       } else if (kw === 'param') {
         const name = this.expectIdent().value;
         const type = this.expectIdent().value;
@@ -222,7 +263,8 @@ class Parser {
       } else if (kw === 'resource') {
         const name = this.expectIdent().value;
         const typeTok = this.next();
-        if (typeTok.kind !== 'string' || typeTok.parts?.length) this.fail('expected the resource type as a plain string', typeTok);
+        if (typeTok.kind !== 'string' || typeTok.parts?.length)
+          this.fail('expected the resource type as a plain string', typeTok);
         let existing = false;
         if (this.peek().kind === 'ident' && this.peek().value === 'existing') {
           this.next();
@@ -230,7 +272,15 @@ class Parser {
         }
         this.expectPunct('=');
         const value = this.resourceBody();
-        decls.push({ keyword: 'resource', name, type: typeTok.value, value, decorators, existing, line });
+        decls.push({
+          keyword: 'resource',
+          name,
+          type: typeTok.value,
+          value,
+          decorators,
+          existing,
+          line,
+        });
       } else this.fail(`unknown declaration ${kw}`, t);
       decorators = [];
       this.endOfLine();
@@ -281,7 +331,15 @@ class Parser {
     return cond;
   }
 
-  private static readonly LEVELS = [['??'], ['||'], ['&&'], ['==', '!=', '=~', '!~'], ['<', '>', '<=', '>='], ['+', '-'], ['*', '/', '%']];
+  private static readonly LEVELS = [
+    ['??'],
+    ['||'],
+    ['&&'],
+    ['==', '!=', '=~', '!~'],
+    ['<', '>', '<=', '>='],
+    ['+', '-'],
+    ['*', '/', '%'],
+  ];
 
   private binary(level: number): Expr {
     if (level >= Parser.LEVELS.length) return this.unary();
@@ -355,7 +413,8 @@ class Parser {
         return { t: 'lambda', params: [t.value], body: this.expr(), line: t.line };
       }
       this.next();
-      if (t.value === 'true' || t.value === 'false') return { t: 'bool', value: t.value === 'true', line: t.line };
+      if (t.value === 'true' || t.value === 'false')
+        return { t: 'bool', value: t.value === 'true', line: t.line };
       if (t.value === 'null') return { t: 'null', line: t.line };
       return { t: 'ref', name: t.value, line: t.line };
     }
@@ -410,7 +469,8 @@ class Parser {
       const value = this.expr();
       entries.push({ key: k.value, value, line: k.line });
       if (this.isPunct(',')) this.next();
-      else if (this.peek().kind !== 'newline' && !this.isPunct('}')) this.fail('expected a new line, , or } after a property');
+      else if (this.peek().kind !== 'newline' && !this.isPunct('}'))
+        this.fail('expected a new line, , or } after a property');
     }
     this.next();
     return { t: 'obj', entries, line };
@@ -431,7 +491,8 @@ class Parser {
       this.expectIdent('in');
       const source = this.expr();
       this.expectPunct(':');
-      const body = this.peek().kind === 'ident' && this.peek().value === 'if' ? this.ifExpr() : this.expr();
+      const body =
+        this.peek().kind === 'ident' && this.peek().value === 'if' ? this.ifExpr() : this.expr();
       this.skipNewlines();
       this.expectPunct(']');
       return { t: 'for', vars, source, body, line };
@@ -442,7 +503,8 @@ class Parser {
       if (this.isPunct(']')) break;
       items.push(this.expr());
       if (this.isPunct(',')) this.next();
-      else if (this.peek().kind !== 'newline' && !this.isPunct(']')) this.fail('expected a new line, , or ] after an item');
+      else if (this.peek().kind !== 'newline' && !this.isPunct(']'))
+        this.fail('expected a new line, , or ] after an item');
     }
     this.next();
     return { t: 'arr', items, line };
@@ -457,17 +519,104 @@ export function parseBicep(src: string): Decl[] {
 
 const FUNCTIONS = new Set([
   // https://learn.microsoft.com/azure/azure-resource-manager/bicep/bicep-functions (the ones a template like ours may use)
-  'any', 'array', 'bool', 'concat', 'contains', 'empty', 'first', 'last', 'length', 'take', 'skip', 'union', 'intersection', 'range', 'min', 'max',
-  'filter', 'map', 'reduce', 'sort', 'toObject', 'items', 'flatten', 'indexOf', 'lastIndexOf', 'join', 'split', 'replace', 'toLower', 'toUpper', 'trim',
-  'substring', 'startsWith', 'endsWith', 'format', 'guid', 'uniqueString', 'base64', 'base64ToString', 'string', 'int', 'json', 'uri', 'uriComponent',
-  'resourceGroup', 'subscription', 'tenant', 'managementGroup', 'deployment', 'environment', 'resourceId', 'subscriptionResourceId', 'tenantResourceId',
-  'extensionResourceId', 'reference', 'list', 'listKeys', 'pickZones', 'utcNow', 'dateTimeAdd', 'newGuid', 'loadTextContent', 'loadJsonContent',
-  'coalesce', 'if', 'not', 'and', 'or', 'equals', 'greater', 'less', 'greaterOrEquals', 'lessOrEquals', 'sys', 'az',
+  'any',
+  'array',
+  'bool',
+  'concat',
+  'contains',
+  'empty',
+  'first',
+  'last',
+  'length',
+  'take',
+  'skip',
+  'union',
+  'intersection',
+  'range',
+  'min',
+  'max',
+  'filter',
+  'map',
+  'reduce',
+  'sort',
+  'toObject',
+  'items',
+  'flatten',
+  'indexOf',
+  'lastIndexOf',
+  'join',
+  'split',
+  'replace',
+  'toLower',
+  'toUpper',
+  'trim',
+  'substring',
+  'startsWith',
+  'endsWith',
+  'format',
+  'guid',
+  'uniqueString',
+  'base64',
+  'base64ToString',
+  'string',
+  'int',
+  'json',
+  'uri',
+  'uriComponent',
+  'resourceGroup',
+  'subscription',
+  'tenant',
+  'managementGroup',
+  'deployment',
+  'environment',
+  'resourceId',
+  'subscriptionResourceId',
+  'tenantResourceId',
+  'extensionResourceId',
+  'reference',
+  'list',
+  'listKeys',
+  'pickZones',
+  'utcNow',
+  'dateTimeAdd',
+  'newGuid',
+  'loadTextContent',
+  'loadJsonContent',
+  'coalesce',
+  'if',
+  'not',
+  'and',
+  'or',
+  'equals',
+  'greater',
+  'less',
+  'greaterOrEquals',
+  'lessOrEquals',
+  'sys',
+  'az',
 ]);
-const DECORATORS = new Set(['description', 'minLength', 'maxLength', 'minValue', 'maxValue', 'allowed', 'secure', 'metadata', 'sealed', 'batchSize', 'export', 'sys', 'az']);
+const DECORATORS = new Set([
+  'description',
+  'minLength',
+  'maxLength',
+  'minValue',
+  'maxValue',
+  'allowed',
+  'secure',
+  'metadata',
+  'sealed',
+  'batchSize',
+  'export',
+  'sys',
+  'az',
+]);
 const TYPES = new Set(['string', 'int', 'bool', 'object', 'array']);
 
-function walk(e: Expr, scope: Set<string>, visit: (name: string, line: number, scope: Set<string>) => void): void {
+function walk(
+  e: Expr,
+  scope: Set<string>,
+  visit: (name: string, line: number, scope: Set<string>) => void,
+): void {
   switch (e.t) {
     case 'str':
       e.parts.forEach((p) => walk(p, scope, visit));
@@ -505,8 +654,10 @@ function walk(e: Expr, scope: Set<string>, visit: (name: string, line: number, s
       break;
     case 'call':
       if (e.callee.t === 'ref') {
-        if (!FUNCTIONS.has(e.callee.name) && !scope.has(e.callee.name)) visit(`${e.callee.name}()`, e.line, scope);
-      } else if (e.callee.t === 'member') walk(e.callee.target, scope, visit); // resource.listKeys(), sys.x()
+        if (!FUNCTIONS.has(e.callee.name) && !scope.has(e.callee.name))
+          visit(`${e.callee.name}()`, e.line, scope);
+      } else if (e.callee.t === 'member')
+        walk(e.callee.target, scope, visit); // resource.listKeys(), sys.x()
       else walk(e.callee, scope, visit);
       e.args.forEach((a) => walk(a, scope, visit));
       break;
@@ -521,7 +672,10 @@ function checkNames(decls: Decl[], problems: string[]): void {
   const declared = new Map<string, number>();
   for (const d of decls) {
     if (d.keyword === 'targetScope' || d.keyword === 'output') continue;
-    if (declared.has(d.name)) problems.push(`line ${d.line}: ${d.name} is declared twice (first on line ${declared.get(d.name)})`);
+    if (declared.has(d.name))
+      problems.push(
+        `line ${d.line}: ${d.name} is declared twice (first on line ${declared.get(d.name)})`,
+      );
     declared.set(d.name, d.line);
   }
   const outputs = new Set<string>();
@@ -530,19 +684,30 @@ function checkNames(decls: Decl[], problems: string[]): void {
       if (outputs.has(d.name)) problems.push(`line ${d.line}: output ${d.name} is declared twice`);
       outputs.add(d.name);
     }
-    if ((d.keyword === 'param' || d.keyword === 'output') && d.type && !TYPES.has(d.type)) problems.push(`line ${d.line}: ${d.name} has unknown type ${d.type}`);
+    if ((d.keyword === 'param' || d.keyword === 'output') && d.type && !TYPES.has(d.type))
+      problems.push(`line ${d.line}: ${d.name} has unknown type ${d.type}`);
     for (const dec of d.decorators) {
-      const name = dec.t === 'call' && dec.callee.t === 'ref' ? dec.callee.name : dec.t === 'ref' ? dec.name : undefined;
+      const name =
+        dec.t === 'call' && dec.callee.t === 'ref'
+          ? dec.callee.name
+          : dec.t === 'ref'
+            ? dec.name
+            : undefined;
       if (!name || !DECORATORS.has(name)) problems.push(`line ${dec.line}: unknown decorator`);
-      if (name === 'secure' && d.keyword !== 'param') problems.push(`line ${dec.line}: @secure() only on a param`);
+      if (name === 'secure' && d.keyword !== 'param')
+        problems.push(`line ${dec.line}: @secure() only on a param`);
     }
     const visit = (name: string, line: number, scope: Set<string>): void => {
       if (name.endsWith('()')) problems.push(`line ${line}: unknown function ${name}`);
-      else if (!declared.has(name) && !scope.has(name)) problems.push(`line ${line}: ${name} is not declared`);
-      else if (name === d.name && d.keyword !== 'output') problems.push(`line ${line}: ${name} refers to itself`);
+      else if (!declared.has(name) && !scope.has(name))
+        problems.push(`line ${line}: ${name} is not declared`);
+      else if (name === d.name && d.keyword !== 'output')
+        problems.push(`line ${line}: ${name} refers to itself`);
     };
     if (d.value) walk(d.value, new Set(), visit);
-    d.decorators.forEach((dec) => (dec.t === 'call' ? dec.args.forEach((a) => walk(a, new Set(), visit)) : undefined));
+    d.decorators.forEach((dec) =>
+      dec.t === 'call' ? dec.args.forEach((a) => walk(a, new Set(), visit)) : undefined,
+    );
   }
 }
 
@@ -560,62 +725,196 @@ interface ResourceSchema {
 const COMMON_TOP = ['name', 'parent', 'scope', 'dependsOn'];
 // Hand-written from the ARM template reference (learn.microsoft.com/azure/templates) for these API versions.
 export const SCHEMAS: Record<string, ResourceSchema> = {
-  'Microsoft.ManagedIdentity/userAssignedIdentities': { apiVersions: ['2023-01-31', '2023-07-31-preview', '2024-11-30'], top: ['location', 'tags'], required: ['name', 'location'] },
+  'Microsoft.ManagedIdentity/userAssignedIdentities': {
+    apiVersions: ['2023-01-31', '2023-07-31-preview', '2024-11-30'],
+    top: ['location', 'tags'],
+    required: ['name', 'location'],
+  },
   'Microsoft.OperationalInsights/workspaces': {
     apiVersions: ['2022-10-01', '2023-09-01'],
     top: ['location', 'tags', 'identity', 'properties', 'etag'],
     required: ['name', 'location'],
-    properties: ['sku', 'retentionInDays', 'workspaceCapping', 'publicNetworkAccessForIngestion', 'publicNetworkAccessForQuery', 'forceCmkForQuery', 'features', 'defaultDataCollectionRuleResourceId'],
+    properties: [
+      'sku',
+      'retentionInDays',
+      'workspaceCapping',
+      'publicNetworkAccessForIngestion',
+      'publicNetworkAccessForQuery',
+      'forceCmkForQuery',
+      'features',
+      'defaultDataCollectionRuleResourceId',
+    ],
   },
   'Microsoft.Insights/components': {
     apiVersions: ['2020-02-02'],
     top: ['location', 'tags', 'kind', 'etag', 'properties'],
     required: ['name', 'location', 'kind'],
-    properties: ['Application_Type', 'WorkspaceResourceId', 'IngestionMode', 'DisableIpMasking', 'DisableLocalAuth', 'Flow_Type', 'ForceCustomerStorageForProfiler', 'HockeyAppId', 'ImmediatePurgeDataOn30Days', 'Request_Source', 'RetentionInDays', 'SamplingPercentage', 'publicNetworkAccessForIngestion', 'publicNetworkAccessForQuery'],
+    properties: [
+      'Application_Type',
+      'WorkspaceResourceId',
+      'IngestionMode',
+      'DisableIpMasking',
+      'DisableLocalAuth',
+      'Flow_Type',
+      'ForceCustomerStorageForProfiler',
+      'HockeyAppId',
+      'ImmediatePurgeDataOn30Days',
+      'Request_Source',
+      'RetentionInDays',
+      'SamplingPercentage',
+      'publicNetworkAccessForIngestion',
+      'publicNetworkAccessForQuery',
+    ],
   },
   'Microsoft.Storage/storageAccounts': {
     apiVersions: ['2023-01-01', '2023-05-01', '2024-01-01'],
     top: ['location', 'tags', 'kind', 'sku', 'identity', 'properties', 'extendedLocation'],
     required: ['name', 'location', 'kind', 'sku'],
     properties: [
-      'accessTier', 'allowBlobPublicAccess', 'allowCrossTenantReplication', 'allowedCopyScope', 'allowSharedKeyAccess', 'azureFilesIdentityBasedAuthentication', 'customDomain',
-      'defaultToOAuthAuthentication', 'dnsEndpointType', 'encryption', 'immutableStorageWithVersioning', 'isHnsEnabled', 'isLocalUserEnabled', 'isNfsV3Enabled', 'isSftpEnabled',
-      'keyPolicy', 'largeFileSharesState', 'minimumTlsVersion', 'networkAcls', 'publicNetworkAccess', 'routingPreference', 'sasPolicy', 'supportsHttpsTrafficOnly',
+      'accessTier',
+      'allowBlobPublicAccess',
+      'allowCrossTenantReplication',
+      'allowedCopyScope',
+      'allowSharedKeyAccess',
+      'azureFilesIdentityBasedAuthentication',
+      'customDomain',
+      'defaultToOAuthAuthentication',
+      'dnsEndpointType',
+      'encryption',
+      'immutableStorageWithVersioning',
+      'isHnsEnabled',
+      'isLocalUserEnabled',
+      'isNfsV3Enabled',
+      'isSftpEnabled',
+      'keyPolicy',
+      'largeFileSharesState',
+      'minimumTlsVersion',
+      'networkAcls',
+      'publicNetworkAccess',
+      'routingPreference',
+      'sasPolicy',
+      'supportsHttpsTrafficOnly',
     ],
   },
-  'Microsoft.Storage/storageAccounts/tableServices': { apiVersions: ['2023-01-01', '2023-05-01', '2024-01-01'], top: ['properties'], required: ['name', 'parent'], properties: ['cors'] },
-  'Microsoft.Storage/storageAccounts/tableServices/tables': { apiVersions: ['2023-01-01', '2023-05-01', '2024-01-01'], top: ['properties'], required: ['name', 'parent'], properties: ['signedIdentifiers'] },
+  'Microsoft.Storage/storageAccounts/tableServices': {
+    apiVersions: ['2023-01-01', '2023-05-01', '2024-01-01'],
+    top: ['properties'],
+    required: ['name', 'parent'],
+    properties: ['cors'],
+  },
+  'Microsoft.Storage/storageAccounts/tableServices/tables': {
+    apiVersions: ['2023-01-01', '2023-05-01', '2024-01-01'],
+    top: ['properties'],
+    required: ['name', 'parent'],
+    properties: ['signedIdentifiers'],
+  },
   'Microsoft.Authorization/roleAssignments': {
     apiVersions: ['2022-04-01'],
     top: ['properties'],
     required: ['name', 'properties'],
-    properties: ['roleDefinitionId', 'principalId', 'principalType', 'description', 'condition', 'conditionVersion', 'delegatedManagedIdentityResourceId'],
+    properties: [
+      'roleDefinitionId',
+      'principalId',
+      'principalType',
+      'description',
+      'condition',
+      'conditionVersion',
+      'delegatedManagedIdentityResourceId',
+    ],
   },
   'Microsoft.Web/serverfarms': {
     apiVersions: ['2022-09-01', '2023-01-01', '2023-12-01', '2024-04-01'],
     top: ['location', 'tags', 'kind', 'sku', 'properties', 'extendedLocation'],
     required: ['name', 'location'],
-    properties: ['reserved', 'perSiteScaling', 'elasticScaleEnabled', 'maximumElasticWorkerCount', 'zoneRedundant', 'targetWorkerCount', 'targetWorkerSizeId', 'hyperV', 'isXenon', 'freeOfferExpirationTime', 'hostingEnvironmentProfile', 'kubeEnvironmentProfile', 'spotExpirationTime', 'workerTierName', 'isSpot'],
+    properties: [
+      'reserved',
+      'perSiteScaling',
+      'elasticScaleEnabled',
+      'maximumElasticWorkerCount',
+      'zoneRedundant',
+      'targetWorkerCount',
+      'targetWorkerSizeId',
+      'hyperV',
+      'isXenon',
+      'freeOfferExpirationTime',
+      'hostingEnvironmentProfile',
+      'kubeEnvironmentProfile',
+      'spotExpirationTime',
+      'workerTierName',
+      'isSpot',
+    ],
   },
   'Microsoft.Web/sites': {
     apiVersions: ['2022-09-01', '2023-01-01', '2023-12-01', '2024-04-01'],
     top: ['location', 'tags', 'kind', 'identity', 'properties', 'extendedLocation'],
     required: ['name', 'location'],
     properties: [
-      'serverFarmId', 'httpsOnly', 'clientAffinityEnabled', 'clientCertEnabled', 'clientCertMode', 'clientCertExclusionPaths', 'enabled', 'hostNamesDisabled', 'keyVaultReferenceIdentity',
-      'publicNetworkAccess', 'siteConfig', 'virtualNetworkSubnetId', 'vnetRouteAllEnabled', 'vnetImagePullEnabled', 'vnetContentShareEnabled', 'redundancyMode', 'reserved', 'storageAccountRequired',
-      'hostNameSslStates', 'dailyMemoryTimeQuota', 'containerSize', 'endToEndEncryptionEnabled', 'hyperV', 'isXenon', 'scmSiteAlsoStopped', 'clientAffinityProxyEnabled',
+      'serverFarmId',
+      'httpsOnly',
+      'clientAffinityEnabled',
+      'clientCertEnabled',
+      'clientCertMode',
+      'clientCertExclusionPaths',
+      'enabled',
+      'hostNamesDisabled',
+      'keyVaultReferenceIdentity',
+      'publicNetworkAccess',
+      'siteConfig',
+      'virtualNetworkSubnetId',
+      'vnetRouteAllEnabled',
+      'vnetImagePullEnabled',
+      'vnetContentShareEnabled',
+      'redundancyMode',
+      'reserved',
+      'storageAccountRequired',
+      'hostNameSslStates',
+      'dailyMemoryTimeQuota',
+      'containerSize',
+      'endToEndEncryptionEnabled',
+      'hyperV',
+      'isXenon',
+      'scmSiteAlsoStopped',
+      'clientAffinityProxyEnabled',
     ],
   },
-  'Microsoft.Web/sites/basicPublishingCredentialsPolicies': { apiVersions: ['2022-09-01', '2023-01-01', '2023-12-01', '2024-04-01'], top: ['kind', 'properties'], required: ['name', 'parent', 'properties'], properties: ['allow'] },
+  'Microsoft.Web/sites/basicPublishingCredentialsPolicies': {
+    apiVersions: ['2022-09-01', '2023-01-01', '2023-12-01', '2024-04-01'],
+    top: ['kind', 'properties'],
+    required: ['name', 'parent', 'properties'],
+    properties: ['allow'],
+  },
   'Microsoft.BotService/botServices': {
     apiVersions: ['2022-09-15', '2023-09-15-preview'],
     top: ['location', 'tags', 'kind', 'sku', 'etag', 'properties'],
     required: ['name', 'location', 'properties'],
     properties: [
-      'displayName', 'endpoint', 'msaAppId', 'msaAppType', 'msaAppTenantId', 'msaAppMSIResourceId', 'description', 'iconUrl', 'developerAppInsightKey', 'developerAppInsightsApiKey',
-      'developerAppInsightsApplicationId', 'disableLocalAuth', 'isCmekEnabled', 'cmekKeyVaultUrl', 'isStreamingSupported', 'luisAppIds', 'luisKey', 'manifestUrl', 'publicNetworkAccess',
-      'schemaTransformationVersion', 'storageResourceId', 'tenantId', 'openWithHint', 'appPasswordHint', 'allSettings', 'parameters', 'publishingCredentials',
+      'displayName',
+      'endpoint',
+      'msaAppId',
+      'msaAppType',
+      'msaAppTenantId',
+      'msaAppMSIResourceId',
+      'description',
+      'iconUrl',
+      'developerAppInsightKey',
+      'developerAppInsightsApiKey',
+      'developerAppInsightsApplicationId',
+      'disableLocalAuth',
+      'isCmekEnabled',
+      'cmekKeyVaultUrl',
+      'isStreamingSupported',
+      'luisAppIds',
+      'luisKey',
+      'manifestUrl',
+      'publicNetworkAccess',
+      'schemaTransformationVersion',
+      'storageResourceId',
+      'tenantId',
+      'openWithHint',
+      'appPasswordHint',
+      'allSettings',
+      'parameters',
+      'publishingCredentials',
     ],
   },
   'Microsoft.BotService/botServices/channels': {
@@ -627,26 +926,99 @@ export const SCHEMAS: Record<string, ResourceSchema> = {
 };
 
 const SITE_CONFIG_KEYS = [
-  'linuxFxVersion', 'appCommandLine', 'alwaysOn', 'healthCheckPath', 'http20Enabled', 'minTlsVersion', 'scmMinTlsVersion', 'ftpsState', 'remoteDebuggingEnabled', 'appSettings',
-  'connectionStrings', 'ipSecurityRestrictions', 'ipSecurityRestrictionsDefaultAction', 'scmIpSecurityRestrictions', 'scmIpSecurityRestrictionsDefaultAction',
-  'scmIpSecurityRestrictionsUseMain', 'use32BitWorkerProcess', 'webSocketsEnabled', 'numberOfWorkers', 'minimumElasticInstanceCount', 'cors', 'vnetRouteAllEnabled',
-  'publicNetworkAccess', 'loadBalancing', 'detailedErrorLoggingEnabled', 'httpLoggingEnabled', 'logsDirectorySizeLimit', 'requestTracingEnabled', 'managedPipelineMode',
-  'nodeVersion', 'windowsFxVersion', 'acrUseManagedIdentityCreds', 'acrUserManagedIdentityID', 'autoHealEnabled', 'autoHealRules', 'defaultDocuments', 'handlerMappings',
-  'localMySqlEnabled', 'preWarmedInstanceCount', 'functionAppScaleLimit', 'healthCheckPath', 'minTlsCipherSuite', 'elasticWebAppScaleLimit',
+  'linuxFxVersion',
+  'appCommandLine',
+  'alwaysOn',
+  'healthCheckPath',
+  'http20Enabled',
+  'minTlsVersion',
+  'scmMinTlsVersion',
+  'ftpsState',
+  'remoteDebuggingEnabled',
+  'appSettings',
+  'connectionStrings',
+  'ipSecurityRestrictions',
+  'ipSecurityRestrictionsDefaultAction',
+  'scmIpSecurityRestrictions',
+  'scmIpSecurityRestrictionsDefaultAction',
+  'scmIpSecurityRestrictionsUseMain',
+  'use32BitWorkerProcess',
+  'webSocketsEnabled',
+  'numberOfWorkers',
+  'minimumElasticInstanceCount',
+  'cors',
+  'vnetRouteAllEnabled',
+  'publicNetworkAccess',
+  'loadBalancing',
+  'detailedErrorLoggingEnabled',
+  'httpLoggingEnabled',
+  'logsDirectorySizeLimit',
+  'requestTracingEnabled',
+  'managedPipelineMode',
+  'nodeVersion',
+  'windowsFxVersion',
+  'acrUseManagedIdentityCreds',
+  'acrUserManagedIdentityID',
+  'autoHealEnabled',
+  'autoHealRules',
+  'defaultDocuments',
+  'handlerMappings',
+  'localMySqlEnabled',
+  'preWarmedInstanceCount',
+  'functionAppScaleLimit',
+  'healthCheckPath',
+  'minTlsCipherSuite',
+  'elasticWebAppScaleLimit',
 ];
-const IP_RULE_KEYS = ['name', 'description', 'action', 'priority', 'tag', 'ipAddress', 'subnetMask', 'vnetSubnetResourceId', 'vnetTrafficTag', 'subnetTrafficTag', 'headers'];
+const IP_RULE_KEYS = [
+  'name',
+  'description',
+  'action',
+  'priority',
+  'tag',
+  'ipAddress',
+  'subnetMask',
+  'vnetSubnetResourceId',
+  'vnetTrafficTag',
+  'subnetTrafficTag',
+  'headers',
+];
 const CHANNEL_SITE_KEYS = [
-  'siteName', 'isEnabled', 'isWebchatPreviewEnabled', 'isBlockUserUploadEnabled', 'isV1Enabled', 'isV3Enabled', 'isSecureSiteEnabled', 'isTokenEnabled', 'isEndpointParametersEnabled',
-  'isDetailedLoggingEnabled', 'isNoStorageEnabled', 'isWebChatSpeechEnabled', 'trustedOrigins', 'appId', 'eTag', 'tenantId', 'siteId',
+  'siteName',
+  'isEnabled',
+  'isWebchatPreviewEnabled',
+  'isBlockUserUploadEnabled',
+  'isV1Enabled',
+  'isV3Enabled',
+  'isSecureSiteEnabled',
+  'isTokenEnabled',
+  'isEndpointParametersEnabled',
+  'isDetailedLoggingEnabled',
+  'isNoStorageEnabled',
+  'isWebChatSpeechEnabled',
+  'trustedOrigins',
+  'appId',
+  'eTag',
+  'tenantId',
+  'siteId',
 ];
 
 function objKeys(e: Expr | undefined): Map<string, Expr> {
-  const body = e?.t === 'if' ? e.body : e?.t === 'for' ? (e.body.t === 'if' ? e.body.body : e.body) : e;
+  const body =
+    e?.t === 'if' ? e.body : e?.t === 'for' ? (e.body.t === 'if' ? e.body.body : e.body) : e;
   return new Map(body?.t === 'obj' ? body.entries.map((en) => [en.key, en.value]) : []);
 }
 
 const lit = (e: Expr | undefined): string | number | boolean | null | undefined =>
-  e === undefined ? undefined : e.t === 'str' && !e.parts.length ? e.value : e.t === 'num' || e.t === 'bool' ? e.value : e.t === 'null' ? null : undefined;
+  e === undefined
+    ? undefined
+    : e.t === 'str' && !e.parts.length
+      ? e.value
+      : e.t === 'num' || e.t === 'bool'
+        ? e.value
+        : e.t === 'null'
+          ? null
+          : undefined;
 
 function checkSchemas(decls: Decl[], problems: string[]): void {
   for (const d of decls.filter((x) => x.keyword === 'resource')) {
@@ -656,34 +1028,51 @@ function checkSchemas(decls: Decl[], problems: string[]): void {
       problems.push(`line ${d.line}: resource ${d.name}: type ${type} is not in the checked list`);
       continue;
     }
-    if (!apiVersion || !schema.apiVersions.includes(apiVersion)) problems.push(`line ${d.line}: resource ${d.name}: API version ${apiVersion} of ${type} is not one of ${schema.apiVersions.join(', ')}`);
+    if (!apiVersion || !schema.apiVersions.includes(apiVersion))
+      problems.push(
+        `line ${d.line}: resource ${d.name}: API version ${apiVersion} of ${type} is not one of ${schema.apiVersions.join(', ')}`,
+      );
     if (d.existing) continue;
     const top = objKeys(d.value);
     if (!top.size) problems.push(`line ${d.line}: resource ${d.name}: its body is not an object`);
-    for (const k of top.keys()) if (!COMMON_TOP.includes(k) && !schema.top.includes(k)) problems.push(`line ${d.line}: resource ${d.name}: unknown key ${k}`);
-    for (const k of schema.required) if (!top.has(k)) problems.push(`line ${d.line}: resource ${d.name}: ${k} is required`);
+    for (const k of top.keys())
+      if (!COMMON_TOP.includes(k) && !schema.top.includes(k))
+        problems.push(`line ${d.line}: resource ${d.name}: unknown key ${k}`);
+    for (const k of schema.required)
+      if (!top.has(k)) problems.push(`line ${d.line}: resource ${d.name}: ${k} is required`);
     const childDepth = (type ?? '').split('/').length - 2;
-    if (childDepth > 0 && !top.has('parent') && !/\//.test(String(lit(top.get('name')) ?? ''))) problems.push(`line ${d.line}: resource ${d.name}: a child resource needs parent (or a full name)`);
+    if (childDepth > 0 && !top.has('parent') && !/\//.test(String(lit(top.get('name')) ?? '')))
+      problems.push(
+        `line ${d.line}: resource ${d.name}: a child resource needs parent (or a full name)`,
+      );
     if (schema.properties) {
       for (const k of objKeys(top.get('properties')).keys()) {
-        if (!schema.properties.includes(k)) problems.push(`line ${d.line}: resource ${d.name}: unknown property ${k} for ${type}`);
+        if (!schema.properties.includes(k))
+          problems.push(`line ${d.line}: resource ${d.name}: unknown property ${k} for ${type}`);
       }
     }
     if (type === 'Microsoft.Web/sites') {
       const siteConfig = objKeys(objKeys(top.get('properties')).get('siteConfig'));
-      for (const k of siteConfig.keys()) if (!SITE_CONFIG_KEYS.includes(k)) problems.push(`line ${d.line}: resource ${d.name}: unknown siteConfig key ${k}`);
+      for (const k of siteConfig.keys())
+        if (!SITE_CONFIG_KEYS.includes(k))
+          problems.push(`line ${d.line}: resource ${d.name}: unknown siteConfig key ${k}`);
       const settings = siteConfig.get('appSettings');
       if (settings?.t === 'arr') {
         for (const s of settings.items) {
           const keys = [...objKeys(s).keys()];
-          if (keys.sort().join() !== 'name,value') problems.push(`line ${s.line}: an app setting must have exactly name and value`);
+          if (keys.sort().join() !== 'name,value')
+            problems.push(`line ${s.line}: an app setting must have exactly name and value`);
         }
       }
     }
     if (type === 'Microsoft.BotService/botServices/channels') {
       const inner = objKeys(objKeys(top.get('properties')).get('properties'));
       const sites = inner.get('sites');
-      if (sites?.t === 'arr') for (const s of sites.items) for (const k of objKeys(s).keys()) if (!CHANNEL_SITE_KEYS.includes(k)) problems.push(`line ${s.line}: unknown channel site key ${k}`);
+      if (sites?.t === 'arr')
+        for (const s of sites.items)
+          for (const k of objKeys(s).keys())
+            if (!CHANNEL_SITE_KEYS.includes(k))
+              problems.push(`line ${s.line}: unknown channel site key ${k}`);
     }
   }
 }
@@ -712,20 +1101,30 @@ function checkHardening(src: string, decls: Decl[], problems: string[]): void {
     if (!ok) problems.push(`rule: ${msg}`);
   };
 
-  rule(!/\blistKeys\s*\(|AccountKey=/.test(src), 'no storage account key anywhere (listKeys, AccountKey=)');
+  rule(
+    !/\blistKeys\s*\(|AccountKey=/.test(src),
+    'no storage account key anywhere (listKeys, AccountKey=)',
+  );
   const storages = ofType('Microsoft.Storage/storageAccounts');
   rule(storages.length > 0, 'a storage account is declared');
   for (const s of storages) {
     const p = props(s);
     rule(lit(p.get('allowSharedKeyAccess')) === false, `${s.name}: allowSharedKeyAccess: false`);
     rule(lit(p.get('minimumTlsVersion')) === 'TLS1_2', `${s.name}: minimumTlsVersion: 'TLS1_2'`);
-    rule(lit(p.get('supportsHttpsTrafficOnly')) === true, `${s.name}: supportsHttpsTrafficOnly: true`);
+    rule(
+      lit(p.get('supportsHttpsTrafficOnly')) === true,
+      `${s.name}: supportsHttpsTrafficOnly: true`,
+    );
     rule(lit(p.get('allowBlobPublicAccess')) === false, `${s.name}: allowBlobPublicAccess: false`);
   }
   const roles = ofType('Microsoft.Authorization/roleAssignments');
   rule(
-    roles.some((r) => /0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3/.test(JSON.stringify(r.value)) || /storageTableDataContributor/.test(JSON.stringify(props(r).get('roleDefinitionId')))),
-    'a role assignment of Storage Table Data Contributor (0a9a7e1f-…) for the web app\'s identity',
+    roles.some(
+      (r) =>
+        /0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3/.test(JSON.stringify(r.value)) ||
+        /storageTableDataContributor/.test(JSON.stringify(props(r).get('roleDefinitionId'))),
+    ),
+    "a role assignment of Storage Table Data Contributor (0a9a7e1f-…) for the web app's identity",
   );
 
   const sites = ofType('Microsoft.Web/sites');
@@ -734,43 +1133,77 @@ function checkHardening(src: string, decls: Decl[], problems: string[]): void {
     const p = props(w);
     const sc = objKeys(p.get('siteConfig'));
     rule(lit(p.get('httpsOnly')) === true, `${w.name}: httpsOnly: true`);
-    rule(lit(sc.get('linuxFxVersion')) === 'NODE|22-lts', `${w.name}: linuxFxVersion 'NODE|22-lts'`);
+    rule(
+      lit(sc.get('linuxFxVersion')) === 'NODE|22-lts',
+      `${w.name}: linuxFxVersion 'NODE|22-lts'`,
+    );
     rule(lit(sc.get('ftpsState')) === 'Disabled', `${w.name}: ftpsState 'Disabled'`);
     rule(lit(sc.get('minTlsVersion')) === '1.2', `${w.name}: minTlsVersion '1.2'`);
-    rule(!/\btsx\b|npm (run )?(serve|start)\b/.test(String(lit(sc.get('appCommandLine')) ?? '')), `${w.name}: the start command runs the built JavaScript, not tsx or npm start/serve`);
+    rule(
+      !/\btsx\b|npm (run )?(serve|start)\b/.test(String(lit(sc.get('appCommandLine')) ?? '')),
+      `${w.name}: the start command runs the built JavaScript, not tsx or npm start/serve`,
+    );
     const settings = new Map<string, Expr | undefined>();
     const arr = sc.get('appSettings');
-    if (arr?.t === 'arr') for (const s of arr.items) settings.set(String(lit(objKeys(s).get('name'))), objKeys(s).get('value'));
-    rule(!settings.has('NPM_CONFIG_INCLUDE'), `${w.name}: no NPM_CONFIG_INCLUDE (devDependencies) setting`);
-    rule(lit(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')) !== 'true', `${w.name}: no build on the server`);
-    rule(!settings.has('STORAGE_CONNECTION_STRING'), `${w.name}: no STORAGE_CONNECTION_STRING setting (storage by managed identity)`);
+    if (arr?.t === 'arr')
+      for (const s of arr.items)
+        settings.set(String(lit(objKeys(s).get('name'))), objKeys(s).get('value'));
+    rule(
+      !settings.has('NPM_CONFIG_INCLUDE'),
+      `${w.name}: no NPM_CONFIG_INCLUDE (devDependencies) setting`,
+    );
+    rule(
+      lit(settings.get('SCM_DO_BUILD_DURING_DEPLOYMENT')) !== 'true',
+      `${w.name}: no build on the server`,
+    );
+    rule(
+      !settings.has('STORAGE_CONNECTION_STRING'),
+      `${w.name}: no STORAGE_CONNECTION_STRING setting (storage by managed identity)`,
+    );
     rule(settings.has('STORAGE_ACCOUNT_URL'), `${w.name}: a STORAGE_ACCOUNT_URL setting`);
-    rule(settings.has('APPLICATIONINSIGHTS_CONNECTION_STRING'), `${w.name}: an APPLICATIONINSIGHTS_CONNECTION_STRING setting`);
+    rule(
+      settings.has('APPLICATIONINSIGHTS_CONNECTION_STRING'),
+      `${w.name}: an APPLICATIONINSIGHTS_CONNECTION_STRING setting`,
+    );
     rule(lit(settings.get('NODE_ENV')) === 'production', `${w.name}: NODE_ENV production`);
     const password = settings.get('MicrosoftAppPassword');
     rule(
-      password === undefined || (password.t === 'str' && password.value.startsWith('@Microsoft.KeyVault(')),
+      password === undefined ||
+        (password.t === 'str' && password.value.startsWith('@Microsoft.KeyVault(')),
       `${w.name}: MicrosoftAppPassword only as a Key Vault reference (or a UserAssignedMSI bot without one)`,
     );
-    if (password === undefined) rule(lit(settings.get('MicrosoftAppType')) === 'UserAssignedMSI', `${w.name}: without a password the bot is UserAssignedMSI`);
-    const policies = ofType('Microsoft.Web/sites/basicPublishingCredentialsPolicies').filter((b) => {
-      const parent = objKeys(b.value).get('parent');
-      return parent?.t === 'ref' && parent.name === w.name;
-    });
+    if (password === undefined)
+      rule(
+        lit(settings.get('MicrosoftAppType')) === 'UserAssignedMSI',
+        `${w.name}: without a password the bot is UserAssignedMSI`,
+      );
+    const policies = ofType('Microsoft.Web/sites/basicPublishingCredentialsPolicies').filter(
+      (b) => {
+        const parent = objKeys(b.value).get('parent');
+        return parent?.t === 'ref' && parent.name === w.name;
+      },
+    );
     for (const kind of ['ftp', 'scm']) {
       rule(
-        policies.some((b) => lit(objKeys(b.value).get('name')) === kind && lit(props(b).get('allow')) === false),
+        policies.some(
+          (b) => lit(objKeys(b.value).get('name')) === kind && lit(props(b).get('allow')) === false,
+        ),
         `${w.name}: basicPublishingCredentialsPolicies '${kind}' with allow: false`,
       );
     }
     for (const r of objectsIn(sc.get('ipSecurityRestrictions'))) {
       const keys = [...r.keys()];
-      for (const k of keys) if (!IP_RULE_KEYS.includes(k)) problems.push(`rule: ${w.name}: unknown ip restriction key ${k}`);
+      for (const k of keys)
+        if (!IP_RULE_KEYS.includes(k))
+          problems.push(`rule: ${w.name}: unknown ip restriction key ${k}`);
     }
   }
   for (const v of decls.filter((d) => d.keyword === 'var')) {
     for (const r of objectsIn(v.value)) {
-      if (r.has('ipAddress') || r.has('tag')) for (const k of r.keys()) if (!IP_RULE_KEYS.includes(k)) problems.push(`rule: var ${v.name}: unknown ip restriction key ${k}`);
+      if (r.has('ipAddress') || r.has('tag'))
+        for (const k of r.keys())
+          if (!IP_RULE_KEYS.includes(k))
+            problems.push(`rule: var ${v.name}: unknown ip restriction key ${k}`);
     }
   }
 
@@ -778,8 +1211,15 @@ function checkHardening(src: string, decls: Decl[], problems: string[]): void {
   for (const b of bots) {
     const p = props(b);
     const type = lit(p.get('msaAppType'));
-    rule(type === 'SingleTenant' || type === 'UserAssignedMSI', `${b.name}: msaAppType SingleTenant or UserAssignedMSI`);
-    if (type === 'UserAssignedMSI') rule(p.has('msaAppMSIResourceId'), `${b.name}: a UserAssignedMSI bot names msaAppMSIResourceId`);
+    rule(
+      type === 'SingleTenant' || type === 'UserAssignedMSI',
+      `${b.name}: msaAppType SingleTenant or UserAssignedMSI`,
+    );
+    if (type === 'UserAssignedMSI')
+      rule(
+        p.has('msaAppMSIResourceId'),
+        `${b.name}: a UserAssignedMSI bot names msaAppMSIResourceId`,
+      );
     rule(p.has('msaAppTenantId'), `${b.name}: msaAppTenantId`);
   }
   const channels = ofType('Microsoft.BotService/botServices/channels');
@@ -788,20 +1228,39 @@ function checkHardening(src: string, decls: Decl[], problems: string[]): void {
     const p = props(c);
     rule(lit(p.get('channelName')) === name, `channel ${c.name}: channelName equals its name`);
     const inner = objKeys(p.get('properties'));
-    if (name === 'MsTeamsChannel') rule(lit(inner.get('isEnabled')) === true, 'the Teams channel is enabled');
+    if (name === 'MsTeamsChannel')
+      rule(lit(inner.get('isEnabled')) === true, 'the Teams channel is enabled');
     else if (name === 'WebChatChannel' || name === 'DirectLineChannel') {
       const sites = inner.get('sites');
       const list = sites?.t === 'arr' ? sites.items.map(objKeys) : [];
-      rule(list.length > 0 && list.every((s) => lit(s.get('isEnabled')) === false), `${name}: every site has isEnabled: false`);
-      if (name === 'DirectLineChannel') rule(list.every((s) => lit(s.get('isV1Enabled')) === false && lit(s.get('isV3Enabled')) === false), 'DirectLineChannel: isV1Enabled and isV3Enabled false');
-    } else problems.push(`rule: channel ${String(name)} must not be declared: only Teams is enabled`);
+      rule(
+        list.length > 0 && list.every((s) => lit(s.get('isEnabled')) === false),
+        `${name}: every site has isEnabled: false`,
+      );
+      if (name === 'DirectLineChannel')
+        rule(
+          list.every(
+            (s) => lit(s.get('isV1Enabled')) === false && lit(s.get('isV3Enabled')) === false,
+          ),
+          'DirectLineChannel: isV1Enabled and isV3Enabled false',
+        );
+    } else
+      problems.push(`rule: channel ${String(name)} must not be declared: only Teams is enabled`);
   }
-  if (bots.length) rule(channels.some((c) => lit(objKeys(c.value).get('name')) === 'MsTeamsChannel'), 'a MsTeamsChannel');
+  if (bots.length)
+    rule(
+      channels.some((c) => lit(objKeys(c.value).get('name')) === 'MsTeamsChannel'),
+      'a MsTeamsChannel',
+    );
 }
 
 // ---------------------------------------------------------------- parameters file
 
-function checkParameters(decls: Decl[], parametersJson: string | undefined, problems: string[]): void {
+function checkParameters(
+  decls: Decl[],
+  parametersJson: string | undefined,
+  problems: string[],
+): void {
   const params = new Map(decls.filter((d) => d.keyword === 'param').map((d) => [d.name, d]));
   const given = new Set<string>();
   if (parametersJson !== undefined) {
@@ -820,12 +1279,25 @@ function checkParameters(decls: Decl[], parametersJson: string | undefined, prob
         continue;
       }
       const v = entry.value;
-      const typeOk = p.type === 'string' ? typeof v === 'string' : p.type === 'int' ? Number.isInteger(v) : p.type === 'bool' ? typeof v === 'boolean' : p.type === 'array' ? Array.isArray(v) : typeof v === 'object';
-      if (entry.reference === undefined && !typeOk) problems.push(`main.parameters.json: ${name} is not a ${p.type}`);
+      const typeOk =
+        p.type === 'string'
+          ? typeof v === 'string'
+          : p.type === 'int'
+            ? Number.isInteger(v)
+            : p.type === 'bool'
+              ? typeof v === 'boolean'
+              : p.type === 'array'
+                ? Array.isArray(v)
+                : typeof v === 'object';
+      if (entry.reference === undefined && !typeOk)
+        problems.push(`main.parameters.json: ${name} is not a ${p.type}`);
     }
   }
   for (const p of params.values()) {
-    if (!p.value && !given.has(p.name)) problems.push(`param ${p.name} has no default; give it on the command line (not checked here)`);
+    if (!p.value && !given.has(p.name))
+      problems.push(
+        `param ${p.name} has no default; give it on the command line (not checked here)`,
+      );
   }
 }
 
@@ -850,7 +1322,10 @@ export function checkBicep(src: string, parametersJson?: string): string[] {
 
 if (require.main === module) {
   const dir = join(__dirname, '..', 'infra');
-  const problems = checkBicep(readFileSync(join(dir, 'main.bicep'), 'utf8'), readFileSync(join(dir, 'main.parameters.json'), 'utf8'));
+  const problems = checkBicep(
+    readFileSync(join(dir, 'main.bicep'), 'utf8'),
+    readFileSync(join(dir, 'main.parameters.json'), 'utf8'),
+  );
   const noDefault = problems.filter((p) => p.includes('has no default'));
   const real = problems.filter((p) => !p.includes('has no default'));
   for (const p of noDefault) console.log(`note: ${p}`);
@@ -858,5 +1333,7 @@ if (require.main === module) {
     for (const p of real) console.error(`infra/main.bicep: ${p}`);
     process.exit(1);
   }
-  console.log('infra/main.bicep: syntax, names, resource schemas (hand-written lists), hardening rules and parameters file OK (offline check, not the Bicep compiler)');
+  console.log(
+    'infra/main.bicep: syntax, names, resource schemas (hand-written lists), hardening rules and parameters file OK (offline check, not the Bicep compiler)',
+  );
 }

@@ -6,17 +6,26 @@ import { PNG } from 'pngjs';
 
 type Rgba = [number, number, number, number];
 
-export function encodePng(width: number, height: number, pixel: (x: number, y: number) => Rgba): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  pixel: (x: number, y: number) => Rgba,
+): Buffer {
   const png = new PNG({ width, height });
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) png.data.set(pixel(x, y), (y * width + x) * 4);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) png.data.set(pixel(x, y), (y * width + x) * 4);
   return PNG.sync.write(png, { colorType: 6, bitDepth: 8 });
 }
 
 /** The mark, in unit coordinates (0..1): two overlapping speech bubbles, i.e. two people talking. */
 function inMark(u: number, v: number): boolean {
   const disc = (cx: number, cy: number, r: number) => (u - cx) ** 2 + (v - cy) ** 2 <= r * r;
-  const left = disc(0.4, 0.42, 0.22) || (u > 0.22 && u < 0.34 && v > 0.55 && v < 0.74 && u - 0.22 < (0.74 - v) * 0.7);
-  const right = disc(0.62, 0.58, 0.2) || (u > 0.66 && u < 0.8 && v > 0.7 && v < 0.86 && 0.8 - u < (0.86 - v) * 0.9);
+  const left =
+    disc(0.4, 0.42, 0.22) ||
+    (u > 0.22 && u < 0.34 && v > 0.55 && v < 0.74 && u - 0.22 < (0.74 - v) * 0.7);
+  const right =
+    disc(0.62, 0.58, 0.2) ||
+    (u > 0.66 && u < 0.8 && v > 0.7 && v < 0.86 && 0.8 - u < (0.86 - v) * 0.9);
   const gap = !left && disc(0.62, 0.58, 0.24) && disc(0.4, 0.42, 0.26); // a thin cut where they meet
   return (left || right) && !gap;
 }

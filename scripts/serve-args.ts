@@ -6,7 +6,11 @@ import { join } from 'node:path';
  * `npm start` and the bench run the bot exactly so, flags included.
  */
 export function serveArgs(root: string): string[] {
-  const serve = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.serve!;
+  const serve = (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    }
+  ).scripts.serve!;
   const [node, ...args] = serve.split(/\s+/);
   if (node !== 'node') throw new Error(`npm run serve does not start node: ${serve}`);
   return args.map((a) => (a.endsWith('.ts') ? join(root, a) : a));

@@ -26,14 +26,31 @@ function say(line: string): void {
 }
 
 /** A folder for the log: relative to the project when inside it. */
-const shown = (folder: string) => (relative(root, folder).startsWith('..') ? folder : `${relative(root, folder)}/`);
+const shown = (folder: string) =>
+  relative(root, folder).startsWith('..') ? folder : `${relative(root, folder)}/`;
 
 const running = (p: ChildProcess) => p.exitCode === null && p.signalCode === null;
 
-function run(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; stopSignal?: NodeJS.Signals; graceMs?: number; detached?: boolean; stdio?: StdioOptions } = {}): Child {
+function run(
+  name: string,
+  command: string,
+  args: string[],
+  options: {
+    env?: NodeJS.ProcessEnv;
+    stopSignal?: NodeJS.Signals;
+    graceMs?: number;
+    detached?: boolean;
+    stdio?: StdioOptions;
+  } = {},
+): Child {
   const child: Child = {
     name,
-    process: spawn(command, args, { cwd: root, env: { ...process.env, ...options.env }, stdio: options.stdio ?? ['ignore', 'inherit', 'inherit'], detached: options.detached }),
+    process: spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...options.env },
+      stdio: options.stdio ?? ['ignore', 'inherit', 'inherit'],
+      detached: options.detached,
+    }),
     stopSignal: options.stopSignal ?? 'SIGTERM',
     graceMs: options.graceMs ?? 5000,
   };
@@ -84,7 +101,11 @@ function portFree(port: number): Promise<boolean> {
   });
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 60_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;
@@ -133,9 +154,14 @@ async function main(config: Config): Promise<void> {
   }, 250).unref();
 
   if (config.AZURITE) {
-    const tablePort = Number(/TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(config.STORAGE_CONNECTION_STRING)?.[1] ?? 10002);
+    const tablePort = Number(
+      /TableEndpoint=http:\/\/127\.0\.0\.1:(\d+)/.exec(config.STORAGE_CONNECTION_STRING)?.[1] ??
+        10002,
+    );
     if (await portOpen(tablePort)) {
-      say(`something already listens on ${tablePort}; using it as Table Storage (an Azurite started earlier?)`);
+      say(
+        `something already listens on ${tablePort}; using it as Table Storage (an Azurite started earlier?)`,
+      );
     } else {
       const location = resolve(root, config.AZURITE_LOCATION ?? '.azurite');
       mkdirSync(location, { recursive: true });
@@ -143,17 +169,38 @@ async function main(config: Config): Promise<void> {
       // process group the terminal's signals (a closed window's SIGHUP) do not reach it; stopAll sends
       // SIGINT after the bot has stopped. The guard turns SIGTERM and SIGHUP into SIGINT too, and
       // stops it when this process is gone (the stdin pipe closes), even after a SIGKILL.
-      azurite = run('Azurite', process.execPath,
-        ['--require', join(__dirname, 'azurite-guard.cjs'), join(root, 'node_modules', 'azurite', 'dist', 'src', 'table', 'main.js'),
-          '--tableHost', '127.0.0.1', '--tablePort', String(tablePort), '--location', location, '--silent', '--disableTelemetry', '--skipApiVersionCheck'],
+      azurite = run(
+        'Azurite',
+        process.execPath,
+        [
+          '--require',
+          join(__dirname, 'azurite-guard.cjs'),
+          join(root, 'node_modules', 'azurite', 'dist', 'src', 'table', 'main.js'),
+          '--tableHost',
+          '127.0.0.1',
+          '--tablePort',
+          String(tablePort),
+          '--location',
+          location,
+          '--silent',
+          '--disableTelemetry',
+          '--skipApiVersionCheck',
+        ],
         // (On Windows, detached would open a console window, and Ctrl-C there reaches Azurite as SIGINT anyway.)
-        { detached: process.platform !== 'win32', stdio: ['pipe', 'ignore', 'inherit'], stopSignal: 'SIGINT', graceMs: 10_000 });
+        {
+          detached: process.platform !== 'win32',
+          stdio: ['pipe', 'ignore', 'inherit'],
+          stopSignal: 'SIGINT',
+          graceMs: 10_000,
+        },
+      );
       await waitFor('Azurite', () => portOpen(tablePort));
       say(`Azurite table service on 127.0.0.1:${tablePort}, data in ${shown(location)}`);
     }
   }
 
-  if (!(await portFree(config.PORT))) throw new Error(`port ${config.PORT} is in use; set PORT to another port`);
+  if (!(await portFree(config.PORT)))
+    throw new Error(`port ${config.PORT} is in use; set PORT to another port`);
   run('bot', process.execPath, serveArgs(root), { stopSignal: 'SIGTERM', graceMs: 5000 });
   const health = `http://127.0.0.1:${config.PORT}/healthz`;
   await waitFor('the bot', async () => (await fetch(health).catch(() => undefined))?.ok === true);
@@ -161,13 +208,28 @@ async function main(config: Config): Promise<void> {
 
   if (config.PLAYGROUND) {
     if (!(await portFree(config.PLAYGROUND_PORT))) {
-      throw new Error(`PLAYGROUND_PORT ${config.PLAYGROUND_PORT} is in use; set PLAYGROUND_PORT to another port`);
+      throw new Error(
+        `PLAYGROUND_PORT ${config.PLAYGROUND_PORT} is in use; set PLAYGROUND_PORT to another port`,
+      );
     }
-    run('Agents Playground', bin('agentsplayground'),
-      ['-e', `http://127.0.0.1:${config.PORT}/api/messages`, '-c', 'msteams', '-p', String(config.PLAYGROUND_PORT), '--dt'],
-      { env: { TEAMSAPPTESTER_BROWSER: 'none' }, graceMs: 3000 });
+    run(
+      'Agents Playground',
+      bin('agentsplayground'),
+      [
+        '-e',
+        `http://127.0.0.1:${config.PORT}/api/messages`,
+        '-c',
+        'msteams',
+        '-p',
+        String(config.PLAYGROUND_PORT),
+        '--dt',
+      ],
+      { env: { TEAMSAPPTESTER_BROWSER: 'none' }, graceMs: 3000 },
+    );
     await waitFor('the Agents Playground', () => portOpen(config.PLAYGROUND_PORT));
-    say(`Agents Playground: open http://localhost:${config.PLAYGROUND_PORT} and write "apua" or "help"`);
+    say(
+      `Agents Playground: open http://localhost:${config.PLAYGROUND_PORT} and write "apua" or "help"`,
+    );
   }
   say('Ctrl-C stops everything');
 }

@@ -91,18 +91,43 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   if ((config.GRAPH_INSTALL ?? config.NODE_ENV === 'production') && config.TEAMS_APP_CATALOG_ID) {
     services.reach = {
       store: new TableReachStore(store.table('Jobs')),
-      installer: new GraphInstaller({ baseUrl: config.GRAPH_BASE_URL, catalogId: config.TEAMS_APP_CATALOG_ID, credential: graphCredential(config) }),
-      defaults: { serviceUrl: config.TEAMS_SERVICE_URL, botId: `28:${config.MicrosoftAppId ?? ''}`, tenantId: config.MicrosoftAppTenantId },
+      installer: new GraphInstaller({
+        baseUrl: config.GRAPH_BASE_URL,
+        catalogId: config.TEAMS_APP_CATALOG_ID,
+        credential: graphCredential(config),
+      }),
+      defaults: {
+        serviceUrl: config.TEAMS_SERVICE_URL,
+        botId: `28:${config.MicrosoftAppId ?? ''}`,
+        tenantId: config.MicrosoftAppTenantId,
+      },
     };
   } else if (config.NODE_ENV === 'production' && config.GRAPH_INSTALL !== false) {
-    log.warn({ event: 'graph_install_off' }, 'TEAMS_APP_CATALOG_ID is not set: people who never opened the bot cannot be reached');
+    log.warn(
+      { event: 'graph_install_off' },
+      'TEAMS_APP_CATALOG_ID is not set: people who never opened the bot cannot be reached',
+    );
   }
   if (options.demoDir) {
-    if (await loadDemoRegisterIfEmpty(services.registers, options.demoDir)) log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
+    if (await loadDemoRegisterIfEmpty(services.registers, options.demoDir))
+      log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
   }
   const adapter = createAdapter(config, options.channelTrust);
-  const outbound = new Outbound(adapter, config.MicrosoftAppId ?? '', services.people, clock, new Pacer(options.paceLimits), options.retry);
-  work = new WorkRunner(services, new TeamsNotifier(outbound, { take: (p) => takeIntroduction(services, p), privacyUrl: config.PRIVACY_URL }));
+  const outbound = new Outbound(
+    adapter,
+    config.MicrosoftAppId ?? '',
+    services.people,
+    clock,
+    new Pacer(options.paceLimits),
+    options.retry,
+  );
+  work = new WorkRunner(
+    services,
+    new TeamsNotifier(outbound, {
+      take: (p) => takeIntroduction(services, p),
+      privacyUrl: config.PRIVACY_URL,
+    }),
+  );
   const app = createBot(adapter, services, outbound);
   const server = createServer({
     adapter,
@@ -137,7 +162,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 
 /** The tariff shipped with the code (data/tariffs): the first version, until a coordinator saves another. */
 function initialTariff(): Tariff {
-  const parsed = migrateTariff(JSON.parse(readFileSync(join(ROOT, 'data', 'tariffs', '2026-1.json'), 'utf8')));
+  const parsed = migrateTariff(
+    JSON.parse(readFileSync(join(ROOT, 'data', 'tariffs', '2026-1.json'), 'utf8')),
+  );
   if (!parsed.ok) throw new Error(`data/tariffs/2026-1.json: ${parsed.error}`);
   return parsed.value;
 }
@@ -155,8 +182,15 @@ if (require.main === module) {
   }
   startBot(config, { demoDir: config.DEMO_DATA ? join(ROOT, 'demo') : undefined })
     .then((bot) => {
-      log.info({ event: 'bot_listening', port: bot.port, clock: bot.services.clock.now().toISOString() }, `bot listening on ${bot.url}/api/messages`);
-      const stop = () => void bot.close().then(stopTelemetry).then(() => process.exit(0));
+      log.info(
+        { event: 'bot_listening', port: bot.port, clock: bot.services.clock.now().toISOString() },
+        `bot listening on ${bot.url}/api/messages`,
+      );
+      const stop = () =>
+        void bot
+          .close()
+          .then(stopTelemetry)
+          .then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       process.once('SIGHUP', stop); // a closed terminal: finish the turn in hand and flush, as for SIGTERM

@@ -1,4 +1,9 @@
-import { decideOffer, type AnswerCommand, type Offer, type OfferRefusal } from '../domain/offers/offer';
+import {
+  decideOffer,
+  type AnswerCommand,
+  type Offer,
+  type OfferRefusal,
+} from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { changeOrder } from './change-order';
 import { offersOf } from './offer-more';
@@ -12,7 +17,12 @@ export type AnswerOutcome =
  * An expert answers their offer. The expert is who Teams says clicked, never who the card names;
  * a second or late click gets a refusal and changes nothing.
  */
-export async function answerOffer(s: Services, orderId: string, expertEmail: string, answer: 'accept' | 'decline'): Promise<AnswerOutcome> {
+export async function answerOffer(
+  s: Services,
+  orderId: string,
+  expertEmail: string,
+  answer: 'accept' | 'decline',
+): Promise<AnswerOutcome> {
   const expert = await s.registers.getExpert(expertEmail);
   const outcome = await changeOrder<AnswerOutcome>(s, orderId, (file) => {
     const offer = file.offers.get(expertEmail)?.value;
@@ -20,12 +30,20 @@ export async function answerOffer(s: Services, orderId: string, expertEmail: str
     if (!offer || !expert) return { result: { type: 'refused', reason: 'offer_not_found' } };
     const at = s.clock.now();
     const command: AnswerCommand =
-      answer === 'accept' ? { type: 'accept_offer', expert: expertEmail, expertName: expert.name, at } : { type: 'decline_offer', expert: expertEmail, at };
+      answer === 'accept'
+        ? { type: 'accept_offer', expert: expertEmail, expertName: expert.name, at }
+        : { type: 'decline_offer', expert: expertEmail, at };
     const decision = decideOffer(offersOf(file), command);
     if (!decision.ok) return { result: { type: 'refused', reason: decision.error, order, offer } };
     const mine = decision.value.offers.find((o) => o.expertEmail === expertEmail)!;
-    return { change: decision.value, result: { type: answer === 'accept' ? 'accepted' : 'declined', order: decision.value.order, offer: mine } };
+    return {
+      change: decision.value,
+      result: {
+        type: answer === 'accept' ? 'accepted' : 'declined',
+        order: decision.value.order,
+        offer: mine,
+      },
+    };
   });
   return outcome ?? { type: 'refused', reason: 'offer_not_found' };
 }
-

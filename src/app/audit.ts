@@ -7,10 +7,17 @@ import type { Services } from './services';
 export type AuditOutcome =
   | { type: 'order'; order: Order }
   | { type: 'claim'; claim: Claim; names: Record<string, string> }
-  | { type: 'refused'; reason: typeof NOT_ALLOWED | 'audit_usage' | 'order_not_found' | 'claim_not_found' };
+  | {
+      type: 'refused';
+      reason: typeof NOT_ALLOWED | 'audit_usage' | 'order_not_found' | 'claim_not_found';
+    };
 
 /** `/audit T-…` or `/audit P-…`: a coordinator reads an order's or a claim's history (an order number wins). */
-export async function auditOf(s: Services, actor: Actor, id: { orderId?: string; claimId?: string }): Promise<AuditOutcome> {
+export async function auditOf(
+  s: Services,
+  actor: Actor,
+  id: { orderId?: string; claimId?: string },
+): Promise<AuditOutcome> {
   if (!isCoordinator(actor)) return { type: 'refused', reason: NOT_ALLOWED };
   if (id.orderId) {
     const order = (await s.orders.get(id.orderId))?.value;

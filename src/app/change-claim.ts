@@ -13,7 +13,11 @@ export interface ClaimDecided<R> {
  * conflict. Its reminder timer is stored before the write (a timer that finds nothing due is a
  * no-op), and its effects are marked for the outbox.
  */
-export function changeClaim<R>(s: Services, claimId: string, decide: (file: ClaimFile) => ClaimDecided<R>): Promise<R | undefined> {
+export function changeClaim<R>(
+  s: Services,
+  claimId: string,
+  decide: (file: ClaimFile) => ClaimDecided<R>,
+): Promise<R | undefined> {
   return retryOnConflict('claim_change', async () => {
     const file = await s.claims.load(claimId);
     if (!file) return undefined;
@@ -28,7 +32,11 @@ export function changeClaim<R>(s: Services, claimId: string, decide: (file: Clai
 }
 
 /** A new claim's row, written once (a repeat finds it there), with its first effects. */
-export async function storeNewClaim(s: Services, claim: Claim, effects: ClaimEffect[]): Promise<void> {
+export async function storeNewClaim(
+  s: Services,
+  claim: Claim,
+  effects: ClaimEffect[],
+): Promise<void> {
   await scheduleClaimTimer(s, claim);
   await s.jobs.markDirty(claim.claimId);
   if (await s.claims.create(claim, effects)) await afterEffects(s, claim.claimId);
@@ -46,5 +54,11 @@ export function afterEffects(s: Services, id: string): Promise<void> {
 
 async function scheduleClaimTimer(s: Services, claim: Claim): Promise<void> {
   const due = nextTimerAt(claim);
-  if (due) await s.jobs.schedule({ kind: 'claim_timer', dueAt: due.toISOString(), orderId: claim.orderId, claimId: claim.claimId });
+  if (due)
+    await s.jobs.schedule({
+      kind: 'claim_timer',
+      dueAt: due.toISOString(),
+      orderId: claim.orderId,
+      claimId: claim.claimId,
+    });
 }

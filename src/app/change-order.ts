@@ -14,7 +14,11 @@ export interface Decided<R> {
  * Load, decide, save with the order's ETag, and decide again when someone else wrote first: the
  * one path by which an order and its offers change, so that no click is lost or counted twice.
  */
-export function changeOrder<R>(s: Services, orderId: string, decide: (file: OrderFile) => Decided<R>): Promise<R | undefined> {
+export function changeOrder<R>(
+  s: Services,
+  orderId: string,
+  decide: (file: OrderFile) => Decided<R>,
+): Promise<R | undefined> {
   return retryOnConflict('order_change', async () => {
     const file = await s.offers.load(orderId);
     if (!file) return undefined;
@@ -22,7 +26,14 @@ export function changeOrder<R>(s: Services, orderId: string, decide: (file: Orde
     if (!change) return result;
     // Mark first: if we die between the two writes, a sweep finds the mark and nothing is pending.
     if (change.effects.length) await s.jobs.markDirty(orderId);
-    await s.offers.commit({ order: { value: change.order, etag: file.order.etag }, offers: change.offers, effects: change.effects }, file);
+    await s.offers.commit(
+      {
+        order: { value: change.order, etag: file.order.etag },
+        offers: change.offers,
+        effects: change.effects,
+      },
+      file,
+    );
     if (change.effects.length) await afterEffects(s, orderId);
     return result;
   });

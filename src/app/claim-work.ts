@@ -35,14 +35,33 @@ export class ClaimWork {
         const holder = await this.s.people.findByEmail(effect.email);
         if (!holder && this.s.reach) {
           // SPEC §12: nobody has a chat with them yet: install the app; the installation delivers it.
-          const reached = await reachByInstall(this.s, this.s.reach.store, this.s.reach.installer, this.s.reach.defaults, effect.email, { kind: 'claim', claimId });
+          const reached = await reachByInstall(
+            this.s,
+            this.s.reach.store,
+            this.s.reach.installer,
+            this.s.reach.defaults,
+            effect.email,
+            { kind: 'claim', claimId },
+          );
           if (reached === 'waiting') return;
           if (reached === 'reached') return this.carryOut(claimId, effect);
         }
-        const sent: Delivery = holder && !holder.unreachableSince ? delivered(await this.notifier.claimCard(holder, view)) : { ok: false, reason: 'unreachable' };
-        if (sent.ok) return sent.activityId ? this.s.claims.recordCard(claimId, { email: effect.email, activityId: sent.activityId }) : undefined;
+        const sent: Delivery =
+          holder && !holder.unreachableSince
+            ? delivered(await this.notifier.claimCard(holder, view))
+            : { ok: false, reason: 'unreachable' };
+        if (sent.ok)
+          return sent.activityId
+            ? this.s.claims.recordCard(claimId, {
+                email: effect.email,
+                activityId: sent.activityId,
+              })
+            : undefined;
         // The holder has never opened the bot (or removed it): a coordinator can /reassign.
-        log.warn({ event: 'claim_holder_unreachable', claimId }, 'claim card could not be delivered');
+        log.warn(
+          { event: 'claim_holder_unreachable', claimId },
+          'claim card could not be delivered',
+        );
         for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
         return;
       }
@@ -57,7 +76,8 @@ export class ClaimWork {
         const expert = await this.s.people.findByEmail(claim.expertEmail);
         // The claim has moved on again before this ran: the later step's own message tells the
         // expert where it is now, instead of two messages both naming the latest stage.
-        if (expert && effect.status === claim.status) delivered(await this.notifier.claimStep(expert, view, effect.reason));
+        if (expert && effect.status === claim.status)
+          delivered(await this.notifier.claimStep(expert, view, effect.reason));
         return;
       }
       case 'record_task_done':
@@ -66,13 +86,17 @@ export class ClaimWork {
         return;
       case 'claim_form_to_expert': {
         const expert = await this.s.people.findByEmail(claim.expertEmail);
-        const form = expert ? await claimFormFor(this.s, claim.orderId, claim.expertEmail) : undefined;
-        if (expert && form && typeof form !== 'string') delivered(await this.notifier.claimForm(expert, form));
+        const form = expert
+          ? await claimFormFor(this.s, claim.orderId, claim.expertEmail)
+          : undefined;
+        if (expert && form && typeof form !== 'string')
+          delivered(await this.notifier.claimForm(expert, form));
         return;
       }
       case 'remind_holder': {
         const holder = await this.s.people.findByEmail(effect.email);
-        if (holder && claim.holderEmail === effect.email) delivered(await this.notifier.claimReminder(holder, view));
+        if (holder && claim.holderEmail === effect.email)
+          delivered(await this.notifier.claimReminder(holder, view));
         return;
       }
       case 'stand_in_needed':
@@ -83,7 +107,10 @@ export class ClaimWork {
         for (const c of await this.coordinators()) await this.notifier.claimStuck(c, view);
         return;
       case 'notify_reassigned':
-        for (const [email, gained] of [[effect.from, false], [effect.to, true]] as const) {
+        for (const [email, gained] of [
+          [effect.from, false],
+          [effect.to, true],
+        ] as const) {
           const person = await this.s.people.findByEmail(email);
           if (person) await this.notifier.claimReassigned(person, view, gained);
         }
@@ -103,7 +130,10 @@ export class ClaimWork {
       return;
     }
     if (order.claims?.[expertEmail]) return;
-    const [expert, form] = await Promise.all([this.s.people.findByEmail(expertEmail), claimFormFor(this.s, orderId, expertEmail)]);
+    const [expert, form] = await Promise.all([
+      this.s.people.findByEmail(expertEmail),
+      claimFormFor(this.s, orderId, expertEmail),
+    ]);
     // A peer supporter (unpaid) or an expert no longer assigned gets no claim card.
     if (expert && typeof form !== 'string') delivered(await this.notifier.claimForm(expert, form));
   }
@@ -122,6 +152,12 @@ export class ClaimWork {
     }
     const claim = (await this.s.claims.load(claimId))?.claim.value;
     const next = claim && nextLookAt(claim, this.s.clock.now());
-    if (claim && next) await this.s.jobs.schedule({ kind: 'claim_timer', dueAt: next.toISOString(), orderId: claim.orderId, claimId });
+    if (claim && next)
+      await this.s.jobs.schedule({
+        kind: 'claim_timer',
+        dueAt: next.toISOString(),
+        orderId: claim.orderId,
+        claimId,
+      });
   }
 }

@@ -32,7 +32,11 @@ export interface ConflictOptions {
  * second instance), after a short random pause that grows with each try; the attempt reloads,
  * so the second click decides against the first one's result. Other errors pass through.
  */
-export async function retryOnConflict<R>(what: string, attempt: () => Promise<R>, options: ConflictOptions = {}): Promise<R> {
+export async function retryOnConflict<R>(
+  what: string,
+  attempt: () => Promise<R>,
+  options: ConflictOptions = {},
+): Promise<R> {
   const attempts = options.attempts ?? 30;
   for (let n = 0; n < attempts; n++) {
     try {

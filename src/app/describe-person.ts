@@ -15,9 +15,18 @@ export interface PersonProfile {
 export async function describePerson(s: Services, email: string): Promise<PersonProfile> {
   const e = email.toLowerCase();
   if (!e) return { email: e, roles: [], approverOf: [] };
-  const [expert, staff, units] = await Promise.all([s.registers.getExpert(e), s.registers.getStaff(e), s.registers.listUnits()]);
+  const [expert, staff, units] = await Promise.all([
+    s.registers.getExpert(e),
+    s.registers.getStaff(e),
+    s.registers.listUnits(),
+  ]);
   const approverOf = approversOf(units).get(e) ?? [];
-  const roles = rolesOf(e, { expert, staff, approverOf, bootstrapCoordinator: s.bootstrapCoordinators.includes(e) });
+  const roles = rolesOf(e, {
+    expert,
+    staff,
+    approverOf,
+    bootstrapCoordinator: s.bootstrapCoordinators.includes(e),
+  });
   return { email: e, roles, expert, staff, approverOf };
 }
 
@@ -29,7 +38,9 @@ function approversOf(units: readonly Unit[]): Map<string, Unit[]> {
   if (!index) {
     index = new Map();
     for (const u of units) {
-      for (const email of new Set(APPROVER_ROLES.map((role) => approverOf(u, role)?.toLowerCase()))) {
+      for (const email of new Set(
+        APPROVER_ROLES.map((role) => approverOf(u, role)?.toLowerCase()),
+      )) {
         if (email) index.set(email, [...(index.get(email) ?? []), u]);
       }
     }

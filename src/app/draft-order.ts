@@ -13,7 +13,13 @@ export type DraftOutcome =
   | { type: 'identity_code_refused' }
   | { type: 'not_an_order' }
   /** `units`: to choose from, when the orderer's unit is not known. */
-  | { type: 'draft'; draft: OrderDraft; missing: OrderField[]; dateProblem?: ParsedOrder['dateProblem']; units?: Array<{ id: string; name: string }> };
+  | {
+      type: 'draft';
+      draft: OrderDraft;
+      missing: OrderField[];
+      dateProblem?: ParsedOrder['dateProblem'];
+      units?: Array<{ id: string; name: string }>;
+    };
 
 /** A draft older than this is not continued by a chat message: a new order starts. */
 const DRAFT_TTL_MS = 24 * 3600_000;
@@ -32,27 +38,50 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
   const now = s.clock.now();
   const parsed = parseOrderText(text, now);
   const found = toForm(parsed);
-  const signals = (['taskType', 'areas', 'date', 'start', 'municipality', 'remote'] as const).filter((k) => found[k] !== undefined).length;
+  const signals = (
+    ['taskType', 'areas', 'date', 'start', 'municipality', 'remote'] as const
+  ).filter((k) => found[k] !== undefined).length;
 
   const previous = await s.drafts.get(personId);
-  const current = previous && now.getTime() - Date.parse(previous.updatedAt) < DRAFT_TTL_MS ? previous : undefined;
+  const current =
+    previous && now.getTime() - Date.parse(previous.updatedAt) < DRAFT_TTL_MS
+      ? previous
+      : undefined;
   // Naming a task again starts a new order; anything else adds to the one being written.
   const continues = current !== undefined && !(found.taskType && current.fields.taskType);
   let fields: OrderForm;
   if (continues) {
-    if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem) return { type: 'not_an_order' };
+    if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem)
+      return { type: 'not_an_order' };
     fields = { ...current.fields, ...found };
   } else if (found.taskType || found.areas || signals >= 2) {
-    const unitMunicipality = !parsed.language && unitId ? (await s.registers.getUnit(unitId))?.municipality : undefined;
-    const language = taskLanguage({ stated: parsed.language, messageLanguage: parsed.messageLanguage, unitMunicipality });
+    const unitMunicipality =
+      !parsed.language && unitId ? (await s.registers.getUnit(unitId))?.municipality : undefined;
+    const language = taskLanguage({
+      stated: parsed.language,
+      messageLanguage: parsed.messageLanguage,
+      unitMunicipality,
+    });
     fields = { expertCount: '1', remote: 'false', ...found, language };
   } else {
     return { type: 'not_an_order' };
   }
-  const draft: OrderDraft = { draftId: continues ? current.draftId : randomUUID(), fields, updatedAt: now.toISOString() };
+  const draft: OrderDraft = {
+    draftId: continues ? current.draftId : randomUUID(),
+    fields,
+    updatedAt: now.toISOString(),
+  };
   await s.drafts.save(personId, draft);
-  const units = unitId ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
-  return { type: 'draft', draft, missing: missingFields(fields), dateProblem: parsed.dateProblem, units };
+  const units = unitId
+    ? undefined
+    : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+  return {
+    type: 'draft',
+    draft,
+    missing: missingFields(fields),
+    dateProblem: parsed.dateProblem,
+    units,
+  };
 }
 
 /** Keeps the card's current values as the draft, so that a chat answer adds to what was typed. */
@@ -89,12 +118,28 @@ function toForm(p: ParsedOrder): OrderForm {
  * (from the suggested start), one expert, on-site, in the orderer's language. Undefined for a
  * task type the catalogue does not offer.
  */
-export async function startDraftFromCatalogue(s: Services, personId: string, taskType: string, lang: Language): Promise<{ draft: OrderDraft; missing: OrderField[] } | undefined> {
+export async function startDraftFromCatalogue(
+  s: Services,
+  personId: string,
+  taskType: string,
+  lang: Language,
+): Promise<{ draft: OrderDraft; missing: OrderField[] } | undefined> {
   const entry = catalogueEntry(taskType);
   if (!entry) return undefined;
   const end = endAfter(SUGGESTED_START, entry.usualMinutes);
-  const fields: OrderForm = { taskType: entry.taskType, expertCount: '1', remote: 'false', language: lang, start: SUGGESTED_START, ...(end ? { end } : {}) };
-  const draft: OrderDraft = { draftId: randomUUID(), fields, updatedAt: s.clock.now().toISOString() };
+  const fields: OrderForm = {
+    taskType: entry.taskType,
+    expertCount: '1',
+    remote: 'false',
+    language: lang,
+    start: SUGGESTED_START,
+    ...(end ? { end } : {}),
+  };
+  const draft: OrderDraft = {
+    draftId: randomUUID(),
+    fields,
+    updatedAt: s.clock.now().toISOString(),
+  };
   await s.drafts.save(personId, draft);
   return { draft, missing: missingFields(fields) };
 }

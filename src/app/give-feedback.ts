@@ -1,17 +1,33 @@
-import { feedbackAverage, feedbackTime, type FeedbackEntry, raterRole, readFeedback } from '../domain/feedback/feedback';
+import {
+  feedbackAverage,
+  feedbackTime,
+  type FeedbackEntry,
+  raterRole,
+  readFeedback,
+} from '../domain/feedback/feedback';
 import type { Order } from '../domain/orders/order';
 import { log } from '../log';
 import type { Delivery, FeedbackView, Notifier } from './ports';
 import type { Services } from './services';
 
-export type FeedbackRefusal = 'feedback_not_yours' | 'feedback_not_yet' | 'feedback_rating_invalid' | 'feedback_comment_too_long' | 'feedback_already';
+export type FeedbackRefusal =
+  | 'feedback_not_yours'
+  | 'feedback_not_yet'
+  | 'feedback_rating_invalid'
+  | 'feedback_comment_too_long'
+  | 'feedback_already';
 
 export type FeedbackOutcome =
   | { type: 'given'; view: FeedbackView }
   /** `view` is missing when the person may not see the card at all (someone else's task). */
   | { type: 'refused'; reason: FeedbackRefusal; view?: FeedbackView };
 
-async function viewOf(s: Services, order: Order, email: string, given?: FeedbackEntry): Promise<FeedbackView | undefined> {
+async function viewOf(
+  s: Services,
+  order: Order,
+  email: string,
+  given?: FeedbackEntry,
+): Promise<FeedbackView | undefined> {
   const role = raterRole(order, email);
   if (!role) return undefined;
   const unit = await s.registers.getUnit(order.unitId);
@@ -34,7 +50,12 @@ async function countForExperts(s: Services, order: Order, entry: FeedbackEntry):
  * A person answers their feedback card (SPEC §6). Only the task's orderer and its assigned
  * experts may answer, once; a second click, or anyone else's, changes nothing.
  */
-export async function giveFeedback(s: Services, actorEmail: string, orderId: string, raw: { rating?: unknown; comment?: unknown }): Promise<FeedbackOutcome> {
+export async function giveFeedback(
+  s: Services,
+  actorEmail: string,
+  orderId: string,
+  raw: { rating?: unknown; comment?: unknown },
+): Promise<FeedbackOutcome> {
   const email = actorEmail.trim().toLowerCase();
   const order = email ? (await s.orders.get(orderId))?.value : undefined;
   const view = order ? await viewOf(s, order, email) : undefined;
@@ -47,10 +68,17 @@ export async function giveFeedback(s: Services, actorEmail: string, orderId: str
     await countForExperts(s, order, earlier); // completes a first click that stopped half-way
     return { type: 'refused', reason: 'feedback_already', view: { ...view, given: earlier } };
   }
-  if (s.clock.now() < feedbackTime(order)) return { type: 'refused', reason: 'feedback_not_yet', view };
+  if (s.clock.now() < feedbackTime(order))
+    return { type: 'refused', reason: 'feedback_not_yet', view };
   const read = readFeedback(raw);
   if (!read.ok) return { type: 'refused', reason: read.error, view };
-  const entry: FeedbackEntry = { orderId, raterEmail: email, role: view.role, ...read.value, givenAt: s.clock.now().toISOString() };
+  const entry: FeedbackEntry = {
+    orderId,
+    raterEmail: email,
+    role: view.role,
+    ...read.value,
+    givenAt: s.clock.now().toISOString(),
+  };
   if (!(await s.feedback.give(entry))) {
     const first = (await s.feedback.get(orderId, email)) ?? entry;
     return { type: 'refused', reason: 'feedback_already', view: { ...view, given: first } };
@@ -64,7 +92,12 @@ export async function giveFeedback(s: Services, actorEmail: string, orderId: str
  * The feedback timer fired: the card goes to the person once, if they still belong to the task
  * and have not answered. A card that Teams did not take is tried again (the timer stays).
  */
-export async function sendFeedbackCard(s: Services, notifier: Notifier, orderId: string, email: string | undefined): Promise<void> {
+export async function sendFeedbackCard(
+  s: Services,
+  notifier: Notifier,
+  orderId: string,
+  email: string | undefined,
+): Promise<void> {
   const order = email ? (await s.orders.get(orderId))?.value : undefined;
   if (!order || !email) return;
   const view = await viewOf(s, order, email);

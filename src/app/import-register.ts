@@ -1,4 +1,10 @@
-import { issuesText, mentorIssue, parseRegisterCsv, staffUnitIssue, type RowError } from '../domain/registers/csv-rows';
+import {
+  issuesText,
+  mentorIssue,
+  parseRegisterCsv,
+  staffUnitIssue,
+  type RowError,
+} from '../domain/registers/csv-rows';
 import type { Expert, RegisterKind, StaffMember, Unit } from '../domain/registers/types';
 import type { RegisterRepository } from './ports';
 
@@ -75,7 +81,10 @@ async function importStaff(repo: RegisterRepository, csvText: string): Promise<I
 
 const WRITES_AT_ONCE = 8;
 
-async function write<T>(checked: Checked<T>, put: (row: T) => Promise<void>): Promise<ImportResult> {
+async function write<T>(
+  checked: Checked<T>,
+  put: (row: T) => Promise<void>,
+): Promise<ImportResult> {
   const errors = [...checked.errors].sort((a, b) => a.line - b.line);
   const rows = checked.rows;
   for (let i = 0; i < rows.length; i += WRITES_AT_ONCE) {

@@ -12,7 +12,10 @@ const DEMO_FILES: ReadonlyArray<[RegisterKind, string]> = [
 ];
 
 /** Loads the fictional demo register (SPEC §7) into an empty store; true when it did. */
-export async function loadDemoRegisterIfEmpty(repo: RegisterRepository, demoDir: string): Promise<boolean> {
+export async function loadDemoRegisterIfEmpty(
+  repo: RegisterRepository,
+  demoDir: string,
+): Promise<boolean> {
   if (!(await repo.isEmpty())) return false;
   for (const [kind, file] of DEMO_FILES) {
     const result = await importRegister(repo, kind, await readFile(join(demoDir, file), 'utf8'));

@@ -40,7 +40,9 @@ export async function myData(s: Services, email: string): Promise<MyData> {
   return {
     ...(expert ? { expert } : {}),
     ...(person ? { person } : {}),
-    assignments: [...load.assignments].sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`)),
+    assignments: [...load.assignments].sort((a, b) =>
+      `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`),
+    ),
     offers: offers.sort((a, b) => a.sentAt.localeCompare(b.sentAt)),
     claims: await Promise.all(claims.slice(0, MY_DATA_LIMIT).map((c) => claimViewOf(s, c))),
     moreClaims: Math.max(0, claims.length - MY_DATA_LIMIT),

@@ -1,4 +1,10 @@
-import { decideOffer, sendWave, type OfferCommand, type OfferDecision, type Offer } from '../domain/offers/offer';
+import {
+  decideOffer,
+  sendWave,
+  type OfferCommand,
+  type OfferDecision,
+  type Offer,
+} from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { changeOrder } from './change-order';
 import type { OrderFile } from './ports';
@@ -15,7 +21,11 @@ export function offersOf(file: OrderFile): { order: Order; offers: Offer[] } {
  * Load, decide one offer command, save with the order's ETag (again on a conflict). A command
  * that came late or twice changes nothing. `command` is built per attempt: its time is the click's.
  */
-export async function applyOfferCommand(s: Services, orderId: string, command: () => OfferCommand): Promise<void> {
+export async function applyOfferCommand(
+  s: Services,
+  orderId: string,
+  command: () => OfferCommand,
+): Promise<void> {
   await changeOrder(s, orderId, (file) => {
     const decision = decideOffer(offersOf(file), command());
     return { change: decision.ok ? decision.value : undefined, result: undefined };
@@ -27,14 +37,40 @@ export async function applyOfferCommand(s: Services, orderId: string, command: (
  * wave after a decline (`same`). When nobody is left and nobody is still answering, the order
  * goes to the coordinators.
  */
-export async function offerMore(s: Services, orderId: string, which: 'same' | 'next'): Promise<void> {
-  const [experts, loads, settings] = await Promise.all([s.registers.listExperts(), s.loads.all(), s.settings.get()]);
+export async function offerMore(
+  s: Services,
+  orderId: string,
+  which: 'same' | 'next',
+): Promise<void> {
+  const [experts, loads, settings] = await Promise.all([
+    s.registers.listExperts(),
+    s.loads.all(),
+    s.settings.get(),
+  ]);
   const at = s.clock.now();
-  const waves = { waveSize: s.offerSettings.waveSize, windowMs: s.offerSettings.offerWindowMs, review: settings.reviewShortlists };
-  await applyOfferCommand(s, orderId, () => ({ type: 'offer_more', which, experts, loads, settings: waves, at }));
+  const waves = {
+    waveSize: s.offerSettings.waveSize,
+    windowMs: s.offerSettings.offerWindowMs,
+    review: settings.reviewShortlists,
+  };
+  await applyOfferCommand(s, orderId, () => ({
+    type: 'offer_more',
+    which,
+    experts,
+    loads,
+    settings: waves,
+    at,
+  }));
 }
 
 /** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
-export function waveChange(order: Order, emails: readonly string[], newWave: boolean, now: Date, windowMs: number, currentExpiry?: string): OfferDecision {
+export function waveChange(
+  order: Order,
+  emails: readonly string[],
+  newWave: boolean,
+  now: Date,
+  windowMs: number,
+  currentExpiry?: string,
+): OfferDecision {
   return sendWave(order, emails, newWave, now, windowMs, currentExpiry);
 }

@@ -6,12 +6,23 @@ import type { Services } from './services';
 
 /** Everything an offer card shows, read from the registers; the contact only once accepted. */
 export async function offerViewOf(s: Services, order: Order, offer: Offer): Promise<OfferView> {
-  const [unit, expert, tariff] = await Promise.all([s.registers.getUnit(order.unitId), s.registers.getExpert(offer.expertEmail), s.tariffs.current()]);
+  const [unit, expert, tariff] = await Promise.all([
+    s.registers.getUnit(order.unitId),
+    s.registers.getExpert(offer.expertEmail),
+    s.tariffs.current(),
+  ]);
   return {
     order,
     offer,
     unitName: unit?.name ?? order.unitId,
-    estimatedFeeCents: expert ? estimateFeeCents(tariff, order.taskType, minutesBetween(order.start, order.end), expert.kind) : undefined,
+    estimatedFeeCents: expert
+      ? estimateFeeCents(
+          tariff,
+          order.taskType,
+          minutesBetween(order.start, order.end),
+          expert.kind,
+        )
+      : undefined,
     orderer: offer.status === 'accepted' ? await ordererContact(s, order) : undefined,
   };
 }

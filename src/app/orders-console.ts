@@ -2,11 +2,23 @@ import type { FeedbackEntry } from '../domain/feedback/feedback';
 import { DateTime } from 'luxon';
 import { checkForcedAssignment, type OverridableRule } from '../domain/matching/forced-assignment';
 import { rankCandidates, type HardRule } from '../domain/matching/match-experts';
-import { decideAssign, decideUnassign, type Offer, type OfferRefusal, type UnassignRefusal } from '../domain/offers/offer';
+import {
+  decideAssign,
+  decideUnassign,
+  type Offer,
+  type OfferRefusal,
+  type UnassignRefusal,
+} from '../domain/offers/offer';
 import type { Role } from '../domain/registers/roles';
 import type { Claim } from '../domain/fees/claim';
 import { canonicalMunicipality } from '../domain/orders/canonical-municipality';
-import { checkOrderForm, formatOrderNumber, type FieldErrors, type Order, type OrderForm } from '../domain/orders/order';
+import {
+  checkOrderForm,
+  formatOrderNumber,
+  type FieldErrors,
+  type Order,
+  type OrderForm,
+} from '../domain/orders/order';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
 import { helsinkiDate, ZONE } from '../domain/shared/helsinki';
 import { cancelOrder, type CancelOutcome } from './cancel-order';
@@ -53,7 +65,12 @@ export interface OrdersPage {
 }
 
 /** `/orders [open|unfilled|week|all|words]`: newest first, 10 a page, never the whole table. */
-export async function listOrders(s: Services, actor: ConsoleActor, paging: OrdersPaging, searchText: (row: OrderIndexRow) => string): Promise<OrdersPage | NotCoordinator> {
+export async function listOrders(
+  s: Services,
+  actor: ConsoleActor,
+  paging: OrdersPaging,
+  searchText: (row: OrderIndexRow) => string,
+): Promise<OrdersPage | NotCoordinator> {
   if (!isCoordinator(actor)) return notAllowed;
   if (paging.filter === 'all') {
     const starts = paging.starts?.length ? paging.starts : [''];
@@ -70,7 +87,10 @@ export async function listOrders(s: Services, actor: ConsoleActor, paging: Order
       type: 'page',
       orders: await load(s, shown),
       paging: { filter: 'all', starts: current },
-      next: rows.length > ORDERS_PAGE ? { filter: 'all', starts: [...current, shown.at(-1)!.key] } : undefined,
+      next:
+        rows.length > ORDERS_PAGE
+          ? { filter: 'all', starts: [...current, shown.at(-1)!.key] }
+          : undefined,
       previous: current.length > 1 ? { filter: 'all', starts: current.slice(0, -1) } : undefined,
       windowEnded: false,
     };
@@ -80,11 +100,20 @@ export async function listOrders(s: Services, actor: ConsoleActor, paging: Order
   const matching = window.filter(match);
   const lastPage = Math.max(0, Math.ceil(matching.length / ORDERS_PAGE) - 1);
   const page = Math.min(Math.max(0, paging.page ?? 0), lastPage);
-  const at = (p: number): OrdersPaging => ({ filter: paging.filter, ...(paging.words ? { words: paging.words } : {}), page: p });
+  const at = (p: number): OrdersPaging => ({
+    filter: paging.filter,
+    ...(paging.words ? { words: paging.words } : {}),
+    page: p,
+  });
   return {
     type: 'page',
     // The index row's status is a hint (a crash between the two writes leaves it stale): the order decides.
-    orders: (await load(s, matching.slice(page * ORDERS_PAGE, (page + 1) * ORDERS_PAGE))).filter((o) => (paging.filter === 'open' || paging.filter === 'unfilled' ? o.status === paging.filter : true)),
+    orders: (await load(s, matching.slice(page * ORDERS_PAGE, (page + 1) * ORDERS_PAGE))).filter(
+      (o) =>
+        paging.filter === 'open' || paging.filter === 'unfilled'
+          ? o.status === paging.filter
+          : true,
+    ),
     paging: at(page),
     next: page < lastPage ? at(page + 1) : undefined,
     previous: page > 0 ? at(page - 1) : undefined,
@@ -97,7 +126,11 @@ async function load(s: Services, rows: readonly OrderIndexRow[]): Promise<Order[
   return found.flatMap((f) => (f ? [f.value] : []));
 }
 
-function rowFilter(paging: OrdersPaging, today: string, searchText: (row: OrderIndexRow) => string): (row: OrderIndexRow) => boolean {
+function rowFilter(
+  paging: OrdersPaging,
+  today: string,
+  searchText: (row: OrderIndexRow) => string,
+): (row: OrderIndexRow) => boolean {
   switch (paging.filter) {
     case 'open':
       return (r) => r.status === 'open';
@@ -111,7 +144,9 @@ function rowFilter(paging: OrdersPaging, today: string, searchText: (row: OrderI
     }
     case 'all':
     case 'words': {
-      const words = fold(paging.words ?? '').split(' ').filter(Boolean);
+      const words = fold(paging.words ?? '')
+        .split(' ')
+        .filter(Boolean);
       return (r) => {
         const text = fold(searchText(r));
         return words.every((w) => text.includes(w));
@@ -122,7 +157,12 @@ function rowFilter(paging: OrdersPaging, today: string, searchText: (row: OrderI
 
 /** Case, accents and å/ä/ö folded, so that "jyvaskyla" finds Jyväskylä. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** `/order T-…`: the order with every offer, its claims and the candidates for Assign. */
@@ -139,25 +179,45 @@ export interface OrderDetails {
 
 const CANDIDATES = 5;
 
-export async function orderDetails(s: Services, actor: ConsoleActor, orderId: string): Promise<OrderDetails | NotCoordinator | { type: 'refused'; reason: 'order_not_found' }> {
+export async function orderDetails(
+  s: Services,
+  actor: ConsoleActor,
+  orderId: string,
+): Promise<OrderDetails | NotCoordinator | { type: 'refused'; reason: 'order_not_found' }> {
   if (!isCoordinator(actor)) return notAllowed;
   const file = await s.offers.load(orderId);
   if (!file) return { type: 'refused', reason: 'order_not_found' };
   const order = file.order.value;
-  const offers = [...file.offers.values()].map((o) => o.value).sort((a, b) => a.sentAt.localeCompare(b.sentAt));
-  const claims = (await Promise.all(Object.values(order.claims ?? {}).map((id) => s.claims.load(id)))).flatMap((f) => (f ? [f.claim.value] : []));
-  const emails = [...new Set([...offers.map((o) => o.expertEmail), ...order.assigned.map((a) => a.email)])];
+  const offers = [...file.offers.values()]
+    .map((o) => o.value)
+    .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+  const claims = (
+    await Promise.all(Object.values(order.claims ?? {}).map((id) => s.claims.load(id)))
+  ).flatMap((f) => (f ? [f.claim.value] : []));
+  const emails = [
+    ...new Set([...offers.map((o) => o.expertEmail), ...order.assigned.map((a) => a.email)]),
+  ];
   const experts = await Promise.all(emails.map((e) => s.registers.getExpert(e)));
   const names = Object.fromEntries(emails.map((e, i) => [e, experts[i]?.name ?? e]));
   let candidates: OrderDetails['candidates'] = [];
   if (order.status !== 'cancelled' && order.assigned.length < order.expertCount) {
     const [all, loads] = await Promise.all([s.registers.listExperts(), s.loads.all()]);
     const exclude = new Set([...order.assigned.map((a) => a.email), actor.email.toLowerCase()]);
-    const ranked = rankCandidates(toMatchOrder(order), all, { today: helsinkiDate(s.clock.now()), loads, exclude }).filter((c) => !c.mentorEmail);
+    const ranked = rankCandidates(toMatchOrder(order), all, {
+      today: helsinkiDate(s.clock.now()),
+      loads,
+      exclude,
+    }).filter((c) => !c.mentorEmail);
     const byEmail = new Map(all.map((e) => [e.email, e.name]));
-    candidates = ranked.slice(0, CANDIDATES).map((c) => ({ email: c.email, name: byEmail.get(c.email) ?? c.email }));
+    candidates = ranked
+      .slice(0, CANDIDATES)
+      .map((c) => ({ email: c.email, name: byEmail.get(c.email) ?? c.email }));
   }
-  const given = await Promise.all([order.ordererEmail, ...order.assigned.map((a) => a.email)].map((e) => s.feedback.get(order.orderId, e)));
+  const given = await Promise.all(
+    [order.ordererEmail, ...order.assigned.map((a) => a.email)].map((e) =>
+      s.feedback.get(order.orderId, e),
+    ),
+  );
   const feedback = given.filter((f): f is FeedbackEntry => f !== undefined);
   return { type: 'order', order, offers, claims, candidates, names, feedback };
 }
@@ -165,14 +225,29 @@ export async function orderDetails(s: Services, actor: ConsoleActor, orderId: st
 export type ForcedAssignOutcome =
   | { type: 'assigned'; order: Order; name: string; rules: OverridableRule[] }
   | { type: 'needs_confirmation'; rules: OverridableRule[]; name: string }
-  | { type: 'refused'; reason: OfferRefusal | 'order_not_found' | 'expert_not_found' | 'cannot_assign_self' | 'command_not_allowed' | `rule_${HardRule}` };
+  | {
+      type: 'refused';
+      reason:
+        | OfferRefusal
+        | 'order_not_found'
+        | 'expert_not_found'
+        | 'cannot_assign_self'
+        | 'command_not_allowed'
+        | `rule_${HardRule}`;
+    };
 
 /**
  * `/assign T-… email` and the Assign button: the hard rules except the wave. A broken rule that a
  * coordinator may set aside (monthly maximum, area, language, place) needs `confirmed`; the check
  * is made again when they confirm. Paused or removed experts, overlaps and oneself are refused.
  */
-export async function forceAssign(s: Services, actor: ConsoleActor, orderId: string, expertEmail: string, confirmed: boolean): Promise<ForcedAssignOutcome> {
+export async function forceAssign(
+  s: Services,
+  actor: ConsoleActor,
+  orderId: string,
+  expertEmail: string,
+  confirmed: boolean,
+): Promise<ForcedAssignOutcome> {
   if (!isCoordinator(actor)) return notAllowed;
   const email = expertEmail.trim().toLowerCase();
   const by = actor.email.toLowerCase();
@@ -183,40 +258,87 @@ export async function forceAssign(s: Services, actor: ConsoleActor, orderId: str
   const load = await s.loads.get(email);
   const outcome = await changeOrder<ForcedAssignOutcome>(s, orderId, (file) => {
     const order = file.order.value;
-    const check = checkForcedAssignment(toMatchOrder(order), expert, { today: helsinkiDate(s.clock.now()), loads: new Map([[email, load]]) });
-    if (check.type === 'refused') return { result: { type: 'refused', reason: `rule_${check.rule}` } };
+    const check = checkForcedAssignment(toMatchOrder(order), expert, {
+      today: helsinkiDate(s.clock.now()),
+      loads: new Map([[email, load]]),
+    });
+    if (check.type === 'refused')
+      return { result: { type: 'refused', reason: `rule_${check.rule}` } };
     const rules = check.type === 'needs_confirmation' ? check.rules : [];
-    if (rules.length && !confirmed) return { result: { type: 'needs_confirmation', rules, name: expert.name } };
+    if (rules.length && !confirmed)
+      return { result: { type: 'needs_confirmation', rules, name: expert.name } };
     const offers = [...file.offers.values()].map((o) => o.value);
-    const decision = decideAssign(order, file.offers.get(email)?.value, offers, email, expert.name, by, s.clock.now());
+    const decision = decideAssign(
+      order,
+      file.offers.get(email)?.value,
+      offers,
+      email,
+      expert.name,
+      by,
+      s.clock.now(),
+    );
     if (!decision.ok) return { result: { type: 'refused', reason: decision.error } };
     const now = s.clock.now().toISOString();
-    const audit = rules.length ? [...(decision.value.order.audit ?? []), { at: now, by, what: 'forced_assignment' as const, who: `${expert.name} (${email})`, rules }] : decision.value.order.audit;
+    const audit = rules.length
+      ? [
+          ...(decision.value.order.audit ?? []),
+          {
+            at: now,
+            by,
+            what: 'forced_assignment' as const,
+            who: `${expert.name} (${email})`,
+            rules,
+          },
+        ]
+      : decision.value.order.audit;
     const changed = { ...decision.value.order, ...(audit ? { audit } : {}) };
-    return { change: { ...decision.value, order: changed }, result: { type: 'assigned', order: changed, name: expert.name, rules } };
+    return {
+      change: { ...decision.value, order: changed },
+      result: { type: 'assigned', order: changed, name: expert.name, rules },
+    };
   });
   return outcome ?? { type: 'refused', reason: 'order_not_found' };
 }
 
-export type UnassignOutcome = { type: 'unassigned'; order: Order; name: string } | { type: 'refused'; reason: UnassignRefusal | 'order_not_found' | 'command_not_allowed' };
+export type UnassignOutcome =
+  | { type: 'unassigned'; order: Order; name: string }
+  | { type: 'refused'; reason: UnassignRefusal | 'order_not_found' | 'command_not_allowed' };
 
 /** `/unassign T-… email` and the Unassign button: the place is free and offered again. */
-export async function unassignExpert(s: Services, actor: ConsoleActor, orderId: string, expertEmail: string): Promise<UnassignOutcome> {
+export async function unassignExpert(
+  s: Services,
+  actor: ConsoleActor,
+  orderId: string,
+  expertEmail: string,
+): Promise<UnassignOutcome> {
   if (!isCoordinator(actor)) return notAllowed;
   const email = expertEmail.trim().toLowerCase();
   const outcome = await changeOrder<UnassignOutcome>(s, orderId, (file) => {
     const order = file.order.value;
     const name = order.assigned.find((a) => a.email === email)?.name ?? email;
-    const decision = decideUnassign(order, file.offers.get(email)?.value, email, actor.email.toLowerCase(), s.clock.now());
+    const decision = decideUnassign(
+      order,
+      file.offers.get(email)?.value,
+      email,
+      actor.email.toLowerCase(),
+      s.clock.now(),
+    );
     if (!decision.ok) return { result: { type: 'refused', reason: decision.error } };
-    return { change: decision.value, result: { type: 'unassigned', order: decision.value.order, name } };
+    return {
+      change: decision.value,
+      result: { type: 'unassigned', order: decision.value.order, name },
+    };
   });
   return outcome ?? { type: 'refused', reason: 'order_not_found' };
 }
 
 export type ContactField = 'ordererName' | 'ordererEmail';
 export type PhoneOrderOutcome =
-  | { type: 'invalid'; errors: FieldErrors; contact: Partial<Record<ContactField, 'field_required' | 'field_invalid'>> }
+  | {
+      type: 'invalid';
+      errors: FieldErrors;
+      contact: Partial<Record<ContactField, 'field_required' | 'field_invalid'>>;
+    }
   | { type: 'created'; order: Order; ordererKnown: boolean }
   | { type: 'already_sent'; orderId: string }
   | { type: 'refused'; reason: 'command_not_allowed' | 'unit_not_found' };
@@ -239,20 +361,30 @@ export async function submitPhoneOrder(
   const unit = await s.registers.getUnit(unitId);
   if (!unit) return { type: 'refused', reason: 'unit_not_found' };
   const now = DateTime.fromJSDate(s.clock.now(), { zone: ZONE });
-  const checked = checkOrderForm({ ...form, unitId: undefined }, { today: now.toISODate()!, nowTime: now.toFormat('HH:mm'), resolveMunicipality: canonicalMunicipality });
+  const checked = checkOrderForm(
+    { ...form, unitId: undefined },
+    {
+      today: now.toISODate()!,
+      nowTime: now.toFormat('HH:mm'),
+      resolveMunicipality: canonicalMunicipality,
+    },
+  );
   const name = form.ordererName?.trim() ?? '';
   const email = form.ordererEmail?.trim().toLowerCase() ?? '';
   const contact: Extract<PhoneOrderOutcome, { type: 'invalid' }>['contact'] = {};
   if (!name) contact.ordererName = 'field_required';
-  else if (name.length > 100 || containsPersonalIdentityCode(name)) contact.ordererName = 'field_invalid';
+  else if (name.length > 100 || containsPersonalIdentityCode(name))
+    contact.ordererName = 'field_invalid';
   if (!email) contact.ordererEmail = 'field_required';
   else if (email.length > 200 || !EMAIL.test(email)) contact.ordererEmail = 'field_invalid';
-  if (!checked.ok || Object.keys(contact).length) return { type: 'invalid', errors: checked.ok ? {} : checked.error, contact };
+  if (!checked.ok || Object.keys(contact).length)
+    return { type: 'invalid', errors: checked.ok ? {} : checked.error, contact };
 
   const { unitId: _none, ...details } = checked.value;
   const orderId = formatOrderNumber(now.year, await s.orders.allocateNumber(now.year));
   const claimed = await s.orders.claimSubmission(draftId, orderId);
-  if (claimed !== orderId && (await s.orders.get(claimed))) return { type: 'already_sent', orderId: claimed };
+  if (claimed !== orderId && (await s.orders.get(claimed)))
+    return { type: 'already_sent', orderId: claimed };
   const caller = await s.people.findByEmail(email);
   const at = now.toUTC().toISO()!;
   const order: Order = {
@@ -275,7 +407,15 @@ export async function submitPhoneOrder(
 }
 
 /** The Cancel button of the `/order` card: a coordinator's cancellation (the orderer has `peru`). */
-export async function consoleCancel(s: Services, actor: ConsoleActor & { aadObjectId: string }, orderId: string): Promise<CancelOutcome | NotCoordinator> {
+export async function consoleCancel(
+  s: Services,
+  actor: ConsoleActor & { aadObjectId: string },
+  orderId: string,
+): Promise<CancelOutcome | NotCoordinator> {
   if (!isCoordinator(actor)) return notAllowed;
-  return cancelOrder(s, { email: actor.email, aadObjectId: actor.aadObjectId, roles: actor.roles }, orderId);
+  return cancelOrder(
+    s,
+    { email: actor.email, aadObjectId: actor.aadObjectId, roles: actor.roles },
+    orderId,
+  );
 }

@@ -18,7 +18,11 @@ export interface RegisterRepository {
    * Changes an expert's row conditionally on its ETag, deciding again on a conflict; `by` is who
    * changed it (a register card shows it when its own Save comes too late).
    */
-  updateExpert(email: string, change: (expert: Expert) => Expert, by?: RowChange): Promise<Expert | undefined>;
+  updateExpert(
+    email: string,
+    change: (expert: Expert) => Expert,
+    by?: RowChange,
+  ): Promise<Expert | undefined>;
   getUnit(unitId: string): Promise<Unit | undefined>;
   listUnits(): Promise<Unit[]>;
   putUnit(unit: Unit): Promise<void>;
@@ -28,12 +32,21 @@ export interface RegisterRepository {
   /** True when no register row of any kind exists (the demo register is loaded then). */
   isEmpty(): Promise<boolean>;
   /** One row with its ETag and who last changed it from a card (an import leaves no name). */
-  readRow<K extends RegisterTable>(table: K, key: string): Promise<VersionedRow<RegisterRowOfTable[K]> | undefined>;
+  readRow<K extends RegisterTable>(
+    table: K,
+    key: string,
+  ): Promise<VersionedRow<RegisterRowOfTable[K]> | undefined>;
   /**
    * Writes one row from a register card: created when `etag` is undefined, else replaced only if
    * unchanged since that ETag; throws WriteConflict when it exists already or changed meanwhile.
    */
-  writeRow<K extends RegisterTable>(table: K, key: string, value: RegisterRowOfTable[K], etag: string | undefined, change: RowChange): Promise<void>;
+  writeRow<K extends RegisterTable>(
+    table: K,
+    key: string,
+    value: RegisterRowOfTable[K],
+    etag: string | undefined,
+    change: RowChange,
+  ): Promise<void>;
   /** Deletes one row if unchanged since `etag`; throws WriteConflict otherwise. */
   deleteRow(table: RegisterTable, key: string, etag: string): Promise<void>;
   appendAudit(entry: RegisterAuditEntry): Promise<void>;
@@ -201,7 +214,14 @@ export interface OfferStore {
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
 /** quiet_wave: a new offer wave held back for the night (SPEC §4), sent at 08:00. */
 /** reach_deadline: what waited an hour for an installation goes to the coordinators (SPEC §12). */
-export type TimerKind = 'wave_expiry' | 'task_reminder' | 'task_ended' | 'claim_timer' | 'feedback_card' | 'quiet_wave' | 'reach_deadline';
+export type TimerKind =
+  | 'wave_expiry'
+  | 'task_reminder'
+  | 'task_ended'
+  | 'claim_timer'
+  | 'feedback_card'
+  | 'quiet_wave'
+  | 'reach_deadline';
 
 export interface Timer {
   key: string;
@@ -320,9 +340,21 @@ export interface SettingStore {
 /** The Teams side of the outbox: draws the cards and messages that effects call for. */
 export interface Notifier {
   /** Sends the expert's offer card in its current state, or updates the one sent before. */
-  offerCard(expert: Person, view: OfferView, sentActivityId?: string): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
-  ordererUpdate(orderer: Person, order: Order, about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled'): Promise<void>;
-  coordinatorUnfilled(coordinator: Person, order: Order, candidates: CandidateView[]): Promise<void>;
+  offerCard(
+    expert: Person,
+    view: OfferView,
+    sentActivityId?: string,
+  ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
+  ordererUpdate(
+    orderer: Person,
+    order: Order,
+    about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled',
+  ): Promise<void>;
+  coordinatorUnfilled(
+    coordinator: Person,
+    order: Order,
+    candidates: CandidateView[],
+  ): Promise<void>;
   coordinatorReview(coordinator: Person, order: Order, shortlist: CandidateView[]): Promise<void>;
   coordinatorUnreachable(coordinator: Person, order: Order, expertName: string): Promise<void>;
   expertCancelled(expert: Person, order: Order): Promise<void>;
@@ -355,7 +387,8 @@ export interface Notifier {
  * unreachable: the person has not installed the bot (403), or Teams refused the call for good
  * (another 4xx); failed: throttled, timed out or down after all retries, worth trying again later.
  */
-export type Delivery = { ok: true; activityId?: string } | { ok: false; reason: 'unreachable' | 'failed' };
+export type Delivery =
+  { ok: true; activityId?: string } | { ok: false; reason: 'unreachable' | 'failed' };
 
 /** What a claim card shows: the task, the expert, the amount, and who holds it. */
 export interface ClaimView {

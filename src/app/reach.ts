@@ -7,7 +7,8 @@ import type { Services } from './services';
 /** What waits for a person whose chat with the bot does not exist yet (SPEC §12). */
 export type WaitingItem = { kind: 'offer'; orderId: string } | { kind: 'claim'; claimId: string };
 
-export const waitingId = (item: WaitingItem): string => (item.kind === 'offer' ? item.orderId : item.claimId);
+export const waitingId = (item: WaitingItem): string =>
+  item.kind === 'offer' ? item.orderId : item.claimId;
 
 export interface WaitingRow {
   item: WaitingItem;
@@ -46,8 +47,14 @@ export interface ChatDefaults {
 export const WAIT_MS = 3600_000;
 
 /** The deadline of a waiting item: true when it was still waiting (and is now given up). */
-export async function giveUpWaiting(store: ReachStore, email: string, item: WaitingItem): Promise<boolean> {
-  const still = (await store.listWaiting(email)).some((r) => r.item.kind === item.kind && waitingId(r.item) === waitingId(item));
+export async function giveUpWaiting(
+  store: ReachStore,
+  email: string,
+  item: WaitingItem,
+): Promise<boolean> {
+  const still = (await store.listWaiting(email)).some(
+    (r) => r.item.kind === item.kind && waitingId(r.item) === waitingId(item),
+  );
   if (still) await store.removeWaiting(email, item);
   return still;
 }
@@ -59,13 +66,26 @@ export type ReachResult = 'waiting' | 'reached' | 'unreachable';
  * them. 'waiting': the installation event will deliver it; 'reached': the app was there and the
  * chat is now stored (send again now); 'unreachable': no such user or the install was refused.
  */
-export async function reachByInstall(s: Services, store: ReachStore, installer: Installer, defaults: ChatDefaults, email: string, item: WaitingItem): Promise<ReachResult> {
+export async function reachByInstall(
+  s: Services,
+  store: ReachStore,
+  installer: Installer,
+  defaults: ChatDefaults,
+  email: string,
+  item: WaitingItem,
+): Promise<ReachResult> {
   const now = s.clock.now().toISOString();
   const earlier = await store.listWaiting(email);
   await store.addWaiting(email, item, now);
   // Nothing waits forever: after an hour the coordinators hear of it, and an offer moves on.
   const id = waitingId(item);
-  await s.jobs.schedule({ kind: 'reach_deadline', dueAt: new Date(s.clock.now().getTime() + WAIT_MS).toISOString(), orderId: id, email, ...(item.kind === 'claim' ? { claimId: id } : {}) });
+  await s.jobs.schedule({
+    kind: 'reach_deadline',
+    dueAt: new Date(s.clock.now().getTime() + WAIT_MS).toISOString(),
+    orderId: id,
+    email,
+    ...(item.kind === 'claim' ? { claimId: id } : {}),
+  });
   // One install request per person at a time: the others wait for the same installation event.
   if (earlier.length > 0) return 'waiting';
   const outcome = await installer.install(email);
@@ -82,7 +102,13 @@ export async function reachByInstall(s: Services, store: ReachStore, installer: 
         botId: defaults.botId,
         channelId: 'msteams',
       };
-      const person: Person = { aadObjectId: outcome.userId, email: email.toLowerCase(), locale: 'fi', address, firstSeenAt: now };
+      const person: Person = {
+        aadObjectId: outcome.userId,
+        email: email.toLowerCase(),
+        locale: 'fi',
+        address,
+        firstSeenAt: now,
+      };
       if (!(await s.people.get(outcome.userId))) {
         await s.people.save(person).catch(async (err: unknown) => {
           // The installation event may have stored them first; anything else is tried again later.
@@ -100,19 +126,35 @@ export async function reachByInstall(s: Services, store: ReachStore, installer: 
 }
 
 /** The person's chat now exists (the installation event): what waited for them is sent. */
-export async function deliverWaiting(s: Services, store: ReachStore, email: string): Promise<number> {
+export async function deliverWaiting(
+  s: Services,
+  store: ReachStore,
+  email: string,
+): Promise<number> {
   const rows = await store.listWaiting(email);
   for (const { item } of rows) {
     if (item.kind === 'offer') {
       await changeOrder(s, item.orderId, (file) => {
         const offer = file.offers.get(email)?.value;
         if (!offer || offer.status !== 'pending') return { result: undefined };
-        return { change: { order: file.order.value, offers: [], effects: [{ type: 'update_offer_card', email }] }, result: undefined };
+        return {
+          change: {
+            order: file.order.value,
+            offers: [],
+            effects: [{ type: 'update_offer_card', email }],
+          },
+          result: undefined,
+        };
       });
     } else {
       // The claim stage is still theirs: its card goes out now.
       await changeClaim(s, item.claimId, (file) =>
-        file.claim.value.holderEmail === email ? { change: { claim: file.claim.value, effects: [{ type: 'card_to_holder', email }] }, result: undefined } : { result: undefined },
+        file.claim.value.holderEmail === email
+          ? {
+              change: { claim: file.claim.value, effects: [{ type: 'card_to_holder', email }] },
+              result: undefined,
+            }
+          : { result: undefined },
       );
     }
     await store.removeWaiting(email, item);

@@ -18,7 +18,10 @@ export interface Contact {
  * proactive messages reach them. `isNew` is true exactly once per person, even under
  * concurrent turns (the row is created with createEntity).
  */
-export async function recordContact(s: Services, c: Contact): Promise<{ person: Person; isNew: boolean }> {
+export async function recordContact(
+  s: Services,
+  c: Contact,
+): Promise<{ person: Person; isNew: boolean }> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const stored = await s.people.get(c.aadObjectId);
     if (!stored) {
@@ -41,7 +44,10 @@ export async function recordContact(s: Services, c: Contact): Promise<{ person: 
     }
     const current = stored.value;
     const now = s.clock.now();
-    const stale = !current.email || !current.emailCheckedAt || now.getTime() - Date.parse(current.emailCheckedAt) >= EMAIL_FRESH_MS;
+    const stale =
+      !current.email ||
+      !current.emailCheckedAt ||
+      now.getTime() - Date.parse(current.emailCheckedAt) >= EMAIL_FRESH_MS;
     // A failed lookup keeps the address we had and tries again on the next turn.
     const looked = stale ? (await c.lookupEmail())?.toLowerCase() : undefined;
     const email = looked ?? current.email;
@@ -54,7 +60,13 @@ export async function recordContact(s: Services, c: Contact): Promise<{ person: 
       JSON.stringify(current.address) !== JSON.stringify(c.address);
     if (!changed) return { person: current, isNew: false };
     const { unreachableSince: _reachableAgain, ...rest } = current;
-    const person: Person = { ...rest, email, locale: c.locale, address: c.address, ...(emailCheckedAt ? { emailCheckedAt } : {}) };
+    const person: Person = {
+      ...rest,
+      email,
+      locale: c.locale,
+      address: c.address,
+      ...(emailCheckedAt ? { emailCheckedAt } : {}),
+    };
     try {
       await s.people.save(person, stored.etag);
       return { person, isNew: false };

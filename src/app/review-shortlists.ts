@@ -6,7 +6,9 @@ export async function setReviewShortlists(
   s: Pick<Services, 'settings'>,
   actor: Actor,
   on: boolean | undefined,
-): Promise<{ type: 'set'; on: boolean } | { type: 'refused'; reason: typeof NOT_ALLOWED | 'review_usage' }> {
+): Promise<
+  { type: 'set'; on: boolean } | { type: 'refused'; reason: typeof NOT_ALLOWED | 'review_usage' }
+> {
   if (!isCoordinator(actor)) return { type: 'refused', reason: NOT_ALLOWED };
   if (on === undefined) return { type: 'refused', reason: 'review_usage' };
   await s.settings.set({ ...(await s.settings.get()), reviewShortlists: on });

@@ -1,6 +1,19 @@
 import type { Clock } from '../clock';
 import type { ChatDefaults, Installer, ReachStore } from './reach';
-import type { ClaimStore, DraftRepository, ExportStore, FeedbackStore, TariffStore, JobStore, LoadStore, SettingStore, OfferStore, OrderRepository, PersonRepository, RegisterRepository } from './ports';
+import type {
+  ClaimStore,
+  DraftRepository,
+  ExportStore,
+  FeedbackStore,
+  TariffStore,
+  JobStore,
+  LoadStore,
+  SettingStore,
+  OfferStore,
+  OrderRepository,
+  PersonRepository,
+  RegisterRepository,
+} from './ports';
 
 export interface OfferSettings {
   /** How many experts get an offer at once (SPEC §4: K, default 5). */

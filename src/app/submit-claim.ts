@@ -1,7 +1,20 @@
 import { ConflictUnresolved, retryOnConflict, WriteConflict } from './conflict';
-import { type Claim, type ClaimRefusal, createClaim, currentVersion, decideClaim, effectsOfNewClaim, formatClaimNumber } from '../domain/fees/claim';
+import {
+  type Claim,
+  type ClaimRefusal,
+  createClaim,
+  currentVersion,
+  decideClaim,
+  effectsOfNewClaim,
+  formatClaimNumber,
+} from '../domain/fees/claim';
 import { chainOf } from '../domain/fees/chain';
-import { checkClaimForm, type ClaimForm, type NewClaimVersion, prefilledClaimForm } from '../domain/fees/claim-form';
+import {
+  checkClaimForm,
+  type ClaimForm,
+  type NewClaimVersion,
+  prefilledClaimForm,
+} from '../domain/fees/claim-form';
 import { recordClaim, type Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
 import { helsinkiDate, helsinkiInstant } from '../domain/shared/helsinki';
@@ -11,7 +24,15 @@ import { changeOrder } from './change-order';
 import type { ClaimFormView } from './ports';
 import type { Services } from './services';
 
-export type ClaimFormRefusal = 'order_not_found' | 'claim_not_found' | 'claim_not_returned' | 'claim_not_assigned' | 'claim_unpaid' | 'task_not_started' | 'order_cancelled' | 'claim_unit_missing';
+export type ClaimFormRefusal =
+  | 'order_not_found'
+  | 'claim_not_found'
+  | 'claim_not_returned'
+  | 'claim_not_assigned'
+  | 'claim_unpaid'
+  | 'task_not_started'
+  | 'order_cancelled'
+  | 'claim_unit_missing';
 
 export type SubmitOutcome =
   | { type: 'form'; view: ClaimFormView } // errors to correct; nothing stored
@@ -19,8 +40,15 @@ export type SubmitOutcome =
   | { type: 'refused'; reason: ClaimFormRefusal | ClaimRefusal };
 
 /** The assignment an expert claims a fee for, with the tariff that prices it; or why there is none. */
-async function assignmentOf(s: Services, order: Order, expertEmail: string): Promise<Omit<ClaimFormView, 'form'> | ClaimFormRefusal> {
-  const [expert, tariff] = await Promise.all([s.registers.getExpert(expertEmail), s.tariffs.current()]);
+async function assignmentOf(
+  s: Services,
+  order: Order,
+  expertEmail: string,
+): Promise<Omit<ClaimFormView, 'form'> | ClaimFormRefusal> {
+  const [expert, tariff] = await Promise.all([
+    s.registers.getExpert(expertEmail),
+    s.tariffs.current(),
+  ]);
   if (!expert || !order.assigned.some((a) => a.email === expertEmail)) return 'claim_not_assigned';
   if (order.status === 'cancelled') return 'order_cancelled';
   if (tariff.unpaidKinds.includes(expert.kind)) return 'claim_unpaid';
@@ -34,9 +62,17 @@ async function assignmentOf(s: Services, order: Order, expertEmail: string): Pro
  * A returned claim is corrected against the claim alone (the order may have been cancelled or the
  * expert's register row changed since), and priced with the tariff version it was computed with.
  */
-async function correctionOf(s: Services, order: Order, claim: Claim): Promise<Omit<ClaimFormView, 'form'>> {
+async function correctionOf(
+  s: Services,
+  order: Order,
+  claim: Claim,
+): Promise<Omit<ClaimFormView, 'form'>> {
   const version = currentVersion(claim);
-  const [unit, expert, tariff] = await Promise.all([s.registers.getUnit(claim.unitId), s.registers.getExpert(claim.expertEmail), s.tariffs.get(version.tariffVersion)]);
+  const [unit, expert, tariff] = await Promise.all([
+    s.registers.getUnit(claim.unitId),
+    s.registers.getExpert(claim.expertEmail),
+    s.tariffs.get(version.tariffVersion),
+  ]);
   return {
     order,
     unitName: unit?.name ?? claim.unitId,
@@ -61,33 +97,52 @@ async function claimOf(s: Services, orderId: string, expertEmail: string): Promi
  * The claim card as the expert first sees it, or again to correct a returned claim; a claim that
  * is sent and not returned has no card to fill in.
  */
-export async function claimFormFor(s: Services, orderId: string, expertEmail: string): Promise<ClaimFormView | ClaimFormRefusal> {
+export async function claimFormFor(
+  s: Services,
+  orderId: string,
+  expertEmail: string,
+): Promise<ClaimFormView | ClaimFormRefusal> {
   const found = await claimOf(s, orderId, expertEmail);
   if (typeof found === 'string') return found;
   const { order, claim } = found;
   if (order.claims?.[expertEmail] && !claim) return 'claim_not_found';
   if (claim && claim.status !== 'returned') return 'claim_not_returned';
-  const view = claim ? await correctionOf(s, order, claim) : await assignmentOf(s, order, expertEmail);
+  const view = claim
+    ? await correctionOf(s, order, claim)
+    : await assignmentOf(s, order, expertEmail);
   if (typeof view === 'string') return view;
   const form = prefilledClaimForm(order, claim ? currentVersion(claim) : undefined);
   const checked = checkClaimForm(form, contextOf(view));
   return { ...view, form, amount: checked.ok ? checked.value.amount : undefined };
 }
 
-const contextOf = (v: Omit<ClaimFormView, 'form'>) => ({ taskType: v.order.taskType, expertKind: v.expertKind, tariff: v.tariff, hasIdentityCode: containsPersonalIdentityCode });
+const contextOf = (v: Omit<ClaimFormView, 'form'>) => ({
+  taskType: v.order.taskType,
+  expertKind: v.expertKind,
+  tariff: v.tariff,
+  hasIdentityCode: containsPersonalIdentityCode,
+});
 
 /**
  * The expert sends their claim card. The claim is tied to the assignment on the order row (its
  * ETag decides between two clicks), so one assignment has one claim; a returned claim is
  * corrected as a new version of the same claim.
  */
-export async function submitClaim(s: Services, orderId: string, expertEmail: string, form: ClaimForm): Promise<SubmitOutcome> {
+export async function submitClaim(
+  s: Services,
+  orderId: string,
+  expertEmail: string,
+  form: ClaimForm,
+): Promise<SubmitOutcome> {
   const found = await claimOf(s, orderId, expertEmail);
   if (typeof found === 'string') return { type: 'refused', reason: found };
   const { order, claim: existing } = found;
-  if (order.claims?.[expertEmail] && !existing) return { type: 'refused', reason: 'claim_not_found' };
+  if (order.claims?.[expertEmail] && !existing)
+    return { type: 'refused', reason: 'claim_not_found' };
   if (existing && existing.status !== 'returned') return { type: 'already', claim: existing };
-  const view = existing ? await correctionOf(s, order, existing) : await assignmentOf(s, order, expertEmail);
+  const view = existing
+    ? await correctionOf(s, order, existing)
+    : await assignmentOf(s, order, expertEmail);
   if (typeof view === 'string') return { type: 'refused', reason: view };
   const checked = checkClaimForm(form, contextOf(view));
   if (!checked.ok) return { type: 'form', view: { ...view, form, errors: checked.error } };
@@ -108,11 +163,26 @@ export async function submitClaim(s: Services, orderId: string, expertEmail: str
       chain: { orderer: recorded.ordererEmail, ...chainOf(unit) },
       version: { ...checked.value, submittedAt: now.toISOString() },
       at: now,
-      confirmed: recorded.taskDoneAt && recorded.taskDoneBy ? { by: recorded.taskDoneBy, at: recorded.taskDoneAt } : undefined,
+      confirmed:
+        recorded.taskDoneAt && recorded.taskDoneBy
+          ? { by: recorded.taskDoneBy, at: recorded.taskDoneAt }
+          : undefined,
     });
     // The orderer has said that the task did not take place: this claim, too, waits for a coordinator.
-    const notDone: Effect[] = recorded.taskNotDoneAt ? [{ type: 'hold_claims', by: recorded.taskNotDoneBy ?? recorded.ordererEmail }, { type: 'notify_coordinators', about: 'task_not_done' }] : [];
-    return { change: { order: recorded, offers: [], effects: [{ type: 'create_claim', claim }, ...notDone] }, result: { claim } };
+    const notDone: Effect[] = recorded.taskNotDoneAt
+      ? [
+          { type: 'hold_claims', by: recorded.taskNotDoneBy ?? recorded.ordererEmail },
+          { type: 'notify_coordinators', about: 'task_not_done' },
+        ]
+      : [];
+    return {
+      change: {
+        order: recorded,
+        offers: [],
+        effects: [{ type: 'create_claim', claim }, ...notDone],
+      },
+      result: { claim },
+    };
   });
   if (outcome?.claim) {
     await storeNewClaim(s, outcome.claim, effectsOfNewClaim(outcome.claim));
@@ -123,10 +193,26 @@ export async function submitClaim(s: Services, orderId: string, expertEmail: str
   return other ? { type: 'already', claim: other } : { type: 'refused', reason: 'order_not_found' };
 }
 
-async function resubmit(s: Services, claimId: string, expertEmail: string, version: NewClaimVersion): Promise<SubmitOutcome> {
+async function resubmit(
+  s: Services,
+  claimId: string,
+  expertEmail: string,
+  version: NewClaimVersion,
+): Promise<SubmitOutcome> {
   const outcome = await changeClaim<SubmitOutcome>(s, claimId, (file) => {
-    const decision = decideClaim(file.claim.value, { type: 'resubmit', actor: expertEmail, at: s.clock.now(), version });
-    if (!decision.ok) return { result: decision.error === 'claim_not_returned' ? { type: 'already', claim: file.claim.value } : { type: 'refused', reason: decision.error } };
+    const decision = decideClaim(file.claim.value, {
+      type: 'resubmit',
+      actor: expertEmail,
+      at: s.clock.now(),
+      version,
+    });
+    if (!decision.ok)
+      return {
+        result:
+          decision.error === 'claim_not_returned'
+            ? { type: 'already', claim: file.claim.value }
+            : { type: 'refused', reason: decision.error },
+      };
     return { change: decision.value, result: { type: 'resubmitted', claim: decision.value.claim } };
   });
   return outcome ?? { type: 'refused', reason: 'order_not_found' };
@@ -137,11 +223,15 @@ async function resubmit(s: Services, claimId: string, expertEmail: string, versi
  * after the order row, so a click that lost waits a moment for it instead of answering "not found".
  */
 async function claimSoon(s: Services, claimId: string): Promise<Claim | undefined> {
-  return retryOnConflict('claim_submit', async () => {
-    const claim = (await s.claims.load(claimId))?.claim.value;
-    if (!claim) throw new WriteConflict('claim_submit');
-    return claim;
-  }, { attempts: 40 }).catch((err: unknown) => {
+  return retryOnConflict(
+    'claim_submit',
+    async () => {
+      const claim = (await s.claims.load(claimId))?.claim.value;
+      if (!claim) throw new WriteConflict('claim_submit');
+      return claim;
+    },
+    { attempts: 40 },
+  ).catch((err: unknown) => {
     if (err instanceof ConflictUnresolved) return undefined;
     throw err;
   });

@@ -16,7 +16,10 @@ export type TariffOutcome =
   | { type: 'refused'; reason: typeof NOT_ALLOWED };
 
 /** `/tariffs`: the tariff in force, for a coordinator to see and edit. */
-export async function currentTariff(s: Pick<Services, 'tariffs'>, actor: Actor): Promise<Tariff | typeof NOT_ALLOWED> {
+export async function currentTariff(
+  s: Pick<Services, 'tariffs'>,
+  actor: Actor,
+): Promise<Tariff | typeof NOT_ALLOWED> {
   if (!isCoordinator(actor)) return NOT_ALLOWED;
   return s.tariffs.current();
 }
@@ -25,7 +28,12 @@ export async function currentTariff(s: Pick<Services, 'tariffs'>, actor: Actor):
  * A coordinator saves the tariff card (drawn from `cardVersion`): a new version (YYYY-N, N counting up within the year) that
  * new claims use from now on; claims already sent keep the version they were computed with.
  */
-export async function saveTariff(s: Pick<Services, 'tariffs' | 'clock'>, actor: Actor, form: TariffForm, cardVersion?: string): Promise<TariffOutcome> {
+export async function saveTariff(
+  s: Pick<Services, 'tariffs' | 'clock'>,
+  actor: Actor,
+  form: TariffForm,
+  cardVersion?: string,
+): Promise<TariffOutcome> {
   if (!isCoordinator(actor)) return { type: 'refused', reason: NOT_ALLOWED };
   const current = await s.tariffs.current();
   // A card drawn from an older version would silently undo the newer one.
@@ -44,7 +52,15 @@ export async function saveTariff(s: Pick<Services, 'tariffs' | 'clock'>, actor: 
   const year = helsinkiDate(s.clock.now()).slice(0, 4);
   const [curYear, curN] = current.version.split('-');
   const version = `${year}-${curYear === year ? Number(curN) + 1 : 1}`;
-  const parsed = parseTariff({ version, hourlyCents, minimumCents, kmCents, unpaidKinds: current.unpaidKinds });
+  const parsed = parseTariff({
+    version,
+    hourlyCents,
+    minimumCents,
+    kmCents,
+    unpaidKinds: current.unpaidKinds,
+  });
   if (!parsed.ok) return { type: 'invalid', fields: [], current };
-  return (await s.tariffs.add(parsed.value)) ? { type: 'saved', tariff: parsed.value } : { type: 'conflict', current: await s.tariffs.current() };
+  return (await s.tariffs.add(parsed.value))
+    ? { type: 'saved', tariff: parsed.value }
+    : { type: 'conflict', current: await s.tariffs.current() };
 }

@@ -1,5 +1,9 @@
 import type { Effect } from '../domain/offers/offer';
-import { assignmentTimers, candidatesForCoordinator, remindsExpert } from '../domain/offers/follow-up';
+import {
+  assignmentTimers,
+  candidatesForCoordinator,
+  remindsExpert,
+} from '../domain/offers/follow-up';
 import type { Order } from '../domain/orders/order';
 import { helsinkiInstant } from '../domain/shared/helsinki';
 import { waveSendTime } from '../domain/offers/quiet-hours';
@@ -26,7 +30,11 @@ const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
 /** Effects whose repetition changes nothing a person sees twice: a card updated again, a row written again. */
-const REPEATABLE = new Set<Effect['type']>(['update_offer_card', 'schedule_wave_expiry', 'record_assignment']);
+const REPEATABLE = new Set<Effect['type']>([
+  'update_offer_card',
+  'schedule_wave_expiry',
+  'record_assignment',
+]);
 
 /**
  * Carries out stored effects and due timers. Every piece of work is a row claimed with a lease, so
@@ -50,9 +58,18 @@ export class WorkRunner {
   /** Drains an order's effects soon, in the background (after a commit). */
   kick(orderId: string): void {
     const previous = this.perOrder.get(orderId) ?? Promise.resolve();
-    const next = previous.then(() => this.drain(orderId)).catch((err: Error) => log.error({ event: "drain_failed", orderId, err: err.message, stack: err.stack }, "drain failed"));
+    const next = previous
+      .then(() => this.drain(orderId))
+      .catch((err: Error) =>
+        log.error(
+          { event: 'drain_failed', orderId, err: err.message, stack: err.stack },
+          'drain failed',
+        ),
+      );
     this.perOrder.set(orderId, next);
-    this.track(next.finally(() => this.perOrder.get(orderId) === next && this.perOrder.delete(orderId)));
+    this.track(
+      next.finally(() => this.perOrder.get(orderId) === next && this.perOrder.delete(orderId)),
+    );
   }
 
   /** Polls for due timers and forgotten effects (after a crash or on another instance). */
@@ -61,7 +78,9 @@ export class WorkRunner {
       // One poll at a time: a slow one (Teams throttling) must not be overtaken by the next.
       if (this.polling) return;
       this.polling = this.runDue()
-        .catch((err: Error) => log.error({ event: 'run_due_failed', err: err.message }, 'poll failed'))
+        .catch((err: Error) =>
+          log.error({ event: 'run_due_failed', err: err.message }, 'poll failed'),
+        )
         .finally(() => (this.polling = undefined));
       this.track(this.polling);
     }, pollMs);
@@ -86,12 +105,21 @@ export class WorkRunner {
       } catch (err) {
         // The row stays, leased: it is fired again when the lease runs out, for a day at most.
         const givenUp = now.getTime() - Date.parse(timer.dueAt) > GIVE_UP_MS;
-        log.error({ event: givenUp ? 'timer_given_up' : 'timer_failed', kind: timer.kind, orderId: timer.orderId, err: (err as Error).message }, 'timer failed');
+        log.error(
+          {
+            event: givenUp ? 'timer_given_up' : 'timer_failed',
+            kind: timer.kind,
+            orderId: timer.orderId,
+            err: (err as Error).message,
+          },
+          'timer failed',
+        );
         if (givenUp) await this.s.jobs.completeTimer(timer.key);
       }
     }
     // Through kick, so that one instance never drains the same order or claim twice at once.
-    for (const id of await this.s.jobs.listDirty(now, BATCH)) if (!this.perOrder.has(id)) this.kick(id);
+    for (const id of await this.s.jobs.listDirty(now, BATCH))
+      if (!this.perOrder.has(id)) this.kick(id);
   }
 
   private track(p: Promise<unknown>): void {
@@ -105,7 +133,7 @@ export class WorkRunner {
   }
 
   private async drainClaimed(id: string, leased: string): Promise<void> {
-    for (let etag: string | undefined = leased; etag; ) {
+    for (let etag: string | undefined = leased; etag;) {
       if (isClaimId(id)) {
         for (const { key, effect } of (await this.s.claims.load(id))?.effects ?? []) {
           await this.claimWork.carryOut(id, effect);
@@ -137,12 +165,21 @@ export class WorkRunner {
   private async fire(timer: Timer): Promise<void> {
     switch (timer.kind) {
       case 'wave_expiry':
-        return applyOfferCommand(this.s, timer.orderId, () => ({ type: 'expire_wave', wave: timer.wave ?? -1, at: this.s.clock.now() }));
+        return applyOfferCommand(this.s, timer.orderId, () => ({
+          type: 'expire_wave',
+          wave: timer.wave ?? -1,
+          at: this.s.clock.now(),
+        }));
       case 'task_reminder': {
         const file = await this.s.offers.load(timer.orderId);
         const expert = timer.email ? await this.s.people.findByEmail(timer.email) : undefined;
-        if (!file || !expert || !timer.email || !remindsExpert(file.order.value, timer.email)) return;
-        await this.notifier.taskReminder(expert, file.order.value, await ordererContact(this.s, file.order.value));
+        if (!file || !expert || !timer.email || !remindsExpert(file.order.value, timer.email))
+          return;
+        await this.notifier.taskReminder(
+          expert,
+          file.order.value,
+          await ordererContact(this.s, file.order.value),
+        );
         return;
       }
       case 'task_ended': {
@@ -153,9 +190,15 @@ export class WorkRunner {
         if (!order || order.status === 'cancelled') return;
         const email = timer.email ?? order.ordererEmail;
         const dueAt = feedbackTime(order);
-        await this.s.jobs.schedule({ kind: 'feedback_card', dueAt: dueAt.toISOString(), orderId: order.orderId, email });
+        await this.s.jobs.schedule({
+          kind: 'feedback_card',
+          dueAt: dueAt.toISOString(),
+          orderId: order.orderId,
+          email,
+        });
         // Already due (the task ended while the bot was away): send now; the timer then finds it sent.
-        if (dueAt <= this.s.clock.now()) await sendFeedbackCard(this.s, this.notifier, order.orderId, email);
+        if (dueAt <= this.s.clock.now())
+          await sendFeedbackCard(this.s, this.notifier, order.orderId, email);
         return;
       }
       case 'claim_timer':
@@ -164,9 +207,14 @@ export class WorkRunner {
         return sendFeedbackCard(this.s, this.notifier, timer.orderId, timer.email);
       case 'reach_deadline': {
         if (!this.s.reach || !timer.email) return;
-        const item: WaitingItem = timer.claimId ? { kind: 'claim', claimId: timer.claimId } : { kind: 'offer', orderId: timer.orderId };
+        const item: WaitingItem = timer.claimId
+          ? { kind: 'claim', claimId: timer.claimId }
+          : { kind: 'offer', orderId: timer.orderId };
         if (!(await giveUpWaiting(this.s.reach.store, timer.email, item))) return;
-        log.warn({ event: 'install_wait_given_up', orderId: timer.orderId, claimId: timer.claimId }, 'nothing arrived within an hour');
+        log.warn(
+          { event: 'install_wait_given_up', orderId: timer.orderId, claimId: timer.claimId },
+          'nothing arrived within an hour',
+        );
         if (item.kind === 'offer') return this.skipUnreachable(item.orderId, timer.email);
         const claim = (await this.s.claims.load(item.claimId))?.claim.value;
         if (!claim || claim.holderEmail !== timer.email) return;
@@ -192,26 +240,50 @@ export class WorkRunner {
         return this.showOfferCard(file, effect.email);
       case 'offer_more': {
         // SPEC §4: a new wave asked for in the quiet hours waits for 08:00 in a stored timer.
-        const at = effect.wave === 'next' || order.wave === 0 ? waveSendTime(this.s.clock.now(), helsinkiInstant(order.date, order.start)) : undefined;
-        if (at && at > this.s.clock.now()) return void (await this.s.jobs.schedule({ kind: 'quiet_wave', dueAt: at.toISOString(), orderId, wave: order.wave }));
+        const at =
+          effect.wave === 'next' || order.wave === 0
+            ? waveSendTime(this.s.clock.now(), helsinkiInstant(order.date, order.start))
+            : undefined;
+        if (at && at > this.s.clock.now())
+          return void (await this.s.jobs.schedule({
+            kind: 'quiet_wave',
+            dueAt: at.toISOString(),
+            orderId,
+            wave: order.wave,
+          }));
         await offerMore(this.s, orderId, effect.wave);
         return 'order_changed';
       }
       case 'schedule_wave_expiry':
-        return this.s.jobs.schedule({ kind: 'wave_expiry', dueAt: effect.dueAt, orderId, wave: effect.wave });
+        return this.s.jobs.schedule({
+          kind: 'wave_expiry',
+          dueAt: effect.dueAt,
+          orderId,
+          wave: effect.wave,
+        });
       case 'record_assignment': {
-        await this.s.loads.add(effect.email, { orderId, date: order.date, start: order.start, end: order.end, remote: order.remote, municipality: order.municipality });
-        for (const timer of assignmentTimers(order, effect.email, this.s.clock.now())) await this.s.jobs.schedule({ ...timer, orderId });
+        await this.s.loads.add(effect.email, {
+          orderId,
+          date: order.date,
+          start: order.start,
+          end: order.end,
+          remote: order.remote,
+          municipality: order.municipality,
+        });
+        for (const timer of assignmentTimers(order, effect.email, this.s.clock.now()))
+          await this.s.jobs.schedule({ ...timer, orderId });
         return;
       }
       case 'create_claim':
         await storeNewClaim(this.s, effect.claim, effectsOfNewClaim(effect.claim));
         return 'order_changed';
       case 'confirm_claims':
-        for (const claimId of Object.values(order.claims ?? {})) await actOnClaim(this.s, claimId, effect.by, { type: 'confirm_task' });
+        for (const claimId of Object.values(order.claims ?? {}))
+          await actOnClaim(this.s, claimId, effect.by, { type: 'confirm_task' });
         return 'order_changed';
       case 'hold_claims':
-        for (const claimId of Object.values(order.claims ?? {})) await holdClaim(this.s, claimId, effect.by, order.taskNotDoneReason ?? '');
+        for (const claimId of Object.values(order.claims ?? {}))
+          await holdClaim(this.s, claimId, effect.by, order.taskNotDoneReason ?? '');
         return 'order_changed';
       case 'notify_expert_not_done': {
         const expert = await this.s.people.findByEmail(effect.email);
@@ -227,7 +299,10 @@ export class WorkRunner {
         return this.tellCoordinators(order, effect.about, effect.email);
       case 'notify_unassigned': {
         await this.s.loads.remove(effect.email, orderId);
-        const [expert, orderer] = await Promise.all([this.s.people.findByEmail(effect.email), this.s.people.get(order.ordererId)]);
+        const [expert, orderer] = await Promise.all([
+          this.s.people.findByEmail(effect.email),
+          this.s.people.get(order.ordererId),
+        ]);
         if (expert) await this.notifier.expertUnassigned(expert, order);
         if (orderer) await this.notifier.ordererUnassigned(orderer.value, order, effect.name);
         return;
@@ -245,14 +320,27 @@ export class WorkRunner {
     const offer = file.offers.get(email)?.value;
     if (!offer) return;
     const order = file.order.value;
-    const [person, view] = await Promise.all([this.s.people.findByEmail(email), offerViewOf(this.s, order, offer)]);
+    const [person, view] = await Promise.all([
+      this.s.people.findByEmail(email),
+      offerViewOf(this.s, order, offer),
+    ]);
     if (!person && this.s.reach && offer.status === 'pending') {
       // SPEC §12: nobody has a chat with them yet: install the app; the installation delivers it.
-      const reached = await reachByInstall(this.s, this.s.reach.store, this.s.reach.installer, this.s.reach.defaults, email, { kind: 'offer', orderId: order.orderId });
+      const reached = await reachByInstall(
+        this.s,
+        this.s.reach.store,
+        this.s.reach.installer,
+        this.s.reach.defaults,
+        email,
+        { kind: 'offer', orderId: order.orderId },
+      );
       if (reached === 'waiting') return;
       if (reached === 'reached') return this.showOfferCard(file, email);
     }
-    const sent = person && !person.unreachableSince ? await this.notifier.offerCard(person, view, file.sentCards.get(email)) : { ok: false, unreachable: true };
+    const sent =
+      person && !person.unreachableSince
+        ? await this.notifier.offerCard(person, view, file.sentCards.get(email))
+        : { ok: false, unreachable: true };
     if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) {
       await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
       file.sentCards.set(email, sent.activityId);
@@ -266,10 +354,18 @@ export class WorkRunner {
   /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
   private async skipUnreachable(orderId: string, email: string): Promise<void> {
     log.warn({ event: 'expert_unreachable', orderId }, 'offer could not be delivered');
-    await applyOfferCommand(this.s, orderId, () => ({ type: 'skip_unreachable', expert: email, at: this.s.clock.now() }));
+    await applyOfferCommand(this.s, orderId, () => ({
+      type: 'skip_unreachable',
+      expert: email,
+      at: this.s.clock.now(),
+    }));
   }
 
-  private async tellCoordinators(order: Order, about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done', email?: string): Promise<void> {
+  private async tellCoordinators(
+    order: Order,
+    about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done',
+    email?: string,
+  ): Promise<void> {
     const coordinators = await this.coordinators();
     if (about === 'task_not_done') {
       for (const c of coordinators) await this.notifier.coordinatorTaskNotDone(c, order);
@@ -282,17 +378,26 @@ export class WorkRunner {
     }
     const experts = await this.s.registers.listExperts();
     const byEmail = new Map(experts.map((e) => [e.email, e]));
-    const named = (emails: readonly string[]) => emails.map((e) => ({ email: e, name: byEmail.get(e)?.name ?? e }));
+    const named = (emails: readonly string[]) =>
+      emails.map((e) => ({ email: e, name: byEmail.get(e)?.name ?? e }));
     if (about === 'review') {
-      for (const c of coordinators) await this.notifier.coordinatorReview(c, order, named(order.shortlist ?? []));
+      for (const c of coordinators)
+        await this.notifier.coordinatorReview(c, order, named(order.shortlist ?? []));
       return;
     }
-    const candidates = named(candidatesForCoordinator(order, experts, await this.s.loads.all(), this.s.clock.now()));
+    const candidates = named(
+      candidatesForCoordinator(order, experts, await this.s.loads.all(), this.s.clock.now()),
+    );
     for (const c of coordinators) await this.notifier.coordinatorUnfilled(c, order, candidates);
   }
 
   async coordinators(): Promise<Person[]> {
-    const emails = new Set([...this.s.bootstrapCoordinators, ...(await this.s.registers.listStaff()).filter((st) => st.role === 'coordinator').map((st) => st.email)]);
+    const emails = new Set([
+      ...this.s.bootstrapCoordinators,
+      ...(await this.s.registers.listStaff())
+        .filter((st) => st.role === 'coordinator')
+        .map((st) => st.email),
+    ]);
     const people = await Promise.all([...emails].map((e) => this.s.people.findByEmail(e)));
     return people.filter((p): p is Person => p !== undefined);
   }

@@ -19,14 +19,23 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 /** Every parameter a catalogue text uses, plural counts included, sorted and without repeats. */
 export function placeholdersOf(text: string): string[] {
   const names = [...text.matchAll(PLURAL)].map((m) => m[1]!);
-  names.push(...[...text.replace(PLURAL, (_w, _n, one: string, other: string) => `${one} ${other}`).matchAll(PLACEHOLDER)].map((m) => m[1]!));
+  names.push(
+    ...[
+      ...text
+        .replace(PLURAL, (_w, _n, one: string, other: string) => `${one} ${other}`)
+        .matchAll(PLACEHOLDER),
+    ].map((m) => m[1]!),
+  );
   return [...new Set(names)].sort();
 }
 
 /** The texts a catalogue text can become: one per plural form (only `one`, then only `other`), placeholders kept. */
 export function formsOf(text: string): string[] {
   if (text.match(PLURAL) === null) return [text];
-  return [text.replace(PLURAL, (_w, _n, one: string) => one), text.replace(PLURAL, (_w, _n, _one, other: string) => other)];
+  return [
+    text.replace(PLURAL, (_w, _n, one: string) => one),
+    text.replace(PLURAL, (_w, _n, _one, other: string) => other),
+  ];
 }
 
 /**
@@ -43,7 +52,9 @@ export function translator(lang: Language): Translate {
         const n = params[name]!;
         return (rules.select(Number(n)) === 'one' ? one : other).replace(/#/g, String(n));
       })
-      .replace(PLACEHOLDER, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+      .replace(PLACEHOLDER, (whole, name: string) =>
+        params && name in params ? String(params[name]) : whole,
+      );
 }
 
 /** SPEC §8: English for en-*, Swedish for sv-*, Finnish otherwise. */

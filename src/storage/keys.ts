@@ -1,6 +1,9 @@
 /** Makes any string safe as a PartitionKey/RowKey: no / \ # ? or control characters, ≤ 1 KiB. */
 export function encodeKey(value: string): string {
-  const encoded = encodeURIComponent(value).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(value).replace(
+    /[!'()*~]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   if (encoded.length > 1024) throw new Error('key_too_long');
   return encoded;
 }

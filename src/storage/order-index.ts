@@ -28,7 +28,10 @@ export function orderIndexEntity(order: Order) {
     municipality: order.municipality ?? '',
     unitId: order.unitId,
     remote: order.remote,
-    assigned: order.assigned.map((a) => `${a.name} <${a.email}>`).join('; ').slice(0, 2000),
+    assigned: order.assigned
+      .map((a) => `${a.name} <${a.email}>`)
+      .join('; ')
+      .slice(0, 2000),
     createdAt: order.createdAt,
   };
 }
@@ -49,15 +52,25 @@ function toIndexRow(e: Record<string, unknown>): OrderIndexRow {
 }
 
 /** Up to `limit` index rows after `after` (exclusive), newest first: one range read, one page. */
-export async function readOrderIndex(table: TableClient, after: string | undefined, limit: number): Promise<OrderIndexRow[]> {
+export async function readOrderIndex(
+  table: TableClient,
+  after: string | undefined,
+  limit: number,
+): Promise<OrderIndexRow[]> {
   let filter = odata`PartitionKey eq ${ORDER_INDEX_PARTITION}`;
   if (after !== undefined) filter += odata` and RowKey gt ${after}`;
   const rows: OrderIndexRow[] = [];
-  const pages = table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) });
+  const pages = table
+    .listEntities<Record<string, unknown>>({ queryOptions: { filter } })
+    .byPage({ maxPageSize: Math.min(limit, 1000) });
   for await (const page of pages) {
     for (const e of page) {
       // Azurite was seen returning rows of other partitions for range filters (tables.ts).
-      if (e.partitionKey !== ORDER_INDEX_PARTITION || (after !== undefined && String(e.rowKey) <= after)) continue;
+      if (
+        e.partitionKey !== ORDER_INDEX_PARTITION ||
+        (after !== undefined && String(e.rowKey) <= after)
+      )
+        continue;
       rows.push(toIndexRow(e));
       if (rows.length >= limit) return rows;
     }

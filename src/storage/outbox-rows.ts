@@ -7,11 +7,18 @@ import { isNotFound } from './tables';
 /** Effects get keys that sort in the order they were decided (the outbox runs them in that order). */
 export function withKeys<E>(effects: readonly E[]): StoredEffect<E>[] {
   const stamp = Date.now().toString(36).padStart(10, '0');
-  return effects.map((effect, i) => ({ key: `${stamp}-${String(i).padStart(3, '0')}-${randomUUID().slice(0, 8)}`, effect }));
+  return effects.map((effect, i) => ({
+    key: `${stamp}-${String(i).padStart(3, '0')}-${randomUUID().slice(0, 8)}`,
+    effect,
+  }));
 }
 
 /** The effects stored in an entity's `effects` property, with the entity's ETag. */
-export async function readEffects<E>(table: TableClient, pk: string, rk: string): Promise<{ effects: StoredEffect<E>[]; etag: string } | undefined> {
+export async function readEffects<E>(
+  table: TableClient,
+  pk: string,
+  rk: string,
+): Promise<{ effects: StoredEffect<E>[]; etag: string } | undefined> {
   try {
     const row = await table.getEntity<{ effects?: string }>(pk, rk);
     return { effects: JSON.parse(row.effects ?? '[]') as StoredEffect<E>[], etag: row.etag };
@@ -22,11 +29,28 @@ export async function readEffects<E>(table: TableClient, pk: string, rk: string)
 }
 
 /** Removes carried-out effects from the entity, conditionally on its ETag, deciding again on 412. */
-export function removeEffect(table: TableClient, pk: string, rk: string, key: string | readonly string[]): Promise<void> {
+export function removeEffect(
+  table: TableClient,
+  pk: string,
+  rk: string,
+  key: string | readonly string[],
+): Promise<void> {
   const keys = new Set(typeof key === 'string' ? [key] : key);
-  return retryOnConflict('effect_delete', async () => {
-    const row = await readEffects(table, pk, rk);
-    if (!row || !row.effects.some((e) => keys.has(e.key))) return;
-    await table.updateEntity({ partitionKey: pk, rowKey: rk, effects: JSON.stringify(row.effects.filter((e) => !keys.has(e.key))) }, 'Merge', { etag: row.etag });
-  }, { attempts: 50 });
+  return retryOnConflict(
+    'effect_delete',
+    async () => {
+      const row = await readEffects(table, pk, rk);
+      if (!row || !row.effects.some((e) => keys.has(e.key))) return;
+      await table.updateEntity(
+        {
+          partitionKey: pk,
+          rowKey: rk,
+          effects: JSON.stringify(row.effects.filter((e) => !keys.has(e.key))),
+        },
+        'Merge',
+        { etag: row.etag },
+      );
+    },
+    { attempts: 50 },
+  );
 }

@@ -15,7 +15,11 @@ export class StoredRowCorrupt extends Error {
 }
 
 /** Where a row lives, for the error: `<table> <partition>/<row>`. */
-export function rowName(table: { tableName: string }, partitionKey: string, rowKey: string): string {
+export function rowName(
+  table: { tableName: string },
+  partitionKey: string,
+  rowKey: string,
+): string {
   return `${table.tableName} ${partitionKey}/${rowKey}`;
 }
 
@@ -23,7 +27,11 @@ export function rowName(table: { tableName: string }, partitionKey: string, rowK
  * Reads a row's JSON column with the schema kept beside its domain type. The schemas pass unknown
  * fields through: a field added to a type before its schema is not lost on a read-modify-write.
  */
-export function parseStored<S extends z.ZodTypeAny>(schema: S, json: unknown, what: string): z.output<S> {
+export function parseStored<S extends z.ZodTypeAny>(
+  schema: S,
+  json: unknown,
+  what: string,
+): z.output<S> {
   let value: unknown;
   try {
     value = typeof json === 'string' ? JSON.parse(json) : undefined;
@@ -33,7 +41,9 @@ export function parseStored<S extends z.ZodTypeAny>(schema: S, json: unknown, wh
   if (value === undefined) throw new StoredRowCorrupt(what, 'no data column');
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues
+      .map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`)
+      .join('; ');
     throw new StoredRowCorrupt(what, issues);
   }
   return parsed.data as z.output<S>;

@@ -33,7 +33,16 @@ export function tableOf(url: string): string {
 
 export type RequestCounts = Record<RequestKind, number> & { total: number };
 
-const empty = (): RequestCounts => ({ get: 0, query: 0, create: 0, update: 0, delete: 0, batch: 0, table: 0, total: 0 });
+const empty = (): RequestCounts => ({
+  get: 0,
+  query: 0,
+  create: 0,
+  update: 0,
+  delete: 0,
+  batch: 0,
+  table: 0,
+  total: 0,
+});
 
 /**
  * Round trips to storage, counted where they leave the process (every try of a retried request

@@ -27,7 +27,8 @@ export function paidMonth(claim: Claim): string | undefined {
 function serialise(claim: Claim, effects: StoredEffect<ClaimEffect>[]) {
   const data = JSON.stringify(claim);
   const stored = JSON.stringify(effects);
-  if (data.length > MAX_PROPERTY_CHARS || stored.length > MAX_PROPERTY_CHARS) throw new Error('claim_too_large');
+  if (data.length > MAX_PROPERTY_CHARS || stored.length > MAX_PROPERTY_CHARS)
+    throw new Error('claim_too_large');
   return { partitionKey: encodeKey(claim.claimId), rowKey: CLAIM_ROW, data, effects: stored };
 }
 
@@ -58,16 +59,26 @@ export class TableClaimStore implements ClaimStore {
     const cards: SentCard[] = [];
     for await (const r of partitionRows(this.table, encodeKey(claimId.toUpperCase()))) {
       if (r.rowKey === CLAIM_ROW) row = r as unknown as typeof row;
-      else if (r.rowKey.startsWith(CARD)) cards.push({ email: r.email as string, activityId: r.activityId as string });
+      else if (r.rowKey.startsWith(CARD))
+        cards.push({ email: r.email as string, activityId: r.activityId as string });
     }
     if (!row) return undefined;
-    return { claim: { value: JSON.parse(row.data) as Claim, etag: row.etag }, effects: JSON.parse(row.effects ?? '[]') as StoredEffect<ClaimEffect>[], cards };
+    return {
+      claim: { value: JSON.parse(row.data) as Claim, etag: row.etag },
+      effects: JSON.parse(row.effects ?? '[]') as StoredEffect<ClaimEffect>[],
+      cards,
+    };
   }
 
   async commit(file: ClaimFile, claim: Claim, effects: readonly ClaimEffect[]): Promise<void> {
     await this.index(claim);
-    await this.table.updateEntity(serialise(claim, [...file.effects, ...withKeys(effects)]), 'Replace', { etag: file.claim.etag });
-    if (claim.status === 'paid' || claim.status === 'cancelled') await this.deleteIndex(OPEN, claim.claimId);
+    await this.table.updateEntity(
+      serialise(claim, [...file.effects, ...withKeys(effects)]),
+      'Replace',
+      { etag: file.claim.etag },
+    );
+    if (claim.status === 'paid' || claim.status === 'cancelled')
+      await this.deleteIndex(OPEN, claim.claimId);
   }
 
   deleteEffect(claimId: string, key: string): Promise<void> {
@@ -75,7 +86,10 @@ export class TableClaimStore implements ClaimStore {
   }
 
   async recordCard(claimId: string, card: SentCard): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: encodeKey(claimId), rowKey: CARD + encodeKey(card.activityId), ...card }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: encodeKey(claimId), rowKey: CARD + encodeKey(card.activityId), ...card },
+      'Replace',
+    );
   }
 
   async listByExpert(email: string, limit: number): Promise<Claim[]> {
@@ -86,23 +100,34 @@ export class TableClaimStore implements ClaimStore {
   async listByHolder(email: string): Promise<Claim[]> {
     const pk = holderPartition(email);
     const rows: Array<{ id: string; writtenAt: number }> = [];
-    for await (const row of partitionRows(this.table, pk)) rows.push({ id: decodeKey(row.rowKey), writtenAt: Date.parse(String(row.timestamp ?? '')) });
+    for await (const row of partitionRows(this.table, pk))
+      rows.push({ id: decodeKey(row.rowKey), writtenAt: Date.parse(String(row.timestamp ?? '')) });
     const claims = await this.claims(rows.map((r) => r.id));
     const waiting = claims.filter((c) => c.holderEmail === email && stepOf(c.status) !== undefined);
     // Index rows of claims that have moved on are dropped once they are an hour old (storage time): a
     // newer one may belong to a claim whose row is about to say that this person holds it.
-    const old = new Set(rows.filter((r) => !(r.writtenAt > Date.now() - STALE_INDEX_MS)).map((r) => r.id));
-    for (const c of claims) if (!waiting.includes(c) && old.has(c.claimId)) await this.deleteIndex(pk, c.claimId);
+    const old = new Set(
+      rows.filter((r) => !(r.writtenAt > Date.now() - STALE_INDEX_MS)).map((r) => r.id),
+    );
+    for (const c of claims)
+      if (!waiting.includes(c) && old.has(c.claimId)) await this.deleteIndex(pk, c.claimId);
     return waiting;
   }
 
   async listOpen(): Promise<Claim[]> {
-    return (await this.claims(await this.ids(OPEN))).filter((c) => c.status !== 'paid' && c.status !== 'cancelled');
+    return (await this.claims(await this.ids(OPEN))).filter(
+      (c) => c.status !== 'paid' && c.status !== 'cancelled',
+    );
   }
 
   async listPaid(months: readonly string[]): Promise<Claim[]> {
     const found: Claim[] = [];
-    for (const month of months) found.push(...(await this.claims(await this.ids(paidPartition(month)))).filter((c) => paidMonth(c) === month));
+    for (const month of months)
+      found.push(
+        ...(await this.claims(await this.ids(paidPartition(month)))).filter(
+          (c) => paidMonth(c) === month,
+        ),
+      );
     return found;
   }
 
@@ -111,7 +136,11 @@ export class TableClaimStore implements ClaimStore {
     const rows = [expertPartition(claim.expertEmail), holderPartition(claim.holderEmail)];
     const month = paidMonth(claim);
     rows.push(claim.status === 'paid' && month ? paidPartition(month) : OPEN);
-    await Promise.all(rows.map((pk) => this.table.upsertEntity({ partitionKey: pk, rowKey: claim.claimId }, 'Replace')));
+    await Promise.all(
+      rows.map((pk) =>
+        this.table.upsertEntity({ partitionKey: pk, rowKey: claim.claimId }, 'Replace'),
+      ),
+    );
   }
 
   private async deleteIndex(pk: string, claimId: string): Promise<void> {

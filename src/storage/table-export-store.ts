@@ -17,7 +17,12 @@ export class TableExportStore implements ExportStore {
 
   async create(request: ExportRequest): Promise<string> {
     const token = randomBytes(32).toString('base64url');
-    await this.table.createEntity({ partitionKey: PARTITION, rowKey: hashOf(token), expiresAt: request.expiresAt, data: JSON.stringify(request) });
+    await this.table.createEntity({
+      partitionKey: PARTITION,
+      rowKey: hashOf(token),
+      expiresAt: request.expiresAt,
+      data: JSON.stringify(request),
+    });
     return token;
   }
 
@@ -25,7 +30,11 @@ export class TableExportStore implements ExportStore {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
     try {
       const row = await this.table.getEntity<{ data: string }>(PARTITION, hashOf(token));
-      return parseStored(exportRequestSchema, row.data, rowName(this.table, PARTITION, hashOf(token)));
+      return parseStored(
+        exportRequestSchema,
+        row.data,
+        rowName(this.table, PARTITION, hashOf(token)),
+      );
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -41,7 +50,9 @@ export class TableExportStore implements ExportStore {
 
   async deleteExpired(now: string): Promise<void> {
     const filter = odata`PartitionKey eq ${PARTITION} and expiresAt lt ${now}`;
-    for await (const row of this.table.listEntities<{ expiresAt?: string }>({ queryOptions: { filter, select: ['RowKey', 'expiresAt'] } })) {
+    for await (const row of this.table.listEntities<{ expiresAt?: string }>({
+      queryOptions: { filter, select: ['RowKey', 'expiresAt'] },
+    })) {
       if (!row.rowKey || !row.expiresAt || row.expiresAt >= now) continue;
       await this.table.deleteEntity(PARTITION, row.rowKey).catch((err: unknown) => {
         if (!isNotFound(err)) throw err;

@@ -17,7 +17,14 @@ interface EntryRow {
   givenAt: string;
 }
 
-const entryOf = (r: EntryRow): FeedbackEntry => ({ orderId: r.orderId, raterEmail: r.raterEmail, role: r.role, rating: r.rating, ...(r.comment ? { comment: r.comment } : {}), givenAt: r.givenAt });
+const entryOf = (r: EntryRow): FeedbackEntry => ({
+  orderId: r.orderId,
+  raterEmail: r.raterEmail,
+  role: r.role,
+  rating: r.rating,
+  ...(r.comment ? { comment: r.comment } : {}),
+  givenAt: r.givenAt,
+});
 
 /**
  * Feedback in three kinds of partition: what each person gave (one row per task, created once, so
@@ -27,7 +34,11 @@ export class TableFeedbackStore implements FeedbackStore {
   constructor(private readonly table: TableClient) {}
 
   async give(entry: FeedbackEntry): Promise<boolean> {
-    return this.createOnce({ partitionKey: byRater(entry.raterEmail), rowKey: encodeKey(entry.orderId), ...entry });
+    return this.createOnce({
+      partitionKey: byRater(entry.raterEmail),
+      rowKey: encodeKey(entry.orderId),
+      ...entry,
+    });
   }
 
   async get(orderId: string, raterEmail: string): Promise<FeedbackEntry | undefined> {
@@ -41,14 +52,20 @@ export class TableFeedbackStore implements FeedbackStore {
 
   async listGivenBy(email: string): Promise<FeedbackEntry[]> {
     const entries: FeedbackEntry[] = [];
-    for await (const row of partitionRows(this.table, byRater(email))) entries.push(entryOf(row as unknown as EntryRow));
+    for await (const row of partitionRows(this.table, byRater(email)))
+      entries.push(entryOf(row as unknown as EntryRow));
     return entries;
   }
 
   async recordAbout(expertEmail: string, orderId: string, rating: number): Promise<number[]> {
-    await this.createOnce({ partitionKey: aboutExpert(expertEmail), rowKey: encodeKey(orderId), rating });
+    await this.createOnce({
+      partitionKey: aboutExpert(expertEmail),
+      rowKey: encodeKey(orderId),
+      rating,
+    });
     const ratings: number[] = [];
-    for await (const row of partitionRows(this.table, aboutExpert(expertEmail))) ratings.push(Number(row.rating));
+    for await (const row of partitionRows(this.table, aboutExpert(expertEmail)))
+      ratings.push(Number(row.rating));
     return ratings;
   }
 
@@ -63,7 +80,9 @@ export class TableFeedbackStore implements FeedbackStore {
   }
 
   /** Creates the row; false when it exists already (the second of two clicks or runs). */
-  private async createOnce(row: { partitionKey: string; rowKey: string } & Record<string, unknown>): Promise<boolean> {
+  private async createOnce(
+    row: { partitionKey: string; rowKey: string } & Record<string, unknown>,
+  ): Promise<boolean> {
     try {
       await this.table.createEntity(row);
       return true;

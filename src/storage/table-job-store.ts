@@ -32,7 +32,15 @@ export class TableJobStore implements JobStore {
       const row = r as unknown as TimerRow;
       if (claimed.length >= limit) break;
       if (await this.lease(row, now, leaseMs)) {
-        claimed.push({ key: row.rowKey!, kind: row.kind, dueAt: row.dueAt, orderId: row.orderId, wave: row.wave, email: row.email, claimId: row.claimId });
+        claimed.push({
+          key: row.rowKey!,
+          kind: row.kind,
+          dueAt: row.dueAt,
+          orderId: row.orderId,
+          wave: row.wave,
+          email: row.email,
+          claimId: row.claimId,
+        });
       }
     }
     return claimed;
@@ -46,7 +54,10 @@ export class TableJobStore implements JobStore {
 
   async markDirty(id: string): Promise<void> {
     // Merge a fresh stamp: the etag changes (a drain in progress will not clear the mark), the lease stays.
-    await this.table.upsertEntity({ partitionKey: 'dirty', rowKey: encodeKey(id), markedAt: `${Date.now()}-${randomUUID()}` }, 'Merge');
+    await this.table.upsertEntity(
+      { partitionKey: 'dirty', rowKey: encodeKey(id), markedAt: `${Date.now()}-${randomUUID()}` },
+      'Merge',
+    );
   }
 
   async listDirty(now: Date, limit: number): Promise<string[]> {
@@ -55,12 +66,18 @@ export class TableJobStore implements JobStore {
       if (ids.length >= limit) break;
       // Leased rows are being drained (or will be retried when the lease ends): skip them, so that
       // a row that keeps failing cannot hold back the others.
-      if (!row.leaseUntil || String(row.leaseUntil) <= now.toISOString()) ids.push(decodeKey(row.rowKey));
+      if (!row.leaseUntil || String(row.leaseUntil) <= now.toISOString())
+        ids.push(decodeKey(row.rowKey));
     }
     return ids;
   }
 
-  async leaseDirty(id: string, now: Date, leaseMs: number, renew = false): Promise<string | undefined> {
+  async leaseDirty(
+    id: string,
+    now: Date,
+    leaseMs: number,
+    renew = false,
+  ): Promise<string | undefined> {
     const rowKey = encodeKey(id);
     let row: TimerRow;
     try {
@@ -81,7 +98,11 @@ export class TableJobStore implements JobStore {
   }
 
   /** The mark is gone (drained and cleared meanwhile): mark it again, leased to us, in one write. */
-  private async createLeased(rowKey: string, now: Date, leaseMs: number): Promise<string | undefined> {
+  private async createLeased(
+    rowKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<string | undefined> {
     try {
       const res = await this.table.createEntity({
         partitionKey: 'dirty',
@@ -113,7 +134,12 @@ export class TableJobStore implements JobStore {
     if (row.leaseUntil && row.leaseUntil > now.toISOString()) return undefined;
     try {
       const res = await this.table.updateEntity(
-        { partitionKey: row.partitionKey, rowKey: row.rowKey, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), leaseOwner: this.owner },
+        {
+          partitionKey: row.partitionKey,
+          rowKey: row.rowKey,
+          leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+          leaseOwner: this.owner,
+        },
         'Merge',
         { etag: row.etag },
       );

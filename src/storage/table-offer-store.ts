@@ -28,7 +28,13 @@ export interface OrderRow {
 }
 
 function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
-  return { partitionKey: encodeKey(order.orderId), rowKey: ORDER_ROW, data: JSON.stringify(order), offers: '{}', effects: JSON.stringify(withKeys(effects)) };
+  return {
+    partitionKey: encodeKey(order.orderId),
+    rowKey: ORDER_ROW,
+    data: JSON.stringify(order),
+    offers: '{}',
+    effects: JSON.stringify(withKeys(effects)),
+  };
 }
 
 function checked(value: string, what: string): string {
@@ -54,7 +60,10 @@ export class TableOfferStore implements OfferStore {
   /** The order alone (its row's `data`), without its offers or sent cards. */
   async getOrder(orderId: string): Promise<Stored<Order> | undefined> {
     try {
-      const row = await this.table.getEntity<{ data: string }>(encodeKey(orderId.toUpperCase()), ORDER_ROW);
+      const row = await this.table.getEntity<{ data: string }>(
+        encodeKey(orderId.toUpperCase()),
+        ORDER_ROW,
+      );
       return { value: JSON.parse(row.data) as Order, etag: row.etag };
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -68,21 +77,33 @@ export class TableOfferStore implements OfferStore {
     let row: (OrderRow & { etag: string }) | undefined;
     for await (const r of partitionRows(this.table, pk)) {
       if (r.rowKey === ORDER_ROW) row = r as unknown as OrderRow & { etag: string };
-      else if (r.rowKey.startsWith(SENT)) sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
+      else if (r.rowKey.startsWith(SENT))
+        sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
     }
     if (!row) return undefined;
     const effects = JSON.parse(row.effects ?? '[]') as StoredEffect[];
     this.remember(pk, row.etag, effects);
     const offers = new Map<string, Stored<Offer>>();
-    for (const [email, offer] of Object.entries(JSON.parse(row.offers ?? '{}') as Record<string, Offer>)) offers.set(email, { value: offer, etag: row.etag });
-    return { order: { value: JSON.parse(row.data) as Order, etag: row.etag }, offers, sentCards, effects };
+    for (const [email, offer] of Object.entries(
+      JSON.parse(row.offers ?? '{}') as Record<string, Offer>,
+    ))
+      offers.set(email, { value: offer, etag: row.etag });
+    return {
+      order: { value: JSON.parse(row.data) as Order, etag: row.etag },
+      offers,
+      sentCards,
+      effects,
+    };
   }
 
   async commit(change: OrderChange, existing: OrderFile): Promise<void> {
     const offers: Record<string, Offer> = {};
     for (const [email, stored] of existing.offers) offers[email] = stored.value;
     for (const offer of change.offers) offers[offer.expertEmail] = offer;
-    const effects = [...(await this.effectsAt(change.order.value.orderId, change.order.etag)), ...withKeys(change.effects)];
+    const effects = [
+      ...(await this.effectsAt(change.order.value.orderId, change.order.etag)),
+      ...withKeys(change.effects),
+    ];
     const written = await this.table.updateEntity(
       {
         partitionKey: encodeKey(change.order.value.orderId),
@@ -119,7 +140,11 @@ export class TableOfferStore implements OfferStore {
     if (known) {
       const effects = known.effects.filter((e) => !keys.includes(e.key));
       try {
-        const res = await this.table.updateEntity({ partitionKey: pk, rowKey: ORDER_ROW, effects: JSON.stringify(effects) }, 'Merge', { etag: known.etag });
+        const res = await this.table.updateEntity(
+          { partitionKey: pk, rowKey: ORDER_ROW, effects: JSON.stringify(effects) },
+          'Merge',
+          { etag: known.etag },
+        );
         if (res.etag) this.remember(pk, res.etag, effects);
         return;
       } catch (err) {
@@ -136,13 +161,21 @@ export class TableOfferStore implements OfferStore {
   }
 
   async recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: encodeKey(orderId), rowKey: SENT + encodeKey(email), activityId }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: encodeKey(orderId), rowKey: SENT + encodeKey(email), activityId },
+      'Replace',
+    );
   }
 
   async listOfferedTo(email: string, limit: number): Promise<string[]> {
     const ids: string[] = [];
     // Rarely asked (right of access): a filter on the sent-card rows, across the order partitions.
-    for await (const row of this.table.listEntities({ queryOptions: { filter: odata`RowKey eq ${SENT + encodeKey(email)}`, select: ['PartitionKey'] } })) {
+    for await (const row of this.table.listEntities({
+      queryOptions: {
+        filter: odata`RowKey eq ${SENT + encodeKey(email)}`,
+        select: ['PartitionKey'],
+      },
+    })) {
       if (ids.length >= limit) break;
       ids.push(decodeKey(row.partitionKey!));
     }

@@ -1,5 +1,11 @@
 import { odata, TableClient } from '@azure/data-tables';
-import type { DraftRepository, OrderDraft, OrderIndexRow, OrderRepository, Stored } from '../app/ports';
+import type {
+  DraftRepository,
+  OrderDraft,
+  OrderIndexRow,
+  OrderRepository,
+  Stored,
+} from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
 import { encodeKey } from './keys';
@@ -26,7 +32,11 @@ export class TableOrderRepository implements OrderRepository {
     // Index first: an index row without its order is skipped when listed; an order without its
     // index row would be invisible to its orderer.
     await this.orders.upsertEntity(
-      { partitionKey: ordererPartition(order.ordererId), rowKey: order.orderId, createdAt: order.createdAt },
+      {
+        partitionKey: ordererPartition(order.ordererId),
+        rowKey: order.orderId,
+        createdAt: order.createdAt,
+      },
       'Replace',
     );
     await this.orders.upsertEntity(orderIndexEntity(order), 'Replace');
@@ -39,7 +49,8 @@ export class TableOrderRepository implements OrderRepository {
 
   async listByOrderer(ordererId: string, limit: number): Promise<Order[]> {
     const ids: string[] = [];
-    for await (const row of partitionRows(this.orders, ordererPartition(ordererId))) ids.push(row.rowKey);
+    for await (const row of partitionRows(this.orders, ordererPartition(ordererId)))
+      ids.push(row.rowKey);
     // Order numbers sort by year and number; the newest come last in key order.
     const newest = ids.sort().reverse().slice(0, limit);
     const found = await Promise.all(newest.map((id) => this.get(id)));
@@ -50,7 +61,9 @@ export class TableOrderRepository implements OrderRepository {
     // The orderer's index rows carry createdAt: one query of one partition, no order rows read.
     const filter = odata`PartitionKey eq ${ordererPartition(ordererId)} and createdAt ge ${since}`;
     let count = 0;
-    for await (const row of this.orders.listEntities<{ createdAt?: string }>({ queryOptions: { filter, select: ['createdAt'] } })) {
+    for await (const row of this.orders.listEntities<{ createdAt?: string }>({
+      queryOptions: { filter, select: ['createdAt'] },
+    })) {
       if (row.createdAt && row.createdAt >= since) count++;
     }
     return count;
@@ -66,11 +79,18 @@ export class TableOrderRepository implements OrderRepository {
 
   async claimSubmission(submissionId: string, orderId: string): Promise<string> {
     try {
-      await this.orders.createEntity({ partitionKey: 'submission', rowKey: encodeKey(submissionId), orderId });
+      await this.orders.createEntity({
+        partitionKey: 'submission',
+        rowKey: encodeKey(submissionId),
+        orderId,
+      });
       return orderId;
     } catch (err) {
       if (!isConflict(err)) throw err;
-      const row = await this.orders.getEntity<{ orderId: string }>('submission', encodeKey(submissionId));
+      const row = await this.orders.getEntity<{ orderId: string }>(
+        'submission',
+        encodeKey(submissionId),
+      );
       return row.orderId;
     }
   }
@@ -86,7 +106,10 @@ export class TableOrderRepository implements OrderRepository {
   }
 
   async saveDraft(personId: string, draft: OrderDraft): Promise<void> {
-    await this.orders.upsertEntity({ partitionKey: 'draft', rowKey: encodeKey(personId), data: JSON.stringify(draft) }, 'Replace');
+    await this.orders.upsertEntity(
+      { partitionKey: 'draft', rowKey: encodeKey(personId), data: JSON.stringify(draft) },
+      'Replace',
+    );
   }
 
   async deleteDraft(personId: string): Promise<void> {
@@ -98,7 +121,11 @@ export class TableOrderRepository implements OrderRepository {
 
 /** The same rows seen as the DraftRepository port. */
 export function draftsOf(repo: TableOrderRepository): DraftRepository {
-  return { get: (p) => repo.getDraft(p), save: (p, d) => repo.saveDraft(p, d), delete: (p) => repo.deleteDraft(p) };
+  return {
+    get: (p) => repo.getDraft(p),
+    save: (p, d) => repo.saveDraft(p, d),
+    delete: (p) => repo.deleteDraft(p),
+  };
 }
 
 function ordererPartition(ordererId: string): string {

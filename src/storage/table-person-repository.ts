@@ -24,7 +24,14 @@ export class TablePersonRepository implements PersonRepository {
   async get(aadObjectId: string): Promise<Stored<Person> | undefined> {
     try {
       const row = await this.table.getEntity<{ data: string }>('person', encodeKey(aadObjectId));
-      return { value: parseStored(personSchema, row.data, rowName(this.table, 'person', encodeKey(aadObjectId))), etag: row.etag };
+      return {
+        value: parseStored(
+          personSchema,
+          row.data,
+          rowName(this.table, 'person', encodeKey(aadObjectId)),
+        ),
+        etag: row.etag,
+      };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -44,7 +51,10 @@ export class TablePersonRepository implements PersonRepository {
 
   private async readByEmail(email: string): Promise<Person | undefined> {
     try {
-      const index = await this.table.getEntity<{ aadObjectId: string }>('email', encodeKey(email.toLowerCase()));
+      const index = await this.table.getEntity<{ aadObjectId: string }>(
+        'email',
+        encodeKey(email.toLowerCase()),
+      );
       const person = (await this.get(index.aadObjectId))?.value;
       // An index row left behind by an address that has since changed points at nobody.
       return person?.email === email.toLowerCase() ? person : undefined;
@@ -55,17 +65,25 @@ export class TablePersonRepository implements PersonRepository {
   }
 
   async update(aadObjectId: string, change: (person: Person) => Person | undefined): Promise<void> {
-    await retryOnConflict('person_update', async () => {
-      const stored = await this.get(aadObjectId);
-      const changed = stored && change(stored.value);
-      if (!stored || !changed) return;
-      await this.save(changed, stored.etag);
-    }, { attempts: 5 });
+    await retryOnConflict(
+      'person_update',
+      async () => {
+        const stored = await this.get(aadObjectId);
+        const changed = stored && change(stored.value);
+        if (!stored || !changed) return;
+        await this.save(changed, stored.etag);
+      },
+      { attempts: 5 },
+    );
   }
 
   async save(person: Person, etag?: string): Promise<string> {
     this.forget(person);
-    const row = { partitionKey: 'person', rowKey: encodeKey(person.aadObjectId), data: JSON.stringify(person) };
+    const row = {
+      partitionKey: 'person',
+      rowKey: encodeKey(person.aadObjectId),
+      data: JSON.stringify(person),
+    };
     const res = etag
       ? await this.table.updateEntity(row, 'Replace', { etag })
       : await this.table.createEntity(row);
@@ -81,7 +99,13 @@ export class TablePersonRepository implements PersonRepository {
   private forget(person: Person): void {
     this.byEmail.delete(person.email.toLowerCase());
     for (const [email, entry] of this.byEmail) {
-      void entry.person.then((p) => p?.aadObjectId === person.aadObjectId && this.byEmail.get(email) === entry && this.byEmail.delete(email), () => undefined);
+      void entry.person.then(
+        (p) =>
+          p?.aadObjectId === person.aadObjectId &&
+          this.byEmail.get(email) === entry &&
+          this.byEmail.delete(email),
+        () => undefined,
+      );
     }
   }
 }

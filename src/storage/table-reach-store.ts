@@ -11,12 +11,16 @@ export class TableReachStore implements ReachStore {
   constructor(private readonly table: TableClient) {}
 
   async addWaiting(email: string, item: WaitingItem, since: string): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: partition(email), rowKey: rowKey(item), item: JSON.stringify(item), since }, 'Merge');
+    await this.table.upsertEntity(
+      { partitionKey: partition(email), rowKey: rowKey(item), item: JSON.stringify(item), since },
+      'Merge',
+    );
   }
 
   async listWaiting(email: string): Promise<WaitingRow[]> {
     const rows: WaitingRow[] = [];
-    for await (const r of partitionRows(this.table, partition(email))) rows.push({ item: JSON.parse(String(r.item)) as WaitingItem, since: String(r.since) });
+    for await (const r of partitionRows(this.table, partition(email)))
+      rows.push({ item: JSON.parse(String(r.item)) as WaitingItem, since: String(r.since) });
     return rows;
   }
 

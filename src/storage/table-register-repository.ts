@@ -1,19 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
 import { retryOnConflict, WriteConflict } from '../app/conflict';
-import type { RegisterAuditEntry, RegisterRepository, RegisterRowOfTable, RegisterTable, RowChange, VersionedRow } from '../app/ports';
-import { storedExpertSchema, storedStaffSchema, storedUnitSchema, type Expert, type StaffMember, type Unit } from '../domain/registers/types';
+import type {
+  RegisterAuditEntry,
+  RegisterRepository,
+  RegisterRowOfTable,
+  RegisterTable,
+  RowChange,
+  VersionedRow,
+} from '../app/ports';
+import {
+  storedExpertSchema,
+  storedStaffSchema,
+  storedUnitSchema,
+  type Expert,
+  type StaffMember,
+  type Unit,
+} from '../domain/registers/types';
 import { parseStored, rowName } from './parse-stored';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 type Kind = 'expert' | 'unit' | 'staff';
-const SCHEMAS = { expert: storedExpertSchema, unit: storedUnitSchema, staff: storedStaffSchema } as const;
+const SCHEMAS = {
+  expert: storedExpertSchema,
+  unit: storedUnitSchema,
+  staff: storedStaffSchema,
+} as const;
 
 const AUDIT_EPOCH_END = 9_999_999_999_999;
 const auditPartition = (subject: string) => `audit|${encodeKey(subject.toLowerCase())}`;
 /** E-mails are keys in lower case; unit ids keep the register's spelling. */
-const rowKeyOf = (table: RegisterTable, key: string) => (table === 'unit' ? key : key.toLowerCase());
+const rowKeyOf = (table: RegisterTable, key: string) =>
+  table === 'unit' ? key : key.toLowerCase();
 
 /** The row every register write stamps anew, so that other instances drop what they cached. */
 const STAMP = { partitionKey: 'meta', rowKey: 'version' } as const;
@@ -60,7 +79,8 @@ export class TableRegisterRepository implements RegisterRepository {
 
   private async readStamp(): Promise<string> {
     try {
-      return (await this.table.getEntity<{ version: string }>(STAMP.partitionKey, STAMP.rowKey)).version;
+      return (await this.table.getEntity<{ version: string }>(STAMP.partitionKey, STAMP.rowKey))
+        .version;
     } catch (err) {
       if (isNotFound(err)) return '';
       throw err;
@@ -73,33 +93,52 @@ export class TableRegisterRepository implements RegisterRepository {
    */
   private changed(): Promise<void> {
     this.cache.clear();
-    return (this.pendingBump ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      this.pendingBump = undefined;
-      const version = randomUUID();
-      await this.table.upsertEntity({ ...STAMP, version }, 'Replace');
-      this.cache.clear();
-      this.stamp = { value: version, checkedAt: Date.now() };
-    }));
+    return (this.pendingBump ??= new Promise<void>((resolve) => setImmediate(resolve)).then(
+      async () => {
+        this.pendingBump = undefined;
+        const version = randomUUID();
+        await this.table.upsertEntity({ ...STAMP, version }, 'Replace');
+        this.cache.clear();
+        this.stamp = { value: version, checkedAt: Date.now() };
+      },
+    ));
   }
 
-  getExpert = (email: string) => this.cached(`expert:${email.toLowerCase()}`, () => this.get<Expert>('expert', email.toLowerCase()));
+  getExpert = (email: string) =>
+    this.cached(`expert:${email.toLowerCase()}`, () =>
+      this.get<Expert>('expert', email.toLowerCase()),
+    );
   listExperts = () => this.cached('experts', () => this.list<Expert>('expert'));
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
-  async updateExpert(email: string, change: (expert: Expert) => Expert, by?: RowChange): Promise<Expert | undefined> {
+  async updateExpert(
+    email: string,
+    change: (expert: Expert) => Expert,
+    by?: RowChange,
+  ): Promise<Expert | undefined> {
     const key = encodeKey(email.toLowerCase());
-    const result = await retryOnConflict('expert_update', async () => {
-      let row;
-      try {
-        row = await this.table.getEntity<{ data: string }>('expert', key);
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-      const updated = change(parseStored(storedExpertSchema, row.data, rowName(this.table, 'expert', key)));
-      const changed = by ? { changedBy: by.by, changedAt: by.at } : {};
-      await this.table.updateEntity({ partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated), ...changed }, 'Replace', { etag: row.etag });
-      return updated;
-    }, { attempts: 10 });
+    const result = await retryOnConflict(
+      'expert_update',
+      async () => {
+        let row;
+        try {
+          row = await this.table.getEntity<{ data: string }>('expert', key);
+        } catch (err) {
+          if (isNotFound(err)) return undefined;
+          throw err;
+        }
+        const updated = change(
+          parseStored(storedExpertSchema, row.data, rowName(this.table, 'expert', key)),
+        );
+        const changed = by ? { changedBy: by.by, changedAt: by.at } : {};
+        await this.table.updateEntity(
+          { partitionKey: 'expert', rowKey: key, data: JSON.stringify(updated), ...changed },
+          'Replace',
+          { etag: row.etag },
+        );
+        return updated;
+      },
+      { attempts: 10 },
+    );
     if (result) await this.changed();
     return result;
   }
@@ -107,36 +146,67 @@ export class TableRegisterRepository implements RegisterRepository {
   getUnit = (unitId: string) => this.cached(`unit:${unitId}`, () => this.get<Unit>('unit', unitId));
   listUnits = () => this.cached('units', () => this.list<Unit>('unit'));
   putUnit = (u: Unit) => this.put('unit', u.unitId, u);
-  getStaff = (email: string) => this.cached(`staff:${email.toLowerCase()}`, () => this.get<StaffMember>('staff', email.toLowerCase()));
+  getStaff = (email: string) =>
+    this.cached(`staff:${email.toLowerCase()}`, () =>
+      this.get<StaffMember>('staff', email.toLowerCase()),
+    );
   listStaff = () => this.cached('staff', () => this.list<StaffMember>('staff'));
   putStaff = (s: StaffMember) => this.put('staff', s.email.toLowerCase(), s);
 
   async isEmpty(): Promise<boolean> {
     for (const kind of ['unit', 'staff', 'expert'] as const) {
-      const page = await this.table.listEntities({ queryOptions: { filter: odata`PartitionKey eq ${kind}` } }).byPage({ maxPageSize: 1 }).next();
+      const page = await this.table
+        .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${kind}` } })
+        .byPage({ maxPageSize: 1 })
+        .next();
       if (!page.done && page.value.some((r) => r.partitionKey === kind)) return false;
     }
     return true;
   }
 
-  async readRow<K extends RegisterTable>(table: K, key: string): Promise<VersionedRow<RegisterRowOfTable[K]> | undefined> {
+  async readRow<K extends RegisterTable>(
+    table: K,
+    key: string,
+  ): Promise<VersionedRow<RegisterRowOfTable[K]> | undefined> {
     try {
-      const row = await this.table.getEntity<{ data: string; changedBy?: string; changedAt?: string }>(table, encodeKey(rowKeyOf(table, key)));
-      return { value: JSON.parse(row.data) as RegisterRowOfTable[K], etag: row.etag, changedBy: row.changedBy, changedAt: row.changedAt ?? String(row.timestamp ?? '') };
+      const row = await this.table.getEntity<{
+        data: string;
+        changedBy?: string;
+        changedAt?: string;
+      }>(table, encodeKey(rowKeyOf(table, key)));
+      return {
+        value: JSON.parse(row.data) as RegisterRowOfTable[K],
+        etag: row.etag,
+        changedBy: row.changedBy,
+        changedAt: row.changedAt ?? String(row.timestamp ?? ''),
+      };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
     }
   }
 
-  async writeRow<K extends RegisterTable>(table: K, key: string, value: RegisterRowOfTable[K], etag: string | undefined, change: RowChange): Promise<void> {
-    const row = { partitionKey: table, rowKey: encodeKey(rowKeyOf(table, key)), data: JSON.stringify(value), changedBy: change.by, changedAt: change.at };
+  async writeRow<K extends RegisterTable>(
+    table: K,
+    key: string,
+    value: RegisterRowOfTable[K],
+    etag: string | undefined,
+    change: RowChange,
+  ): Promise<void> {
+    const row = {
+      partitionKey: table,
+      rowKey: encodeKey(rowKeyOf(table, key)),
+      data: JSON.stringify(value),
+      changedBy: change.by,
+      changedAt: change.at,
+    };
     this.cache.clear();
     try {
       if (etag === undefined) await this.table.createEntity(row);
       else await this.table.updateEntity(row, 'Replace', { etag });
     } catch (err) {
-      if (isConflict(err) || isPreconditionFailed(err)) throw new WriteConflict(`register_${table}`);
+      if (isConflict(err) || isPreconditionFailed(err))
+        throw new WriteConflict(`register_${table}`);
       throw err;
     } finally {
       await this.changed();
@@ -148,7 +218,8 @@ export class TableRegisterRepository implements RegisterRepository {
     try {
       await this.table.deleteEntity(table, encodeKey(rowKeyOf(table, key)), { etag });
     } catch (err) {
-      if (isPreconditionFailed(err) || isNotFound(err)) throw new WriteConflict(`register_${table}`);
+      if (isPreconditionFailed(err) || isNotFound(err))
+        throw new WriteConflict(`register_${table}`);
       throw err;
     } finally {
       await this.changed();
@@ -158,7 +229,11 @@ export class TableRegisterRepository implements RegisterRepository {
   async appendAudit(entry: RegisterAuditEntry): Promise<void> {
     // Newest first: the row key counts down from the far future, with a random tail for ties.
     const rowKey = `${String(AUDIT_EPOCH_END - Date.parse(entry.at)).padStart(15, '0')}-${randomUUID()}`;
-    await this.table.createEntity({ partitionKey: auditPartition(entry.subject), rowKey, data: JSON.stringify(entry) });
+    await this.table.createEntity({
+      partitionKey: auditPartition(entry.subject),
+      rowKey,
+      data: JSON.stringify(entry),
+    });
   }
 
   async listAudit(subject: string, limit: number): Promise<RegisterAuditEntry[]> {
@@ -182,14 +257,18 @@ export class TableRegisterRepository implements RegisterRepository {
 
   private async list<T>(kind: Kind): Promise<T[]> {
     const out: T[] = [];
-    for await (const row of partitionRows(this.table, kind)) out.push(parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, row.rowKey)) as T);
+    for await (const row of partitionRows(this.table, kind))
+      out.push(parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, row.rowKey)) as T);
     return out;
   }
 
   private async put(kind: Kind, key: string, value: object): Promise<void> {
     // Import is authoritative for these rows; state the bot owns (pauses) lives in the same JSON and is
     // carried over by the import use case before it writes.
-    await this.table.upsertEntity({ partitionKey: kind, rowKey: encodeKey(key), data: JSON.stringify(value) }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: kind, rowKey: encodeKey(key), data: JSON.stringify(value) },
+      'Replace',
+    );
     await this.changed();
   }
 }

@@ -13,7 +13,10 @@ export class TableSettingStore implements SettingStore {
   async get(): Promise<Settings> {
     try {
       const row = await this.table.getEntity<{ data: string }>('setting', 'offers');
-      return { ...DEFAULTS, ...parseStored(storedSettingsSchema, row.data, rowName(this.table, 'setting', 'offers')) };
+      return {
+        ...DEFAULTS,
+        ...parseStored(storedSettingsSchema, row.data, rowName(this.table, 'setting', 'offers')),
+      };
     } catch (err) {
       if (isNotFound(err)) return DEFAULTS;
       throw err;
@@ -21,6 +24,9 @@ export class TableSettingStore implements SettingStore {
   }
 
   async set(settings: Settings): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: 'setting', rowKey: 'offers', data: JSON.stringify(settings) }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: 'setting', rowKey: 'offers', data: JSON.stringify(settings) },
+      'Replace',
+    );
   }
 }

@@ -32,7 +32,11 @@ export class TableTariffStore implements TariffStore {
     if (version === this.initial.version) return this.initial;
     try {
       const row = await this.table.getEntity<{ data: string }>('tariff', `v|${version}`);
-      return parseStored(storedTariffSchema, row.data, rowName(this.table, 'tariff', `v|${version}`));
+      return parseStored(
+        storedTariffSchema,
+        row.data,
+        rowName(this.table, 'tariff', `v|${version}`),
+      );
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -42,12 +46,19 @@ export class TableTariffStore implements TariffStore {
   async add(tariff: Tariff): Promise<boolean> {
     if (tariff.version === this.initial.version) return false;
     try {
-      await this.table.createEntity({ partitionKey: 'tariff', rowKey: `v|${tariff.version}`, data: JSON.stringify(tariff) });
+      await this.table.createEntity({
+        partitionKey: 'tariff',
+        rowKey: `v|${tariff.version}`,
+        data: JSON.stringify(tariff),
+      });
     } catch (err) {
       if (isConflict(err)) return false;
       throw err;
     }
-    await this.table.upsertEntity({ partitionKey: 'tariff', rowKey: 'current', version: tariff.version }, 'Replace');
+    await this.table.upsertEntity(
+      { partitionKey: 'tariff', rowKey: 'current', version: tariff.version },
+      'Replace',
+    );
     this.cached = undefined;
     return true;
   }

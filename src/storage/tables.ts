@@ -1,5 +1,10 @@
 import type { PipelineRequest, SendRequest } from '@azure/core-rest-pipeline';
-import { odata, TableClient, TableServiceClient, type TableServiceClientOptions } from '@azure/data-tables';
+import {
+  odata,
+  TableClient,
+  TableServiceClient,
+  type TableServiceClientOptions,
+} from '@azure/data-tables';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { storageRequests } from './request-counter';
 
@@ -23,11 +28,17 @@ const REQUEST_TIMEOUT = {
  * account's Table endpoint reached with a token (in Azure the web app's managed identity, through
  * `DefaultAzureCredential`; shared-key access can then be off).
  */
-export type StorageTarget = { connectionString: string } | { accountUrl: string; credential?: TokenCredential };
+export type StorageTarget =
+  { connectionString: string } | { accountUrl: string; credential?: TokenCredential };
 
 /** The storage target the configuration names: `STORAGE_ACCOUNT_URL` wins (config refuses both). */
-export function storageTarget(c: { STORAGE_CONNECTION_STRING: string; STORAGE_ACCOUNT_URL?: string | undefined }): StorageTarget {
-  return c.STORAGE_ACCOUNT_URL ? { accountUrl: c.STORAGE_ACCOUNT_URL } : { connectionString: c.STORAGE_CONNECTION_STRING };
+export function storageTarget(c: {
+  STORAGE_CONNECTION_STRING: string;
+  STORAGE_ACCOUNT_URL?: string | undefined;
+}): StorageTarget {
+  return c.STORAGE_ACCOUNT_URL
+    ? { accountUrl: c.STORAGE_ACCOUNT_URL }
+    : { connectionString: c.STORAGE_CONNECTION_STRING };
 }
 
 /**
@@ -43,9 +54,17 @@ export class ReadCounter {
       name: 'readCounter',
       sendRequest: async (request: PipelineRequest, next: SendRequest) => {
         const response = await next(request);
-        if (this.counting && request.method === 'GET' && response.status === 200 && response.bodyAsText) {
+        if (
+          this.counting &&
+          request.method === 'GET' &&
+          response.status === 200 &&
+          response.bodyAsText
+        ) {
           const body = JSON.parse(response.bodyAsText) as { value?: unknown[] };
-          this.rows.set(name, (this.rows.get(name) ?? 0) + (Array.isArray(body.value) ? body.value.length : 1));
+          this.rows.set(
+            name,
+            (this.rows.get(name) ?? 0) + (Array.isArray(body.value) ? body.value.length : 1),
+          );
         }
         return response;
       },
@@ -82,7 +101,10 @@ export class TableStore {
       client =
         'accountUrl' in this.target
           ? new TableClient(this.target.accountUrl, table, this.tokenCredential(), options)
-          : TableClient.fromConnectionString(this.target.connectionString, table, { ...options, allowInsecureConnection: insecure(this.target.connectionString) });
+          : TableClient.fromConnectionString(this.target.connectionString, table, {
+              ...options,
+              allowInsecureConnection: insecure(this.target.connectionString),
+            });
       this.clients.set(name, client);
     }
     return client;
@@ -105,8 +127,13 @@ export class TableStore {
     const service =
       'accountUrl' in this.target
         ? new TableServiceClient(this.target.accountUrl, this.tokenCredential(), options)
-        : TableServiceClient.fromConnectionString(this.target.connectionString, { ...options, allowInsecureConnection: insecure(this.target.connectionString) });
-    const pages = service.listTables({ queryOptions: { filter: `TableName eq '${this.prefix}People'` } }).byPage({ maxPageSize: 1 });
+        : TableServiceClient.fromConnectionString(this.target.connectionString, {
+            ...options,
+            allowInsecureConnection: insecure(this.target.connectionString),
+          });
+    const pages = service
+      .listTables({ queryOptions: { filter: `TableName eq '${this.prefix}People'` } })
+      .byPage({ maxPageSize: 1 });
     await pages.next();
   }
 }
@@ -116,7 +143,9 @@ function insecure(connectionString: string): boolean {
 }
 
 export function statusOf(err: unknown): number | undefined {
-  return typeof err === 'object' && err !== null && 'statusCode' in err ? (err as { statusCode?: number }).statusCode : undefined;
+  return typeof err === 'object' && err !== null && 'statusCode' in err
+    ? (err as { statusCode?: number }).statusCode
+    : undefined;
 }
 
 export const isNotFound = (err: unknown): boolean => statusOf(err) === 404;
@@ -134,11 +163,17 @@ export interface PartitionRow {
  * The rows of one partition, optionally a RowKey range [from, to). The range is also checked
  * here: Azurite 3.35 was seen returning rows of other partitions for some such filters.
  */
-export async function* partitionRows(table: TableClient, pk: string, range: { from?: string; to?: string } = {}): AsyncGenerator<PartitionRow> {
+export async function* partitionRows(
+  table: TableClient,
+  pk: string,
+  range: { from?: string; to?: string } = {},
+): AsyncGenerator<PartitionRow> {
   let filter = odata`PartitionKey eq ${pk}`;
   if (range.from !== undefined) filter += odata` and RowKey ge ${range.from}`;
   if (range.to !== undefined) filter += odata` and RowKey lt ${range.to}`;
-  for await (const row of table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+  for await (const row of table.listEntities<Record<string, unknown>>({
+    queryOptions: { filter },
+  })) {
     const r = row as unknown as PartitionRow;
     if (r.partitionKey !== pk) continue;
     if (range.from !== undefined && r.rowKey < range.from) continue;

@@ -11,7 +11,9 @@ export const incomingActivitySchema = z
     serviceUrl: z.string().url(),
     from: account,
     recipient: account,
-    conversation: z.object({ id: z.string().min(1), tenantId: z.string().optional() }).passthrough(),
+    conversation: z
+      .object({ id: z.string().min(1), tenantId: z.string().optional() })
+      .passthrough(),
     text: z.string().max(28_000).optional(),
   })
   .passthrough();
@@ -25,9 +27,14 @@ export type Refusal = 'not_teams' | 'no_aad_object_id' | 'no_tenant' | 'foreign_
  * Only Teams activities that name their person by object id and their tenant in the conversation
  * are acted on. Web Chat and Direct Line clients choose `from.id` and `channelData` themselves.
  */
-export function refusalOf(activity: IncomingActivity, tenantId: string | undefined): Refusal | undefined {
+export function refusalOf(
+  activity: IncomingActivity,
+  tenantId: string | undefined,
+): Refusal | undefined {
   if (activity.channelId !== 'msteams') return 'not_teams';
-  const aadObjectId = Object.hasOwn(activity.from, 'aadObjectId') ? (activity.from as { aadObjectId?: unknown }).aadObjectId : undefined;
+  const aadObjectId = Object.hasOwn(activity.from, 'aadObjectId')
+    ? (activity.from as { aadObjectId?: unknown }).aadObjectId
+    : undefined;
   if (typeof aadObjectId !== 'string' || !aadObjectId) return 'no_aad_object_id';
   const tenant = activity.conversation.tenantId;
   if (!tenant) return 'no_tenant';

@@ -23,7 +23,11 @@ export class BotAdapter extends TeamsAdapter {
   }
 
   /** Runs one authenticated turn; the invoke response (if any) is what the HTTP answer carries. */
-  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (ctx: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+  runTurn(
+    auth: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (ctx: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
     return this.processActivity(auth, fixDates(activity), logic);
   }
 }
@@ -35,13 +39,19 @@ export class BotAdapter extends TeamsAdapter {
  */
 export function isAuthenticationError(err: unknown): boolean {
   const e = err as { statusCode?: unknown; name?: unknown } | undefined;
-  return e?.statusCode === 401 || e?.name === 'JsonWebTokenError' || e?.name === 'TokenExpiredError' || e?.name === 'NotBeforeError';
+  return (
+    e?.statusCode === 401 ||
+    e?.name === 'JsonWebTokenError' ||
+    e?.name === 'TokenExpiredError' ||
+    e?.name === 'NotBeforeError'
+  );
 }
 
 /** botframework-connector's AuthenticationConstants for the public cloud. */
 const PUBLIC_CLOUD = {
   ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
-  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  ToBotFromEmulatorOpenIdMetadataUrl:
+    'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
   ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
   ToChannelFromBotOAuthScope: 'https://api.botframework.com',
   OAuthUrl: 'https://api.botframework.com',
@@ -51,7 +61,10 @@ const PUBLIC_CLOUD = {
 
 /** Local mode (no app id): no auth either way, as the Playground and tests need. */
 export function createAdapter(
-  c: Pick<Config, 'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType'>,
+  c: Pick<
+    Config,
+    'MicrosoftAppId' | 'MicrosoftAppPassword' | 'MicrosoftAppTenantId' | 'MicrosoftAppType'
+  >,
   trust?: ChannelTrust,
 ): BotAdapter {
   if (!c.MicrosoftAppId) return new BotAdapter({});
@@ -71,7 +84,11 @@ export function createAdapter(
 /** What botbuilder's own request handling does to a parsed body: ISO strings become dates. */
 function fixDates(activity: Activity): Activity {
   const a = activity as Activity & Record<string, unknown>;
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
     if (typeof a[field] === 'string') {
       a[raw] = a[field];
       a[field] = new Date(a[field] as string);

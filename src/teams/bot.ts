@@ -30,18 +30,31 @@ class TracedApplication extends Application<TurnState> {
 }
 
 /** Builds the Teams application: routes activities to use cases and renders their results. */
-export function createBot(adapter: TeamsAdapter, services: Services, outbound: Outbound): Application<TurnState> {
-  const app = new TracedApplication({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+export function createBot(
+  adapter: TeamsAdapter,
+  services: Services,
+  outbound: Outbound,
+): Application<TurnState> {
+  const app = new TracedApplication({
+    adapter,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+  });
   const turns = new Turns(services, outbound);
   registerInboundGuard(app, turns);
   // The first message anyone gets also says what the service stores about them (SPEC §12).
   const welcomeText = (a: Actor) =>
-    [welcomeMessage(a.profile.roles, a.person.email !== '', a.t), privacyNotice(a.t, services.privacyUrl, a.profile.roles.includes('expert'))].join('\n\n');
+    [
+      welcomeMessage(a.profile.roles, a.person.email !== '', a.t),
+      privacyNotice(a.t, services.privacyUrl, a.profile.roles.includes('expert')),
+    ].join('\n\n');
   async function welcome(ctx: Parameters<Turns['actorOf']>[0], actor: Actor): Promise<void> {
     await turns.say(ctx, welcomeText(actor));
     await takeIntroduction(services, actor.person);
     // Installed through Graph (SPEC §12): what waited for this chat is sent now.
-    if (services.reach && actor.person.email) await deliverWaiting(services, services.reach.store, actor.person.email);
+    if (services.reach && actor.person.email)
+      await deliverWaiting(services, services.reach.store, actor.person.email);
   }
 
   async function welcomeIfNew(ctx: Parameters<Turns['actorOf']>[0]): Promise<Actor> {
@@ -66,7 +79,10 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   const registers = registerRegisterRoutes(app, turns);
   registerFeedbackRoutes(app, turns);
   const commands: CommandHandlers = {
-    help: async (ctx, actor) => void (actor.isNew ? await welcome(ctx, actor) : await turns.say(ctx, helpMessage(actor.profile.roles, actor.t))),
+    help: async (ctx, actor) =>
+      void (actor.isNew
+        ? await welcome(ctx, actor)
+        : await turns.say(ctx, helpMessage(actor.profile.roles, actor.t))),
     ...expertCommands(turns),
     ...fees,
     ...ordering.commands,
@@ -76,11 +92,14 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
     ...registers.commands,
     ...reachCommands(turns),
     // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
-    audit: async (ctx, actor, args) => void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),
+    audit: async (ctx, actor, args) =>
+      void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),
   };
 
   // Stale or unknown buttons: answer on the card instead of letting Teams show an error.
-  app.adaptiveCards.actionExecute(/.*/, async (ctx) => translator(languageOfLocale(ctx.activity.locale))('card_stale'));
+  app.adaptiveCards.actionExecute(/.*/, async (ctx) =>
+    translator(languageOfLocale(ctx.activity.locale))('card_stale'),
+  );
 
   // Every typed message comes here: a command from the one table, else an order, else help.
   app.activity(ActivityTypes.Message, async (ctx) => {
@@ -92,7 +111,8 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
     if (!text && ctx.activity.value) return void (await turns.say(ctx, actor.t('card_stale')));
     if (!text) return void (await turns.say(ctx, actor.t('not_text')));
     const suggestion = suggestCommand(text, actor.lang);
-    if (suggestion) return void (await turns.say(ctx, actor.t('did_you_mean', { command: suggestion })));
+    if (suggestion)
+      return void (await turns.say(ctx, actor.t('did_you_mean', { command: suggestion })));
     if (await ordering.handleFreeText(ctx, actor, text)) return;
     if (actor.isNew) return; // the welcome already told them what they can do
     const onlyExpert = actor.profile.roles.length === 1 && actor.profile.roles[0] === 'expert';
@@ -100,9 +120,19 @@ export function createBot(adapter: TeamsAdapter, services: Services, outbound: O
   });
 
   app.error(async (ctx, err) => {
-    log.error({ event: 'turn_failed', activityType: ctx.activity.type, correlationId: correlationIdOf(err), err }, 'turn failed');
+    log.error(
+      {
+        event: 'turn_failed',
+        activityType: ctx.activity.type,
+        correlationId: correlationIdOf(err),
+        err,
+      },
+      'turn failed',
+    );
     if (ctx.activity.type === ActivityTypes.Message) {
-      await ctx.sendActivity(translator(languageOfLocale(ctx.activity.locale))('error_generic')).catch(() => undefined);
+      await ctx
+        .sendActivity(translator(languageOfLocale(ctx.activity.locale))('error_generic'))
+        .catch(() => undefined);
     }
   });
 

@@ -1,4 +1,8 @@
-import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import {
+  ClientSecretCredential,
+  ManagedIdentityCredential,
+  type TokenCredential,
+} from '@azure/identity';
 import { z } from 'zod';
 import type { Config } from '../config';
 import type { InstallOutcome, Installer } from '../app/reach';
@@ -47,37 +51,67 @@ export class GraphInstaller implements Installer {
     if (user.status === 404) return { type: 'not_found' };
     if (!user.ok) return { type: 'refused', status: user.status };
     const { id } = userSchema.parse(user.body);
-    const installed = await this.call('install', 'POST', `/users/${encodeURIComponent(id)}/teamwork/installedApps`, {
-      'teamsApp@odata.bind': `${this.o.baseUrl}/appCatalogs/teamsApps/${this.o.catalogId}`,
-    });
+    const installed = await this.call(
+      'install',
+      'POST',
+      `/users/${encodeURIComponent(id)}/teamwork/installedApps`,
+      {
+        'teamsApp@odata.bind': `${this.o.baseUrl}/appCatalogs/teamsApps/${this.o.catalogId}`,
+      },
+    );
     if (installed.ok) return { type: 'requested', userId: id };
-    if (installed.status !== 409) return installed.status === 404 ? { type: 'not_found' } : { type: 'refused', status: installed.status };
+    if (installed.status !== 409)
+      return installed.status === 404
+        ? { type: 'not_found' }
+        : { type: 'refused', status: installed.status };
     // Installed already: find that installation and the chat the bot has with the person.
     const filter = encodeURIComponent(`teamsApp/id eq '${this.o.catalogId}'`);
-    const apps = await this.call('installed_apps', 'GET', `/users/${encodeURIComponent(id)}/teamwork/installedApps?$expand=teamsAppDefinition&$filter=${filter}`);
+    const apps = await this.call(
+      'installed_apps',
+      'GET',
+      `/users/${encodeURIComponent(id)}/teamwork/installedApps?$expand=teamsAppDefinition&$filter=${filter}`,
+    );
     if (!apps.ok) return { type: 'refused', status: apps.status };
     const installation = installedAppsSchema.parse(apps.body).value[0];
     if (!installation) return { type: 'refused', status: 409 };
-    const chat = await this.call('chat', 'GET', `/users/${encodeURIComponent(id)}/teamwork/installedApps/${encodeURIComponent(installation.id)}/chat`);
+    const chat = await this.call(
+      'chat',
+      'GET',
+      `/users/${encodeURIComponent(id)}/teamwork/installedApps/${encodeURIComponent(installation.id)}/chat`,
+    );
     if (!chat.ok) return { type: 'refused', status: chat.status };
     return { type: 'chat', userId: id, chatId: chatSchema.parse(chat.body).id };
   }
 
-  private async call(what: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ ok: boolean; status: number; body?: unknown }> {
+  private async call(
+    what: string,
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<{ ok: boolean; status: number; body?: unknown }> {
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
-      if (this.o.credential) headers.authorization = `Bearer ${(await this.o.credential.getToken(GRAPH_SCOPE))?.token ?? ''}`;
-      const res = await fetch(`${this.o.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      if (this.o.credential)
+        headers.authorization = `Bearer ${(await this.o.credential.getToken(GRAPH_SCOPE))?.token ?? ''}`;
+      const res = await fetch(`${this.o.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       if (res.status === 429 && attempt < THROTTLE_RETRIES) {
-        const wait = Math.min(MAX_WAIT_MS, retryAfterMs(res.headers.get('retry-after')) ?? 2 ** attempt * 1000);
+        const wait = Math.min(
+          MAX_WAIT_MS,
+          retryAfterMs(res.headers.get('retry-after')) ?? 2 ** attempt * 1000,
+        );
         log.warn({ event: 'graph_throttled', what, waitMs: wait }, 'graph throttled');
         await res.body?.cancel();
         await this.sleep(wait);
         continue;
       }
       const text = await res.text();
-      if (!res.ok) log.warn({ event: 'graph_refused', what, status: res.status }, 'graph call refused');
+      if (!res.ok)
+        log.warn({ event: 'graph_refused', what, status: res.status }, 'graph call refused');
       return { ok: res.ok, status: res.status, body: text ? JSON.parse(text) : undefined };
     }
   }
@@ -95,7 +129,12 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 /** The bot's own identity for Graph; none in local mode (no app id). */
 export function graphCredential(c: Config): TokenCredential | undefined {
   if (!c.MicrosoftAppId) return undefined;
-  if (c.MicrosoftAppType === 'UserAssignedMSI') return new ManagedIdentityCredential({ clientId: c.MicrosoftAppId });
+  if (c.MicrosoftAppType === 'UserAssignedMSI')
+    return new ManagedIdentityCredential({ clientId: c.MicrosoftAppId });
   if (!c.MicrosoftAppTenantId || !c.MicrosoftAppPassword) return undefined;
-  return new ClientSecretCredential(c.MicrosoftAppTenantId, c.MicrosoftAppId, c.MicrosoftAppPassword);
+  return new ClientSecretCredential(
+    c.MicrosoftAppTenantId,
+    c.MicrosoftAppId,
+    c.MicrosoftAppPassword,
+  );
 }

@@ -38,7 +38,8 @@ export class MessageRate {
   }
 
   private forgetQuiet(now: number): void {
-    for (const [id, times] of this.sent) if (!times.some((at) => at > now - HOUR_MS)) this.sent.delete(id);
+    for (const [id, times] of this.sent)
+      if (!times.some((at) => at > now - HOUR_MS)) this.sent.delete(id);
   }
 }
 
@@ -55,18 +56,28 @@ export function holdsIdentityCode(value: unknown, depth = 0): boolean {
  * field of a card (order, wishes, reasons, notes, commands…), is answered politely and goes no
  * further: nothing is stored, logged or echoed.
  */
-export function registerInboundGuard(app: Application<TurnState>, turns: Turns, rate = new MessageRate(turns.services.clock)): void {
+export function registerInboundGuard(
+  app: Application<TurnState>,
+  turns: Turns,
+  rate = new MessageRate(turns.services.clock),
+): void {
   app.turn('beforeTurn', async (ctx) => {
     const a = ctx.activity;
     if (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) return true;
     const personId = a.from?.aadObjectId ?? a.from?.id ?? '';
     if (!rate.take(personId)) {
-      log.warn({ event: 'message_rate_limited', activityType: a.type }, 'person over the message limit');
+      log.warn(
+        { event: 'message_rate_limited', activityType: a.type },
+        'person over the message limit',
+      );
       await refuse(ctx, turns, 'rate_limited_messages');
       return false;
     }
     if (holdsIdentityCode(a.text) || holdsIdentityCode(a.value)) {
-      log.warn({ event: 'identity_code_refused', activityType: a.type }, 'text with an identity code refused');
+      log.warn(
+        { event: 'identity_code_refused', activityType: a.type },
+        'text with an identity code refused',
+      );
       await refuse(ctx, turns, 'identity_code_refused_text');
       return false;
     }
@@ -80,7 +91,10 @@ async function refuse(ctx: TurnContext, turns: Turns, key: MessageKey): Promise<
     // A card button: answered on the card, as the routes answer (teams-ai's message response).
     await ctx.sendActivity({
       type: ActivityTypes.InvokeResponse,
-      value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+      value: {
+        status: 200,
+        body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text },
+      },
     });
     return;
   }

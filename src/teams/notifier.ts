@@ -1,5 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
-import { coordinatorReviewCard, coordinatorUnfilledCard } from '../../cards/coordinator-unfilled-card';
+import {
+  coordinatorReviewCard,
+  coordinatorUnfilledCard,
+} from '../../cards/coordinator-unfilled-card';
 import { asAttachment, type AdaptiveCard } from '../../cards/elements';
 import { offerCard } from '../../cards/offer-card';
 import { whenText, whereText } from '../../cards/order-summary';
@@ -7,7 +10,17 @@ import { claimCard, stageText, taskDoneCard } from '../../cards/claim-card';
 import { claimFormCard } from '../../cards/claim-form-card';
 import { feedbackCard } from '../../cards/feedback-card';
 import { helsinkiDateTime, listText } from '../../cards/format';
-import type { CandidateView, ClaimFormView, ClaimView, Delivery, FeedbackView, Notifier, OfferView, OrdererContact, Person } from '../app/ports';
+import type {
+  CandidateView,
+  ClaimFormView,
+  ClaimView,
+  Delivery,
+  FeedbackView,
+  Notifier,
+  OfferView,
+  OrdererContact,
+  Person,
+} from '../app/ports';
 import type { Order } from '../domain/orders/order';
 import { type MessageKey, translator } from '../i18n';
 import type { Outbound, SendResult } from './outbound';
@@ -30,131 +43,295 @@ export class TeamsNotifier implements Notifier {
   async offerCard(expert: Person, view: OfferView, sentActivityId?: string) {
     // SPEC §12: an expert who was never told what the service stores hears it before the first offer.
     if (!sentActivityId && this.introduction && (await this.introduction.take(expert))) {
-      const told = await this.text(expert, privacyNotice(translator(expert.locale), this.introduction.privacyUrl, true));
+      const told = await this.text(
+        expert,
+        privacyNotice(translator(expert.locale), this.introduction.privacyUrl, true),
+      );
       if (!told.ok && told.reason === 'unreachable') return { ok: false, unreachable: true };
     }
     const card = offerCard(view, expert.locale, translator(expert.locale));
-    const result = sentActivityId ? await this.outbound.update(expert, sentActivityId, cardActivity(card)) : await this.outbound.send(expert, cardActivity(card));
-    return result.ok ? { ok: true, activityId: result.activityId } : { ok: false, unreachable: result.reason === 'unreachable' };
+    const result = sentActivityId
+      ? await this.outbound.update(expert, sentActivityId, cardActivity(card))
+      : await this.outbound.send(expert, cardActivity(card));
+    return result.ok
+      ? { ok: true, activityId: result.activityId }
+      : { ok: false, unreachable: result.reason === 'unreachable' };
   }
 
-  async ordererUpdate(orderer: Person, order: Order, about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled') {
+  async ordererUpdate(
+    orderer: Person,
+    order: Order,
+    about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled',
+  ) {
     const t = translator(orderer.locale);
-    const names = listText(order.assigned.map((a) => plain(a.name)), orderer.locale);
-    await this.text(orderer, t(`orderer_${about}`, { orderId: order.orderId, names, count: order.assigned.length, total: order.expertCount }));
+    const names = listText(
+      order.assigned.map((a) => plain(a.name)),
+      orderer.locale,
+    );
+    await this.text(
+      orderer,
+      t(`orderer_${about}`, {
+        orderId: order.orderId,
+        names,
+        count: order.assigned.length,
+        total: order.expertCount,
+      }),
+    );
   }
 
   async coordinatorUnfilled(coordinator: Person, order: Order, candidates: CandidateView[]) {
-    await this.outbound.send(coordinator, cardActivity(coordinatorUnfilledCard(order, candidates, coordinator.locale, translator(coordinator.locale))));
+    await this.outbound.send(
+      coordinator,
+      cardActivity(
+        coordinatorUnfilledCard(
+          order,
+          candidates,
+          coordinator.locale,
+          translator(coordinator.locale),
+        ),
+      ),
+    );
   }
 
   async coordinatorReview(coordinator: Person, order: Order, shortlist: CandidateView[]) {
-    await this.outbound.send(coordinator, cardActivity(coordinatorReviewCard(order, shortlist, coordinator.locale, translator(coordinator.locale))));
+    await this.outbound.send(
+      coordinator,
+      cardActivity(
+        coordinatorReviewCard(order, shortlist, coordinator.locale, translator(coordinator.locale)),
+      ),
+    );
   }
 
   async coordinatorUnreachable(coordinator: Person, order: Order, expertName: string) {
-    await this.text(coordinator, translator(coordinator.locale)('coordinator_unreachable', { name: plain(expertName), orderId: order.orderId }));
+    await this.text(
+      coordinator,
+      translator(coordinator.locale)('coordinator_unreachable', {
+        name: plain(expertName),
+        orderId: order.orderId,
+      }),
+    );
   }
 
   async expertCancelled(expert: Person, order: Order) {
     const t = translator(expert.locale);
-    await this.text(expert, t('expert_cancelled', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, expert.locale) }));
+    await this.text(
+      expert,
+      t('expert_cancelled', {
+        orderId: order.orderId,
+        task: t(`task_${order.taskType}`),
+        when: whenText(order, expert.locale),
+      }),
+    );
   }
 
   async expertUnassigned(expert: Person, order: Order) {
     const t = translator(expert.locale);
-    await this.text(expert, t('expert_unassigned', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, expert.locale) }));
+    await this.text(
+      expert,
+      t('expert_unassigned', {
+        orderId: order.orderId,
+        task: t(`task_${order.taskType}`),
+        when: whenText(order, expert.locale),
+      }),
+    );
   }
 
   async ordererUnassigned(orderer: Person, order: Order, expertName: string) {
-    await this.text(orderer, translator(orderer.locale)('orderer_unassigned', { orderId: order.orderId, name: expertName }));
+    await this.text(
+      orderer,
+      translator(orderer.locale)('orderer_unassigned', {
+        orderId: order.orderId,
+        name: expertName,
+      }),
+    );
   }
 
   async expertTaskNotDone(expert: Person, order: Order) {
     const t = translator(expert.locale);
-    await this.text(expert, t('expert_task_not_done', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, expert.locale), reason: plain(order.taskNotDoneReason ?? '') }));
+    await this.text(
+      expert,
+      t('expert_task_not_done', {
+        orderId: order.orderId,
+        task: t(`task_${order.taskType}`),
+        when: whenText(order, expert.locale),
+        reason: plain(order.taskNotDoneReason ?? ''),
+      }),
+    );
   }
 
   async coordinatorTaskNotDone(coordinator: Person, order: Order) {
     const t = translator(coordinator.locale);
     const claims = Object.values(order.claims ?? {});
-    const text = t('coordinator_task_not_done', { orderId: order.orderId, task: t(`task_${order.taskType}`), when: whenText(order, coordinator.locale), who: plain(order.taskNotDoneBy ?? ''), reason: plain(order.taskNotDoneReason ?? '') });
-    await this.text(coordinator, `${text}\n\n${claims.length ? t('coordinator_task_not_done_claims', { claims: claims.join(', ') }) : t('coordinator_task_not_done_no_claims')}`);
+    const text = t('coordinator_task_not_done', {
+      orderId: order.orderId,
+      task: t(`task_${order.taskType}`),
+      when: whenText(order, coordinator.locale),
+      who: plain(order.taskNotDoneBy ?? ''),
+      reason: plain(order.taskNotDoneReason ?? ''),
+    });
+    await this.text(
+      coordinator,
+      `${text}\n\n${claims.length ? t('coordinator_task_not_done_claims', { claims: claims.join(', ') }) : t('coordinator_task_not_done_no_claims')}`,
+    );
   }
 
   async taskReminder(expert: Person, order: Order, contact: OrdererContact) {
     const t = translator(expert.locale);
-    await this.text(expert, t('task_reminder', {
-      orderId: order.orderId,
-      task: t(`task_${order.taskType}`),
-      when: whenText(order, expert.locale),
-      where: whereText(order, t),
-      contact: plain(`${contact.name}, ${contact.email}`),
-    }));
+    await this.text(
+      expert,
+      t('task_reminder', {
+        orderId: order.orderId,
+        task: t(`task_${order.taskType}`),
+        when: whenText(order, expert.locale),
+        where: whereText(order, t),
+        contact: plain(`${contact.name}, ${contact.email}`),
+      }),
+    );
   }
 
   async claimForm(expert: Person, view: ClaimFormView) {
-    return delivery(await this.outbound.send(expert, cardActivity(claimFormCard(view, expert.locale, translator(expert.locale)))));
+    return delivery(
+      await this.outbound.send(
+        expert,
+        cardActivity(claimFormCard(view, expert.locale, translator(expert.locale))),
+      ),
+    );
   }
 
   async feedbackCard(person: Person, view: FeedbackView) {
-    return delivery(await this.outbound.send(person, cardActivity(feedbackCard(view, person.locale, translator(person.locale)))));
+    return delivery(
+      await this.outbound.send(
+        person,
+        cardActivity(feedbackCard(view, person.locale, translator(person.locale))),
+      ),
+    );
   }
 
   async taskDoneCard(orderer: Person, order: Order, unitName: string) {
-    return delivery(await this.outbound.send(orderer, cardActivity(taskDoneCard(order, unitName, orderer.locale, translator(orderer.locale)))));
+    return delivery(
+      await this.outbound.send(
+        orderer,
+        cardActivity(taskDoneCard(order, unitName, orderer.locale, translator(orderer.locale))),
+      ),
+    );
   }
 
   async claimCard(viewer: Person, view: ClaimView, activityId?: string) {
-    const activity = cardActivity(claimCard(view, viewer.email, viewer.locale, translator(viewer.locale)));
-    return delivery(activityId ? await this.outbound.update(viewer, activityId, activity) : await this.outbound.send(viewer, activity));
+    const activity = cardActivity(
+      claimCard(view, viewer.email, viewer.locale, translator(viewer.locale)),
+    );
+    return delivery(
+      activityId
+        ? await this.outbound.update(viewer, activityId, activity)
+        : await this.outbound.send(viewer, activity),
+    );
   }
 
   async claimStep(expert: Person, view: ClaimView, reason?: string) {
     const t = translator(expert.locale);
     const { status } = view.claim;
-    const key = status === 'returned' ? 'claim_step_returned' : status === 'paid' ? 'claim_step_paid' : status === 'cancelled' ? 'claim_step_cancelled' : 'claim_step_moved';
-    return delivery(await this.text(expert, t(key, { claimId: view.claim.claimId, stage: stageText(view, expert.locale, t), reason: plain(reason ?? '') })));
+    const key =
+      status === 'returned'
+        ? 'claim_step_returned'
+        : status === 'paid'
+          ? 'claim_step_paid'
+          : status === 'cancelled'
+            ? 'claim_step_cancelled'
+            : 'claim_step_moved';
+    return delivery(
+      await this.text(
+        expert,
+        t(key, {
+          claimId: view.claim.claimId,
+          stage: stageText(view, expert.locale, t),
+          reason: plain(reason ?? ''),
+        }),
+      ),
+    );
   }
 
   async claimReminder(holder: Person, view: ClaimView) {
     const t = translator(holder.locale);
-    return delivery(await this.text(holder, t('claim_reminder', { claimId: view.claim.claimId, expert: plain(view.expertName), since: helsinkiDateTime(view.claim.holderSince, holder.locale) })));
+    return delivery(
+      await this.text(
+        holder,
+        t('claim_reminder', {
+          claimId: view.claim.claimId,
+          expert: plain(view.expertName),
+          since: helsinkiDateTime(view.claim.holderSince, holder.locale),
+        }),
+      ),
+    );
   }
 
   async claimStuck(coordinator: Person, view: ClaimView) {
     const t = translator(coordinator.locale);
-    await this.text(coordinator, t('claim_stuck', { claimId: view.claim.claimId, stage: stageText(view, coordinator.locale, t) }));
+    await this.text(
+      coordinator,
+      t('claim_stuck', {
+        claimId: view.claim.claimId,
+        stage: stageText(view, coordinator.locale, t),
+      }),
+    );
   }
 
   async claimUnreachable(coordinator: Person, view: ClaimView) {
     const t = translator(coordinator.locale);
-    await this.text(coordinator, t('claim_holder_unreachable', { claimId: view.claim.claimId, name: view.holderName, email: view.claim.holderEmail }));
+    await this.text(
+      coordinator,
+      t('claim_holder_unreachable', {
+        claimId: view.claim.claimId,
+        name: view.holderName,
+        email: view.claim.holderEmail,
+      }),
+    );
   }
 
   async claimNeedsStandIn(coordinator: Person, view: ClaimView) {
     const t = translator(coordinator.locale);
-    await this.text(coordinator, t('claim_needs_stand_in', { claimId: view.claim.claimId, stage: t(`claim_status_${view.claim.status}` as MessageKey), name: view.expertName }));
+    await this.text(
+      coordinator,
+      t('claim_needs_stand_in', {
+        claimId: view.claim.claimId,
+        stage: t(`claim_status_${view.claim.status}` as MessageKey),
+        name: view.expertName,
+      }),
+    );
   }
 
   async claimReassigned(person: Person, view: ClaimView, gained: boolean) {
     const t = translator(person.locale);
-    await this.text(person, t(gained ? 'claim_reassigned_to_you' : 'claim_reassigned_away', { claimId: view.claim.claimId, name: view.holderName }));
+    await this.text(
+      person,
+      t(gained ? 'claim_reassigned_to_you' : 'claim_reassigned_away', {
+        claimId: view.claim.claimId,
+        name: view.holderName,
+      }),
+    );
   }
 
   private text(person: Person, text: string): Promise<SendResult> {
-    return this.outbound.send(person, { type: ActivityTypes.Message, text, textFormat: 'markdown' });
+    return this.outbound.send(person, {
+      type: ActivityTypes.Message,
+      text,
+      textFormat: 'markdown',
+    });
   }
 }
 
 function delivery(result: SendResult): Delivery {
   if (result.ok) return { ok: true, activityId: result.activityId };
-  return { ok: false, reason: result.reason === 'failed' && isTransient(result.status) ? 'failed' : 'unreachable' };
+  return {
+    ok: false,
+    reason: result.reason === 'failed' && isTransient(result.status) ? 'failed' : 'unreachable',
+  };
 }
 
 /** No answer, a timeout, throttling or a server error may pass; another 4xx will not. */
 function isTransient(status: number | undefined): boolean {
-  return status === undefined || status === 408 || status === 412 || status === 429 || status >= 500;
+  return (
+    status === undefined || status === 408 || status === 412 || status === 429 || status >= 500
+  );
 }
 
 export function cardActivity(card: AdaptiveCard) {

@@ -33,7 +33,11 @@ export class Outbound {
   }
 
   /** Replaces a card in the current conversation during a turn (Action.Submit answers). */
-  async updateInTurn(ctx: TurnContext, activityId: string, activity: Partial<Activity>): Promise<SendResult> {
+  async updateInTurn(
+    ctx: TurnContext,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<SendResult> {
     return this.deliver(ctx.activity.conversation.id, undefined, async () => {
       await ctx.updateActivity({ ...activity, id: activityId });
       return activityId;
@@ -43,12 +47,19 @@ export class Outbound {
   /** A proactive message into a person's personal chat. */
   async send(person: Person, activity: Partial<Activity>): Promise<SendResult> {
     return this.deliver(person.address.conversationId, person, () =>
-      this.inConversation(person.address, async (ctx) => (await ctx.sendActivity(activity))?.id ?? ''),
+      this.inConversation(
+        person.address,
+        async (ctx) => (await ctx.sendActivity(activity))?.id ?? '',
+      ),
     );
   }
 
   /** Replaces a message the bot sent earlier (a card that has been acted on). */
-  async update(person: Person, activityId: string, activity: Partial<Activity>): Promise<SendResult> {
+  async update(
+    person: Person,
+    activityId: string,
+    activity: Partial<Activity>,
+  ): Promise<SendResult> {
     return this.deliver(person.address.conversationId, person, () =>
       this.inConversation(person.address, async (ctx) => {
         await ctx.updateActivity({ ...activity, id: activityId, type: activity.type ?? 'message' });
@@ -57,7 +68,10 @@ export class Outbound {
     );
   }
 
-  private async inConversation(address: ConversationAddress, logic: (ctx: TurnContext) => Promise<string>): Promise<string> {
+  private async inConversation(
+    address: ConversationAddress,
+    logic: (ctx: TurnContext) => Promise<string>,
+  ): Promise<string> {
     // The adapter hands errors thrown in `logic` to the app's turn-error handler, which swallows
     // them; keep ours so that retries and the 403 rule see them.
     let outcome: { id: string } | { err: unknown } = { id: '' };
@@ -72,7 +86,11 @@ export class Outbound {
     return outcome.id;
   }
 
-  private async deliver(conversationId: string, person: Person | undefined, call: () => Promise<string>): Promise<SendResult> {
+  private async deliver(
+    conversationId: string,
+    person: Person | undefined,
+    call: () => Promise<string>,
+  ): Promise<SendResult> {
     try {
       const activityId = await withConnectorRetries(async () => {
         await this.pacer.acquire(conversationId);
@@ -83,16 +101,24 @@ export class Outbound {
       const status = statusCodeOf(err);
       if (status === 403 && person) {
         await this.markUnreachable(person);
-        log.warn({ event: 'person_unreachable', person: person.aadObjectId }, 'send refused with 403');
+        log.warn(
+          { event: 'person_unreachable', person: person.aadObjectId },
+          'send refused with 403',
+        );
         return { ok: false, reason: 'unreachable', status };
       }
-      log.error({ event: 'send_failed', status, err: (err as Error).message }, 'send failed after retries');
+      log.error(
+        { event: 'send_failed', status, err: (err as Error).message },
+        'send failed after retries',
+      );
       return { ok: false, reason: 'failed', status };
     }
   }
 
   private markUnreachable(person: Person): Promise<void> {
-    return this.people.update(person.aadObjectId, (p) => (p.unreachableSince ? undefined : { ...p, unreachableSince: this.clock.now().toISOString() }));
+    return this.people.update(person.aadObjectId, (p) =>
+      p.unreachableSince ? undefined : { ...p, unreachableSince: this.clock.now().toISOString() },
+    );
   }
 }
 
@@ -102,7 +128,13 @@ export function toReference(a: ConversationAddress): Partial<ConversationReferen
     serviceUrl: a.serviceUrl,
     bot: { id: a.botId, name: 'Kokemusvälitys' },
     user: { id: a.userId, name: '' },
-    conversation: { id: a.conversationId, isGroup: false, conversationType: 'personal', tenantId: a.tenantId, name: '' },
+    conversation: {
+      id: a.conversationId,
+      isGroup: false,
+      conversationType: 'personal',
+      tenantId: a.tenantId,
+      name: '',
+    },
   };
 }
 
@@ -110,7 +142,9 @@ export function addressOf(activity: Activity): ConversationAddress {
   return {
     conversationId: activity.conversation.id,
     serviceUrl: activity.serviceUrl,
-    tenantId: activity.conversation.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
+    tenantId:
+      activity.conversation.tenantId ??
+      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id,
     userId: activity.from.id,
     botId: activity.recipient.id,
     channelId: activity.channelId,

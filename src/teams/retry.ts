@@ -11,13 +11,21 @@ export interface RetryOptions {
   callTimeoutMs?: number;
 }
 
-export const DEFAULT_RETRY: RetryOptions = { retries: 6, minTimeoutMs: 250, maxTimeoutMs: 30_000, callTimeoutMs: 20_000 };
+export const DEFAULT_RETRY: RetryOptions = {
+  retries: 6,
+  minTimeoutMs: 250,
+  maxTimeoutMs: 30_000,
+  callTimeoutMs: 20_000,
+};
 
 function withTimeout<T>(call: () => Promise<T>, ms: number | undefined): Promise<T> {
   if (!ms) return call();
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error('connector_timeout'), { statusCode: 504 })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error('connector_timeout'), { statusCode: 504 })),
+      ms,
+    );
   });
   return Promise.race([call(), timeout]).finally(() => clearTimeout(timer));
 }
@@ -32,7 +40,8 @@ export function statusCodeOf(err: unknown): number | undefined {
 
 /** Seconds or an HTTP date in `Retry-After`, as milliseconds. */
 export function retryAfterMs(err: unknown): number | undefined {
-  const headers = (err as { response?: { headers?: { get?(n: string): string | undefined } } })?.response?.headers;
+  const headers = (err as { response?: { headers?: { get?(n: string): string | undefined } } })
+    ?.response?.headers;
   const raw = headers?.get?.('retry-after');
   if (!raw) return undefined;
   const seconds = Number(raw);
@@ -45,7 +54,10 @@ export function retryAfterMs(err: unknown): number | undefined {
  * Runs a connector call, retrying throttling and gateway errors with exponential backoff and full
  * jitter; a `Retry-After` from the service is honoured as the minimum wait.
  */
-export async function withConnectorRetries<T>(call: () => Promise<T>, options: RetryOptions = DEFAULT_RETRY): Promise<T> {
+export async function withConnectorRetries<T>(
+  call: () => Promise<T>,
+  options: RetryOptions = DEFAULT_RETRY,
+): Promise<T> {
   return pRetry(
     async () => {
       try {
@@ -54,7 +66,8 @@ export async function withConnectorRetries<T>(call: () => Promise<T>, options: R
         const status = statusCodeOf(err);
         if (status === undefined || !RETRYABLE.has(status)) throw new AbortError(err as Error);
         const after = retryAfterMs(err);
-        if (after !== undefined) await new Promise((r) => setTimeout(r, Math.min(after, options.maxTimeoutMs)));
+        if (after !== undefined)
+          await new Promise((r) => setTimeout(r, Math.min(after, options.maxTimeoutMs)));
         throw err;
       }
     },

@@ -41,11 +41,16 @@ export function createServer(o: ServerOptions): restify.Server {
       sendJson(res, status, { error });
     };
     const authHeader = String(req.headers.authorization ?? '');
-    if (o.requireToken && !/^Bearer \S+$/.test(authHeader)) return refuse(401, 'unauthorized', true);
-    const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+    if (o.requireToken && !/^Bearer \S+$/.test(authHeader))
+      return refuse(401, 'unauthorized', true);
+    const encoding = String(req.headers['content-encoding'] ?? 'identity')
+      .trim()
+      .toLowerCase();
     if (encoding !== 'identity') return refuse(415, 'unsupported_content_encoding', true);
-    if (!/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? ''))) return refuse(415, 'unsupported_media_type', true);
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return refuse(413, 'body_too_large', true);
+    if (!/^application\/json\s*(;|$)/i.test(String(req.headers['content-type'] ?? '')))
+      return refuse(415, 'unsupported_media_type', true);
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES)
+      return refuse(413, 'body_too_large', true);
 
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === 'aborted') return;
@@ -83,10 +88,15 @@ export function createServer(o: ServerOptions): restify.Server {
       return refuse(403, refusal);
     }
     try {
-      const invoke = await o.adapter.runTurn(auth, activity, (ctx) => o.app.run(ctx).then(() => undefined));
+      const invoke = await o.adapter.runTurn(auth, activity, (ctx) =>
+        o.app.run(ctx).then(() => undefined),
+      );
       if (!res.headersSent) sendJson(res, invoke?.status ?? 200, invoke?.body);
     } catch (err) {
-      log.error({ event: 'process_failed', err: (err as Error).message }, 'activity processing failed');
+      log.error(
+        { event: 'process_failed', err: (err as Error).message },
+        'activity processing failed',
+      );
       if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
     }
   });
@@ -109,7 +119,10 @@ export function createServer(o: ServerOptions): restify.Server {
     if (csv === undefined) {
       // Opened in a browser whose language the bot does not know: say it in all three.
       const text = LANGUAGES.map((lang) => translator(lang)('export_link_expired')).join('\n');
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(404, {
+        'content-type': 'text/plain; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(text);
       return;
     }
@@ -165,7 +178,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
   res.end(text);
 }
 

@@ -49,7 +49,10 @@ export class Turns {
   }
 
   sayCard(ctx: TurnContext, card: AdaptiveCard) {
-    return this.outbound.reply(ctx, { type: ActivityTypes.Message, attachments: [asAttachment(card)] });
+    return this.outbound.reply(ctx, {
+      type: ActivityTypes.Message,
+      attachments: [asAttachment(card)],
+    });
   }
 
   /** Answers an Action.Submit (older clients) by replacing the clicked card, or sending a new one. */
@@ -58,7 +61,10 @@ export class Turns {
     if (typeof card === 'string') {
       await this.say(ctx, card);
     } else if (replyToId) {
-      await this.outbound.updateInTurn(ctx, replyToId, { type: ActivityTypes.Message, attachments: [asAttachment(card)] });
+      await this.outbound.updateInTurn(ctx, replyToId, {
+        type: ActivityTypes.Message,
+        attachments: [asAttachment(card)],
+      });
     } else {
       await this.sayCard(ctx, card);
     }
@@ -70,7 +76,10 @@ async function lookupEmail(ctx: TurnContext): Promise<string | undefined> {
     const member = await TeamsInfo.getMember(ctx, ctx.activity.from.id);
     return member.email || member.userPrincipalName || undefined;
   } catch (err) {
-    log.warn({ event: 'get_member_failed', status: (err as { statusCode?: number }).statusCode }, 'member lookup failed');
+    log.warn(
+      { event: 'get_member_failed', status: (err as { statusCode?: number }).statusCode },
+      'member lookup failed',
+    );
     return undefined;
   }
 }

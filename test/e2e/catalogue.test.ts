@@ -16,7 +16,8 @@ function buttonsOf(card: Record<string, any>): Array<{ title: string; data: Reco
 const estimateOf = (card: Record<string, any>): string | undefined => {
   let value: string | undefined;
   walk(card, (n) => {
-    if (n.type === 'FactSet') for (const f of n.facts) if (/Arvioitu hinta|Uppskattat pris/.test(f.title)) value = f.value;
+    if (n.type === 'FactSet')
+      for (const f of n.facts) if (/Arvioitu hinta|Uppskattat pris/.test(f.title)) value = f.value;
   });
   return value;
 };
@@ -30,7 +31,12 @@ describe('what can I order: the catalogue and the estimate', () => {
       anExpert({ email: 'quiet.partial@example.fi', areas: ['mental_health'] }),
       anExpert({ email: 'busy.full@example.fi', areas: ['mental_health', 'substance_use'] }),
     ]);
-    await world.bot.services.registers.putStaff({ email: 'stina@example.fi', name: 'Stina', role: 'orderer', unitId: 'psy' });
+    await world.bot.services.registers.putStaff({
+      email: 'stina@example.fi',
+      name: 'Stina',
+      role: 'orderer',
+      unitId: 'psy',
+    });
   });
   after(() => world.stop());
 
@@ -44,12 +50,23 @@ describe('what can I order: the catalogue and the estimate', () => {
     assert.match(shown, /Päivä elämässä/);
     assert.match(shown, /Luento tai puheenvuoro/);
     assert.match(shown, /juttelee potilaiden ja omaisten kanssa/);
-    assert.match(shown, /Tavallisesti 3 h · 25,00\s€ alkavalta tunnilta/, 'Juttupenkki: its length and the tariff fee');
-    assert.match(shown, /Tavallisesti 1,5 h · 40,00\s€ alkavalta tunnilta/, 'a lecture: its length and the tariff fee');
+    assert.match(
+      shown,
+      /Tavallisesti 3 h · 25,00\s€ alkavalta tunnilta/,
+      'Juttupenkki: its length and the tariff fee',
+    );
+    assert.match(
+      shown,
+      /Tavallisesti 1,5 h · 40,00\s€ alkavalta tunnilta/,
+      'a lecture: its length and the tariff fee',
+    );
     assert.doesNotMatch(shown, /Mentorointi/, 'mentoring is not ordered');
     const buttons = buttonsOf(card);
     assert.equal(buttons.length, 10);
-    assert.deepEqual(buttons[0], { title: 'Tilaa: Juttupenkki', data: { verb: 'start_order', taskType: 'juttupenkki' } });
+    assert.deepEqual(buttons[0], {
+      title: 'Tilaa: Juttupenkki',
+      data: { verb: 'start_order', taskType: 'juttupenkki' },
+    });
   });
 
   it('when a Swedish orderer writes "vad kan jag beställa", then the catalogue is in Swedish', async () => {
@@ -87,9 +104,16 @@ describe('what can I order: the catalogue and the estimate', () => {
     assert.equal(inputs.date!.value, undefined);
     assert.match(textOf(card), /Kellonaika on ehdotus/);
     assert.match(textOf(card), /päivä/i, 'the note names the missing date');
-    assert.match(estimateOf(card)!, /^75,00\s€ \(1 × 3 h × 25,00\s€, vähintään 50,00\s€ kokemusasiantuntijaa kohti\)\. Matkakulut erikseen\.$/);
+    assert.match(
+      estimateOf(card)!,
+      /^75,00\s€ \(1 × 3 h × 25,00\s€, vähintään 50,00\s€ kokemusasiantuntijaa kohti\)\. Matkakulut erikseen\.$/,
+    );
 
-    const sent = await people.orderer.submitCard(card, 'send_order', { areas: 'mental_health', date: '2026-12-16', municipality: 'Jyväskylä' });
+    const sent = await people.orderer.submitCard(card, 'send_order', {
+      areas: 'mental_health',
+      date: '2026-12-16',
+      municipality: 'Jyväskylä',
+    });
     const orderId = /T-2026-\d{4}/.exec(textOf(sent.card!))?.[0];
     assert.ok(orderId, 'the pre-filled order is sent');
     const stored = (await world.bot.services.orders.get(orderId))!.value;
@@ -101,24 +125,57 @@ describe('what can I order: the catalogue and the estimate', () => {
   it('when the card’s time is corrected and sent again, then the estimate follows the new time', async () => {
     await people.orderer.execute('start_order', { taskType: 'lecture' });
     const card = people.orderer.lastCard()!;
-    assert.match(estimateOf(card)!, /^80,00\s€ \(1 × 2 h × 40,00\s€/, '09:00–10:30 is two started hours');
+    assert.match(
+      estimateOf(card)!,
+      /^80,00\s€ \(1 × 2 h × 40,00\s€/,
+      '09:00–10:30 is two started hours',
+    );
     // The date is still missing, so the card comes back, with the estimate of the corrected time.
-    const corrected = await people.orderer.submitCard(card, 'send_order', { start: '09:00', end: '13:00', expertCount: '2' });
+    const corrected = await people.orderer.submitCard(card, 'send_order', {
+      start: '09:00',
+      end: '13:00',
+      expertCount: '2',
+    });
     assertValidCard(corrected.card!);
     assert.match(textOf(corrected.card!), /Tilausta ei lähetetty/);
     assert.match(estimateOf(corrected.card!)!, /^320,00\s€ \(2 × 4 h × 40,00\s€/);
-    const shorter = await people.orderer.submitCard(corrected.card!, 'send_order', { start: '09:00', end: '09:30', expertCount: '1' });
-    assert.match(estimateOf(shorter.card!)!, /^50,00\s€ \(1 × 1 h × 40,00\s€, vähintään 50,00\s€/, 'the minimum fee applies');
+    const shorter = await people.orderer.submitCard(corrected.card!, 'send_order', {
+      start: '09:00',
+      end: '09:30',
+      expertCount: '1',
+    });
+    assert.match(
+      estimateOf(shorter.card!)!,
+      /^50,00\s€ \(1 × 1 h × 40,00\s€, vähintään 50,00\s€/,
+      'the minimum fee applies',
+    );
     assert.equal(DEFAULT_TARIFF.minimumCents, 5000);
   });
 
   it('when an expert covers every ordered area and a less busy one covers only one, then the closer fit is offered first', async () => {
     for (const date of ['2026-10-01', '2026-10-15', '2026-11-02']) {
-      await world.bot.services.loads.add('busy.full@example.fi', { orderId: `T-2026-97${date.slice(8)}`, date, start: '09:00', end: '10:00', remote: true });
+      await world.bot.services.loads.add('busy.full@example.fi', {
+        orderId: `T-2026-97${date.slice(8)}`,
+        date,
+        start: '09:00',
+        end: '10:00',
+        remote: true,
+      });
     }
-    const orderId = await placeOrder(people.orderer, { areas: 'mental_health,substance_use', date: '2026-12-17' });
+    const orderId = await placeOrder(people.orderer, {
+      areas: 'mental_health,substance_use',
+      date: '2026-12-17',
+    });
     await world.settle();
-    assert.equal(offerCardsFor(people.experts.get('busy.full@example.fi')!, orderId).length, 1, 'the closer fit gets the first wave');
-    assert.equal(offerCardsFor(people.experts.get('quiet.partial@example.fi')!, orderId).length, 0, 'the less busy one waits for the next wave');
+    assert.equal(
+      offerCardsFor(people.experts.get('busy.full@example.fi')!, orderId).length,
+      1,
+      'the closer fit gets the first wave',
+    );
+    assert.equal(
+      offerCardsFor(people.experts.get('quiet.partial@example.fi')!, orderId).length,
+      0,
+      'the less busy one waits for the next wave',
+    );
   });
 });

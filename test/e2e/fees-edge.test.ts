@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { assertValidCard, textOf } from '../support/cards';
-import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
+import {
+  approvers,
+  buttons,
+  cardWith,
+  type Chain,
+  EXPERT,
+  myFees,
+  press,
+  takenTask,
+  toHelsinki,
+} from '../support/fees';
 import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { type InvokeAnswer, TestUser, World } from '../support/world';
 import { translator } from '../../src/i18n';
@@ -43,12 +53,19 @@ describe('fee claims: edge cases', () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
       chain = await approvers(world, true);
-      orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      orderId = await takenTask(world, people, {
+        date: '2026-11-30',
+        start: '13:00',
+        end: '15:00',
+      });
       await toHelsinki(world, '2026-11-30T15:00');
       // Both clicks of one Submit card, at once; the tests below look at what they left.
       const expert = people.experts.get(EXPERT)!;
       const { activityId, card } = cardWith(expert, orderId, 'submit_claim');
-      submitAnswers = await Promise.all([expert.submitCard(card, 'submit_claim', {}, activityId), expert.submitCard(card, 'submit_claim', {}, activityId)]);
+      submitAnswers = await Promise.all([
+        expert.submitCard(card, 'submit_claim', {}, activityId),
+        expert.submitCard(card, 'submit_claim', {}, activityId),
+      ]);
       await world.settle();
       claimId = /P-2026-\d{4}/.exec(await myFees(expert))?.[0] ?? 'no claim';
     });
@@ -58,8 +75,16 @@ describe('fee claims: edge cases', () => {
       const fees = await myFees(people.experts.get(EXPERT)!);
       const numbers = fees.match(/P-2026-\d{4}/g) ?? [];
       assert.deepEqual(numbers, [claimId], `one claim in: ${fees}`);
-      assert.equal((await people.coordinator.say('/fees')).join('\n').match(/P-2026-\d{4}/g)?.length, 1, 'one claim in progress');
-      assert.equal((await world.bot.services.claims.load('P-2026-0002'))?.claim.value.orderId, undefined, 'no second claim row');
+      assert.equal(
+        (await people.coordinator.say('/fees')).join('\n').match(/P-2026-\d{4}/g)?.length,
+        1,
+        'one claim in progress',
+      );
+      assert.equal(
+        (await world.bot.services.claims.load('P-2026-0002'))?.claim.value.orderId,
+        undefined,
+        'no second claim row',
+      );
     });
 
     it('when the expert presses Submit claim twice at once, then both clicks are answered with that claim', () => {
@@ -67,7 +92,10 @@ describe('fee claims: edge cases', () => {
       for (const a of submitAnswers) {
         assert.equal(a.status, 200);
         const shown = a.card ? textOf(a.card) : (a.text ?? '');
-        assert.ok(shown.includes(claimId), `each click is answered with the claim ${claimId}, got: ${shown}`);
+        assert.ok(
+          shown.includes(claimId),
+          `each click is answered with the claim ${claimId}, got: ${shown}`,
+        );
       }
     });
 
@@ -82,19 +110,39 @@ describe('fee claims: edge cases', () => {
       for (const a of answers) assert.equal(a.status, 200);
       await world.settle();
       const log = await audit(people.coordinator, claimId);
-      assert.equal(count(log, 'Hyväksytty: Sanna Supervisor'), 1, `one supervisor approval in: ${log}`);
+      assert.equal(
+        count(log, 'Hyväksytty: Sanna Supervisor'),
+        1,
+        `one supervisor approval in: ${log}`,
+      );
       assert.equal(chain.director.cardsAbout(claimId).length, 1, 'the director got one card');
-      assert.deepEqual(buttons(chain.director.cardsAbout(claimId)[0]!), ['Hyväksy', 'Palauta korjattavaksi']);
-      const told = people.experts.get(EXPERT)!.messages().filter((m) => (m.text ?? '').includes(fi('claim_step_moved', { claimId, stage: fi('claim_status_awaiting_director') })));
+      assert.deepEqual(buttons(chain.director.cardsAbout(claimId)[0]!), [
+        'Hyväksy',
+        'Palauta korjattavaksi',
+      ]);
+      const told = people.experts
+        .get(EXPERT)!
+        .messages()
+        .filter((m) =>
+          (m.text ?? '').includes(
+            fi('claim_step_moved', { claimId, stage: fi('claim_status_awaiting_director') }),
+          ),
+        );
       assert.equal(told.length, 1, 'the expert was told once');
     });
 
     it('when the director presses Approve twice at once, then payroll gets exactly one card', async () => {
       // A claim of its own, approved once by the supervisor.
-      const task = await takenTask(world, people, { date: '2026-12-01', start: '09:00', end: '10:00' });
+      const task = await takenTask(world, people, {
+        date: '2026-12-01',
+        start: '09:00',
+        end: '10:00',
+      });
       await toHelsinki(world, '2026-12-01T10:00');
       await press(people.orderer, task, 'task_done');
-      const claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, task, 'submit_claim')).shown)![0];
+      const claimId = /P-2026-\d{4}/.exec(
+        (await press(people.experts.get(EXPERT)!, task, 'submit_claim')).shown,
+      )![0];
       await world.settle();
       await press(chain.supervisor, claimId, 'approve_claim');
       await world.settle();
@@ -153,9 +201,24 @@ describe('fee claims: edge cases', () => {
         world = await World.start();
         const r = world.bot.services.registers;
         await r.putUnit(UNIT);
-        await r.putStaff({ email: 'orderer@example.fi', name: 'Olli Orderer', role: 'orderer', unitId: UNIT.unitId });
-        await r.putStaff({ email: 'sup@example.fi', name: 'Sanna Supervisor', role: 'orderer', unitId: UNIT.unitId });
-        await r.putStaff({ email: 'pay@example.fi', name: 'Paavo Payroll', role: 'orderer', unitId: UNIT.unitId });
+        await r.putStaff({
+          email: 'orderer@example.fi',
+          name: 'Olli Orderer',
+          role: 'orderer',
+          unitId: UNIT.unitId,
+        });
+        await r.putStaff({
+          email: 'sup@example.fi',
+          name: 'Sanna Supervisor',
+          role: 'orderer',
+          unitId: UNIT.unitId,
+        });
+        await r.putStaff({
+          email: 'pay@example.fi',
+          name: 'Paavo Payroll',
+          role: 'orderer',
+          unitId: UNIT.unitId,
+        });
         await r.putExpert(anExpert({ email: EXPERT, name: 'Eeva Expert' }));
         orderer = world.person({ email: 'orderer@example.fi', locale: lang.locale });
         expert = world.person({ email: EXPERT, locale: lang.locale });
@@ -166,7 +229,11 @@ describe('fee claims: edge cases', () => {
       after(() => world.stop());
 
       it('then the claim, Task done, approval and payroll cards have the SPEC button titles, and the fee commands answer in that language', async () => {
-        const orderId = await placeOrder(orderer, { date: '2026-11-30', start: '13:00', end: '15:00' });
+        const orderId = await placeOrder(orderer, {
+          date: '2026-11-30',
+          start: '13:00',
+          end: '15:00',
+        });
         await world.settle();
         await expert.submitCard(offerCardsFor(expert, orderId)[0]!, 'accept_offer');
         await world.settle();
@@ -191,7 +258,11 @@ describe('fee claims: edge cases', () => {
         const waiting = (await supervisor.say(lang.approvals)).join('\n');
         assert.match(waiting, lang.approvalsTitle);
         assert.match(waiting, new RegExp(claimId));
-        assert.deepEqual(buttons(supervisor.lastCard()!), lang.approve, 'the approvals command also sends the card, in the same language');
+        assert.deepEqual(
+          buttons(supervisor.lastCard()!),
+          lang.approve,
+          'the approvals command also sends the card, in the same language',
+        );
 
         await press(supervisor, claimId, 'approve_claim');
         await world.settle();
@@ -224,14 +295,20 @@ describe('fee claims: edge cases', () => {
         assert.deepEqual(await u.say('/tariffs'), ['Tämä komento on vain koordinaattoreille.']);
         assert.equal(u.cardsAbout('save_tariff').length, 0);
       }
-      const forged = await people.experts.get(EXPERT)!.execute('save_tariff', { version: '2026-1', hourly_lecture: '999' });
+      const forged = await people.experts
+        .get(EXPERT)!
+        .execute('save_tariff', { version: '2026-1', hourly_lecture: '999' });
       assert.match(JSON.stringify(forged.body), /vain koordinaattoreille/);
       assert.equal((await world.bot.services.tariffs.current()).version, '2026-1');
     });
 
     it('when a claim is sent before and another after a coordinator saves lecture at 50 €, then the first keeps 2026-1 and the second uses 50 €/h', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const first = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      const first = await takenTask(world, people, {
+        date: '2026-11-30',
+        start: '13:00',
+        end: '15:00',
+      });
       await toHelsinki(world, '2026-11-30T15:00');
       const sent1 = await press(expert, first, 'submit_claim');
       assert.match(sent1.shown, /Yhteensä: 80,00/);
@@ -241,13 +318,19 @@ describe('fee claims: edge cases', () => {
       const tariffCard = people.coordinator.lastCard()!;
       assertValidCard(tariffCard);
       assert.match(textOf(tariffCard), /Taksat, versio 2026-1/);
-      const saved = await people.coordinator.submitCard(tariffCard, 'save_tariff', { hourly_lecture: '50' });
+      const saved = await people.coordinator.submitCard(tariffCard, 'save_tariff', {
+        hourly_lecture: '50',
+      });
       assert.ok(saved.card, `a card back, got ${saved.text}`);
       assert.match(textOf(saved.card), /Taksat tallennettu versiona 2026-2/);
       assert.match(textOf(saved.card), /Taksat, versio 2026-2/);
       assert.equal((await world.bot.services.tariffs.current()).version, '2026-2');
 
-      const second = await takenTask(world, people, { date: '2026-12-02', start: '13:00', end: '15:00' });
+      const second = await takenTask(world, people, {
+        date: '2026-12-02',
+        start: '13:00',
+        end: '15:00',
+      });
       await toHelsinki(world, '2026-12-02T15:00');
       const sent2 = await press(expert, second, 'submit_claim');
       assert.match(sent2.shown, /Yhteensä: 100,00/);
@@ -259,7 +342,10 @@ describe('fee claims: edge cases', () => {
       await world.settle();
       await press(chain.supervisor, before1, 'approve_claim');
       await world.settle();
-      assert.match(textOf(cardWith(chain.payroll, before1, 'mark_claim_paid').card), /Yhteensä: 80,00/);
+      assert.match(
+        textOf(cardWith(chain.payroll, before1, 'mark_claim_paid').card),
+        /Yhteensä: 80,00/,
+      );
 
       const log1 = await audit(people.coordinator, before1);
       assert.match(log1, /lähetti version 1, 80,00.*\(taksa 2026-1\)/);
@@ -289,11 +375,23 @@ describe('fee claims: edge cases', () => {
     it('when the claim reaches them, then a coordinator is told with the claim number and /reassign, and after /reassign the new holder gets the card', async () => {
       const claimId = await claimAtSupervisor(world, people, '2026-11-30');
       assert.equal(chain.supervisor.messages().length, 0, 'nothing could reach the supervisor');
-      const notice = people.coordinator.messages().map((m) => m.text ?? '').filter((t) => t.includes(claimId) && t.includes('/reassign'));
-      assert.equal(notice.length, 1, `one notice to the coordinator, got: ${people.coordinator.messages().map((m) => m.text).join(' | ')}`);
+      const notice = people.coordinator
+        .messages()
+        .map((m) => m.text ?? '')
+        .filter((t) => t.includes(claimId) && t.includes('/reassign'));
+      assert.equal(
+        notice.length,
+        1,
+        `one notice to the coordinator, got: ${people.coordinator
+          .messages()
+          .map((m) => m.text)
+          .join(' | ')}`,
+      );
       assert.match(notice[0]!, /sup@example\.fi/);
 
-      const reply = (await people.coordinator.say(`/reassign ${claimId} other@example.fi`)).join('\n');
+      const reply = (await people.coordinator.say(`/reassign ${claimId} other@example.fi`)).join(
+        '\n',
+      );
       assert.match(reply, new RegExp(claimId));
       await world.settle();
       const card = cardWith(other, claimId, 'approve_claim').card;
@@ -302,7 +400,10 @@ describe('fee claims: edge cases', () => {
 
       await press(other, claimId, 'approve_claim');
       await world.settle();
-      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card)[0], 'Maksettu');
+      assert.deepEqual(
+        buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card)[0],
+        'Maksettu',
+      );
     });
   });
 
@@ -320,13 +421,26 @@ describe('fee claims: edge cases', () => {
     it('when the supervisor approves with a message activity carrying the card data, then the claim is approved and goes to payroll', async () => {
       const claimId = await claimAtSupervisor(world, people, '2026-11-30');
       const { activityId } = cardWith(chain.supervisor, claimId, 'approve_claim');
-      const res = await world.post(chain.supervisor.activity('message', { replyToId: activityId, value: { verb: 'approve_claim', claimId, step: 'supervisor' } }));
+      const res = await world.post(
+        chain.supervisor.activity('message', {
+          replyToId: activityId,
+          value: { verb: 'approve_claim', claimId, step: 'supervisor' },
+        }),
+      );
       assert.ok(res.status < 300, `status ${res.status}`);
       await world.settle();
-      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card), ['Maksettu', 'Palauta korjattavaksi', 'Lataa maksettavat (CSV)']);
+      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card), [
+        'Maksettu',
+        'Palauta korjattavaksi',
+        'Lataa maksettavat (CSV)',
+      ]);
       assert.match(await audit(people.coordinator, claimId), /Hyväksytty: Sanna Supervisor/);
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}.*palkanlaskennassa maksettavana`));
-      for (const c of chain.supervisor.cardsAbout(claimId)) assert.deepEqual(buttons(c), [], 'no stale Approve button left for the supervisor');
+      assert.match(
+        await myFees(people.experts.get(EXPERT)!),
+        new RegExp(`${claimId}.*palkanlaskennassa maksettavana`),
+      );
+      for (const c of chain.supervisor.cardsAbout(claimId))
+        assert.deepEqual(buttons(c), [], 'no stale Approve button left for the supervisor');
     });
   });
 
@@ -338,7 +452,11 @@ describe('fee claims: edge cases', () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
       await approvers(world, false);
-      orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      orderId = await takenTask(world, people, {
+        date: '2026-11-30',
+        start: '13:00',
+        end: '15:00',
+      });
       await toHelsinki(world, '2026-11-30T15:00');
     });
     after(() => world.stop());
@@ -357,14 +475,20 @@ describe('fee claims: edge cases', () => {
 
     it('when the end time is before the start, then the card comes back with an error and no claim is stored', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const answer = await press(expert, orderId, 'submit_claim', { actualStart: '15:00', actualEnd: '13:00' });
+      const answer = await press(expert, orderId, 'submit_claim', {
+        actualStart: '15:00',
+        actualEnd: '13:00',
+      });
       assert.ok(answer.card, 'the card comes back');
       assert.match(answer.shown, /Tarkista merkityt kohdat/);
       assert.match(answer.shown, /Päättymisajan pitää olla alkamisajan jälkeen/);
       assert.deepEqual(buttons(answer.card), ['Lähetä palkkiohakemus']);
       await world.settle();
       assert.match(await myFees(expert), /ei ole vielä palkkiohakemuksia/);
-      assert.match((await people.coordinator.say('/fees')).join('\n'), /Ei käsittelyssä olevia palkkiohakemuksia/);
+      assert.match(
+        (await people.coordinator.say('/fees')).join('\n'),
+        /Ei käsittelyssä olevia palkkiohakemuksia/,
+      );
     });
 
     it('when a coordinator writes /export fees 13/2026, then they get the usage and no link', async () => {

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { translator } from '../../src/i18n';
 import { assertValidCard, inputsOf, textOf } from '../support/cards';
-import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
+import {
+  approvers,
+  buttons,
+  cardWith,
+  type Chain,
+  EXPERT,
+  myFees,
+  press,
+  takenTask,
+  toHelsinki,
+} from '../support/fees';
 import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
@@ -13,7 +23,13 @@ type FullChain = Chain & { stranger: TestUser };
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A task of the expert that ended at `end` on `date`, confirmed by the orderer, with its claim submitted: the claim waits for the supervisor. */
-async function claimAtSupervisor(world: World, people: Cast, date: string, start = '09:00', end = '10:00'): Promise<{ orderId: string; claimId: string }> {
+async function claimAtSupervisor(
+  world: World,
+  people: Cast,
+  date: string,
+  start = '09:00',
+  end = '10:00',
+): Promise<{ orderId: string; claimId: string }> {
   const orderId = await takenTask(world, people, { date, start, end });
   await toHelsinki(world, `${date}T${end}`);
   await press(people.orderer, orderId, 'task_done');
@@ -43,7 +59,11 @@ describe('fee claims', () => {
       world = await World.start();
       people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
       chain = await chainWithStranger(world, true);
-      orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+      orderId = await takenTask(world, people, {
+        date: '2026-11-30',
+        start: '13:00',
+        end: '15:00',
+      });
     });
     after(() => world.stop());
 
@@ -62,7 +82,10 @@ describe('fee claims', () => {
       assert.equal(inputs.actualEnd!.value, '15:00');
       assert.equal(inputs.km!.type, 'Input.Number');
       assert.equal(inputs.paymentType!.type, 'Input.ChoiceSet');
-      assert.deepEqual(inputs.paymentType!.choices.map((c: any) => c.value), ['palkkio', 'tyokorvaus']);
+      assert.deepEqual(
+        inputs.paymentType!.choices.map((c: any) => c.value),
+        ['palkkio', 'tyokorvaus'],
+      );
       assert.match(textOf(card), /Yhteensä: 80,00/);
       assert.deepEqual(buttons(card), ['Lähetä palkkiohakemus']);
       const done = cardWith(people.orderer, orderId, 'task_done').card;
@@ -72,7 +95,10 @@ describe('fee claims', () => {
     });
 
     it('when the expert writes a bad business ID, then the card says so next to the field and nothing is stored', async () => {
-      const answer = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim', { paymentType: 'tyokorvaus', businessId: '1234567-8' });
+      const answer = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim', {
+        paymentType: 'tyokorvaus',
+        businessId: '1234567-8',
+      });
       assert.ok(answer.shown.includes(fi('business_id_invalid')), answer.shown);
       assert.match(answer.shown, /Lähetä palkkiohakemus/);
       assert.match(await myFees(people.experts.get(EXPERT)!), /ei ole vielä palkkiohakemuksia/);
@@ -80,7 +106,11 @@ describe('fee claims', () => {
 
     it('when the expert submits with 12.5 km and 6.40 € of tickets, then the claim gets a number, the amount is rounded half up, and the orderer holds it', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const answer = await press(expert, orderId, 'submit_claim', { km: '12.5', expenses: '6,40', expensesNote: 'bussiliput' });
+      const answer = await press(expert, orderId, 'submit_claim', {
+        km: '12.5',
+        expenses: '6,40',
+        expensesNote: 'bussiliput',
+      });
       assertValidCard(answer.card!);
       claimId = /P-2026-\d{4}/.exec(answer.shown)![0];
       assert.match(answer.shown, /Kilometrikorvaus: 6,88/); // 12.5 × 0.55 = 6.875
@@ -88,7 +118,10 @@ describe('fee claims', () => {
       assert.equal(buttons(answer.card!).length, 0, 'the expert has nothing more to press');
       await world.settle();
       fees.push(await myFees(expert));
-      assert.match(fees.at(-1)!, new RegExp(`${claimId}.*Odottaa tilaajan vahvistusta: Olli Orderer`));
+      assert.match(
+        fees.at(-1)!,
+        new RegExp(`${claimId}.*Odottaa tilaajan vahvistusta: Olli Orderer`),
+      );
     });
 
     it('when the same card is sent again, then the same claim is shown and no second claim exists', async () => {
@@ -100,7 +133,10 @@ describe('fee claims', () => {
     it('when someone outside the chain forges an approval, then they learn nothing and nothing changes', async () => {
       const forged = await chain.stranger.execute('approve_claim', { claimId, step: 'supervisor' });
       assert.match(JSON.stringify(forged.body), /En löytänyt sellaista palkkiohakemusta/);
-      const early = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor' });
+      const early = await chain.supervisor.execute('approve_claim', {
+        claimId,
+        step: 'supervisor',
+      });
       assert.match(JSON.stringify(early.body), /ei ole sinun käsiteltävänäsi/);
       assert.match(await myFees(people.experts.get(EXPERT)!), /Odottaa tilaajan vahvistusta/);
     });
@@ -115,7 +151,12 @@ describe('fee claims', () => {
       assert.match(textOf(card), /Eeva Expert/);
       assert.match(textOf(card), /Yhteensä: 93,28/);
       const told = people.experts.get(EXPERT)!.lastText();
-      assert.ok(told.startsWith(fi('claim_step_moved', { claimId, stage: `${AT_SUPERVISOR}: Sanna Supervisor, ` })), told);
+      assert.ok(
+        told.startsWith(
+          fi('claim_step_moved', { claimId, stage: `${AT_SUPERVISOR}: Sanna Supervisor, ` }),
+        ),
+        told,
+      );
       fees.push(await myFees(people.experts.get(EXPERT)!));
     });
 
@@ -129,13 +170,22 @@ describe('fee claims', () => {
       const answer = await press(chain.supervisor, claimId, 'approve_claim');
       assert.equal(buttons(answer.card!).length, 0);
       assert.match(answer.shown, new RegExp(`${AT_DIRECTOR}: Dora Director`));
-      const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor' });
+      const replay = await chain.supervisor.execute('approve_claim', {
+        claimId,
+        step: 'supervisor',
+      });
       assert.match(JSON.stringify(replay.body), /Tämä vaihe on jo käsitelty: Sanna Supervisor/);
       await world.settle();
-      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), ['Hyväksy', 'Palauta korjattavaksi']);
+      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), [
+        'Hyväksy',
+        'Palauta korjattavaksi',
+      ]);
       fees.push(await myFees(people.experts.get(EXPERT)!));
       assert.match(fees.at(-1)!, new RegExp(`${AT_DIRECTOR}: Dora Director`));
-      assert.match(await chain.director.say('hyväksyttävät').then((t) => t.join('\n')), new RegExp(`${claimId}.*Eeva Expert`));
+      assert.match(
+        await chain.director.say('hyväksyttävät').then((t) => t.join('\n')),
+        new RegExp(`${claimId}.*Eeva Expert`),
+      );
     });
 
     it('when the bot restarts between stages, then the director approves and payroll gets a card with Mark paid and the export button', async () => {
@@ -143,7 +193,11 @@ describe('fee claims', () => {
       await press(chain.director, claimId, 'approve_claim');
       await world.settle();
       const card = cardWith(chain.payroll, claimId, 'mark_claim_paid').card;
-      assert.deepEqual(buttons(card), ['Maksettu', 'Palauta korjattavaksi', 'Lataa maksettavat (CSV)']);
+      assert.deepEqual(buttons(card), [
+        'Maksettu',
+        'Palauta korjattavaksi',
+        'Lataa maksettavat (CSV)',
+      ]);
       fees.push(await myFees(people.experts.get(EXPERT)!));
       assert.match(fees.at(-1)!, /palkanlaskennassa maksettavana: Paavo Payroll/);
       // Every card about the claim has been updated in place: nobody can press a stale button.
@@ -170,14 +224,20 @@ describe('fee claims', () => {
       assert.equal(row[11], '', 'not paid yet');
       const stranger = await fetch(url.replace(/exports\/[^/]+/, 'exports/' + 'x'.repeat(43)));
       assert.equal(stranger.status, 404);
-      assert.match(await stranger.text(), /Linkki on vanhentunut[\s\S]*Länken har gått ut[\s\S]*The link has expired/);
+      assert.match(
+        await stranger.text(),
+        /Linkki on vanhentunut[\s\S]*Länken har gått ut[\s\S]*The link has expired/,
+      );
     });
 
     it('when payroll marks it paid, then the expert is told and the CSV has the payment date and the deadline five days later', async () => {
       await toHelsinki(world, '2026-12-02T10:00');
       await press(chain.payroll, claimId, 'mark_claim_paid');
       await world.settle();
-      assert.match(people.experts.get(EXPERT)!.lastText(), new RegExp(`${claimId} on merkitty maksetuksi`));
+      assert.match(
+        people.experts.get(EXPERT)!.lastText(),
+        new RegExp(`${claimId} on merkitty maksetuksi`),
+      );
       fees.push(await myFees(people.experts.get(EXPERT)!));
       assert.match(fees.at(-1)!, new RegExp(`${claimId}.*Maksettu`));
       await chain.payroll.say('/export fees 2026-12');
@@ -190,11 +250,26 @@ describe('fee claims', () => {
 
     it('when a coordinator asks for the audit log, then every step is there with who and when', async () => {
       const log = (await people.coordinator.say(`/audit ${claimId}`)).join('\n');
-      for (const step of ['lähetti version 1', 'Hyväksytty: Olli Orderer', 'Hyväksytty: Sanna Supervisor', 'Hyväksytty: Dora Director', 'Maksettu: Paavo Payroll']) assert.ok(log.includes(step), `${step} in ${log}`);
+      for (const step of [
+        'lähetti version 1',
+        'Hyväksytty: Olli Orderer',
+        'Hyväksytty: Sanna Supervisor',
+        'Hyväksytty: Dora Director',
+        'Maksettu: Paavo Payroll',
+      ])
+        assert.ok(log.includes(step), `${step} in ${log}`);
       // The note shows the expert's answers stage by stage.
       assert.equal(fees.length, 5);
-      for (const wording of ['Palkkioni?', 'omat palkkiohakemukset', 'My fee claims']) assert.match((await people.experts.get(EXPERT)!.say(wording)).join('\n'), new RegExp(claimId), wording);
-      assert.match((await chain.director.say('Hyväksynnät')).join('\n'), /Sinulla ei ole käsiteltäviä/);
+      for (const wording of ['Palkkioni?', 'omat palkkiohakemukset', 'My fee claims'])
+        assert.match(
+          (await people.experts.get(EXPERT)!.say(wording)).join('\n'),
+          new RegExp(claimId),
+          wording,
+        );
+      assert.match(
+        (await chain.director.say('Hyväksynnät')).join('\n'),
+        /Sinulla ei ole käsiteltäviä/,
+      );
     });
   });
 
@@ -204,13 +279,21 @@ describe('fee claims', () => {
     let chain: FullChain;
     before(async () => {
       world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' }), anExpert({ email: 'peer@example.fi', kind: 'peer' })]);
+      people = await cast(world, [
+        anExpert({ email: EXPERT, name: 'Eeva Expert' }),
+        anExpert({ email: 'peer@example.fi', kind: 'peer' }),
+      ]);
       chain = await chainWithStranger(world, false);
     });
     after(() => world.stop());
 
     it('when the supervisor rejects with a reason, then the expert corrects it and version 2 goes back to the supervisor, then straight to payroll', async () => {
-      const orderId = await takenTask(world, people, { date: '2026-12-01', start: '09:00', end: '10:30', taskType: 'peer_group' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-12-01',
+        start: '09:00',
+        end: '10:30',
+        taskType: 'peer_group',
+      });
       await toHelsinki(world, '2026-12-01T10:30');
       await press(people.orderer, orderId, 'task_done');
       const expert = people.experts.get(EXPERT)!;
@@ -218,10 +301,18 @@ describe('fee claims', () => {
       const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
       assert.match(submitted.shown, new RegExp(AT_SUPERVISOR), 'the orderer had already confirmed');
       await world.settle();
-      const rejected = await press(chain.supervisor, claimId, 'reject_claim', { reason: 'Matka oli 20 km' });
+      const rejected = await press(chain.supervisor, claimId, 'reject_claim', {
+        reason: 'Matka oli 20 km',
+      });
       assert.match(rejected.shown, /Palautettu korjattavaksi/);
       await world.settle();
-      assert.ok(expert.messages().some((m) => m.text === fi('claim_step_returned', { claimId, reason: 'Matka oli 20 km' })));
+      assert.ok(
+        expert
+          .messages()
+          .some(
+            (m) => m.text === fi('claim_step_returned', { claimId, reason: 'Matka oli 20 km' }),
+          ),
+      );
       const again = cardWith(expert, claimId, 'submit_claim').card;
       assert.match(textOf(again), /Matka oli 20 km/);
       const resubmitted = await press(expert, claimId, 'submit_claim', { km: '20' });
@@ -239,25 +330,49 @@ describe('fee claims', () => {
     });
 
     it('when a peer supporter did a peer task, then they get no claim card', async () => {
-      const orderId = await placeOrder(people.orderer, { date: '2026-12-03', taskType: 'peer_group', remote: true, municipality: '', expertCount: 2 });
+      const orderId = await placeOrder(people.orderer, {
+        date: '2026-12-03',
+        taskType: 'peer_group',
+        remote: true,
+        municipality: '',
+        expertCount: 2,
+      });
       await world.settle();
       const peer = people.experts.get('peer@example.fi')!;
       await peer.submitCard(offerCardsFor(peer, orderId)[0]!, 'accept_offer');
       await toHelsinki(world, '2026-12-03T16:00');
       assert.equal(peer.cardsAbout('submit_claim').length, 0);
-      const forced = await peer.execute('submit_claim', { orderId, actualStart: '13:00', actualEnd: '15:00' });
-      assert.ok(JSON.stringify(forced.body).includes(fi('claim_unpaid')), JSON.stringify(forced.body));
+      const forced = await peer.execute('submit_claim', {
+        orderId,
+        actualStart: '13:00',
+        actualEnd: '15:00',
+      });
+      assert.ok(
+        JSON.stringify(forced.body).includes(fi('claim_unpaid')),
+        JSON.stringify(forced.body),
+      );
     });
 
     it('when a claim waits over a weekend and Christmas, then the holder is reminded on the third working day and coordinators told after five', async () => {
-      const orderId = await takenTask(world, people, { date: '2026-12-23', start: '09:00', end: '11:00' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-12-23',
+        start: '09:00',
+        end: '11:00',
+      });
       await toHelsinki(world, '2026-12-23T11:00');
       await press(people.orderer, orderId, 'task_done');
       const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
       const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
       await world.settle();
-      const reminders = () => chain.supervisor.messages().filter((m) => (m.text ?? '').includes(`Muistutus: palkkiohakemus ${claimId}`)).length;
-      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(fi('claim_stuck', { claimId }).split('\n')[0]!)).length;
+      const reminders = () =>
+        chain.supervisor
+          .messages()
+          .filter((m) => (m.text ?? '').includes(`Muistutus: palkkiohakemus ${claimId}`)).length;
+      const told = () =>
+        people.coordinator
+          .messages()
+          .filter((m) => (m.text ?? '').includes(fi('claim_stuck', { claimId }).split('\n')[0]!))
+          .length;
       // Working days after 23.12.: 24.12. (an eve is a working day), 28.12., 29.12. (25.–27.12. are holidays and a weekend).
       await toHelsinki(world, '2026-12-28T12:00');
       assert.equal(reminders(), 0, 'two working days have passed, not more');
@@ -267,7 +382,10 @@ describe('fee claims', () => {
       assert.equal(reminders(), 1, 'at most once a day');
       await toHelsinki(world, '2026-12-31T08:00');
       assert.equal(told(), 0, '24., 28., 29., 30., 31.: five working days, not more');
-      assert.match((await people.coordinator.say('/fees stuck')).join('\n'), /Yksikään palkkiohakemus ei ole odottanut/);
+      assert.match(
+        (await people.coordinator.say('/fees stuck')).join('\n'),
+        /Yksikään palkkiohakemus ei ole odottanut/,
+      );
       // 1.1. is New Year's Day, 2.–3.1. a weekend: the sixth working day is Monday 4.1.
       await toHelsinki(world, '2027-01-02T09:00');
       assert.equal(told(), 0);
@@ -281,15 +399,30 @@ describe('fee claims', () => {
 
     it('when a coordinator reassigns a waiting claim, then both people are told and the new holder can approve', async () => {
       const { claimId } = await claimAtSupervisor(world, people, '2027-01-12');
-      const reply = (await people.coordinator.say(`/reassign ${claimId} dir@example.fi`)).join('\n');
+      const reply = (await people.coordinator.say(`/reassign ${claimId} dir@example.fi`)).join(
+        '\n',
+      );
       assert.match(reply, /Dora Director/);
       await world.settle();
-      assert.equal(chain.supervisor.lastText(), fi('claim_reassigned_away', { claimId, name: 'Dora Director' }));
-      await assert.rejects(press(chain.supervisor, claimId, 'approve_claim'), /no card about .* with approve_claim/, 'the supervisor card has no Approve button any more');
+      assert.equal(
+        chain.supervisor.lastText(),
+        fi('claim_reassigned_away', { claimId, name: 'Dora Director' }),
+      );
+      await assert.rejects(
+        press(chain.supervisor, claimId, 'approve_claim'),
+        /no card about .* with approve_claim/,
+        'the supervisor card has no Approve button any more',
+      );
       await press(chain.director, claimId, 'approve_claim');
       await world.settle();
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}.*${escape(fi('claim_status_awaiting_payroll'))}`));
-      assert.match((await chain.supervisor.say(`/reassign ${claimId} x@example.fi`)).join('\n'), new RegExp(escape(fi('command_not_allowed'))));
+      assert.match(
+        await myFees(people.experts.get(EXPERT)!),
+        new RegExp(`${claimId}.*${escape(fi('claim_status_awaiting_payroll'))}`),
+      );
+      assert.match(
+        (await chain.supervisor.say(`/reassign ${claimId} x@example.fi`)).join('\n'),
+        new RegExp(escape(fi('command_not_allowed'))),
+      );
     });
   });
 
@@ -306,35 +439,63 @@ describe('fee claims', () => {
 
     it('when Teams fails every try to deliver the claim card, then it is tried again later and arrives', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const orderId = await takenTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-11-26',
+        start: '09:00',
+        end: '10:00',
+      });
       // 500 is not retried by us; the Bot Framework client tries 4 times in all, then the send fails.
       world.connector.fail('send', 500, { times: 4, conversationId: expert.conversationId });
       await toHelsinki(world, '2026-11-26T10:00');
       assert.equal(expert.cardsAbout('submit_claim').length, 0);
       await toHelsinki(world, '2026-11-26T10:06'); // the timer's 5-minute lease has run out
-      assert.equal(expert.cardMessagesAbout(orderId).filter((m) => JSON.stringify(m.card).includes('submit_claim')).length, 1);
+      assert.equal(
+        expert
+          .cardMessagesAbout(orderId)
+          .filter((m) => JSON.stringify(m.card).includes('submit_claim')).length,
+        1,
+      );
     });
 
     it('when the expert writes my fees, then the claim card of a task without a claim comes again', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const orderId = await takenTask(world, people, { date: '2026-11-27', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-11-27',
+        start: '09:00',
+        end: '10:00',
+      });
       await toHelsinki(world, '2026-11-27T10:00');
-      const claimCards = () => expert.cardMessagesAbout(orderId).filter((m) => JSON.stringify(m.card).includes('submit_claim')).length;
+      const claimCards = () =>
+        expert
+          .cardMessagesAbout(orderId)
+          .filter((m) => JSON.stringify(m.card).includes('submit_claim')).length;
       const before = claimCards();
       assert.equal(before, 1, 'the card came when the task ended');
       const answer = (await expert.say('my fees')).join('\n');
-      assert.ok([fi('my_fees_title'), fi('my_fees_empty')].some((t) => answer.includes(t)), answer);
+      assert.ok(
+        [fi('my_fees_title'), fi('my_fees_empty')].some((t) => answer.includes(t)),
+        answer,
+      );
       assert.ok(expert.messages().some((m) => m.text === fi('claims_missing_intro')));
       assert.equal(claimCards(), before + 1);
     });
 
     it('when a timer falls on a weekend after downtime, then the reminder still comes on the next working day', async () => {
-      const orderId = await takenTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-11-30',
+        start: '09:00',
+        end: '10:00',
+      });
       await toHelsinki(world, '2026-11-30T10:00');
       await press(people.orderer, orderId, 'task_done');
-      const claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
+      const claimId = /P-2026-\d{4}/.exec(
+        (await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown,
+      )![0];
       await world.settle();
-      const reminders = () => chain.supervisor.messages().filter((m) => (m.text ?? '').includes(`Muistutus: palkkiohakemus ${claimId}`)).length;
+      const reminders = () =>
+        chain.supervisor
+          .messages()
+          .filter((m) => (m.text ?? '').includes(`Muistutus: palkkiohakemus ${claimId}`)).length;
       // Due Thursday 3.12. at 08:00, but the bot was down until Saturday.
       await toHelsinki(world, '2026-12-05T10:00');
       assert.equal(reminders(), 0, 'not on a Saturday');
@@ -356,9 +517,21 @@ describe('fee claims', () => {
       const again = await press(people.experts.get(EXPERT)!, claimId, 'submit_claim');
       assert.match(again.shown, new RegExp(fi('claim_status_awaiting_supervisor')));
       await world.settle();
-      const replay = await chain.supervisor.execute('approve_claim', { claimId, step: 'supervisor', version: 1 });
-      assert.ok(JSON.stringify(replay.body).includes(JSON.stringify(fi('claim_version_changed')).slice(1, -1)), JSON.stringify(replay.body));
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*${fi('claim_status_awaiting_supervisor')}`));
+      const replay = await chain.supervisor.execute('approve_claim', {
+        claimId,
+        step: 'supervisor',
+        version: 1,
+      });
+      assert.ok(
+        JSON.stringify(replay.body).includes(
+          JSON.stringify(fi('claim_version_changed')).slice(1, -1),
+        ),
+        JSON.stringify(replay.body),
+      );
+      assert.match(
+        await myFees(people.experts.get(EXPERT)!),
+        new RegExp(`${claimId}[^\n]*${fi('claim_status_awaiting_supervisor')}`),
+      );
       const audit = (await people.coordinator.say(`/audit ${orderId}`)).join('\n');
       assert.ok(audit.includes(fi('audit_order_title', { orderId })), audit);
       assert.ok(audit.includes(fi('audit_order_cancelled', { who: '' }).trim()), audit);
@@ -368,9 +541,13 @@ describe('fee claims', () => {
     it('when a coordinator saves a tariff card drawn before another saved a newer version, then nothing is saved', async () => {
       await people.coordinator.say('/tariffs');
       const stale = people.coordinator.lastCard()!;
-      const first = await people.coordinator.submitCard(stale, 'save_tariff', { hourly_lecture: '45' });
+      const first = await people.coordinator.submitCard(stale, 'save_tariff', {
+        hourly_lecture: '45',
+      });
       assert.match(textOf(first.card!), /versiona 2026-2/);
-      const second = await people.coordinator.submitCard(stale, 'save_tariff', { hourly_lecture: '20' });
+      const second = await people.coordinator.submitCard(stale, 'save_tariff', {
+        hourly_lecture: '20',
+      });
       assert.match(textOf(second.card!), /Joku tallensi taksat juuri/);
       assert.equal((await world.bot.services.tariffs.current()).hourlyCents.lecture, 4500);
     });
@@ -388,18 +565,41 @@ describe('fee claims', () => {
     after(() => world.stop());
 
     it('when Teams answers 404 for the approver, then coordinators are told once and the send is not retried for ever', async () => {
-      const orderId = await takenTask(world, people, { date: '2026-11-26', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-11-26',
+        start: '09:00',
+        end: '10:00',
+      });
       await toHelsinki(world, '2026-11-26T10:00');
-      const claimId = /P-2026-\d{4}/.exec((await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown)![0];
+      const claimId = /P-2026-\d{4}/.exec(
+        (await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown,
+      )![0];
       await world.settle();
-      world.connector.fail('send', 404, { times: 50, conversationId: chain.supervisor.conversationId });
+      world.connector.fail('send', 404, {
+        times: 50,
+        conversationId: chain.supervisor.conversationId,
+      });
       await press(people.orderer, claimId, 'approve_claim'); // the orderer's Task done on the claim card
       await world.settle();
-      const told = () => people.coordinator.messages().filter((m) => (m.text ?? '').includes(fi('claim_holder_unreachable', { claimId, name: 'Sanna Supervisor', email: 'sup@example.fi' }).split(':')[0]!)).length;
+      const told = () =>
+        people.coordinator
+          .messages()
+          .filter((m) =>
+            (m.text ?? '').includes(
+              fi('claim_holder_unreachable', {
+                claimId,
+                name: 'Sanna Supervisor',
+                email: 'sup@example.fi',
+              }).split(':')[0]!,
+            ),
+          ).length;
       assert.equal(told(), 1);
       await toHelsinki(world, '2026-11-26T10:30');
       assert.equal(told(), 1);
-      assert.match(await myFees(people.experts.get(EXPERT)!), new RegExp(`${claimId}[^\n]*${fi('claim_status_awaiting_supervisor')}`));
+      assert.match(
+        await myFees(people.experts.get(EXPERT)!),
+        new RegExp(`${claimId}[^\n]*${fi('claim_status_awaiting_supervisor')}`),
+      );
     });
 
     it('when the rejection message and card fail to arrive, then both come later, once', async () => {
@@ -411,7 +611,14 @@ describe('fee claims', () => {
       const before = expert.cardsAbout('submit_claim').length;
       await press(chain.director, claimId, 'reject_claim', { reason: 'Tarkista aika' });
       await world.settle();
-      const returnedMessages = () => expert.messages().filter((m) => (m.text ?? '').includes(fi('claim_step_returned', { claimId, reason: 'Tarkista aika' }))).length;
+      const returnedMessages = () =>
+        expert
+          .messages()
+          .filter((m) =>
+            (m.text ?? '').includes(
+              fi('claim_step_returned', { claimId, reason: 'Tarkista aika' }),
+            ),
+          ).length;
       assert.equal(expert.cardsAbout('submit_claim').length, before, 'the card did not arrive yet');
       assert.equal(returnedMessages(), 0, 'nor the message');
       await toHelsinki(world, '2026-11-27T10:02'); // the outbox lease (60 s) has run out

@@ -7,8 +7,25 @@ describe('first contact and help', () => {
   before(async () => {
     world = await World.start({ BOOTSTRAP_COORDINATORS: 'boss@example.fi' });
     const r = world.bot.services.registers;
-    await r.putUnit({ unitId: 'u1', name: 'Psykiatria', municipality: 'Jyväskylä', supervisorEmail: 'sup@example.fi', payrollEmail: 'pay@example.fi', costCenter: '1001' });
-    await r.putExpert({ email: 'expert@example.fi', name: 'Eeva', kind: 'trained', areas: ['mental_health'], regions: ['Jyväskylä'], languages: ['fi'], remote: true, onsite: true, maxPerMonth: 8 });
+    await r.putUnit({
+      unitId: 'u1',
+      name: 'Psykiatria',
+      municipality: 'Jyväskylä',
+      supervisorEmail: 'sup@example.fi',
+      payrollEmail: 'pay@example.fi',
+      costCenter: '1001',
+    });
+    await r.putExpert({
+      email: 'expert@example.fi',
+      name: 'Eeva',
+      kind: 'trained',
+      areas: ['mental_health'],
+      regions: ['Jyväskylä'],
+      languages: ['fi'],
+      remote: true,
+      onsite: true,
+      maxPerMonth: 8,
+    });
     await r.putStaff({ email: 'nurse@example.fi', name: 'Niina', role: 'orderer', unitId: 'u1' });
   });
   after(() => world.stop());
@@ -57,14 +74,21 @@ describe('first contact and help', () => {
     const answers = await newcomer.say('help');
     assert.equal(answers.length, 1);
     assert.match(answers[0]!, /Hei! Olen Kokemusvälitys/);
-    assert.ok(world.connector.calls.some((c) => c.kind === 'get_member' && c.conversationId === newcomer.conversationId));
+    assert.ok(
+      world.connector.calls.some(
+        (c) => c.kind === 'get_member' && c.conversationId === newcomer.conversationId,
+      ),
+    );
   });
 
   it('when Teams does not know the email, then the bot says it cannot link them, and asks Teams again next time', async () => {
     const ghost = world.person({});
     const [welcome] = await ghost.install();
     assert.match(welcome!, /En löytänyt sähköpostiosoitettasi/);
-    const lookups = () => world.connector.calls.filter((c) => c.kind === 'get_member' && c.conversationId === ghost.conversationId).length;
+    const lookups = () =>
+      world.connector.calls.filter(
+        (c) => c.kind === 'get_member' && c.conversationId === ghost.conversationId,
+      ).length;
     const before = lookups();
     await ghost.say('apua');
     assert.equal(lookups(), before + 1);
@@ -84,17 +108,25 @@ describe('first contact and help', () => {
     const boss = world.person({ email: 'boss@example.fi', locale: 'sv-FI' });
     await boss.install();
     const t = translator('sv');
-    assert.deepEqual(await boss.say('/reasign P-2026-0001 sup@example.fi'), [t('did_you_mean', { command: '/flytta' })]);
+    assert.deepEqual(await boss.say('/reasign P-2026-0001 sup@example.fi'), [
+      t('did_you_mean', { command: '/flytta' }),
+    ]);
     const nurse = world.person({ email: 'nurse@example.fi' });
     await nurse.install();
-    assert.deepEqual(await nurse.say('/tariffz'), [translator('fi')('did_you_mean', { command: '/taksat' })]);
+    assert.deepEqual(await nurse.say('/tariffz'), [
+      translator('fi')('did_you_mean', { command: '/taksat' }),
+    ]);
     assert.deepEqual(await nurse.say('/qwertyuiop'), [translator('fi')('unknown_text')]);
   });
 
   it('when a message has no text, then the bot says it handles text and buttons only', async () => {
     const nurse = world.person({ email: 'nurse@example.fi' });
     await nurse.install();
-    await world.post(nurse.activity('message', { attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] }));
+    await world.post(
+      nurse.activity('message', {
+        attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }],
+      }),
+    );
     assert.equal(nurse.lastText(), translator('fi')('not_text'));
   });
 });

@@ -19,7 +19,10 @@ describe('health, configuration and bad input', () => {
 
   it('when storage goes down, then /healthz answers 503, and 200 again when it is back', async () => {
     const azurite = await startAzurite();
-    const bot = await startBot(world.config({ STORAGE_CONNECTION_STRING: azurite.connectionString }), { clock: world.clock });
+    const bot = await startBot(
+      world.config({ STORAGE_CONNECTION_STRING: azurite.connectionString }),
+      { clock: world.clock },
+    );
     try {
       assert.equal((await fetch(`${bot.url}/healthz`)).status, 200);
       await azurite.stop();
@@ -33,19 +36,50 @@ describe('health, configuration and bad input', () => {
 
   for (const [name, env, expected] of [
     ['PORT is not a number', { PORT: 'abc' }, /^Configuration error: PORT /],
-    ['the connection string is malformed', { STORAGE_CONNECTION_STRING: 'not a connection string' }, /^Configuration error: STORAGE_CONNECTION_STRING /],
+    [
+      'the connection string is malformed',
+      { STORAGE_CONNECTION_STRING: 'not a connection string' },
+      /^Configuration error: STORAGE_CONNECTION_STRING /,
+    ],
     ['AZURITE is neither 0 nor 1', { AZURITE: 'maybe' }, /^Configuration error: AZURITE /],
-    ['CLOCK_START is not an instant', { CLOCK_START: 'next monday' }, /^Configuration error: CLOCK_START /],
-    ['a bootstrap coordinator is not an e-mail', { BOOTSTRAP_COORDINATORS: 'boss@example.fi, nobody' }, /^Configuration error: BOOTSTRAP_COORDINATORS /],
-    ['production has no app id', { NODE_ENV: 'production', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' }, /MicrosoftAppId is required/],
-    ['production gets CLOCK_START', {
-      NODE_ENV: 'production', MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'x',
-      MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222', CLOCK_START: '2027-01-01T00:00:00Z',
-    }, /CLOCK_START is refused/],
-    ['local mode (no app id) is started on App Service', { WEBSITE_SITE_NAME: 'kokemusvalitys-bot' }, /^Configuration error: MicrosoftAppId is required on Azure App Service/],
+    [
+      'CLOCK_START is not an instant',
+      { CLOCK_START: 'next monday' },
+      /^Configuration error: CLOCK_START /,
+    ],
+    [
+      'a bootstrap coordinator is not an e-mail',
+      { BOOTSTRAP_COORDINATORS: 'boss@example.fi, nobody' },
+      /^Configuration error: BOOTSTRAP_COORDINATORS /,
+    ],
+    [
+      'production has no app id',
+      { NODE_ENV: 'production', STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true' },
+      /MicrosoftAppId is required/,
+    ],
+    [
+      'production gets CLOCK_START',
+      {
+        NODE_ENV: 'production',
+        MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+        MicrosoftAppPassword: 'x',
+        MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222',
+        CLOCK_START: '2027-01-01T00:00:00Z',
+      },
+      /CLOCK_START is refused/,
+    ],
+    [
+      'local mode (no app id) is started on App Service',
+      { WEBSITE_SITE_NAME: 'kokemusvalitys-bot' },
+      /^Configuration error: MicrosoftAppId is required on Azure App Service/,
+    ],
   ] as const) {
     it(`when ${name}, then the start stops with one line naming the variable`, () => {
-      assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && expected.test(err.message) && !err.message.includes('\n'));
+      assert.throws(
+        () => loadConfig(env),
+        (err: unknown) =>
+          err instanceof ConfigError && expected.test(err.message) && !err.message.includes('\n'),
+      );
     });
   }
 
@@ -59,7 +93,9 @@ describe('health, configuration and bad input', () => {
 
   it('when the bot has its app id on App Service, then the configuration loads', () => {
     const c = loadConfig({
-      WEBSITE_SITE_NAME: 'kokemusvalitys-bot', MicrosoftAppId: '11111111-1111-1111-1111-111111111111', MicrosoftAppPassword: 'x',
+      WEBSITE_SITE_NAME: 'kokemusvalitys-bot',
+      MicrosoftAppId: '11111111-1111-1111-1111-111111111111',
+      MicrosoftAppPassword: 'x',
       MicrosoftAppTenantId: '22222222-2222-2222-2222-222222222222',
     });
     assert.equal(c.MicrosoftAppId, '11111111-1111-1111-1111-111111111111');
@@ -67,10 +103,14 @@ describe('health, configuration and bad input', () => {
 
   it('when the bot is started with PORT=abc, then it exits with one clear line', function () {
     this.timeout(90_000); // a cold tsx start of the whole bot, on a busy 2-core machine
-    const r = spawnSync(process.execPath, ['--require', 'tsx/cjs', join(__dirname, '..', '..', 'src', 'main.ts')], {
-      env: { ...process.env, PORT: 'abc' },
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--require', 'tsx/cjs', join(__dirname, '..', '..', 'src', 'main.ts')],
+      {
+        env: { ...process.env, PORT: 'abc' },
+        encoding: 'utf8',
+      },
+    );
     assert.equal(r.status, 1);
     assert.match(r.stderr.trim(), /^Configuration error: PORT /);
   });
@@ -87,8 +127,15 @@ describe('health, configuration and bad input', () => {
     );
     try {
       const user = world.person({ email: 'intruder@example.fi' });
-      const activity = { ...user.activity('message', { text: 'apua' }), conversation: { id: user.conversationId, tenantId: '22222222-2222-2222-2222-222222222222' } };
-      const res = await fetch(`${secured.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const activity = {
+        ...user.activity('message', { text: 'apua' }),
+        conversation: { id: user.conversationId, tenantId: '22222222-2222-2222-2222-222222222222' },
+      };
+      const res = await fetch(`${secured.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       assert.equal(res.status, 401);
       assert.equal(user.messages().length, 0);
     } finally {
@@ -103,8 +150,29 @@ describe('health, configuration and bad input', () => {
 
   for (const [name, activity] of [
     ['has no type', { text: 'hi' }],
-    ['has no conversation', { type: 'message', text: 'hi', from: { id: '29:x' }, recipient: { id: '28:b' }, channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/' }],
-    ['has a bad serviceUrl', { type: 'message', text: 'hi', from: { id: '29:x' }, recipient: { id: '28:b' }, conversation: { id: 'c' }, channelId: 'msteams', serviceUrl: 'not a url' }],
+    [
+      'has no conversation',
+      {
+        type: 'message',
+        text: 'hi',
+        from: { id: '29:x' },
+        recipient: { id: '28:b' },
+        channelId: 'msteams',
+        serviceUrl: 'http://127.0.0.1:1/',
+      },
+    ],
+    [
+      'has a bad serviceUrl',
+      {
+        type: 'message',
+        text: 'hi',
+        from: { id: '29:x' },
+        recipient: { id: '28:b' },
+        conversation: { id: 'c' },
+        channelId: 'msteams',
+        serviceUrl: 'not a url',
+      },
+    ],
     ['is an array', [1, 2, 3]],
   ] as const) {
     it(`when the activity ${name}, then 400`, async () => {
@@ -115,7 +183,9 @@ describe('health, configuration and bad input', () => {
 
   it('when an unknown activity type arrives, then it is ignored with a 2xx and no message', async () => {
     const user = world.person({ email: 'quiet@example.fi' });
-    const res = await world.post(user.activity('messageReaction', { reactionsAdded: [{ type: 'like' }] }));
+    const res = await world.post(
+      user.activity('messageReaction', { reactionsAdded: [{ type: 'like' }] }),
+    );
     assert.ok(res.status < 300, `status ${res.status}`);
     assert.equal(user.messages().length, 0);
   });

@@ -28,8 +28,23 @@ class OpenIdStub {
       const base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
       const body =
         req.url === '/keys'
-          ? { keys: [{ kty: 'RSA', use: 'sig', kid: KID, n: jwk.n, e: jwk.e, endorsements: ['msteams', 'webchat'] }] }
-          : { issuer: 'https://api.botframework.com', jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
+          ? {
+              keys: [
+                {
+                  kty: 'RSA',
+                  use: 'sig',
+                  kid: KID,
+                  n: jwk.n,
+                  e: jwk.e,
+                  endorsements: ['msteams', 'webchat'],
+                },
+              ],
+            }
+          : {
+              issuer: 'https://api.botframework.com',
+              jwks_uri: `${base}/keys`,
+              id_token_signing_alg_values_supported: ['RS256'],
+            };
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     });
@@ -62,7 +77,11 @@ interface RawAnswer {
 }
 
 /** Sends a request with node:http, so headers and the body's pace are the test's to choose. */
-function rawPost(url: string, headers: Record<string, string>, write: (req: ReturnType<typeof request>, answered: () => boolean) => void): Promise<RawAnswer> {
+function rawPost(
+  url: string,
+  headers: Record<string, string>,
+  write: (req: ReturnType<typeof request>, answered: () => boolean) => void,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     let answered = false;
     const req = request(url, { method: 'POST', headers }, (res) => {
@@ -85,7 +104,8 @@ async function gzipBomb(): Promise<Buffer> {
   gzip.on('data', (c: Buffer) => out.push(c));
   const done = new Promise((r) => gzip.on('end', r));
   const zeros = Buffer.alloc(1024 * 1024);
-  for (let i = 0; i < 200; i++) if (!gzip.write(zeros)) await new Promise((r) => gzip.once('drain', r));
+  for (let i = 0; i < 200; i++)
+    if (!gzip.write(zeros)) await new Promise((r) => gzip.once('drain', r));
   gzip.end();
   await done;
   return Buffer.concat(out);
@@ -93,7 +113,9 @@ async function gzipBomb(): Promise<Buffer> {
 
 function multipart(boundary: string, bytes: number): Buffer {
   return Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     Buffer.alloc(bytes, 0x61),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -111,7 +133,12 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
     await openId.start();
     ({ coordinator } = await cast(world, []));
     prod = await startBot(
-      world.config({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: TENANT }),
+      world.config({
+        NODE_ENV: 'production',
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: 'secret',
+        MicrosoftAppTenantId: TENANT,
+      }),
       { clock: world.clock, pollMs: 0, channelTrust: { openIdMetadataUrl: openId.url } },
     );
   });
@@ -127,31 +154,56 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
     return { ...a, conversation: { ...(a.conversation as object), tenantId: TENANT } };
   };
 
-  const postProd = (activity: unknown, authorization?: string, headers: Record<string, string> = {}) =>
+  const postProd = (
+    activity: unknown,
+    authorization?: string,
+    headers: Record<string, string> = {},
+  ) =>
     fetch(`${prod.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(authorization ? { authorization } : {}),
+        ...headers,
+      },
       body: JSON.stringify(activity),
     });
 
-  describe('tokens, through botbuilder\'s own authentication', () => {
+  describe("tokens, through botbuilder's own authentication", () => {
     // botbuilder prints every refused token with console.error (a key, a stack): not the bot's log.
     let quiet: sinon.SinonStub;
     beforeEach(() => (quiet = sinon.stub(console, 'error')));
     afterEach(() => quiet.restore());
 
-    it('when a token is signed by the channel\'s key, then the activity is accepted', async () => {
+    it("when a token is signed by the channel's key, then the activity is accepted", async () => {
       const user = world.person({ email: 'reactor@example.fi' });
-      const res = await postProd(teamsActivity(user, 'messageReaction', { reactionsAdded: [{ type: 'like' }] }), `Bearer ${openId.token(world.connector.url)}`);
+      const res = await postProd(
+        teamsActivity(user, 'messageReaction', { reactionsAdded: [{ type: 'like' }] }),
+        `Bearer ${openId.token(world.connector.url)}`,
+      );
       assert.equal(res.status, 200, await res.text());
     });
 
     const forged: Array<[string, () => string]> = [
-      ['unsigned (alg none)', () => `Bearer ${b64({ alg: 'none', typ: 'JWT', kid: KID })}.${b64({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: world.connector.url, exp: Math.floor(Date.now() / 1000) + 3600 })}.`],
+      [
+        'unsigned (alg none)',
+        () =>
+          `Bearer ${b64({ alg: 'none', typ: 'JWT', kid: KID })}.${b64({ iss: 'https://api.botframework.com', aud: APP_ID, serviceurl: world.connector.url, exp: Math.floor(Date.now() / 1000) + 3600 })}.`,
+      ],
       ['garbage', () => 'Bearer not.a.token'],
-      ['signed by another key under the channel key\'s id', () => `Bearer ${openId.token(world.connector.url, { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`],
-      ['for another bot', () => `Bearer ${openId.token(world.connector.url, { aud: randomUUID() })}`],
-      ['for another serviceUrl', () => `Bearer ${openId.token('https://smba.trafficmanager.net/emea/')}`],
+      [
+        "signed by another key under the channel key's id",
+        () =>
+          `Bearer ${openId.token(world.connector.url, { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`,
+      ],
+      [
+        'for another bot',
+        () => `Bearer ${openId.token(world.connector.url, { aud: randomUUID() })}`,
+      ],
+      [
+        'for another serviceUrl',
+        () => `Bearer ${openId.token('https://smba.trafficmanager.net/emea/')}`,
+      ],
     ];
     for (const [name, header] of forged) {
       it(`when the token is ${name}, then 401 and nothing is answered or stored`, async () => {
@@ -164,8 +216,17 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
     }
 
     it('when there is no Authorization header, then 401 comes before the body has even arrived', async () => {
-      const answer = rawPost(`${prod.url}/api/messages`, { 'content-type': 'application/json', 'content-length': '100000' }, (req) => req.write('{"type":'));
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no answer while the body was incomplete')), 5000).unref());
+      const answer = rawPost(
+        `${prod.url}/api/messages`,
+        { 'content-type': 'application/json', 'content-length': '100000' },
+        (req) => req.write('{"type":'),
+      );
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(
+          () => reject(new Error('no answer while the body was incomplete')),
+          5000,
+        ).unref(),
+      );
       const res = await Promise.race([answer, timeout]);
       assert.equal(res.status, 401);
     });
@@ -192,7 +253,11 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
       for (const authorization of [undefined, 'Bearer garbage']) {
         const res = await rawPost(
           `${prod.url}/api/messages`,
-          { 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': String(body.length), ...(authorization ? { authorization } : {}) },
+          {
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            'content-length': String(body.length),
+            ...(authorization ? { authorization } : {}),
+          },
           (req) => req.end(body),
         ).catch((err: Error) => ({ status: 0, headers: {}, body: err.message }));
         statuses.push(res.status);
@@ -211,7 +276,12 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
       for (const authorization of [undefined, 'Bearer garbage', 'Bearer garbage']) {
         const res = await rawPost(
           `${prod.url}/api/messages`,
-          { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.length), ...(authorization ? { authorization } : {}) },
+          {
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+            'content-length': String(bomb.length),
+            ...(authorization ? { authorization } : {}),
+          },
           (req) => req.end(bomb),
         ).catch((err: Error) => ({ status: 0, headers: {}, body: err.message }));
         statuses.push(res.status);
@@ -224,23 +294,29 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
 
     it('when a body says it is over 256 KB, then 413 without reading it', async () => {
       const user = world.person({ email: 'big@example.fi' });
-      const res = await world.post(user.activity('message', { text: 'hei', padding: 'x'.repeat(300 * 1024) }));
+      const res = await world.post(
+        user.activity('message', { text: 'hei', padding: 'x'.repeat(300 * 1024) }),
+      );
       assert.equal(res.status, 413);
       assert.equal(user.messages().length, 0);
     });
 
     it('when a chunked body grows past 256 KB, then 413 and the bot stops reading', async () => {
       let sent = 0;
-      const res = await rawPost(`${world.bot.url}/api/messages`, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, (req, answered) => {
-        const more = () => {
-          if (answered() || req.destroyed) return;
-          if (sent > 4 * 1024 * 1024) return void req.end();
-          sent += 16 * 1024;
-          req.write(Buffer.alloc(16 * 1024, 0x20), () => setTimeout(more, 2));
-        };
-        req.write('{"type":"message","text":"');
-        more();
-      });
+      const res = await rawPost(
+        `${world.bot.url}/api/messages`,
+        { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        (req, answered) => {
+          const more = () => {
+            if (answered() || req.destroyed) return;
+            if (sent > 4 * 1024 * 1024) return void req.end();
+            sent += 16 * 1024;
+            req.write(Buffer.alloc(16 * 1024, 0x20), () => setTimeout(more, 2));
+          };
+          req.write('{"type":"message","text":"');
+          more();
+        },
+      );
       assert.equal(res.status, 413);
       assert.ok(sent < 1024 * 1024, `the bot read ${sent} bytes before answering`);
     });
@@ -248,11 +324,18 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
     for (const [name, headers] of [
       ['text/plain', { 'content-type': 'text/plain' }],
       ['form-encoded', { 'content-type': 'application/x-www-form-urlencoded' }],
-      ['JSON with Content-Encoding: deflate', { 'content-type': 'application/json', 'content-encoding': 'deflate' }],
+      [
+        'JSON with Content-Encoding: deflate',
+        { 'content-type': 'application/json', 'content-encoding': 'deflate' },
+      ],
     ] as const) {
       it(`when the body is ${name}, then 415 and nothing is answered`, async () => {
         const user = world.person({ email: `ct-${randomUUID()}@example.fi` });
-        const res = await fetch(`${world.bot.url}/api/messages`, { method: 'POST', headers, body: JSON.stringify(user.activity('message', { text: 'apua' })) });
+        const res = await fetch(`${world.bot.url}/api/messages`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(user.activity('message', { text: 'apua' })),
+        });
         assert.equal(res.status, 415);
         assert.equal(user.messages().length, 0);
       });
@@ -262,11 +345,23 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
       for (const res of [
         await fetch(`${world.bot.url}/healthz`),
         await fetch(`${world.bot.url}/exports/nope/palkkiot.csv`),
-        await fetch(`${world.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
-        await fetch(`${world.bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+        await fetch(`${world.bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain' },
+          body: 'x',
+        }),
+        await fetch(`${world.bot.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{',
+        }),
         await postProd({}, undefined),
       ]) {
-        assert.equal(res.headers.get('x-content-type-options'), 'nosniff', `${res.url} ${res.status}`);
+        assert.equal(
+          res.headers.get('x-content-type-options'),
+          'nosniff',
+          `${res.url} ${res.status}`,
+        );
       }
     });
   });
@@ -285,12 +380,18 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
       text: '/fees',
     });
 
-    it('when a Web Chat client with a valid token poses as a coordinator, then 403, no answer, and the coordinator\'s address is unchanged', async () => {
+    it("when a Web Chat client with a valid token poses as a coordinator, then 403, no answer, and the coordinator's address is unchanged", async () => {
       const before = (await world.bot.services.people.get(coordinator.aadObjectId))!.value.address;
-      const res = await postProd(spoof('attacker-conversation'), `Bearer ${openId.token(world.connector.url)}`);
+      const res = await postProd(
+        spoof('attacker-conversation'),
+        `Bearer ${openId.token(world.connector.url)}`,
+      );
       assert.equal(res.status, 403);
       assert.equal(world.connector.messagesIn('attacker-conversation').length, 0);
-      assert.deepEqual((await world.bot.services.people.get(coordinator.aadObjectId))!.value.address, before);
+      assert.deepEqual(
+        (await world.bot.services.people.get(coordinator.aadObjectId))!.value.address,
+        before,
+      );
     });
 
     it('when the same spoof reaches a local bot, then it is refused too and the address is unchanged', async () => {
@@ -298,7 +399,10 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
       const res = await world.post(spoof('attacker-local'));
       assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
       assert.equal(world.connector.messagesIn('attacker-local').length, 0);
-      assert.deepEqual((await world.bot.services.people.get(coordinator.aadObjectId))!.value.address, before);
+      assert.deepEqual(
+        (await world.bot.services.people.get(coordinator.aadObjectId))!.value.address,
+        before,
+      );
     });
 
     it('when a Teams activity has no aadObjectId, then it is refused and nobody is stored', async () => {
@@ -314,7 +418,10 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
     it('when the object id hides in a __proto__ key, then it is not believed', async () => {
       const user = world.person({ email: 'proto@example.fi' });
       const a = user.activity('message', { text: 'apua' });
-      const raw = JSON.stringify({ ...a, from: { id: user.id, name: 'User' } }).replace('"from":{', `"from":{"__proto__":{"aadObjectId":"${coordinator.aadObjectId}"},`);
+      const raw = JSON.stringify({ ...a, from: { id: user.id, name: 'User' } }).replace(
+        '"from":{',
+        `"from":{"__proto__":{"aadObjectId":"${coordinator.aadObjectId}"},`,
+      );
       const res = await world.post({}, raw);
       assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
       assert.equal(user.messages().length, 0);
@@ -323,7 +430,10 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
     it('when the tenant is only in channelData, then it is refused', async () => {
       const user = world.person({ email: 'chdata@example.fi' });
       const a = user.activity('message', { text: 'apua' });
-      const res = await world.post({ ...a, conversation: { id: user.conversationId, conversationType: 'personal' } });
+      const res = await world.post({
+        ...a,
+        conversation: { id: user.conversationId, conversationType: 'personal' },
+      });
       assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
       assert.equal(user.messages().length, 0);
     });
@@ -331,17 +441,27 @@ describe('the HTTP contract of /api/messages (SPEC §9)', () => {
     it('when a validly signed activity comes from another tenant, then 403 and it is not answered', async () => {
       const user = world.person({ email: 'foreign@example.fi' });
       const a = user.activity('message', { text: 'apua' });
-      const res = await postProd({ ...a, conversation: { id: user.conversationId, tenantId: randomUUID() } }, `Bearer ${openId.token(world.connector.url)}`);
+      const res = await postProd(
+        { ...a, conversation: { id: user.conversationId, tenantId: randomUUID() } },
+        `Bearer ${openId.token(world.connector.url)}`,
+      );
       assert.equal(res.status, 403);
       assert.equal(user.messages().length, 0);
       assert.equal(await world.bot.services.people.get(user.aadObjectId), undefined);
     });
 
     it('when a local bot has a tenant id set, then another tenant is refused and its own is answered', async () => {
-      const local = await startBot(world.config({ MicrosoftAppTenantId: TENANT }), { clock: world.clock, pollMs: 0 });
+      const local = await startBot(world.config({ MicrosoftAppTenantId: TENANT }), {
+        clock: world.clock,
+        pollMs: 0,
+      });
       try {
         const post = (activity: unknown) =>
-          fetch(`${local.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+          fetch(`${local.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(activity),
+          });
         const stranger = world.person({ email: 'stranger@example.fi' });
         assert.equal((await post(stranger.activity('message', { text: 'apua' }))).status, 403); // tenant-1
         assert.equal(stranger.messages().length, 0);

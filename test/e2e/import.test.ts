@@ -9,8 +9,10 @@ import { TableRegisterRepository } from '../../src/storage/table-register-reposi
 import { TableStore } from '../../src/storage/tables';
 import { storageConnectionString } from '../support/root-hooks';
 
-const EXPERT_HEADER = 'email,name,kind,areas,regions,languages,remote,onsite,max_per_month,mentor_email,trained_on';
-const UNIT_HEADER = 'unit_id,name,municipality,supervisor_email,director_email,payroll_email,cost_center';
+const EXPERT_HEADER =
+  'email,name,kind,areas,regions,languages,remote,onsite,max_per_month,mentor_email,trained_on';
+const UNIT_HEADER =
+  'unit_id,name,municipality,supervisor_email,director_email,payroll_email,cost_center';
 const DEMO_DIR = join(__dirname, '..', '..', 'demo');
 
 const csv = (...lines: string[]): string => `${lines.join('\n')}\n`;
@@ -59,7 +61,10 @@ describe('register import', () => {
     assert.deepEqual(result, { code: 0, out: ['imported 2 rows'], err: [] });
     const aino = await repo.getExpert('Aino.Virtanen@example.fi');
     assert.deepEqual(aino?.areas, ['mental_health', 'substance_use']);
-    assert.equal((await repo.getExpert('tuomas.salo@example.fi'))?.mentorEmail, 'aino.virtanen@example.fi');
+    assert.equal(
+      (await repo.getExpert('tuomas.salo@example.fi'))?.mentorEmail,
+      'aino.virtanen@example.fi',
+    );
     assert.equal((await repo.listExperts()).length, 2);
   });
 
@@ -81,7 +86,10 @@ describe('register import', () => {
       'line 3: kind "expertti" is not one of trained, actor, partner, peer',
       'line 4: mentor_email "nobody@example.fi" is not in the expert register',
     ]);
-    assert.deepEqual((await repo.listExperts()).map((e) => e.email).sort(), ['good2@example.fi', 'good@example.fi']);
+    assert.deepEqual((await repo.listExperts()).map((e) => e.email).sort(), [
+      'good2@example.fi',
+      'good@example.fi',
+    ]);
   });
 
   it('when the file has a missing column, then nothing is imported and the error is on line 1', async () => {
@@ -89,20 +97,32 @@ describe('register import', () => {
     const result = await importCsv('units', csv('unit_id,name,municipality', 'a,A,Jyväskylä'));
     assert.equal(result.code, 1);
     assert.deepEqual(result.out, ['imported 0 rows']);
-    assert.match(result.err[0] ?? '', /^line 1: missing columns "supervisor_email", "director_email"/);
+    assert.match(
+      result.err[0] ?? '',
+      /^line 1: missing columns "supervisor_email", "director_email"/,
+    );
     assert.equal(await repo.isEmpty(), true);
   });
 
   it('when experts are imported again, then rows are updated by email and a pause set in the bot is kept', async () => {
     const { repo, importCsv } = await aStore();
-    await importCsv('experts', csv(EXPERT_HEADER, 'pekka.koskinen@example.fi,Pekka Koskinen,trained,substance_use,Jyväskylä,fi,no,yes,6,,'));
+    await importCsv(
+      'experts',
+      csv(
+        EXPERT_HEADER,
+        'pekka.koskinen@example.fi,Pekka Koskinen,trained,substance_use,Jyväskylä,fi,no,yes,6,,',
+      ),
+    );
     const before = await repo.getExpert('pekka.koskinen@example.fi');
     assert.ok(before);
     await repo.putExpert({ ...before, pausedUntil: '2027-12-31' });
 
     const again = await importCsv(
       'experts',
-      csv(EXPERT_HEADER, 'PEKKA.KOSKINEN@example.fi,Pekka Koskinen,trained,substance_use;homelessness,Jyväskylä;Äänekoski,fi,yes,yes,3,,'),
+      csv(
+        EXPERT_HEADER,
+        'PEKKA.KOSKINEN@example.fi,Pekka Koskinen,trained,substance_use;homelessness,Jyväskylä;Äänekoski,fi,yes,yes,3,,',
+      ),
     );
     assert.equal(again.code, 0);
     const after = await repo.getExpert('pekka.koskinen@example.fi');
@@ -136,7 +156,9 @@ describe('register import', () => {
       ),
     );
     assert.equal(staff.code, 1);
-    assert.deepEqual(staff.err, ['line 4: unit_id "no-such-unit" is not in the unit register; import the units first']);
+    assert.deepEqual(staff.err, [
+      'line 4: unit_id "no-such-unit" is not in the unit register; import the units first',
+    ]);
     assert.deepEqual(await repo.getStaff('aino.virtanen@example.fi'), {
       email: 'aino.virtanen@example.fi',
       name: 'Aino Virtanen',
@@ -179,9 +201,17 @@ describe('register import', () => {
     assert.equal((await repo.getStaff(aino))?.role, 'coordinator');
     const unit = await repo.getUnit('ksshp-psyk');
     const tiina = 'tiina.laaksonen@example.fi';
-    assert.deepEqual([unit?.supervisorEmail, unit?.directorEmail, unit?.payrollEmail], [tiina, tiina, tiina]);
+    assert.deepEqual(
+      [unit?.supervisorEmail, unit?.directorEmail, unit?.payrollEmail],
+      [tiina, tiina, tiina],
+    );
     assert.equal((await repo.getStaff(tiina))?.name, 'Tiina Laaksonen');
-    assert.ok((await repo.listUnits()).every((u) => ![u.supervisorEmail, u.directorEmail, u.payrollEmail].includes(aino)), 'Aino approves no claims, her own among them');
+    assert.ok(
+      (await repo.listUnits()).every(
+        (u) => ![u.supervisorEmail, u.directorEmail, u.payrollEmail].includes(aino),
+      ),
+      'Aino approves no claims, her own among them',
+    );
     assert.deepEqual((await repo.getExpert(aino))?.areas, ['mental_health', 'substance_use']);
     assert.ok((await repo.listUnits()).some((u) => u.directorEmail === undefined));
   });
@@ -190,7 +220,10 @@ describe('register import', () => {
     const { repo, importCsv } = await aStore();
     await importCsv('units', csv(UNIT_HEADER, 'own-unit,Own,Tampere,s@example.fi,,p@example.fi,1'));
     assert.equal(await loadDemoRegisterIfEmpty(repo, DEMO_DIR), false);
-    assert.deepEqual((await repo.listUnits()).map((u) => u.unitId), ['own-unit']);
+    assert.deepEqual(
+      (await repo.listUnits()).map((u) => u.unitId),
+      ['own-unit'],
+    );
     assert.deepEqual(await repo.listExperts(), []);
   });
 });

@@ -10,8 +10,28 @@ import { textOf } from '../support/cards';
 const fi = translator('fi');
 
 /** What the test people are and wrote: none of it may reach the log (SPEC §13). */
-const NAMES = ['Eeva Expert', 'Olli Orderer', 'Kaisa Coordinator', 'Sanna Supervisor', 'Paavo Payroll', 'Sami Stranger', 'Eeva', 'Olli', 'Kaisa', 'Sanna', 'Paavo', 'Sami'];
-const EMAILS = [EXPERT, 'orderer@example.fi', 'coord@example.fi', 'sup@example.fi', 'pay@example.fi', 'stranger@example.fi'];
+const NAMES = [
+  'Eeva Expert',
+  'Olli Orderer',
+  'Kaisa Coordinator',
+  'Sanna Supervisor',
+  'Paavo Payroll',
+  'Sami Stranger',
+  'Eeva',
+  'Olli',
+  'Kaisa',
+  'Sanna',
+  'Paavo',
+  'Sami',
+];
+const EMAILS = [
+  EXPERT,
+  'orderer@example.fi',
+  'coord@example.fi',
+  'sup@example.fi',
+  'pay@example.fi',
+  'stranger@example.fi',
+];
 const FREE_TEXTS = [
   'Tarvitsemme kokemusasiantuntijan Hervannan nuorisoasemalle',
   'Hervannan',
@@ -24,7 +44,12 @@ const FREE_TEXTS = [
   'Tilaisuus oli hyvin valmisteltu',
   'Vieras yrittää antaa palautetta',
 ];
-const AREAS = ['mental_health', 'substance_use', fi('area_mental_health'), fi('area_substance_use')];
+const AREAS = [
+  'mental_health',
+  'substance_use',
+  fi('area_mental_health'),
+  fi('area_substance_use'),
+];
 
 describe('the log of a whole run (SPEC §13)', () => {
   let world: World;
@@ -36,7 +61,9 @@ describe('the log of a whole run (SPEC §13)', () => {
     log.level = 'trace';
     sinon.replace(logStream, 'out', { write: (line: string) => lines.push(line) });
     world = await World.start();
-    const people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert', areas: ['mental_health', 'substance_use'] })]);
+    const people = await cast(world, [
+      anExpert({ email: EXPERT, name: 'Eeva Expert', areas: ['mental_health', 'substance_use'] }),
+    ]);
     const chain = await approvers(world, false);
     const expert = people.experts.get(EXPERT)!;
 
@@ -65,7 +92,11 @@ describe('the log of a whole run (SPEC §13)', () => {
     // The task ends: Task done, the claim, a return for correction, approval, payment.
     await toHelsinki(world, '2026-12-02T15:00');
     await press(people.orderer, orderId, 'task_done');
-    const submitted = await press(expert, orderId, 'submit_claim', { km: '40', expenses: '6,40', expensesNote: FREE_TEXTS[5] });
+    const submitted = await press(expert, orderId, 'submit_claim', {
+      km: '40',
+      expenses: '6,40',
+      expensesNote: FREE_TEXTS[5],
+    });
     const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
     await world.settle();
     await press(chain.supervisor, claimId, 'reject_claim', { reason: FREE_TEXTS[6] });
@@ -99,7 +130,8 @@ describe('the log of a whole run (SPEC §13)', () => {
 
   it('when the run is over, then the log has its feedback lines and the refused click', () => {
     const events = new Set(lines.map((l) => (JSON.parse(l) as { event?: string }).event));
-    for (const event of ['feedback_card_sent', 'feedback_given', 'feedback_refused']) assert.ok(events.has(event), event);
+    for (const event of ['feedback_card_sent', 'feedback_given', 'feedback_refused'])
+      assert.ok(events.has(event), event);
     assert.ok(lines.length >= 5, `only ${lines.length} lines`);
   });
 
@@ -112,7 +144,11 @@ describe('the log of a whole run (SPEC §13)', () => {
     it(`when the log is read, then it holds none of the test people's ${what}`, () => {
       const all = lines.join('\n');
       const found = needles.filter((n) => all.includes(n));
-      assert.deepEqual(found, [], `in the log: ${found.map((n) => lines.find((l) => l.includes(n))).join('\n')}`);
+      assert.deepEqual(
+        found,
+        [],
+        `in the log: ${found.map((n) => lines.find((l) => l.includes(n))).join('\n')}`,
+      );
     });
   }
 });

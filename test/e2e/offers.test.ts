@@ -6,12 +6,14 @@ import { World } from '../support/world';
 
 const fi = translator('fi');
 /** The answer or card of an expert who came too late: the task already has its people. */
-const saysFilled = (text: string) => text.includes(fi('offer_filled_title')) || text.includes(fi('order_already_filled'));
+const saysFilled = (text: string) =>
+  text.includes(fi('offer_filled_title')) || text.includes(fi('order_already_filled'));
 
 const HOUR = 3600_000;
 /** The race below runs 100 rounds with STRESS=1 (as `.ci/run` does), a few otherwise; ACCEPT_ROUNDS overrides both. */
 const ROUNDS = Number(process.env.ACCEPT_ROUNDS ?? (process.env.STRESS === '1' ? 100 : 5));
-const buttons = (card: Record<string, any>) => (card.actions ?? []).map((a: Record<string, any>) => a.title);
+const buttons = (card: Record<string, any>) =>
+  (card.actions ?? []).map((a: Record<string, any>) => a.title);
 
 describe('offers and acceptance', () => {
   describe('who gets an offer', () => {
@@ -31,15 +33,30 @@ describe('offers and acceptance', () => {
         anExpert({ email: 'full@example.fi', maxPerMonth: 1 }),
         anExpert({ email: 'busy@example.fi' }),
       ]);
-      await world.bot.services.loads.add('full@example.fi', { orderId: 'T-2026-9998', date: '2026-12-02', start: '09:00', end: '10:00', remote: true });
-      await world.bot.services.loads.add('busy@example.fi', { orderId: 'T-2026-9999', date: '2026-12-15', start: '15:30', end: '16:30', remote: false, municipality: 'Jyväskylä' });
+      await world.bot.services.loads.add('full@example.fi', {
+        orderId: 'T-2026-9998',
+        date: '2026-12-02',
+        start: '09:00',
+        end: '10:00',
+        remote: true,
+      });
+      await world.bot.services.loads.add('busy@example.fi', {
+        orderId: 'T-2026-9999',
+        date: '2026-12-15',
+        start: '15:30',
+        end: '16:30',
+        remote: false,
+        municipality: 'Jyväskylä',
+      });
     });
     after(() => world.stop());
 
     it('when an on-site lecture is ordered, then only the expert who passes every hard rule gets an offer', async () => {
       const orderId = await placeOrder(people.orderer);
       await world.settle();
-      const offered = [...people.experts].filter(([, u]) => offerCardsFor(u, orderId).length > 0).map(([email]) => email);
+      const offered = [...people.experts]
+        .filter(([, u]) => offerCardsFor(u, orderId).length > 0)
+        .map(([email]) => email);
       assert.deepEqual(offered, ['fits@example.fi']);
       const card = offerCardsFor(people.experts.get('fits@example.fi')!, orderId)[0]!;
       assertValidCard(card);
@@ -54,13 +71,24 @@ describe('offers and acceptance', () => {
     });
 
     it('when a peer-group task is ordered remotely, then the peer supporter is offered it too, without a fee', async () => {
-      const orderId = await placeOrder(people.orderer, { taskType: 'peer_group', remote: true, municipality: '', date: '2026-12-16' });
+      const orderId = await placeOrder(people.orderer, {
+        taskType: 'peer_group',
+        remote: true,
+        municipality: '',
+        date: '2026-12-16',
+      });
       await world.settle();
       const peerCard = offerCardsFor(people.experts.get('peer@example.fi')!, orderId)[0];
       assert.ok(peerCard, 'the peer supporter gets the offer');
       assert.match(textOf(peerCard), /ei palkkiota/);
-      assert.ok(offerCardsFor(people.experts.get('remoteonly@example.fi')!, orderId).length, 'remote-only experts get remote offers');
-      assert.ok(offerCardsFor(people.experts.get('elsewhere@example.fi')!, orderId).length, 'the region does not matter for remote work');
+      assert.ok(
+        offerCardsFor(people.experts.get('remoteonly@example.fi')!, orderId).length,
+        'remote-only experts get remote offers',
+      );
+      assert.ok(
+        offerCardsFor(people.experts.get('elsewhere@example.fi')!, orderId).length,
+        'the region does not matter for remote work',
+      );
       assert.equal(offerCardsFor(people.experts.get('paused@example.fi')!, orderId).length, 0);
     });
   });
@@ -68,10 +96,16 @@ describe('offers and acceptance', () => {
   describe('accepting', () => {
     let world: World;
     let people: Cast;
-    const emails = Array.from({ length: 12 }, (_, i) => `e${String(i).padStart(2, '0')}@example.fi`);
+    const emails = Array.from(
+      { length: 12 },
+      (_, i) => `e${String(i).padStart(2, '0')}@example.fi`,
+    );
     before(async () => {
       world = await World.start({}, { offerSettings: { waveSize: 12 } });
-      people = await cast(world, emails.map((email) => anExpert({ email, maxPerMonth: 1000 })));
+      people = await cast(
+        world,
+        emails.map((email) => anExpert({ email, maxPerMonth: 1000 })),
+      );
     });
     after(() => world.stop());
 
@@ -87,13 +121,25 @@ describe('offers and acceptance', () => {
       assert.match(shown, /Olli Orderer, orderer@example\.fi/);
       assert.deepEqual(buttons(answer.card!), []);
       await world.settle();
-      assert.equal(people.orderer.lastText(), fi('orderer_filled', { orderId, names: 'e00', count: 1 }));
-      const others = emails.slice(1).map((e) => offerCardsFor(people.experts.get(e)!, orderId).at(-1)!);
+      assert.equal(
+        people.orderer.lastText(),
+        fi('orderer_filled', { orderId, names: 'e00', count: 1 }),
+      );
+      const others = emails
+        .slice(1)
+        .map((e) => offerCardsFor(people.experts.get(e)!, orderId).at(-1)!);
       for (const card of others) {
         assert.ok(textOf(card).includes(fi('offer_filled_title')), textOf(card));
         assert.deepEqual(buttons(card), []);
       }
-      assert.doesNotMatch(people.orderer.messages().map((m) => m.text ?? '').join('\n'), /e01|e02/, 'the orderer never learns who was only offered');
+      assert.doesNotMatch(
+        people.orderer
+          .messages()
+          .map((m) => m.text ?? '')
+          .join('\n'),
+        /e01|e02/,
+        'the orderer never learns who was only offered',
+      );
     });
 
     it(`when 12 experts accept a 2-expert order at the same instant, ${ROUNDS} times over, then exactly 2 are assigned each time and 10 cards say filled`, async function () {
@@ -103,12 +149,16 @@ describe('offers and acceptance', () => {
         world.clock.advance(3 * 60_000); // one orderer may send 30 orders an hour (SPEC §9)
         const orderId = await placeOrder(people.orderer, { expertCount: 2, date });
         await world.settle();
-        const answers = await Promise.all(emails.map((e) => {
-          const u = people.experts.get(e)!;
-          return u.submitCard(offerCardsFor(u, orderId).at(-1)!, 'accept_offer');
-        }));
+        const answers = await Promise.all(
+          emails.map((e) => {
+            const u = people.experts.get(e)!;
+            return u.submitCard(offerCardsFor(u, orderId).at(-1)!, 'accept_offer');
+          }),
+        );
         const won = answers.filter((a) => /Tehtävä on sinun/.test(textOf(a.card ?? {})));
-        const lost = answers.filter((a) => saysFilled(textOf(a.card ?? {})) || saysFilled(a.text ?? ''));
+        const lost = answers.filter(
+          (a) => saysFilled(textOf(a.card ?? {})) || saysFilled(a.text ?? ''),
+        );
         assert.equal(won.length, 2, `round ${round}: winners`);
         assert.equal(lost.length, 10, `round ${round}: the others are told it is filled`);
         await world.settle();
@@ -116,7 +166,9 @@ describe('offers and acceptance', () => {
         assert.equal(order.assigned.length, 2);
         assert.equal(order.status, 'filled');
         if (round % 10 === 0) {
-          const filledCards = emails.map((e) => offerCardsFor(people.experts.get(e)!, orderId).at(-1)!).filter((c) => saysFilled(textOf(c)));
+          const filledCards = emails
+            .map((e) => offerCardsFor(people.experts.get(e)!, orderId).at(-1)!)
+            .filter((c) => saysFilled(textOf(c)));
           assert.equal(filledCards.length, 10, 'the stored cards of the others turned to filled');
         }
       }
@@ -149,7 +201,10 @@ describe('offers and acceptance', () => {
     const emails = ['a@example.fi', 'b@example.fi', 'c@example.fi'];
     before(async () => {
       world = await World.start({}, { offerSettings: { waveSize: 1 } });
-      people = await cast(world, emails.map((email) => anExpert({ email })));
+      people = await cast(
+        world,
+        emails.map((email) => anExpert({ email })),
+      );
     });
     after(() => world.stop());
 
@@ -157,7 +212,9 @@ describe('offers and acceptance', () => {
       const orderId = await placeOrder(people.orderer, { date: '2026-12-20' });
       await world.settle();
       const first = emails.find((e) => offerCardsFor(people.experts.get(e)!, orderId).length)!;
-      const answer = await people.experts.get(first)!.submitCard(offerCardsFor(people.experts.get(first)!, orderId)[0]!, 'decline_offer');
+      const answer = await people.experts
+        .get(first)!
+        .submitCard(offerCardsFor(people.experts.get(first)!, orderId)[0]!, 'decline_offer');
       assert.ok(textOf(answer.card!).includes(fi('offer_declined_title')), textOf(answer.card!));
       await world.settle();
       const offered = emails.filter((e) => offerCardsFor(people.experts.get(e)!, orderId).length);
@@ -167,24 +224,42 @@ describe('offers and acceptance', () => {
     it('when nobody answers within the offer time, then the next wave goes out, and when nobody is left the coordinator gets Assign buttons', async () => {
       const orderId = await placeOrder(people.orderer, { date: '2026-12-28' });
       await world.settle();
-      assert.equal(emails.filter((e) => offerCardsFor(people.experts.get(e)!, orderId).length).length, 1);
+      assert.equal(
+        emails.filter((e) => offerCardsFor(people.experts.get(e)!, orderId).length).length,
+        1,
+      );
       world.clock.advance(25 * HOUR);
       await world.settle();
-      assert.equal(emails.filter((e) => offerCardsFor(people.experts.get(e)!, orderId).length).length, 2);
+      assert.equal(
+        emails.filter((e) => offerCardsFor(people.experts.get(e)!, orderId).length).length,
+        2,
+      );
       world.clock.advance(25 * HOUR);
       await world.settle();
       world.clock.advance(25 * HOUR);
       await world.settle();
       const expired = emails.map((e) => offerCardsFor(people.experts.get(e)!, orderId).at(-1)!);
-      assert.ok(expired.every((c) => /Tarjous on vanhentunut/.test(textOf(c))), 'every unanswered card says it expired');
+      assert.ok(
+        expired.every((c) => /Tarjous on vanhentunut/.test(textOf(c))),
+        'every unanswered card says it expired',
+      );
       const coordinatorCard = people.coordinator.cardsAbout(orderId).at(-1)!;
       assertValidCard(coordinatorCard);
-      assert.match(textOf(coordinatorCard), new RegExp(`Tilaus ${orderId} tarvitsee koordinaattoria`));
+      assert.match(
+        textOf(coordinatorCard),
+        new RegExp(`Tilaus ${orderId} tarvitsee koordinaattoria`),
+      );
       assert.match(people.orderer.lastText(), /Koordinaattori on saanut tiedon/);
-      const assign = await people.coordinator.execute('assign_expert', { orderId, email: 'b@example.fi' });
+      const assign = await people.coordinator.execute('assign_expert', {
+        orderId,
+        email: 'b@example.fi',
+      });
       assert.match(JSON.stringify(assign.body), /on nimetty tilaukseen/);
       await world.settle();
-      assert.match(textOf(offerCardsFor(people.experts.get('b@example.fi')!, orderId).at(-1)!), /Tehtävä on sinun/);
+      assert.match(
+        textOf(offerCardsFor(people.experts.get('b@example.fi')!, orderId).at(-1)!),
+        /Tehtävä on sinun/,
+      );
       const order = (await world.bot.services.orders.get(orderId))!.value;
       assert.equal(order.status, 'filled');
       assert.equal(order.assigned[0]?.byCoordinator, 'coord@example.fi');
@@ -214,17 +289,25 @@ describe('offers and acceptance', () => {
     it('when review is on, then offers wait for a coordinator, go out once on approval, and review can be turned off', async () => {
       const world = await World.start({}, { offerSettings: { waveSize: 2 } });
       try {
-        const people = await cast(world, ['r1@example.fi', 'r2@example.fi', 'r3@example.fi'].map((email) => anExpert({ email })));
+        const people = await cast(
+          world,
+          ['r1@example.fi', 'r2@example.fi', 'r3@example.fi'].map((email) => anExpert({ email })),
+        );
         assert.match((await people.orderer.say('/review on'))[0]!, /vain koordinaattoreille/);
         assert.match((await people.coordinator.say('/review on'))[0]!, /Tarkistus on päällä/);
         const orderId = await placeOrder(people.orderer, { date: '2027-01-25' });
         await world.settle();
-        const offered = () => [...people.experts.values()].filter((u) => offerCardsFor(u, orderId).length).length;
+        const offered = () =>
+          [...people.experts.values()].filter((u) => offerCardsFor(u, orderId).length).length;
         assert.equal(offered(), 0, 'nothing goes out before the review');
         const review = people.coordinator.cardsAbout(orderId).at(-1)!;
         assertValidCard(review);
         assert.match(textOf(review), /odottavat tarkistusta/);
-        assert.equal((textOf(review).match(/@example\.fi/g) ?? []).length, 2, 'the shortlist of the wave is shown');
+        assert.equal(
+          (textOf(review).match(/@example\.fi/g) ?? []).length,
+          2,
+          'the shortlist of the wave is shown',
+        );
         const approved = await people.coordinator.submitCard(review, 'approve_shortlist');
         assert.match(textOf(approved.card!), /Tarjoukset lähetetty/);
         assert.deepEqual(buttons(approved.card!), []);
@@ -237,7 +320,10 @@ describe('offers and acceptance', () => {
         assert.match((await people.coordinator.say('/review off'))[0]!, /Tarkistus on pois/);
         const next = await placeOrder(people.orderer, { date: '2027-01-26' });
         await world.settle();
-        assert.equal([...people.experts.values()].filter((u) => offerCardsFor(u, next).length).length, 2);
+        assert.equal(
+          [...people.experts.values()].filter((u) => offerCardsFor(u, next).length).length,
+          2,
+        );
       } finally {
         await world.stop();
       }
@@ -248,7 +334,10 @@ describe('offers and acceptance', () => {
     it('when the bot restarts in the middle of a wave, then the next wave goes out once after the restart', async () => {
       const world = await World.start({}, { offerSettings: { waveSize: 1 } });
       try {
-        const people = await cast(world, ['x@example.fi', 'y@example.fi'].map((email) => anExpert({ email })));
+        const people = await cast(
+          world,
+          ['x@example.fi', 'y@example.fi'].map((email) => anExpert({ email })),
+        );
         const orderId = await placeOrder(people.orderer, { date: '2027-01-20' });
         await world.settle();
         await world.restart();
@@ -264,7 +353,12 @@ describe('offers and acceptance', () => {
     it('when two bot instances share the store, then each wave is sent once', async () => {
       const world = await World.start({}, { offerSettings: { waveSize: 2 } });
       try {
-        const people = await cast(world, ['p@example.fi', 'q@example.fi', 'r@example.fi', 's@example.fi'].map((email) => anExpert({ email })));
+        const people = await cast(
+          world,
+          ['p@example.fi', 'q@example.fi', 'r@example.fi', 's@example.fi'].map((email) =>
+            anExpert({ email }),
+          ),
+        );
         const second = await world.another();
         const orderId = await placeOrder(people.orderer, { date: '2027-01-21' });
         await Promise.all([world.bot.work.runDue(), second.work.runDue()]);
@@ -272,8 +366,20 @@ describe('offers and acceptance', () => {
         world.clock.advance(25 * HOUR);
         await Promise.all([world.bot.work.runDue(), second.work.runDue()]);
         await Promise.all([world.bot.work.idle(), second.work.idle(), world.settle()]);
-        const sends = [...people.experts.values()].map((u) => world.connector.calls.filter((c) => c.kind === 'send' && c.conversationId === u.conversationId && JSON.stringify(c.activity).includes(orderId)).length);
-        assert.deepEqual(sends.sort(), [1, 1, 1, 1], 'four experts, one offer card each, over two waves');
+        const sends = [...people.experts.values()].map(
+          (u) =>
+            world.connector.calls.filter(
+              (c) =>
+                c.kind === 'send' &&
+                c.conversationId === u.conversationId &&
+                JSON.stringify(c.activity).includes(orderId),
+            ).length,
+        );
+        assert.deepEqual(
+          sends.sort(),
+          [1, 1, 1, 1],
+          'four experts, one offer card each, over two waves',
+        );
       } finally {
         await world.stop();
       }
@@ -282,8 +388,16 @@ describe('offers and acceptance', () => {
     it('when the connector throttles every send with 429 for a while, then no offer is lost', async () => {
       const world = await World.start({}, { offerSettings: { waveSize: 5 } });
       try {
-        const people = await cast(world, ['m1', 'm2', 'm3', 'm4', 'm5'].map((n) => anExpert({ email: `${n}@example.fi` })));
-        for (const u of people.experts.values()) world.connector.fail('send', 429, { times: 2, conversationId: u.conversationId, headers: { 'retry-after': '0' } });
+        const people = await cast(
+          world,
+          ['m1', 'm2', 'm3', 'm4', 'm5'].map((n) => anExpert({ email: `${n}@example.fi` })),
+        );
+        for (const u of people.experts.values())
+          world.connector.fail('send', 429, {
+            times: 2,
+            conversationId: u.conversationId,
+            headers: { 'retry-after': '0' },
+          });
         const orderId = await placeOrder(people.orderer, { date: '2027-01-22' });
         await world.settle();
         for (const u of people.experts.values()) assert.equal(offerCardsFor(u, orderId).length, 1);
@@ -295,7 +409,10 @@ describe('offers and acceptance', () => {
     it('when an expert has not installed the app (403), then they are skipped, the next one gets the offer and the coordinator is told', async () => {
       const world = await World.start({}, { offerSettings: { waveSize: 1 } });
       try {
-        const people = await cast(world, ['aa@example.fi', 'bb@example.fi'].map((email) => anExpert({ email })));
+        const people = await cast(
+          world,
+          ['aa@example.fi', 'bb@example.fi'].map((email) => anExpert({ email })),
+        );
         const first = people.experts.get('aa@example.fi')!;
         world.connector.fail('send', 403, { times: 1, conversationId: first.conversationId });
         const orderId = await placeOrder(people.orderer, { date: '2027-01-23' });

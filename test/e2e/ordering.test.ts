@@ -5,7 +5,8 @@ import { TestUser, World } from '../support/world';
 
 const fi = translator('fi');
 
-const KUOPIO = 'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2';
+const KUOPIO =
+  'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2';
 
 describe('ordering by chat', () => {
   let world: World;
@@ -13,10 +14,34 @@ describe('ordering by chat', () => {
   before(async () => {
     world = await World.start({ BOOTSTRAP_COORDINATORS: 'coord@example.fi' });
     const r = world.bot.services.registers;
-    await r.putUnit({ unitId: 'psy', name: 'Psykiatrian poliklinikka', municipality: 'Kuopio', supervisorEmail: 'sup@example.fi', payrollEmail: 'pay@example.fi', costCenter: '4100' });
-    await r.putUnit({ unitId: 'perhe', name: 'Perhekeskus', municipality: 'Jyväskylä', supervisorEmail: 'sup2@example.fi', payrollEmail: 'pay@example.fi', costCenter: '4200' });
+    await r.putUnit({
+      unitId: 'psy',
+      name: 'Psykiatrian poliklinikka',
+      municipality: 'Kuopio',
+      supervisorEmail: 'sup@example.fi',
+      payrollEmail: 'pay@example.fi',
+      costCenter: '4100',
+    });
+    await r.putUnit({
+      unitId: 'perhe',
+      name: 'Perhekeskus',
+      municipality: 'Jyväskylä',
+      supervisorEmail: 'sup2@example.fi',
+      payrollEmail: 'pay@example.fi',
+      costCenter: '4200',
+    });
     await r.putStaff({ email: 'nurse@example.fi', name: 'Niina', role: 'orderer', unitId: 'psy' });
-    await r.putExpert({ email: 'expert@example.fi', name: 'Eeva', kind: 'trained', areas: ['mental_health'], regions: ['Kuopio'], languages: ['fi'], remote: true, onsite: true, maxPerMonth: 8 });
+    await r.putExpert({
+      email: 'expert@example.fi',
+      name: 'Eeva',
+      kind: 'trained',
+      areas: ['mental_health'],
+      regions: ['Kuopio'],
+      languages: ['fi'],
+      remote: true,
+      onsite: true,
+      maxPerMonth: 8,
+    });
     nurse = world.person({ email: 'nurse@example.fi' });
     await nurse.install();
   });
@@ -52,15 +77,34 @@ describe('ordering by chat', () => {
     assert.equal(stored.status, 'open');
 
     const again = await nurse.submitCard(card, 'send_order');
-    assert.match(textOf(again.card!), new RegExp(`Tilaus ${orderId} lähetetty`), 'a second click shows the same order');
-    assert.equal((await world.bot.services.orders.listByOrderer(nurse.aadObjectId, 50)).filter((o) => o.createdAt === stored.createdAt).length, 1);
+    assert.match(
+      textOf(again.card!),
+      new RegExp(`Tilaus ${orderId} lähetetty`),
+      'a second click shows the same order',
+    );
+    assert.equal(
+      (await world.bot.services.orders.listByOrderer(nurse.aadObjectId, 50)).filter(
+        (o) => o.createdAt === stored.createdAt,
+      ).length,
+      1,
+    );
   });
 
   for (const [name, edits, field, message] of [
-    ['the end is before the start', { start: '15:00', end: '13:00' }, 'end', /Päättymisajan pitää olla alkamisajan jälkeen/],
+    [
+      'the end is before the start',
+      { start: '15:00', end: '13:00' },
+      'end',
+      /Päättymisajan pitää olla alkamisajan jälkeen/,
+    ],
     ['the date has passed', { date: '2026-11-01' }, 'date', /Päivä on jo mennyt/],
     ['no experts are asked for', { expertCount: '0' }, 'expertCount', /1–10/],
-    ['an on-site task has no municipality', { municipality: '', remote: 'false' }, 'municipality', /Kerro kunta/],
+    [
+      'an on-site task has no municipality',
+      { municipality: '', remote: 'false' },
+      'municipality',
+      /Kerro kunta/,
+    ],
   ] as const) {
     it(`when ${name}, then the card says so next to the field and no order is created`, async () => {
       await nurse.say(KUOPIO);
@@ -72,15 +116,26 @@ describe('ordering by chat', () => {
       assert.match(text, /Tilausta ei lähetetty/);
       assert.match(text, message);
       const json = JSON.stringify(body);
-      assert.ok(json.indexOf(`"id":"${field}"`) < json.search(message), 'the message comes after its field');
-      assert.equal((await world.bot.services.orders.listByOrderer(nurse.aadObjectId, 50)).length, before);
+      assert.ok(
+        json.indexOf(`"id":"${field}"`) < json.search(message),
+        'the message comes after its field',
+      );
+      assert.equal(
+        (await world.bot.services.orders.listByOrderer(nurse.aadObjectId, 50)).length,
+        before,
+      );
     });
   }
 
   it('when many orders are sent at the same moment, then every order gets its own number', async () => {
     const people = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
-        await world.bot.services.registers.putStaff({ email: `o${i}@example.fi`, name: `O${i}`, role: 'orderer', unitId: 'psy' });
+        await world.bot.services.registers.putStaff({
+          email: `o${i}@example.fi`,
+          name: `O${i}`,
+          role: 'orderer',
+          unitId: 'psy',
+        });
         const p = world.person({ email: `o${i}@example.fi` });
         await p.say(KUOPIO);
         return p;
@@ -93,18 +148,32 @@ describe('ordering by chat', () => {
   });
 
   it('when the same card is sent twice at once, then one order is created', async () => {
-    await world.bot.services.registers.putStaff({ email: 'twice@example.fi', name: 'T', role: 'orderer', unitId: 'psy' });
+    await world.bot.services.registers.putStaff({
+      email: 'twice@example.fi',
+      name: 'T',
+      role: 'orderer',
+      unitId: 'psy',
+    });
     const p = world.person({ email: 'twice@example.fi' });
     await p.say(KUOPIO);
     const card = p.lastCard()!;
-    const answers = await Promise.all([p.submitCard(card, 'send_order'), p.submitCard(card, 'send_order'), p.submitCard(card, 'send_order')]);
+    const answers = await Promise.all([
+      p.submitCard(card, 'send_order'),
+      p.submitCard(card, 'send_order'),
+      p.submitCard(card, 'send_order'),
+    ]);
     const numbers = new Set(answers.map((a) => /T-2026-\d{4}/.exec(textOf(a.card!))?.[0]));
     assert.equal(numbers.size, 1);
     assert.equal((await world.bot.services.orders.listByOrderer(p.aadObjectId, 50)).length, 1);
   });
 
   it('when a piece is missing, then the card marks it and the orderer can answer it in chat', async () => {
-    await world.bot.services.registers.putStaff({ email: 'chat@example.fi', name: 'C', role: 'orderer', unitId: 'perhe' });
+    await world.bot.services.registers.putStaff({
+      email: 'chat@example.fi',
+      name: 'C',
+      role: 'orderer',
+      unitId: 'perhe',
+    });
     const p = world.person({ email: 'chat@example.fi' });
     await p.say('Tarvitsisimme päihdetyön kokemusasiantuntijan vertaisryhmään');
     let card = p.lastCard()!;
@@ -124,7 +193,9 @@ describe('ordering by chat', () => {
 
   it('when the orderer is not in the staff register, then the card asks the unit once and remembers it', async () => {
     const p = world.person({ email: 'visitor@example.fi', locale: 'en-US' });
-    await p.say('We need an expert by experience on child protection for a lecture next Friday 10-12 remote');
+    await p.say(
+      'We need an expert by experience on child protection for a lecture next Friday 10-12 remote',
+    );
     const card = p.lastCard()!;
     assert.ok(inputsOf(card).unitId, 'the unit is asked');
     const refused = await p.submitCard(card, 'send_order');
@@ -137,13 +208,17 @@ describe('ordering by chat', () => {
 
   it('when a message holds a personal identity code, then it is refused and nothing is stored', async () => {
     await world.bot.services.drafts.delete(nurse.aadObjectId);
-    const [answer] = await nurse.say('Luento päihteistä 12.1.2027 klo 10-12 Kuopiossa, asiakas 131052-308T');
+    const [answer] = await nurse.say(
+      'Luento päihteistä 12.1.2027 klo 10-12 Kuopiossa, asiakas 131052-308T',
+    );
     assert.match(answer!, /henkilötunnus/);
     assert.equal(await world.bot.services.drafts.get(nurse.aadObjectId), undefined);
   });
 
   it('when a message has ordinary numbers, then it is not mistaken for an identity code', async () => {
-    const [answer] = await nurse.say('Luento päihteistä 12.1.2027 klo 10-12 Kuopiossa, puh. 040 1234567, Puijonlaaksontie 2');
+    const [answer] = await nurse.say(
+      'Luento päihteistä 12.1.2027 klo 10-12 Kuopiossa, puh. 040 1234567, Puijonlaaksontie 2',
+    );
     assert.equal(answer, '');
     assert.ok(nurse.lastCard());
   });
@@ -157,15 +232,26 @@ describe('ordering by chat', () => {
     const [list] = await nurse.say('omat');
     assert.ok(list!.includes(fi('my_orders_title')), list);
     const line = list!.split('\n').find((l) => l.includes(orderId));
-    assert.ok(line && [fi('status_open'), fi('status_unfilled')].some((st) => line.includes(st)), list);
+    assert.ok(
+      line && [fi('status_open'), fi('status_unfilled')].some((st) => line.includes(st)),
+      list,
+    );
 
-    await world.bot.services.registers.putStaff({ email: 'o1@example.fi', name: 'O1', role: 'orderer', unitId: 'psy' });
+    await world.bot.services.registers.putStaff({
+      email: 'o1@example.fi',
+      name: 'O1',
+      role: 'orderer',
+      unitId: 'psy',
+    });
     const other = world.person({ email: 'o1@example.fi' });
     assert.equal((await other.say(`peru ${orderId}`))[0], fi('order_not_found', { orderId }));
     assert.notEqual((await world.bot.services.orders.get(orderId))!.value.status, 'cancelled');
 
     assert.equal((await nurse.say(`peru ${orderId}`))[0], fi('cancel_done', { orderId }));
-    assert.equal((await nurse.say(`peru ${orderId}`))[0], fi('order_already_cancelled', { orderId }));
+    assert.equal(
+      (await nurse.say(`peru ${orderId}`))[0],
+      fi('order_already_cancelled', { orderId }),
+    );
     const after = (await nurse.say('omat'))[0]!.split('\n').find((l) => l.includes(orderId));
     assert.ok(after?.includes(fi('status_cancelled')), after);
 
@@ -183,10 +269,17 @@ describe('ordering by chat', () => {
 
   it('when a Swedish orderer writes "annullera T-…", then the order is cancelled, and "avbryt" still works', async () => {
     const sv = translator('sv');
-    await world.bot.services.registers.putStaff({ email: 'svensk@example.fi', name: 'Stina', role: 'orderer', unitId: 'psy' });
+    await world.bot.services.registers.putStaff({
+      email: 'svensk@example.fi',
+      name: 'Stina',
+      role: 'orderer',
+      unitId: 'psy',
+    });
     const stina = world.person({ email: 'svensk@example.fi', locale: 'sv-FI' });
     const place = async () => {
-      await stina.say('Föreläsning om psykisk hälsa för sjukskötare 13.1.2027 kl. 10–12 i Kuopio, Puijonlaaksontie 2');
+      await stina.say(
+        'Föreläsning om psykisk hälsa för sjukskötare 13.1.2027 kl. 10–12 i Kuopio, Puijonlaaksontie 2',
+      );
       const sent = await stina.submitCard(stina.lastCard()!, 'send_order');
       return /T-2026-\d{4}/.exec(textOf(sent.card!))![0];
     };
@@ -195,7 +288,8 @@ describe('ordering by chat', () => {
     await world.settle();
     assert.equal((await stina.say(`annullera ${first}`))[0], sv('cancel_done', { orderId: first }));
     assert.equal((await stina.say(`avbryt ${second}`))[0], sv('cancel_done', { orderId: second }));
-    for (const orderId of [first, second]) assert.equal((await world.bot.services.orders.get(orderId))!.value.status, 'cancelled');
+    for (const orderId of [first, second])
+      assert.equal((await world.bot.services.orders.get(orderId))!.value.status, 'cancelled');
     assert.match((await stina.say('mina'))[0]!, new RegExp(`${first}.*${sv('status_cancelled')}`));
   });
 

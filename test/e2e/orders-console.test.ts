@@ -46,20 +46,35 @@ function storedOrder(n: number, o: Partial<Order> = {}): Order {
   };
 }
 
-async function seed(world: World, count: number, shape: (n: number) => Partial<Order> = () => ({})): Promise<void> {
+async function seed(
+  world: World,
+  count: number,
+  shape: (n: number) => Partial<Order> = () => ({}),
+): Promise<void> {
   for (let from = 1; from <= count; from += 25) {
     const batch = Array.from({ length: Math.min(25, count - from + 1) }, (_, i) => from + i);
-    await Promise.all(batch.map((n) => world.bot.services.orders.create(storedOrder(n, shape(n)), [])));
+    await Promise.all(
+      batch.map((n) => world.bot.services.orders.create(storedOrder(n, shape(n)), [])),
+    );
   }
 }
 
 /** Presses a button of a card shown in an invoke answer; returns the card (or text) it answered with. */
-async function pressOn(user: TestUser, card: Card, verb: string, edits: Record<string, unknown> = {}) {
+async function pressOn(
+  user: TestUser,
+  card: Card,
+  verb: string,
+  edits: Record<string, unknown> = {},
+) {
   const answer = await user.submitCard(card, verb, edits);
   return { ...answer, shown: answer.card ? textOf(answer.card) : (answer.text ?? '') };
 }
 
-const range = (from: number, to: number) => Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => `T-2026-${String(from > to ? from - i : from + i).padStart(4, '0')}`);
+const range = (from: number, to: number) =>
+  Array.from(
+    { length: Math.abs(to - from) + 1 },
+    (_, i) => `T-2026-${String(from > to ? from - i : from + i).padStart(4, '0')}`,
+  );
 
 describe("the coordinator's orders console", () => {
   describe('/orders: paging and filters', () => {
@@ -83,7 +98,12 @@ describe("the coordinator's orders console", () => {
       assertValidCard(first);
       assert.deepEqual(listed(first), range(25, 16));
       assert.deepEqual(buttons(first), ['Seuraava']);
-      assert.match(textOf(first), new RegExp(`T-2026-0024: ${fi('task_lecture')}.*${fi('status_open')}.*${fi('orders_nobody')}`));
+      assert.match(
+        textOf(first),
+        new RegExp(
+          `T-2026-0024: ${fi('task_lecture')}.*${fi('status_open')}.*${fi('orders_nobody')}`,
+        ),
+      );
 
       const second = await pressOn(people.coordinator, first, 'orders_page');
       assertValidCard(second.card!);
@@ -103,7 +123,13 @@ describe("the coordinator's orders console", () => {
         assert.deepEqual(ids, range(24, 21).concat(range(19, 16).concat(range(14, 13))), command);
       }
       await people.coordinator.say('/orders unfilled');
-      assert.deepEqual(listed(people.coordinator.lastCard()!), ['T-2026-0025', 'T-2026-0020', 'T-2026-0015', 'T-2026-0010', 'T-2026-0005']);
+      assert.deepEqual(listed(people.coordinator.lastCard()!), [
+        'T-2026-0025',
+        'T-2026-0020',
+        'T-2026-0015',
+        'T-2026-0010',
+        'T-2026-0005',
+      ]);
     });
 
     it('when a coordinator asks for this week, then only the task in this week (Mon 23.11.–Sun 29.11.) is listed', async () => {
@@ -112,7 +138,11 @@ describe("the coordinator's orders console", () => {
     });
 
     it('when a Swedish coordinator lists the orders, then the buttons are in Swedish', async () => {
-      await world.bot.services.registers.putStaff({ email: 'samordnare@example.fi', name: 'Sara Samordnare', role: 'coordinator' });
+      await world.bot.services.registers.putStaff({
+        email: 'samordnare@example.fi',
+        name: 'Sara Samordnare',
+        role: 'coordinator',
+      });
       const swede = world.person({ email: 'samordnare@example.fi', locale: 'sv-FI' });
       await swede.install();
       await swede.say('/beställningar');
@@ -138,12 +168,19 @@ describe("the coordinator's orders console", () => {
       const top = listed(people.coordinator.lastCard()!)[0];
       const opened = await people.coordinator.execute('open_order', { orderId: top });
       assertValidCard(opened.body.value);
-      assert.match(textOf(opened.body.value), new RegExp(fi('console_order_title', { orderId: 'T-2026-0025', status: fi('status_unfilled') })));
+      assert.match(
+        textOf(opened.body.value),
+        new RegExp(
+          fi('console_order_title', { orderId: 'T-2026-0025', status: fi('status_unfilled') }),
+        ),
+      );
     });
 
     it('when an orderer types /orders or forges a page turn, then they are refused and see no order', async () => {
       assert.deepEqual(await people.orderer.say('/orders'), [fi('command_not_allowed')]);
-      const forged = await people.orderer.execute('orders_page', { paging: { filter: 'all', starts: [''] } });
+      const forged = await people.orderer.execute('orders_page', {
+        paging: { filter: 'all', starts: [''] },
+      });
       assert.equal(forged.body.value, fi('command_not_allowed'));
       const opened = await people.orderer.execute('open_order', { orderId: 'T-2026-0001' });
       assert.equal(opened.body.value, fi('command_not_allowed'));
@@ -202,7 +239,13 @@ describe("the coordinator's orders console", () => {
         anExpert({ email: 'full@example.fi', name: 'Fanny Full', maxPerMonth: 1 }),
         anExpert({ email: 'paused@example.fi', name: 'Paula Paused', pausedUntil: '2026-12-31' }),
       ]);
-      await world.bot.services.loads.add('full@example.fi', { orderId: 'T-2026-9998', date: '2026-12-02', start: '09:00', end: '10:00', remote: true });
+      await world.bot.services.loads.add('full@example.fi', {
+        orderId: 'T-2026-9998',
+        date: '2026-12-02',
+        start: '09:00',
+        end: '10:00',
+        remote: true,
+      });
       orderId = await placeOrder(people.orderer);
       await world.settle();
       const anna = people.experts.get('anna@example.fi')!;
@@ -216,8 +259,14 @@ describe("the coordinator's orders console", () => {
       const card = people.coordinator.lastCard()!;
       assertValidCard(card);
       const shown = textOf(card);
-      assert.match(shown, new RegExp(fi('console_order_title', { orderId, status: fi('status_filled') })));
-      assert.match(shown, /Anna Aalto \(anna@example\.fi\): tarjottu 25\.11\. klo 12\.00, otti tehtävän 25\.11\. klo 12\.00/);
+      assert.match(
+        shown,
+        new RegExp(fi('console_order_title', { orderId, status: fi('status_filled') })),
+      );
+      assert.match(
+        shown,
+        /Anna Aalto \(anna@example\.fi\): tarjottu 25\.11\. klo 12\.00, otti tehtävän 25\.11\. klo 12\.00/,
+      );
       assert.doesNotMatch(shown, /Ben Berg/, 'with waves of one, only Anna was offered');
       assert.match(shown, new RegExp(`\\[${fi('console_unassign')}\\]`));
       assert.match(shown, new RegExp(`\\[${fi('console_cancel')}\\]`));
@@ -225,40 +274,76 @@ describe("the coordinator's orders console", () => {
     });
 
     it('when an orderer forges Unassign, Assign and Confirm, then nothing changes', async () => {
-      const unassign = await people.orderer.execute('console_unassign', { orderId, email: 'anna@example.fi' });
+      const unassign = await people.orderer.execute('console_unassign', {
+        orderId,
+        email: 'anna@example.fi',
+      });
       assert.equal(unassign.body.value, fi('command_not_allowed'));
-      const confirm = await people.orderer.execute('console_confirm_assign', { orderId, email: 'ben@example.fi' });
+      const confirm = await people.orderer.execute('console_confirm_assign', {
+        orderId,
+        email: 'ben@example.fi',
+      });
       assert.equal(confirm.body.value, fi('command_not_allowed'));
-      const assign = await people.orderer.execute('console_assign', { orderId, assignEmail: 'ben@example.fi' });
+      const assign = await people.orderer.execute('console_assign', {
+        orderId,
+        assignEmail: 'ben@example.fi',
+      });
       assert.equal(assign.body.value, fi('command_not_allowed'));
-      const expert = await people.experts.get('ben@example.fi')!.execute('console_unassign', { orderId, email: 'anna@example.fi' });
+      const expert = await people.experts
+        .get('ben@example.fi')!
+        .execute('console_unassign', { orderId, email: 'anna@example.fi' });
       assert.equal(expert.body.value, fi('command_not_allowed'));
-      assert.deepEqual(await people.orderer.say(`/unassign ${orderId} anna@example.fi`), [fi('command_not_allowed')]);
+      assert.deepEqual(await people.orderer.say(`/unassign ${orderId} anna@example.fi`), [
+        fi('command_not_allowed'),
+      ]);
       await world.settle();
       const order = await orderOf(orderId);
-      assert.deepEqual(order.assigned.map((a) => a.email), ['anna@example.fi']);
+      assert.deepEqual(
+        order.assigned.map((a) => a.email),
+        ['anna@example.fi'],
+      );
       assert.equal(order.status, 'filled');
       assert.equal(order.audit, undefined);
     });
 
     it('when a coordinator presses Unassign, then the place is free, the next expert gets an offer, Anna is told kindly and the orderer is told', async () => {
       const answer = await press(people.coordinator, orderId, 'console_unassign');
-      assert.ok(answer.shown.includes(fi('console_unassigned_done', { name: 'Anna Aalto', orderId })), answer.shown);
+      assert.ok(
+        answer.shown.includes(fi('console_unassigned_done', { name: 'Anna Aalto', orderId })),
+        answer.shown,
+      );
       await world.settle();
       const order = await orderOf(orderId);
       assert.deepEqual(order.assigned, []);
       assert.equal(order.status, 'open');
       const anna = people.experts.get('anna@example.fi')!;
-      assert.match(anna.lastText(), new RegExp(`Koordinaattori vapautti sinut tehtävästä ${orderId}.*Kiitos`));
-      assert.equal(people.orderer.lastText(), fi('orderer_unassigned', { orderId, name: 'Anna Aalto' }));
+      assert.match(
+        anna.lastText(),
+        new RegExp(`Koordinaattori vapautti sinut tehtävästä ${orderId}.*Kiitos`),
+      );
+      assert.equal(
+        people.orderer.lastText(),
+        fi('orderer_unassigned', { orderId, name: 'Anna Aalto' }),
+      );
       const ben = people.experts.get('ben@example.fi')!;
       assert.equal(offerCardsFor(ben, orderId).length, 1, 'Ben gets the next offer');
       assert.match(JSON.stringify(offerCardsFor(ben, orderId)[0]), /accept_offer/);
       assert.deepEqual((await world.bot.services.loads.get('anna@example.fi')).assignments, []);
       const log = (await people.coordinator.say(`/audit ${orderId}`)).join('\n');
-      assert.ok(log.includes(fi('audit_unassigned', { who: 'Anna Aalto (anna@example.fi)', by: 'coord@example.fi' })), log);
-      const again = await people.coordinator.execute('console_unassign', { orderId, email: 'anna@example.fi' });
-      assert.ok(textOf(again.body.value).includes(fi('console_not_assigned')), JSON.stringify(again.body));
+      assert.ok(
+        log.includes(
+          fi('audit_unassigned', { who: 'Anna Aalto (anna@example.fi)', by: 'coord@example.fi' }),
+        ),
+        log,
+      );
+      const again = await people.coordinator.execute('console_unassign', {
+        orderId,
+        email: 'anna@example.fi',
+      });
+      assert.ok(
+        textOf(again.body.value).includes(fi('console_not_assigned')),
+        JSON.stringify(again.body),
+      );
     });
 
     it('when a coordinator assigns past the monthly maximum, then they are told which rule and must confirm; the confirmation assigns', async () => {
@@ -268,15 +353,40 @@ describe("the coordinator's orders console", () => {
       assertValidCard(card);
       assert.match(textOf(card), new RegExp(fi('console_rule_monthly_max')));
       assert.deepEqual(buttons(card), [fi('console_confirm')]);
-      assert.deepEqual((await orderOf(orderId)).assigned, [], 'nothing is assigned before the confirmation');
+      assert.deepEqual(
+        (await orderOf(orderId)).assigned,
+        [],
+        'nothing is assigned before the confirmation',
+      );
       const confirmed = await pressOn(people.coordinator, card, 'console_confirm_assign');
-      assert.ok(confirmed.shown.includes(fi('console_assigned_forced', { name: 'Fanny Full', orderId, rules: fi('console_rule_monthly_max') })), confirmed.shown);
+      assert.ok(
+        confirmed.shown.includes(
+          fi('console_assigned_forced', {
+            name: 'Fanny Full',
+            orderId,
+            rules: fi('console_rule_monthly_max'),
+          }),
+        ),
+        confirmed.shown,
+      );
       await world.settle();
       const order = await orderOf(orderId);
-      assert.deepEqual(order.assigned.map((a) => [a.email, a.byCoordinator]), [['full@example.fi', 'coord@example.fi']]);
+      assert.deepEqual(
+        order.assigned.map((a) => [a.email, a.byCoordinator]),
+        [['full@example.fi', 'coord@example.fi']],
+      );
       assert.equal(order.status, 'filled');
       const log = (await people.coordinator.say(`/audit ${orderId}`)).join('\n');
-      assert.ok(log.includes(fi('audit_forced_assignment', { who: 'Fanny Full (full@example.fi)', by: 'coord@example.fi', rules: fi('console_rule_monthly_max') })), log);
+      assert.ok(
+        log.includes(
+          fi('audit_forced_assignment', {
+            who: 'Fanny Full (full@example.fi)',
+            by: 'coord@example.fi',
+            rules: fi('console_rule_monthly_max'),
+          }),
+        ),
+        log,
+      );
     });
 
     it('when a coordinator assigns a paused expert or themselves, then it is refused with the reason and nothing changes', async () => {
@@ -285,7 +395,10 @@ describe("the coordinator's orders console", () => {
       assert.deepEqual(await people.coordinator.say(`/assign ${second} coord@example.fi`), ['']);
       assert.match(textOf(people.coordinator.lastCard()!), new RegExp(fi('cannot_assign_self')));
       await people.coordinator.say(`/nimeä ${second} paused@example.fi`);
-      assert.match(textOf(people.coordinator.lastCard()!), new RegExp(fi('console_refused_paused')));
+      assert.match(
+        textOf(people.coordinator.lastCard()!),
+        new RegExp(fi('console_refused_paused')),
+      );
       assert.deepEqual((await orderOf(second)).assigned, []);
     });
 
@@ -298,9 +411,22 @@ describe("the coordinator's orders console", () => {
       const pending = (await world.bot.services.offers.load(third))!;
       const offered = [...pending.offers.keys()];
       const other = ['anna@example.fi', 'ben@example.fi'].find((e) => !offered.includes(e))!;
-      const answer = await pressOn(people.coordinator, card, 'console_assign', { assignEmail: other });
-      assert.match(answer.shown, new RegExp(fi('assigned_by_coordinator', { name: other === 'anna@example.fi' ? 'Anna Aalto' : 'Ben Berg', orderId: third })));
-      assert.deepEqual((await orderOf(third)).assigned.map((a) => a.email), [other]);
+      const answer = await pressOn(people.coordinator, card, 'console_assign', {
+        assignEmail: other,
+      });
+      assert.match(
+        answer.shown,
+        new RegExp(
+          fi('assigned_by_coordinator', {
+            name: other === 'anna@example.fi' ? 'Anna Aalto' : 'Ben Berg',
+            orderId: third,
+          }),
+        ),
+      );
+      assert.deepEqual(
+        (await orderOf(third)).assigned.map((a) => a.email),
+        [other],
+      );
     });
 
     it('when a coordinator presses Cancel on the order card, then the order is cancelled and the assigned expert is told', async () => {
@@ -309,16 +435,26 @@ describe("the coordinator's orders console", () => {
       await people.coordinator.say(`/assign ${fourth} ben@example.fi`);
       await world.settle();
       const answer = await press(people.coordinator, fourth, 'console_cancel');
-      assert.ok(answer.shown.includes(fi('console_order_cancelled_done', { orderId: fourth })), answer.shown);
+      assert.ok(
+        answer.shown.includes(fi('console_order_cancelled_done', { orderId: fourth })),
+        answer.shown,
+      );
       assert.equal((await orderOf(fourth)).status, 'cancelled');
       await world.settle();
-      assert.match(people.experts.get('ben@example.fi')!.lastText(), new RegExp(`${fourth}.*peruttu`));
+      assert.match(
+        people.experts.get('ben@example.fi')!.lastText(),
+        new RegExp(`${fourth}.*peruttu`),
+      );
     });
 
     it('when /order gets no number or an unknown one, then the coordinator is told how to use it', async () => {
       assert.deepEqual(await people.coordinator.say('/order'), [fi('order_usage')]);
-      assert.deepEqual(await people.coordinator.say('/order T-2026-9999'), [fi('order_not_found_plain')]);
-      assert.deepEqual(await people.coordinator.say('/unassign T-2026-0001'), [fi('unassign_usage')]);
+      assert.deepEqual(await people.coordinator.say('/order T-2026-9999'), [
+        fi('order_not_found_plain'),
+      ]);
+      assert.deepEqual(await people.coordinator.say('/unassign T-2026-0001'), [
+        fi('unassign_usage'),
+      ]);
     });
   });
 
@@ -341,23 +477,47 @@ describe("the coordinator's orders console", () => {
       assert.equal(inputs.ordererEmail!.type, 'Input.Text');
       assert.match(textOf(card), new RegExp(fi('phone_order_title', { unit: UNIT.name })));
 
-      const fields = { taskType: 'lecture', areas: 'mental_health', date: '2026-11-30', start: '13:00', end: '15:00', municipality: 'Jyväskylä', address: 'Keskussairaalantie 19' };
-      const bad = await pressOn(people.coordinator, card, 'send_phone_order', { ...fields, ordererName: 'Olli Orderer', ordererEmail: 'not an email' });
+      const fields = {
+        taskType: 'lecture',
+        areas: 'mental_health',
+        date: '2026-11-30',
+        start: '13:00',
+        end: '15:00',
+        municipality: 'Jyväskylä',
+        address: 'Keskussairaalantie 19',
+      };
+      const bad = await pressOn(people.coordinator, card, 'send_phone_order', {
+        ...fields,
+        ordererName: 'Olli Orderer',
+        ordererEmail: 'not an email',
+      });
       assert.ok(bad.shown.includes(fi('field_invalid')), bad.shown);
-      const sent = await pressOn(people.coordinator, card, 'send_phone_order', { ...fields, ordererName: 'Olli Orderer', ordererEmail: 'ORDERER@example.fi' });
+      const sent = await pressOn(people.coordinator, card, 'send_phone_order', {
+        ...fields,
+        ordererName: 'Olli Orderer',
+        ordererEmail: 'ORDERER@example.fi',
+      });
       const orderId = /T-2026-\d{4}/.exec(sent.shown)![0];
       assert.ok(sent.shown.includes(fi('phone_order_created', { orderId })), sent.shown);
       const order = (await world.bot.services.orders.get(orderId))!.value;
       assert.equal(order.unitId, 'psy');
       assert.equal(order.ordererEmail, 'orderer@example.fi');
       assert.equal(order.ordererId, people.orderer.aadObjectId);
-      assert.deepEqual(order.phoneOrder, { name: 'Olli Orderer', email: 'orderer@example.fi', takenBy: 'coord@example.fi' });
+      assert.deepEqual(order.phoneOrder, {
+        name: 'Olli Orderer',
+        email: 'orderer@example.fi',
+        takenBy: 'coord@example.fi',
+      });
 
       await world.settle();
       const expert = people.experts.get(EXPERT)!;
       await expert.submitCard(offerCardsFor(expert, orderId)[0]!, 'accept_offer');
       await world.settle();
-      assert.match(people.orderer.lastText(), new RegExp(orderId), 'the caller gets the order messages');
+      assert.match(
+        people.orderer.lastText(),
+        new RegExp(orderId),
+        'the caller gets the order messages',
+      );
 
       await toHelsinki(world, '2026-11-30T15:00');
       const claim = await press(expert, orderId, 'submit_claim');
@@ -371,18 +531,35 @@ describe("the coordinator's orders console", () => {
       await world.settle();
       assert.match(await myFees(expert), new RegExp(`${claimId}.*Maksettu`));
       const log = (await people.coordinator.say(`/audit ${orderId}`)).join('\n');
-      assert.ok(log.includes(fi('audit_phone_order', { who: 'Olli Orderer (orderer@example.fi)', by: 'coord@example.fi' })), log);
+      assert.ok(
+        log.includes(
+          fi('audit_phone_order', {
+            who: 'Olli Orderer (orderer@example.fi)',
+            by: 'coord@example.fi',
+          }),
+        ),
+        log,
+      );
     });
 
     it('when the caller is not in Teams, then the coordinator gets the order and its messages', async () => {
       await people.coordinator.say('/tilaus puolesta psy');
       const card = people.coordinator.lastCard()!;
       const sent = await pressOn(people.coordinator, card, 'send_phone_order', {
-        taskType: 'lecture', areas: 'mental_health', date: '2026-12-10', start: '09:00', end: '11:00', municipality: 'Jyväskylä',
-        ordererName: 'Pirjo Puhelin', ordererEmail: 'pirjo@elsewhere.fi',
+        taskType: 'lecture',
+        areas: 'mental_health',
+        date: '2026-12-10',
+        start: '09:00',
+        end: '11:00',
+        municipality: 'Jyväskylä',
+        ordererName: 'Pirjo Puhelin',
+        ordererEmail: 'pirjo@elsewhere.fi',
       });
       const orderId = /T-2026-\d{4}/.exec(sent.shown)![0];
-      assert.ok(sent.shown.includes(fi('phone_order_created_coordinator', { orderId })), sent.shown);
+      assert.ok(
+        sent.shown.includes(fi('phone_order_created_coordinator', { orderId })),
+        sent.shown,
+      );
       const order = (await world.bot.services.orders.get(orderId))!.value;
       assert.equal(order.ordererEmail, 'coord@example.fi');
       assert.equal(order.ordererId, people.coordinator.aadObjectId);
@@ -390,11 +567,25 @@ describe("the coordinator's orders console", () => {
 
     it('when the unit is unknown, or an orderer forges the phone order, then nothing is created', async () => {
       const [answer] = await people.coordinator.say('/order for psx');
-      assert.ok(answer!.startsWith(fi('console_unit_not_found', { unitId: 'psx', closest: '' }).split(':')[0]!), answer);
+      assert.ok(
+        answer!.startsWith(
+          fi('console_unit_not_found', { unitId: 'psx', closest: '' }).split(':')[0]!,
+        ),
+        answer,
+      );
       assert.match(answer!, /psy \(Psykiatrian poliklinikka\)/);
       const before = (await world.bot.services.orders.listNewest(undefined, 50)).length;
       const forged = await people.orderer.execute('send_phone_order', {
-        draftId: randomUUID(), unitId: 'psy', taskType: 'lecture', areas: 'mental_health', date: '2026-12-10', start: '09:00', end: '11:00', municipality: 'Jyväskylä', ordererName: 'X', ordererEmail: 'x@example.fi',
+        draftId: randomUUID(),
+        unitId: 'psy',
+        taskType: 'lecture',
+        areas: 'mental_health',
+        date: '2026-12-10',
+        start: '09:00',
+        end: '11:00',
+        municipality: 'Jyväskylä',
+        ordererName: 'X',
+        ordererEmail: 'x@example.fi',
       });
       assert.equal(forged.body.value, fi('command_not_allowed'));
       assert.equal((await world.bot.services.orders.listNewest(undefined, 50)).length, before);

@@ -26,7 +26,14 @@ describe('the first message anyone gets (SPEC §12)', () => {
       email,
       locale,
       firstSeenAt: world.clock.now().toISOString(),
-      address: { conversationId: user.conversationId, serviceUrl: world.connector.url, tenantId: 'tenant-1', userId: user.id, botId: '28:bot-id', channelId: 'msteams' },
+      address: {
+        conversationId: user.conversationId,
+        serviceUrl: world.connector.url,
+        tenantId: 'tenant-1',
+        userId: user.id,
+        botId: '28:bot-id',
+        channelId: 'msteams',
+      },
     });
     return user;
   }
@@ -36,7 +43,13 @@ describe('the first message anyone gets (SPEC §12)', () => {
     await world.bot.services.registers.putExpert(anExpert({ email: 'new.expert@example.fi' }));
     const [welcome] = await expert.install();
     assert.match(welcome!, /Hei! Olen Kokemusvälitys/);
-    for (const key of ['privacy_what', 'privacy_stored', 'privacy_retention', 'privacy_pause'] as const) assert.ok(welcome!.includes(fi(key)), key);
+    for (const key of [
+      'privacy_what',
+      'privacy_stored',
+      'privacy_retention',
+      'privacy_pause',
+    ] as const)
+      assert.ok(welcome!.includes(fi(key)), key);
     assert.ok(welcome!.includes(`Koko tietosuojaseloste: ${PRIVACY_URL}`));
     const stored = await world.bot.services.people.findByEmail('new.expert@example.fi');
     assert.ok(stored?.introducedAt, 'the introduction is recorded on the person');
@@ -44,7 +57,11 @@ describe('the first message anyone gets (SPEC §12)', () => {
     const orderId = await placeOrder(people.orderer, { expertCount: 2 });
     await world.settle();
     assert.equal(offerCardsFor(expert, orderId).length, 1);
-    assert.equal(expert.messages().filter((m) => (m.text ?? '').includes(fi('privacy_stored'))).length, 1, 'told once, not again before the offer');
+    assert.equal(
+      expert.messages().filter((m) => (m.text ?? '').includes(fi('privacy_stored'))).length,
+      1,
+      'told once, not again before the offer',
+    );
   });
 
   it('when someone who is not an expert installs the app, then they hear what is stored but nothing about pausing offers', async () => {
@@ -68,7 +85,11 @@ describe('the first message anyone gets (SPEC §12)', () => {
     const second = await placeOrder(people.orderer, { expertCount: 3, date: '2026-12-17' });
     await world.settle();
     assert.equal(offerCardsFor(expert, second).length, 1);
-    assert.equal(expert.messages().filter((m) => (m.text ?? '').includes(sv('privacy_stored'))).length, 1, 'the notice is sent once');
+    assert.equal(
+      expert.messages().filter((m) => (m.text ?? '').includes(sv('privacy_stored'))).length,
+      1,
+      'the notice is sent once',
+    );
   });
 
   it('when there is no PRIVACY_URL, then the notice says to ask a coordinator for the full notice', async () => {

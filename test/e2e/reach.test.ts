@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { translator } from '../../src/i18n';
-import { approvers, buttons, cardWith, EXPERT, press, takenTask, toHelsinki, type Chain } from '../support/fees';
+import {
+  approvers,
+  buttons,
+  cardWith,
+  EXPERT,
+  press,
+  takenTask,
+  toHelsinki,
+  type Chain,
+} from '../support/fees';
 import { GraphStub } from '../support/graph-stub';
 import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { World, type TestUser } from '../support/world';
@@ -24,10 +33,16 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
   }
 
   /** An expert in the register and the directory who has never opened the bot. */
-  async function stranger(email: string, opts: { inDirectory?: boolean; installed?: boolean; silent?: boolean; regions?: string[] } = {}): Promise<TestUser> {
-    await world.bot.services.registers.putExpert(anExpert({ email, maxPerMonth: 100, ...(opts.regions ? { regions: opts.regions } : {}) }));
+  async function stranger(
+    email: string,
+    opts: { inDirectory?: boolean; installed?: boolean; silent?: boolean; regions?: string[] } = {},
+  ): Promise<TestUser> {
+    await world.bot.services.registers.putExpert(
+      anExpert({ email, maxPerMonth: 100, ...(opts.regions ? { regions: opts.regions } : {}) }),
+    );
     const user = world.person({ email });
-    if (opts.inDirectory !== false) graph.addUser(email, user, { installed: opts.installed, silent: opts.silent });
+    if (opts.inDirectory !== false)
+      graph.addUser(email, user, { installed: opts.installed, silent: opts.silent });
     strangers.set(email, user);
     return user;
   }
@@ -35,7 +50,11 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
   before(async () => {
     graph = new GraphStub();
     await graph.start();
-    Object.assign(env, { GRAPH_INSTALL: '1', GRAPH_BASE_URL: graph.url, TEAMS_APP_CATALOG_ID: graph.catalogId });
+    Object.assign(env, {
+      GRAPH_INSTALL: '1',
+      GRAPH_BASE_URL: graph.url,
+      TEAMS_APP_CATALOG_ID: graph.catalogId,
+    });
     world = await World.start(env);
     // A chat read from Graph (after a 409) is written to through the Teams service: the stand-in.
     env.TEAMS_SERVICE_URL = world.connector.url;
@@ -62,9 +81,14 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
       assert.ok(await world.bot.services.people.findByEmail(e), 'the chat is stored');
     }
     const install = graph.calls.find((c) => c.kind === 'install')!;
-    assert.equal(install.body['teamsApp@odata.bind'], `${graph.url}/appCatalogs/teamsApps/${graph.catalogId}`);
+    assert.equal(
+      install.body['teamsApp@odata.bind'],
+      `${graph.url}/appCatalogs/teamsApps/${graph.catalogId}`,
+    );
     assert.equal(install.authorization, undefined, 'no token in local mode');
-    const offers = [...(await world.bot.services.offers.load(orderId))!.offers.values()].map((o) => o.value);
+    const offers = [...(await world.bot.services.offers.load(orderId))!.offers.values()].map(
+      (o) => o.value,
+    );
     assert.deepEqual(offers.map((o) => o.status).sort(), ['pending', 'pending', 'pending']);
   });
 
@@ -73,10 +97,18 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
     const orderId = await placeOrder(people.orderer, { date: '2026-12-10', expertCount: 10 });
     await settleAll();
     assert.equal(offerCardsFor(u, orderId).length, 1);
-    const kinds = graph.calls.filter((c) => c.path.includes(u.aadObjectId) || c.path.includes('already@example.fi')).map((c) => `${c.kind} ${c.status}`);
+    const kinds = graph.calls
+      .filter((c) => c.path.includes(u.aadObjectId) || c.path.includes('already@example.fi'))
+      .map((c) => `${c.kind} ${c.status}`);
     assert.deepEqual(kinds, ['user 200', 'install 409', 'installed_apps 200', 'chat 200']);
-    assert.match(graph.calls.find((c) => c.kind === 'installed_apps')!.path, /\$filter=teamsApp%2Fid%20eq%20%27catalog-app-1%27/);
-    assert.ok(u.messages()[0]!.text.includes(fi('privacy_stored')), 'no welcome event came: the notice goes before the offer');
+    assert.match(
+      graph.calls.find((c) => c.kind === 'installed_apps')!.path,
+      /\$filter=teamsApp%2Fid%20eq%20%27catalog-app-1%27/,
+    );
+    assert.ok(
+      u.messages()[0]!.text.includes(fi('privacy_stored')),
+      'no welcome event came: the notice goes before the offer',
+    );
   });
 
   it('when Graph throttles with 429 and Retry-After, then the install waits and goes through', async () => {
@@ -87,7 +119,12 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
     await settleAll();
     assert.ok(Date.now() - started >= 1000, 'waited for Retry-After');
     assert.equal(offerCardsFor(u, orderId).length, 1);
-    assert.deepEqual(graph.calls.filter((c) => c.kind === 'install' && c.path.includes(u.aadObjectId)).map((c) => c.status), [429, 201]);
+    assert.deepEqual(
+      graph.calls
+        .filter((c) => c.kind === 'install' && c.path.includes(u.aadObjectId))
+        .map((c) => c.status),
+      [429, 201],
+    );
   });
 
   it('when the person is not in the directory (404) or the install is refused (403), then their offer moves on and the coordinator is told', async () => {
@@ -102,7 +139,11 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
     const offers = (await world.bot.services.offers.load(orderId))!.offers;
     assert.equal(offers.get('nobody@example.fi')?.value.unreachable, true);
     assert.equal(offers.get('refused@example.fi')?.value.unreachable, true);
-    const told = people.coordinator.messages().slice(before).map((m) => m.text ?? '').join('\n');
+    const told = people.coordinator
+      .messages()
+      .slice(before)
+      .map((m) => m.text ?? '')
+      .join('\n');
     assert.match(told, /nobody/);
     assert.match(told, /refused/);
   });
@@ -111,25 +152,47 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
     // Only these two may do a task in Kuopio: the silent one first (fewer assignments), then the next.
     const silent = await stranger('silent@example.fi', { silent: true, regions: ['Kuopio'] });
     const next = await stranger('next@example.fi', { regions: ['Kuopio'] });
-    await world.bot.services.loads.add('next@example.fi', { orderId: 'T-2026-9990', date: '2026-10-01', start: '09:00', end: '10:00', remote: true });
+    await world.bot.services.loads.add('next@example.fi', {
+      orderId: 'T-2026-9990',
+      date: '2026-10-01',
+      start: '09:00',
+      end: '10:00',
+      remote: true,
+    });
     const before = people.coordinator.messages().length;
     world.bot.services.offerSettings.waveSize = 1; // one offer at a time, so that "next" waits its turn
-    const orderId = await placeOrder(people.orderer, { date: '2026-12-18', municipality: 'Kuopio', expertCount: 1 });
+    const orderId = await placeOrder(people.orderer, {
+      date: '2026-12-18',
+      municipality: 'Kuopio',
+      expertCount: 1,
+    });
     await settleAll();
     const offers = () => world.bot.services.offers.load(orderId).then((f) => f!.offers);
-    assert.equal((await offers()).get('silent@example.fi')?.value.status, 'pending', 'waiting for the installation');
+    assert.equal(
+      (await offers()).get('silent@example.fi')?.value.status,
+      'pending',
+      'waiting for the installation',
+    );
     assert.equal(offerCardsFor(next, orderId).length, 0);
 
     world.clock.advance(59 * 60_000);
     await settleAll();
-    assert.equal((await offers()).get('silent@example.fi')?.value.status, 'pending', 'still within the hour');
+    assert.equal(
+      (await offers()).get('silent@example.fi')?.value.status,
+      'pending',
+      'still within the hour',
+    );
 
     world.clock.advance(2 * 60_000);
     await settleAll();
     assert.equal((await offers()).get('silent@example.fi')?.value.unreachable, true);
     assert.equal(offerCardsFor(silent, orderId).length, 0);
     assert.equal(offerCardsFor(next, orderId).length, 1, 'the next candidate has it');
-    const told = people.coordinator.messages().slice(before).map((m) => m.text ?? '').join('\n');
+    const told = people.coordinator
+      .messages()
+      .slice(before)
+      .map((m) => m.text ?? '')
+      .join('\n');
     assert.match(told, /silent/);
     assert.match(told, new RegExp(orderId));
   });
@@ -143,7 +206,11 @@ describe('a claim that reaches an approver who never opened the bot (SPEC §12)'
   before(async () => {
     graph = new GraphStub();
     await graph.start();
-    world = await World.start({ GRAPH_INSTALL: '1', GRAPH_BASE_URL: graph.url, TEAMS_APP_CATALOG_ID: graph.catalogId });
+    world = await World.start({
+      GRAPH_INSTALL: '1',
+      GRAPH_BASE_URL: graph.url,
+      TEAMS_APP_CATALOG_ID: graph.catalogId,
+    });
     people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
     chain = await approvers(world, false, ['payroll']); // the supervisor has not installed the app
     graph.addUser('sup@example.fi', chain.supervisor);
@@ -163,7 +230,11 @@ describe('a claim that reaches an approver who never opened the bot (SPEC §12)'
   });
 
   it('when the claim reaches the supervisor, then the app is installed for them, they are welcomed and get the claim card, and no coordinator is asked to /reassign', async () => {
-    const orderId = await takenTask(world, people, { date: '2026-11-30', start: '13:00', end: '15:00' });
+    const orderId = await takenTask(world, people, {
+      date: '2026-11-30',
+      start: '13:00',
+      end: '15:00',
+    });
     await toHelsinki(world, '2026-11-30T15:00');
     await press(people.orderer, orderId, 'task_done');
     const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
@@ -176,8 +247,14 @@ describe('a claim that reaches an approver who never opened the bot (SPEC §12)'
     await world.settle();
     assert.equal(graph.installsFor('sup@example.fi'), 1);
     assert.match(chain.supervisor.messages()[0]!.text ?? '', /Hei! Olen Kokemusvälitys/);
-    assert.deepEqual(buttons(cardWith(chain.supervisor, claimId, 'approve_claim').card), ['Hyväksy', 'Palauta korjattavaksi']);
-    assert.ok(!people.coordinator.messages().some((m) => (m.text ?? '').includes(claimId)), 'no coordinator heard of the claim: nobody had to step in');
+    assert.deepEqual(buttons(cardWith(chain.supervisor, claimId, 'approve_claim').card), [
+      'Hyväksy',
+      'Palauta korjattavaksi',
+    ]);
+    assert.ok(
+      !people.coordinator.messages().some((m) => (m.text ?? '').includes(claimId)),
+      'no coordinator heard of the claim: nobody had to step in',
+    );
 
     await press(chain.supervisor, claimId, 'approve_claim');
     await world.settle();

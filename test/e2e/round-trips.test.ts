@@ -6,7 +6,8 @@ import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support
 import { World } from '../support/world';
 
 const fi = translator('fi');
-const ORDER_TEXT = 'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille ti 15.12. klo 13–15 Jyväskylässä';
+const ORDER_TEXT =
+  'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille ti 15.12. klo 13–15 Jyväskylässä';
 /**
  * Steady state: the register's version stamp and the tariff are checked at most every few seconds,
  * whatever the traffic; on a slow machine such a check could fall into any window. Warm them first.
@@ -15,7 +16,8 @@ async function warm(world: World): Promise<void> {
   await world.bot.services.registers.getExpert('a@example.fi');
   await world.bot.services.tariffs.current();
 }
-const show = (what: string, c: RequestCounts) => process.env.SHOW_TRIPS && console.log(`${what}: ${JSON.stringify(c)}`);
+const show = (what: string, c: RequestCounts) =>
+  process.env.SHOW_TRIPS && console.log(`${what}: ${JSON.stringify(c)}`);
 
 /** SPEC §11: storage requests per interaction in steady state, counted where they leave the process. */
 describe('round trips to storage', () => {
@@ -24,7 +26,10 @@ describe('round trips to storage', () => {
   const emails = ['a@example.fi', 'b@example.fi', 'c@example.fi'];
   before(async () => {
     world = await World.start({}, { offerSettings: { waveSize: 3 } });
-    people = await cast(world, emails.map((email) => anExpert({ email, maxPerMonth: 100 })));
+    people = await cast(
+      world,
+      emails.map((email) => anExpert({ email, maxPerMonth: 100 })),
+    );
     // Steady state: every person has talked to the bot once and the registers are warm.
     for (const u of [people.orderer, ...people.experts.values()]) await u.say('apua');
     await world.settle();
@@ -50,20 +55,30 @@ describe('round trips to storage', () => {
   });
 
   it('when an expert accepts, then the answer takes at most 6 requests and all its consequences at most 15', async () => {
-    const { value: orderId, counts: send } = await storageRequests.during(() => placeOrder(people.orderer, { date: '2027-01-11' }));
+    const { value: orderId, counts: send } = await storageRequests.during(() =>
+      placeOrder(people.orderer, { date: '2027-01-11' }),
+    );
     show('send order', send);
     const { counts: wave } = await storageRequests.during(() => world.settle());
     show(`wave of ${emails.length}`, wave);
     const taker = people.experts.get(emails[0]!)!;
     await warm(world);
-    const { value: answer, counts: answered } = await storageRequests.during(() => taker.submitCard(offerCardsFor(taker, orderId).at(-1)!, 'accept_offer'));
+    const { value: answer, counts: answered } = await storageRequests.during(() =>
+      taker.submitCard(offerCardsFor(taker, orderId).at(-1)!, 'accept_offer'),
+    );
     show('accept, answer', answered);
     assert.match(textOf(answer.card!), /Keskussairaalantie 19/);
     // The drain the Accept started, as it runs after the answer (not the poll: that is the idle rate).
     const { counts: consequences } = await storageRequests.during(() => world.bot.work.idle());
     show('accept, consequences', consequences);
-    assert.equal(people.orderer.lastText(), fi('orderer_filled', { orderId, names: 'a', count: 1 }));
+    assert.equal(
+      people.orderer.lastText(),
+      fi('orderer_filled', { orderId, names: 'a', count: 1 }),
+    );
     assert.ok(answered.total <= 6, `before the answer: ${JSON.stringify(answered)}`);
-    assert.ok(answered.total + consequences.total <= 15, `with consequences: ${JSON.stringify(consequences)}`);
+    assert.ok(
+      answered.total + consequences.total <= 15,
+      `with consequences: ${JSON.stringify(consequences)}`,
+    );
   });
 });

@@ -5,7 +5,15 @@ import { TableClient } from '@azure/data-tables';
 import sinon from 'sinon';
 import { log } from '../../src/log';
 import { textOf } from '../support/cards';
-import { approvers, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
+import {
+  approvers,
+  type Chain,
+  EXPERT,
+  myFees,
+  press,
+  takenTask,
+  toHelsinki,
+} from '../support/fees';
 import { storageConnectionString } from '../support/root-hooks';
 import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { type TestUser, World } from '../support/world';
@@ -13,7 +21,8 @@ import { type TestUser, World } from '../support/world';
 // One code in every form SPEC §9 names; the last has a wrong check character (131052-308T is right).
 const CODES = ['010190 123A', '010190–123A', '131052-308U', '010190A123B'];
 const CODE_DIGITS = /010190|131052/;
-const PLANTED = '[click](https://evil.example) <b>x</b> ![i](https://evil.example/i.png) <at>Boss</at>';
+const PLANTED =
+  '[click](https://evil.example) <b>x</b> ![i](https://evil.example/i.png) <at>Boss</at>';
 
 /** Markup a markdown or HTML renderer would act on: anything not backslash-escaped. */
 function markupIn(text: string): string[] {
@@ -27,7 +36,20 @@ function everythingSent(world: World, answers: unknown[]): string {
 }
 
 function orderCardData(o: Record<string, string> = {}) {
-  return { draftId: randomUUID(), taskType: 'lecture', areas: 'mental_health', date: '2026-12-15', start: '13:00', end: '15:00', remote: 'false', municipality: 'Jyväskylä', address: 'Keskussairaalantie 19', expertCount: '1', language: 'fi', ...o };
+  return {
+    draftId: randomUUID(),
+    taskType: 'lecture',
+    areas: 'mental_health',
+    date: '2026-12-15',
+    start: '13:00',
+    end: '15:00',
+    remote: 'false',
+    municipality: 'Jyväskylä',
+    address: 'Keskussairaalantie 19',
+    expertCount: '1',
+    language: 'fi',
+    ...o,
+  };
 }
 
 describe('safe text (SPEC §9)', () => {
@@ -38,9 +60,13 @@ describe('safe text (SPEC §9)', () => {
   const answers: unknown[] = [];
   before(async () => {
     world = await World.start();
-    people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva [Expert](https://evil.example)' })]);
+    people = await cast(world, [
+      anExpert({ email: EXPERT, name: 'Eeva [Expert](https://evil.example)' }),
+    ]);
     chain = await approvers(world, false);
-    logged = (['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const).map((level) => sinon.spy(log, level));
+    logged = (['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const).map((level) =>
+      sinon.spy(log, level),
+    );
   });
   after(async () => {
     sinon.restore();
@@ -50,30 +76,47 @@ describe('safe text (SPEC §9)', () => {
   describe('identity codes', () => {
     it('when an order message holds a code with a space, an en dash or a wrong check character, then it is refused politely and no draft is stored', async () => {
       for (const code of CODES) {
-        const replies = await people.orderer.say(`Luento päihteistä 12.1.2027 klo 10-12 Kuopiossa, asiakas ${code}`);
+        const replies = await people.orderer.say(
+          `Luento päihteistä 12.1.2027 klo 10-12 Kuopiossa, asiakas ${code}`,
+        );
         answers.push(replies);
         assert.equal(replies.length, 1);
         assert.match(replies[0]!, /henkilötunnus/);
-        assert.equal(await world.bot.services.drafts.get(people.orderer.aadObjectId), undefined, code);
+        assert.equal(
+          await world.bot.services.drafts.get(people.orderer.aadObjectId),
+          undefined,
+          code,
+        );
       }
     });
 
     for (const field of ['wishes', 'audience', 'address'] as const) {
       it(`when the order card's ${field} hold a code, then the card is refused, no order is created and the code is not shown back`, async () => {
-        const before = await world.bot.services.orders.listByOrderer(people.orderer.aadObjectId, 50);
+        const before = await world.bot.services.orders.listByOrderer(
+          people.orderer.aadObjectId,
+          50,
+        );
         for (const code of CODES) {
-          const answer = await people.orderer.execute('send_order', orderCardData({ [field]: `asiakas ${code}` }));
+          const answer = await people.orderer.execute(
+            'send_order',
+            orderCardData({ [field]: `asiakas ${code}` }),
+          );
           answers.push(answer.body);
           assert.equal(answer.status, 200);
           assert.match(JSON.stringify(answer.body), /henkilötunnus/);
           assert.doesNotMatch(JSON.stringify(answer.body), CODE_DIGITS);
         }
-        assert.equal((await world.bot.services.orders.listByOrderer(people.orderer.aadObjectId, 50)).length, before.length);
+        assert.equal(
+          (await world.bot.services.orders.listByOrderer(people.orderer.aadObjectId, 50)).length,
+          before.length,
+        );
       });
     }
 
     it('when a command holds a code, then it is refused and nothing is done', async () => {
-      const replies = await people.coordinator.say('/reassign P-2026-0001 sup@example.fi asiakas 010190 123A');
+      const replies = await people.coordinator.say(
+        '/reassign P-2026-0001 sup@example.fi asiakas 010190 123A',
+      );
       answers.push(replies);
       assert.match(replies.join('\n'), /henkilötunnus/);
     });
@@ -83,19 +126,29 @@ describe('safe text (SPEC §9)', () => {
       let claimId: string;
       const expert = () => people.experts.get(EXPERT)!;
       before(async () => {
-        orderId = await takenTask(world, people, { date: '2026-12-01', start: '09:00', end: '10:30' });
+        orderId = await takenTask(world, people, {
+          date: '2026-12-01',
+          start: '09:00',
+          end: '10:30',
+        });
         await toHelsinki(world, '2026-12-01T10:30');
         await press(people.orderer, orderId, 'task_done');
       });
 
       it('when the expense note holds a code, then the claim is refused and no claim is stored', async () => {
         for (const code of CODES) {
-          const answer = await press(expert(), orderId, 'submit_claim', { expenses: '6,40', expensesNote: `taksi ${code}` });
+          const answer = await press(expert(), orderId, 'submit_claim', {
+            expenses: '6,40',
+            expensesNote: `taksi ${code}`,
+          });
           answers.push(answer);
           assert.match(answer.shown, /henkilötunnus/);
         }
         assert.match(await myFees(expert()), /ei ole vielä palkkiohakemuksia/);
-        assert.equal(await world.bot.services.claims.listByExpert(EXPERT, 10).then((c) => c.length), 0);
+        assert.equal(
+          await world.bot.services.claims.listByExpert(EXPERT, 10).then((c) => c.length),
+          0,
+        );
       });
 
       it('when the return reason holds a code, then the rejection is refused and the claim stays with the approver', async () => {
@@ -103,7 +156,9 @@ describe('safe text (SPEC §9)', () => {
         claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
         await world.settle();
         for (const code of CODES) {
-          const answer = await press(chain.supervisor, claimId, 'reject_claim', { reason: `asiakas ${code}` });
+          const answer = await press(chain.supervisor, claimId, 'reject_claim', {
+            reason: `asiakas ${code}`,
+          });
           answers.push(answer);
           assert.match(answer.shown, /henkilötunnus/);
         }
@@ -117,12 +172,23 @@ describe('safe text (SPEC §9)', () => {
         const answer = await press(chain.supervisor, claimId, 'reject_claim', { reason: PLANTED });
         assert.match(answer.shown, /Palautettu korjattavaksi/);
         await world.settle();
-        const opening = translator('fi')('claim_step_returned', { claimId, reason: '\u0000' }).split('\u0000')[0]!;
-        const told = expert().messages().map((m) => m.text ?? '').find((t) => t.startsWith(opening))!;
+        const opening = translator('fi')('claim_step_returned', {
+          claimId,
+          reason: '\u0000',
+        }).split('\u0000')[0]!;
+        const told = expert()
+          .messages()
+          .map((m) => m.text ?? '')
+          .find((t) => t.startsWith(opening))!;
         assert.ok(told, 'the expert is told');
         assert.match(told, /click/);
         assert.deepEqual(markupIn(told), []);
-        const form = textOf(expert().cardsAbout(claimId).filter((c) => JSON.stringify(c).includes('submit_claim')).at(-1)!);
+        const form = textOf(
+          expert()
+            .cardsAbout(claimId)
+            .filter((c) => JSON.stringify(c).includes('submit_claim'))
+            .at(-1)!,
+        );
         assert.match(form, /evil\\?\.example/);
         assert.deepEqual(markupIn(form), []);
       });
@@ -130,7 +196,10 @@ describe('safe text (SPEC §9)', () => {
       it('when the codes were refused everywhere, then none was echoed to anybody or written to a log line', () => {
         assert.doesNotMatch(everythingSent(world, answers), CODE_DIGITS);
         const lines = logged.flatMap((spy) => spy.getCalls().map((c) => JSON.stringify(c.args)));
-        assert.ok(lines.some((l) => l.includes('identity_code_refused')), 'the refusal is logged by its code');
+        assert.ok(
+          lines.some((l) => l.includes('identity_code_refused')),
+          'the refusal is logged by its code',
+        );
         for (const line of lines) assert.doesNotMatch(line, CODE_DIGITS);
       });
     });
@@ -138,7 +207,15 @@ describe('safe text (SPEC §9)', () => {
 
   describe('escaping', () => {
     it('when the wishes and audience hold a planted link and HTML, then the expert who takes the task sees plain text', async () => {
-      const answer = await people.orderer.execute('send_order', orderCardData({ date: '2026-12-20', wishes: PLANTED, audience: '**30** <i>hoitajaa</i>', address: '[Katu 1](https://evil.example)' }));
+      const answer = await people.orderer.execute(
+        'send_order',
+        orderCardData({
+          date: '2026-12-20',
+          wishes: PLANTED,
+          audience: '**30** <i>hoitajaa</i>',
+          address: '[Katu 1](https://evil.example)',
+        }),
+      );
       const orderId = /T-2026-\d{4}/.exec(textOf(answer.body.value))![0];
       await world.settle();
       const expert = people.experts.get(EXPERT)!;
@@ -149,7 +226,11 @@ describe('safe text (SPEC §9)', () => {
       assert.deepEqual(markupIn(shown), []);
       await world.settle();
       // The orderer is told who took it: the expert's register name is escaped too.
-      const told = people.orderer.messages().map((m) => m.text ?? '').filter((t) => t.includes(orderId)).join('\n');
+      const told = people.orderer
+        .messages()
+        .map((m) => m.text ?? '')
+        .filter((t) => t.includes(orderId))
+        .join('\n');
       assert.match(told, /Eeva/);
       assert.deepEqual(markupIn(told), []);
     });
@@ -173,25 +254,44 @@ describe('limits and links (SPEC §9)', () => {
     }
     const refused = await people.orderer.execute('send_order', orderCardData());
     assert.match(JSON.stringify(refused.body), /jo 30 tilausta/);
-    assert.equal((await world.bot.services.orders.listByOrderer(people.orderer.aadObjectId, 100)).length, 30);
+    assert.equal(
+      (await world.bot.services.orders.listByOrderer(people.orderer.aadObjectId, 100)).length,
+      30,
+    );
     world.clock.advance(31 * 60_000);
     await placeOrder(people.orderer);
-    assert.equal((await world.bot.services.orders.listByOrderer(people.orderer.aadObjectId, 100)).length, 31);
+    assert.equal(
+      (await world.bot.services.orders.listByOrderer(people.orderer.aadObjectId, 100)).length,
+      31,
+    );
   });
 
   describe('export links', () => {
     let payroll: TestUser;
-    const exportRows = () => TableClient.fromConnectionString(storageConnectionString(), `${world.prefix}Claims`, { allowInsecureConnection: true });
+    const exportRows = () =>
+      TableClient.fromConnectionString(storageConnectionString(), `${world.prefix}Claims`, {
+        allowInsecureConnection: true,
+      });
     const rows = async () => {
       const found: Array<Record<string, unknown>> = [];
-      for await (const r of exportRows().listEntities({ queryOptions: { filter: "PartitionKey eq 'export'" } })) found.push(r);
+      for await (const r of exportRows().listEntities({
+        queryOptions: { filter: "PartitionKey eq 'export'" },
+      }))
+        found.push(r);
       return found;
     };
-    const linkIn = (text: string) => /https?:\/\/\S+\/exports\/([A-Za-z0-9_-]{43})\/palkkiot\.csv/.exec(text)!;
-    const download = (url: string) => fetch(url).then(async (r) => ({ status: r.status, body: await r.text() }));
+    const linkIn = (text: string) =>
+      /https?:\/\/\S+\/exports\/([A-Za-z0-9_-]{43})\/palkkiot\.csv/.exec(text)!;
+    const download = (url: string) =>
+      fetch(url).then(async (r) => ({ status: r.status, body: await r.text() }));
     before(async () => {
       await world.bot.services.registers.putUnit(UNIT);
-      await world.bot.services.registers.putStaff({ email: 'pay@example.fi', name: 'Paavo Payroll', role: 'orderer', unitId: UNIT.unitId });
+      await world.bot.services.registers.putStaff({
+        email: 'pay@example.fi',
+        name: 'Paavo Payroll',
+        role: 'orderer',
+        unitId: UNIT.unitId,
+      });
       payroll = world.person({ email: 'pay@example.fi' });
       await payroll.install();
     });
@@ -241,11 +341,20 @@ describe('limits and links (SPEC §9)', () => {
     const person = world.person({ email: 'old@example.fi' });
     await person.install();
     const lookups = () => world.connector.calls.filter((c) => c.kind === 'get_member').length;
-    world.connector.addMember({ id: person.id, aadObjectId: person.aadObjectId, email: 'new@example.fi', userPrincipalName: 'new@example.fi', name: 'Test Person' });
+    world.connector.addMember({
+      id: person.id,
+      aadObjectId: person.aadObjectId,
+      email: 'new@example.fi',
+      userPrincipalName: 'new@example.fi',
+      name: 'Test Person',
+    });
     const before = lookups();
     await person.say('apua');
     assert.equal(lookups(), before, 'not asked again within the day');
-    assert.equal((await world.bot.services.people.get(person.aadObjectId))!.value.email, 'old@example.fi');
+    assert.equal(
+      (await world.bot.services.people.get(person.aadObjectId))!.value.email,
+      'old@example.fi',
+    );
     world.clock.advance(24 * 3600_000 + 1000);
     await person.say('apua');
     assert.equal(lookups(), before + 1);

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { textOf } from '../support/cards';
-import { approvers, buttons, cardWith, type Chain, EXPERT, myFees, press, takenTask, toHelsinki } from '../support/fees';
+import {
+  approvers,
+  buttons,
+  cardWith,
+  type Chain,
+  EXPERT,
+  myFees,
+  press,
+  takenTask,
+  toHelsinki,
+} from '../support/fees';
 import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
@@ -24,11 +34,22 @@ describe('segregation of duties', () => {
       const r = world.bot.services.registers;
       await r.putUnit({ ...UNIT, supervisorEmail: EXPERT, directorEmail: 'dir@example.fi' });
       await r.putStaff({ email: EXPERT, name: 'Eeva Expert', role: 'coordinator' });
-      await r.putStaff({ email: 'deputy@example.fi', name: 'Veera Deputy', role: 'orderer', unitId: UNIT.unitId });
+      await r.putStaff({
+        email: 'deputy@example.fi',
+        name: 'Veera Deputy',
+        role: 'orderer',
+        unitId: UNIT.unitId,
+      });
       deputy = world.person({ email: 'deputy@example.fi' });
       await deputy.install();
       expert = people.experts.get(EXPERT)!;
-      const orderId = await takenTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00', remote: true, municipality: '' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-11-30',
+        start: '09:00',
+        end: '10:00',
+        remote: true,
+        municipality: '',
+      });
       await toHelsinki(world, '2026-11-30T10:00');
       await press(people.orderer, orderId, 'task_done');
       submitted = await press(expert, orderId, 'submit_claim', { km: '500' });
@@ -39,12 +60,21 @@ describe('segregation of duties', () => {
 
     it('when the claim reaches the stage its expert holds, then the expert gets no buttons and the coordinators are asked for a stand-in with /reassign', async () => {
       assert.match(submitted.shown, /Lähiesihenkilön hyväksyttävänä/);
-      assert.deepEqual(buttons(submitted.card!), [], 'no Approve on the expert\'s own claim card');
-      assert.equal(expert.cardMessagesAbout(claimId).filter((m) => JSON.stringify(m.card).includes('"verb":"approve_claim"')).length, 0);
+      assert.deepEqual(buttons(submitted.card!), [], "no Approve on the expert's own claim card");
+      assert.equal(
+        expert
+          .cardMessagesAbout(claimId)
+          .filter((m) => JSON.stringify(m.card).includes('"verb":"approve_claim"')).length,
+        0,
+      );
       assert.match((await expert.say('hyväksyttävät')).join('\n'), /Sinulla ei ole käsiteltäviä/);
-      const asked = (m: Record<string, any>) => (m.text ?? '').includes(`/reassign ${claimId}`) && (m.text ?? '').includes('Eeva Expert');
+      const asked = (m: Record<string, any>) =>
+        (m.text ?? '').includes(`/reassign ${claimId}`) && (m.text ?? '').includes('Eeva Expert');
       assert.equal(people.coordinator.messages().filter(asked).length, 1);
-      assert.match(people.coordinator.messages().filter(asked)[0]!.text, /kokemusasiantuntija Eeva Expert itse/);
+      assert.match(
+        people.coordinator.messages().filter(asked)[0]!.text,
+        /kokemusasiantuntija Eeva Expert itse/,
+      );
     });
 
     it('when the expert sends a forged Approve, Reject or Mark paid for their own claim, then they are told they cannot, and nothing changes', async () => {
@@ -58,18 +88,30 @@ describe('segregation of duties', () => {
         assert.match(textOf(answer.body.value), own, verb);
       }
       await world.settle();
-      assert.match(await myFees(expert), new RegExp(`${claimId}[^\n]*Lähiesihenkilön hyväksyttävänä`));
+      assert.match(
+        await myFees(expert),
+        new RegExp(`${claimId}[^\n]*Lähiesihenkilön hyväksyttävänä`),
+      );
       const audit = (await people.coordinator.say(`/audit ${claimId}`)).join('\n');
-      assert.doesNotMatch(audit, /Expert \(expert@example\.fi\), vaihe|vaihe lähiesihenkilö|Palautettu|Maksettu/);
+      assert.doesNotMatch(
+        audit,
+        /Expert \(expert@example\.fi\), vaihe|vaihe lähiesihenkilö|Palautettu|Maksettu/,
+      );
       assert.equal(chain.director.cardsAbout(claimId).length, 0, 'nothing reached the director');
     });
 
     it('when another coordinator gives the stage to a deputy, then the deputy approves and the claim goes on to the director', async () => {
-      assert.match((await people.coordinator.say(`/reassign ${claimId} deputy@example.fi`)).join('\n'), /Veera Deputy/);
+      assert.match(
+        (await people.coordinator.say(`/reassign ${claimId} deputy@example.fi`)).join('\n'),
+        /Veera Deputy/,
+      );
       await world.settle();
       await press(deputy, claimId, 'approve_claim');
       await world.settle();
-      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), ['Hyväksy', 'Palauta korjattavaksi']);
+      assert.deepEqual(buttons(cardWith(chain.director, claimId, 'approve_claim').card), [
+        'Hyväksy',
+        'Palauta korjattavaksi',
+      ]);
       assert.match(await myFees(expert), /Yksikönjohtajan hyväksyttävänä: Dora Director/);
     });
 
@@ -78,14 +120,26 @@ describe('segregation of duties', () => {
       assert.match(reply, /ei voi antaa hakemuksen tehneelle kokemusasiantuntijalle/);
       await world.settle();
       assert.match(await myFees(expert), /Yksikönjohtajan hyväksyttävänä: Dora Director/);
-      assert.equal(expert.cardMessagesAbout(claimId).filter((m) => JSON.stringify(m.card).includes('"verb":"approve_claim"')).length, 0);
-      assert.doesNotMatch((await people.coordinator.say(`/audit ${claimId}`)).join('\n'), /→ Eeva Expert/);
+      assert.equal(
+        expert
+          .cardMessagesAbout(claimId)
+          .filter((m) => JSON.stringify(m.card).includes('"verb":"approve_claim"')).length,
+        0,
+      );
+      assert.doesNotMatch(
+        (await people.coordinator.say(`/audit ${claimId}`)).join('\n'),
+        /→ Eeva Expert/,
+      );
       const forged = await expert.execute('approve_claim', { claimId, step: 'director' });
       assert.match(textOf(forged.body.value), own);
     });
 
     it('when the expert, a coordinator, assigns themselves to an order by command or by the Assign button, then it is refused and the order stays unassigned', async () => {
-      const orderId = await placeOrder(people.orderer, { date: '2026-12-15', remote: true, municipality: '' });
+      const orderId = await placeOrder(people.orderer, {
+        date: '2026-12-15',
+        remote: true,
+        municipality: '',
+      });
       await world.settle();
       await expert.say(`/assign ${orderId} ${EXPERT}`);
       assert.match(textOf(expert.lastCard()!), /Et voi nimetä itseäsi tehtävään/);
@@ -96,7 +150,10 @@ describe('segregation of duties', () => {
       // Another coordinator may assign them.
       await people.coordinator.say(`/assign ${orderId} ${EXPERT}`);
       assert.match(textOf(people.coordinator.lastCard()!), /Eeva Expert/);
-      assert.deepEqual((await world.bot.services.orders.get(orderId))!.value.assigned.map((a) => a.email), [EXPERT]);
+      assert.deepEqual(
+        (await world.bot.services.orders.get(orderId))!.value.assigned.map((a) => a.email),
+        [EXPERT],
+      );
     });
   });
 
@@ -114,23 +171,48 @@ describe('segregation of duties', () => {
 
     it('when the supervisor approves once, then both stages are approved, payroll gets the card, the expert is told once and /audit shows both stages', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const orderId = await takenTask(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
+      const orderId = await takenTask(world, people, {
+        date: '2026-11-30',
+        start: '09:00',
+        end: '10:00',
+      });
       await toHelsinki(world, '2026-11-30T10:00');
       await press(people.orderer, orderId, 'task_done');
       const claimId = /P-2026-\d{4}/.exec((await press(expert, orderId, 'submit_claim')).shown)![0];
       await world.settle();
-      const told = () => expert.messages().filter((m) => (m.text ?? '').includes(`${claimId} eteni`));
+      const told = () =>
+        expert.messages().filter((m) => (m.text ?? '').includes(`${claimId} eteni`));
       const before = told().length;
       const answer = await press(chain.supervisor, claimId, 'approve_claim');
       assert.deepEqual(buttons(answer.card!), []);
       assert.match(answer.shown, /palkanlaskennassa maksettavana: Paavo Payroll/);
       await world.settle();
-      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card), ['Maksettu', 'Palauta korjattavaksi', 'Lataa maksettavat (CSV)']);
-      assert.equal(chain.supervisor.cardMessagesAbout(claimId).length, 1, 'no second card for the director stage');
-      assert.deepEqual(told().slice(before).map((m) => /palkanlaskennassa/.test(m.text)), [true], 'one message, naming the stage the claim is at now');
+      assert.deepEqual(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card), [
+        'Maksettu',
+        'Palauta korjattavaksi',
+        'Lataa maksettavat (CSV)',
+      ]);
+      assert.equal(
+        chain.supervisor.cardMessagesAbout(claimId).length,
+        1,
+        'no second card for the director stage',
+      );
+      assert.deepEqual(
+        told()
+          .slice(before)
+          .map((m) => /palkanlaskennassa/.test(m.text)),
+        [true],
+        'one message, naming the stage the claim is at now',
+      );
       const audit = (await people.coordinator.say(`/audit ${claimId}`)).join('\n');
-      assert.match(audit, /Hyväksytty: Sanna Supervisor \(sup@example\.fi\), vaihe lähiesihenkilö, versio 1/);
-      assert.match(audit, /Hyväksytty: Sanna Supervisor \(sup@example\.fi\), vaihe yksikönjohtaja, versio 1/);
+      assert.match(
+        audit,
+        /Hyväksytty: Sanna Supervisor \(sup@example\.fi\), vaihe lähiesihenkilö, versio 1/,
+      );
+      assert.match(
+        audit,
+        /Hyväksytty: Sanna Supervisor \(sup@example\.fi\), vaihe yksikönjohtaja, versio 1/,
+      );
       const again = await chain.supervisor.execute('approve_claim', { claimId, step: 'director' });
       assert.match(JSON.stringify(again.body), /Tämä vaihe on jo käsitelty: Sanna Supervisor/);
       await press(chain.payroll, claimId, 'mark_claim_paid');
@@ -148,29 +230,60 @@ describe('segregation of duties', () => {
 
     it('when Aino orders and takes a task and claims for it, then she gets no stage of it, and Tiina as the stand-in takes the claim to paid, supervisor and director in one click', async () => {
       // The Playground reports en-US.
-      const aino = world.person({ email: 'aino.virtanen@example.fi', name: 'Aino Virtanen', locale: 'en-US' });
-      const tiina = world.person({ email: 'tiina.laaksonen@example.fi', name: 'Tiina Laaksonen', locale: 'en-US' });
+      const aino = world.person({
+        email: 'aino.virtanen@example.fi',
+        name: 'Aino Virtanen',
+        locale: 'en-US',
+      });
+      const tiina = world.person({
+        email: 'tiina.laaksonen@example.fi',
+        name: 'Tiina Laaksonen',
+        locale: 'en-US',
+      });
       await aino.install();
-      const orderId = await placeOrder(aino, { date: '2026-11-30', start: '09:00', end: '10:00', municipality: 'Jyväskylä' });
+      const orderId = await placeOrder(aino, {
+        date: '2026-11-30',
+        start: '09:00',
+        end: '10:00',
+        municipality: 'Jyväskylä',
+      });
       await world.settle();
       await aino.submitCard(offerCardsFor(aino, orderId)[0]!, 'accept_offer');
       await toHelsinki(world, '2026-11-30T10:00');
       const claimId = /P-2026-\d{4}/.exec((await press(aino, orderId, 'submit_claim')).shown)![0];
       await world.settle();
-      assert.match(aino.lastText(), new RegExp(`/reassign ${claimId}`), 'Aino, a coordinator, is asked for a stand-in');
-      assert.match(textOf((await aino.execute('approve_claim', { claimId, step: 'orderer' })).body.value), /This is your own fee claim, so you cannot handle it yourself/);
-      assert.match((await aino.say(`/reassign ${claimId} tiina.laaksonen@example.fi`)).join('\n'), /is now with Tiina Laaksonen/);
+      assert.match(
+        aino.lastText(),
+        new RegExp(`/reassign ${claimId}`),
+        'Aino, a coordinator, is asked for a stand-in',
+      );
+      assert.match(
+        textOf((await aino.execute('approve_claim', { claimId, step: 'orderer' })).body.value),
+        /This is your own fee claim, so you cannot handle it yourself/,
+      );
+      assert.match(
+        (await aino.say(`/reassign ${claimId} tiina.laaksonen@example.fi`)).join('\n'),
+        /is now with Tiina Laaksonen/,
+      );
       await world.settle();
       await tiina.say('approvals');
       await press(tiina, claimId, 'approve_claim'); // Task done, as the orderer's stand-in
       await world.settle();
-      assert.match((await press(tiina, claimId, 'approve_claim')).shown, /with payroll for payment: Tiina Laaksonen/);
+      assert.match(
+        (await press(tiina, claimId, 'approve_claim')).shown,
+        /with payroll for payment: Tiina Laaksonen/,
+      );
       await world.settle();
       await press(tiina, claimId, 'mark_claim_paid');
       await world.settle();
       assert.match(await myFees(aino, 'my fees'), new RegExp(`${claimId}.*Paid`));
       const audit = (await aino.say(`/audit ${claimId}`)).join('\n');
-      for (const stage of ['requester', 'supervisor', 'unit director', 'payroll']) assert.match(audit, new RegExp(`Tiina Laaksonen \\(tiina\\.laaksonen@example\\.fi\\), stage ${stage}`), stage);
+      for (const stage of ['requester', 'supervisor', 'unit director', 'payroll'])
+        assert.match(
+          audit,
+          new RegExp(`Tiina Laaksonen \\(tiina\\.laaksonen@example\\.fi\\), stage ${stage}`),
+          stage,
+        );
     });
   });
 });

@@ -13,7 +13,6 @@ import { TestUser, World } from '../support/world';
 const ROOT = join(__dirname, '..', '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 function groupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
@@ -29,7 +28,12 @@ class NpmStart {
   output = '';
 
   constructor(env: Record<string, string>) {
-    this.child = spawn('npm', ['start'], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    this.child = spawn('npm', ['start'], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     this.child.stdout!.on('data', (d: Buffer) => (this.output += d.toString()));
     this.child.stderr!.on('data', (d: Buffer) => (this.output += d.toString()));
   }
@@ -52,7 +56,8 @@ class NpmStart {
   async gone(tablePort: number): Promise<void> {
     const deadline = Date.now() + 30_000;
     while (groupAlive(this.pid) || (await answers(tablePort))) {
-      if (Date.now() > deadline) throw new Error(`npm start or its Azurite still runs after 30 s:\n${this.output}`);
+      if (Date.now() > deadline)
+        throw new Error(`npm start or its Azurite still runs after 30 s:\n${this.output}`);
       await sleep(100);
     }
   }
@@ -78,7 +83,10 @@ describe('npm start and stop', () => {
     const listed = (await orderer.say('omat')).join('\n');
     assert.match(listed, new RegExp(orderId), `"omat" lists ${orderId}`);
     const store = new TableStore(env.STORAGE_CONNECTION_STRING!, 'kv');
-    const stored = await new TableOrderRepository(store.table('Orders'), store.table('Counters')).get(orderId);
+    const stored = await new TableOrderRepository(
+      store.table('Orders'),
+      store.table('Counters'),
+    ).get(orderId);
     assert.equal(stored?.value.ordererId, orderer.aadObjectId);
   }
 

@@ -24,7 +24,11 @@ describe('stored rows read back through their schemas', () => {
     const { mentoring: _added, ...before } = { ...DEFAULT_TARIFF.hourlyCents, lecture: 4500 };
     const old = { ...DEFAULT_TARIFF, version: '2026-2', hourlyCents: before };
     const registers = store.table('Registers');
-    await registers.createEntity({ partitionKey: 'tariff', rowKey: 'v|2026-2', data: JSON.stringify(old) });
+    await registers.createEntity({
+      partitionKey: 'tariff',
+      rowKey: 'v|2026-2',
+      data: JSON.stringify(old),
+    });
     await registers.createEntity({ partitionKey: 'tariff', rowKey: 'current', version: '2026-2' });
 
     const tariff = await new TableTariffStore(registers, DEFAULT_TARIFF).current();
@@ -36,10 +40,17 @@ describe('stored rows read back through their schemas', () => {
 
   it('when a stored row does not parse, then the read throws an error naming the table and the key', async () => {
     const registers = store.table('Registers');
-    await registers.createEntity({ partitionKey: 'load', rowKey: encodeKey('a@example.fi'), data: JSON.stringify({ assignments: 'x' }) });
+    await registers.createEntity({
+      partitionKey: 'load',
+      rowKey: encodeKey('a@example.fi'),
+      data: JSON.stringify({ assignments: 'x' }),
+    });
     await assert.rejects(new TableLoadStore(registers).get('a@example.fi'), (err: Error) => {
       assert.ok(err instanceof StoredRowCorrupt);
-      assert.ok(err.message.includes(`${prefix}Registers load/${encodeKey('a@example.fi')}`), err.message);
+      assert.ok(
+        err.message.includes(`${prefix}Registers load/${encodeKey('a@example.fi')}`),
+        err.message,
+      );
       assert.ok(err.message.includes('assignments'), err.message);
       return true;
     });
@@ -47,10 +58,17 @@ describe('stored rows read back through their schemas', () => {
 
   it('when a stored row is not JSON at all, then the error names the row too', async () => {
     const registers = store.table('Registers');
-    await registers.createEntity({ partitionKey: 'unit', rowKey: encodeKey('U1'), data: '{broken' });
+    await registers.createEntity({
+      partitionKey: 'unit',
+      rowKey: encodeKey('U1'),
+      data: '{broken',
+    });
     await assert.rejects(new TableRegisterRepository(registers).getUnit('U1'), (err: Error) => {
       assert.ok(err instanceof StoredRowCorrupt);
-      assert.match(err.message, new RegExp(`^Stored row ${prefix}Registers unit/\\S+ does not parse: not JSON`));
+      assert.match(
+        err.message,
+        new RegExp(`^Stored row ${prefix}Registers unit/\\S+ does not parse: not JSON`),
+      );
       return true;
     });
   });

@@ -46,7 +46,17 @@ export async function startAzurite(): Promise<RunningAzurite> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     BIN,
-    ['--tableHost', '127.0.0.1', '--tablePort', String(port), '--location', dir, '--silent', '--disableTelemetry', '--skipApiVersionCheck'],
+    [
+      '--tableHost',
+      '127.0.0.1',
+      '--tablePort',
+      String(port),
+      '--location',
+      dir,
+      '--silent',
+      '--disableTelemetry',
+      '--skipApiVersionCheck',
+    ],
     { stdio: 'ignore' },
   );
   const deadline = Date.now() + 20_000;

@@ -18,17 +18,26 @@ export function assertValidCard(card: Json): void {
   for (let i = 0; i < ctx.eventCount; i++) events.push(ctx.getEventAt(i).message);
   assert.deepEqual(events, [], 'card parses without warnings');
   const problems = parsed.validateProperties();
-  assert.deepEqual(problems.validationEvents.map((e: Json) => e.message), [], 'card validates');
+  assert.deepEqual(
+    problems.validationEvents.map((e: Json) => e.message),
+    [],
+    'card validates',
+  );
   walk(card, (node) => {
     if (node.type === 'Action.Execute') {
       assert.ok(node.verb, 'Action.Execute has a verb');
-      assert.equal(node.fallback?.type, 'Action.Submit', 'Action.Execute falls back to Action.Submit');
+      assert.equal(
+        node.fallback?.type,
+        'Action.Submit',
+        'Action.Execute falls back to Action.Submit',
+      );
       assert.equal(node.fallback?.data?.verb, node.verb);
     }
     if (node.type === 'Input.ChoiceSet' && node.value !== undefined) {
       const values = String(node.value).split(',');
       const allowed = new Set((node.choices as Json[]).map((c) => c.value));
-      for (const v of values) assert.ok(allowed.has(v), `choice ${v} of ${node.id} is one of its choices`);
+      for (const v of values)
+        assert.ok(allowed.has(v), `choice ${v} of ${node.id} is one of its choices`);
     }
   });
 }
@@ -56,12 +65,20 @@ export function textOf(card: Json): string {
   walk(card, (n) => {
     if (n.type === 'TextBlock') parts.push(n.text);
     if (n.type === 'FactSet') for (const f of n.facts) parts.push(`${f.title}: ${f.value}`);
-    if (typeof n.type === 'string' && n.type.startsWith('Action.') && n.title && n.type !== 'Action.Submit') parts.push(`[${n.title}]`);
+    if (
+      typeof n.type === 'string' &&
+      n.type.startsWith('Action.') &&
+      n.title &&
+      n.type !== 'Action.Submit'
+    )
+      parts.push(`[${n.title}]`);
   });
   return parts.join('\n');
 }
 
 /** The card an activity carries, if any. */
 export function cardOf(activity: Json | undefined): Json | undefined {
-  return activity?.attachments?.find((a: Json) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+  return activity?.attachments?.find(
+    (a: Json) => a.contentType === 'application/vnd.microsoft.card.adaptive',
+  )?.content;
 }

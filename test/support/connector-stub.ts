@@ -55,7 +55,11 @@ export class ConnectorStub {
   }
 
   /** The next `times` calls of this kind (in this conversation, if given) answer `status`. */
-  fail(kind: RecordedCall['kind'], status: number, opts: { times?: number; conversationId?: string; headers?: Record<string, string> } = {}): void {
+  fail(
+    kind: RecordedCall['kind'],
+    status: number,
+    opts: { times?: number; conversationId?: string; headers?: Record<string, string> } = {},
+  ): void {
     this.failures.push({
       match: (k, c) => k === kind && (!opts.conversationId || opts.conversationId === c),
       status,
@@ -79,28 +83,49 @@ export class ConnectorStub {
   }
 
   updatesIn(conversationId: string): RecordedCall[] {
-    return this.calls.filter((c) => c.kind === 'update' && c.conversationId === conversationId && c.status < 300);
+    return this.calls.filter(
+      (c) => c.kind === 'update' && c.conversationId === conversationId && c.status < 300,
+    );
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req);
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '/');
-    const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(path);
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(
+      /^\/+/,
+      '/',
+    );
+    const m = /^\/v3\/conversations(?:\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?)?$/.exec(
+      path,
+    );
     let kind: RecordedCall['kind'] | undefined;
     if (m && req.method === 'POST' && !m[1]) kind = 'create_conversation';
-    else if (m && req.method === 'POST' && m[2] === 'activities') kind = 'send'; // a reply or a new message: Teams treats both alike
+    else if (m && req.method === 'POST' && m[2] === 'activities')
+      kind = 'send'; // a reply or a new message: Teams treats both alike
     else if (m && req.method === 'PUT' && m[2] === 'activities') kind = 'update';
     else if (m && req.method === 'GET' && m[2] === 'members' && m[3]) kind = 'get_member';
     if (!kind) return send(res, 404, { error: { code: 'NotFound', message: path } });
 
     const conversationId = m![1];
     const failure = this.failures.find((f) => f.times > 0 && f.match(kind!, conversationId));
-    const call: RecordedCall = { kind, conversationId, activityId: m![3], activity: body, body, status: 200, at: Date.now() };
+    const call: RecordedCall = {
+      kind,
+      conversationId,
+      activityId: m![3],
+      activity: body,
+      body,
+      status: 200,
+      at: Date.now(),
+    };
     this.attempts.push(call);
     if (failure) {
       failure.times--;
       call.status = failure.status;
-      return send(res, failure.status, { error: { code: 'Throttled', message: 'stub failure' } }, failure.headers);
+      return send(
+        res,
+        failure.status,
+        { error: { code: 'Throttled', message: 'stub failure' } },
+        failure.headers,
+      );
     }
     this.calls.push(call);
     switch (kind) {
@@ -108,12 +133,23 @@ export class ConnectorStub {
         const member = this.members.get(m![3]!);
         if (!member) {
           call.status = 404;
-          return send(res, 404, { error: { code: 'MemberNotFoundInConversation', message: 'not found' } });
+          return send(res, 404, {
+            error: { code: 'MemberNotFoundInConversation', message: 'not found' },
+          });
         }
-        return send(res, 200, { ...member, givenName: member.name, surname: '', tenantId: 'tenant-1', userRole: 'user' });
+        return send(res, 200, {
+          ...member,
+          givenName: member.name,
+          surname: '',
+          tenantId: 'tenant-1',
+          userRole: 'user',
+        });
       }
       case 'create_conversation':
-        return send(res, 201, { id: `a:${body?.members?.[0]?.id ?? 'conv'}`, activityId: String(this.nextId++) });
+        return send(res, 201, {
+          id: `a:${body?.members?.[0]?.id ?? 'conv'}`,
+          activityId: String(this.nextId++),
+        });
       case 'update':
         this.latestUpdate.set(m![3]!, body);
         return send(res, 200, { id: m![3] });
@@ -139,7 +175,12 @@ function readJson(req: IncomingMessage): Promise<any> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

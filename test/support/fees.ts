@@ -5,7 +5,8 @@ import { TestUser, World } from './world';
 
 /** Helpers of the fee-claim end-to-end tests. */
 export const EXPERT = 'expert@example.fi';
-export const buttons = (card: Record<string, any>) => (card.actions ?? []).map((a: Record<string, any>) => a.title);
+export const buttons = (card: Record<string, any>) =>
+  (card.actions ?? []).map((a: Record<string, any>) => a.title);
 
 export interface Chain {
   supervisor: TestUser;
@@ -14,12 +15,31 @@ export interface Chain {
 }
 
 /** The unit's approvers, each in their own chat; `installed` says who has opened the bot. */
-export async function approvers(world: World, withDirector: boolean, installed: Array<keyof Chain> = ['supervisor', 'director', 'payroll']): Promise<Chain> {
+export async function approvers(
+  world: World,
+  withDirector: boolean,
+  installed: Array<keyof Chain> = ['supervisor', 'director', 'payroll'],
+): Promise<Chain> {
   const r = world.bot.services.registers;
   await r.putUnit({ ...UNIT, ...(withDirector ? { directorEmail: 'dir@example.fi' } : {}) });
-  await r.putStaff({ email: 'sup@example.fi', name: 'Sanna Supervisor', role: 'orderer', unitId: UNIT.unitId });
-  await r.putStaff({ email: 'dir@example.fi', name: 'Dora Director', role: 'orderer', unitId: UNIT.unitId });
-  await r.putStaff({ email: 'pay@example.fi', name: 'Paavo Payroll', role: 'orderer', unitId: UNIT.unitId });
+  await r.putStaff({
+    email: 'sup@example.fi',
+    name: 'Sanna Supervisor',
+    role: 'orderer',
+    unitId: UNIT.unitId,
+  });
+  await r.putStaff({
+    email: 'dir@example.fi',
+    name: 'Dora Director',
+    role: 'orderer',
+    unitId: UNIT.unitId,
+  });
+  await r.putStaff({
+    email: 'pay@example.fi',
+    name: 'Paavo Payroll',
+    role: 'orderer',
+    unitId: UNIT.unitId,
+  });
   const chain: Chain = {
     supervisor: world.person({ email: 'sup@example.fi' }),
     director: world.person({ email: 'dir@example.fi' }),
@@ -30,7 +50,12 @@ export async function approvers(world: World, withDirector: boolean, installed: 
 }
 
 /** An order placed and taken by the expert (the task has not ended yet). */
-export async function takenTask(world: World, people: Cast, o: OrderInput & { date: string }, expertEmail = EXPERT): Promise<string> {
+export async function takenTask(
+  world: World,
+  people: Cast,
+  o: OrderInput & { date: string },
+  expertEmail = EXPERT,
+): Promise<string> {
   const orderId = await placeOrder(people.orderer, o);
   await world.settle();
   const expert = people.experts.get(expertEmail)!;
@@ -46,14 +71,26 @@ export async function toHelsinki(world: World, local: string): Promise<void> {
 }
 
 /** The newest card in the chat about `needle` that has the button `verb`, with its message id. */
-export function cardWith(user: TestUser, needle: string, verb: string): { activityId: string; card: Record<string, any> } {
-  const found = user.cardMessagesAbout(needle).filter((m) => JSON.stringify(m.card).includes(`"verb":"${verb}"`)).at(-1);
+export function cardWith(
+  user: TestUser,
+  needle: string,
+  verb: string,
+): { activityId: string; card: Record<string, any> } {
+  const found = user
+    .cardMessagesAbout(needle)
+    .filter((m) => JSON.stringify(m.card).includes(`"verb":"${verb}"`))
+    .at(-1);
   if (!found) throw new Error(`no card about ${needle} with ${verb}`);
   return found;
 }
 
 /** Presses a button of that card as Teams would (with the card's message id as replyToId). */
-export async function press(user: TestUser, needle: string, verb: string, edits: Record<string, unknown> = {}) {
+export async function press(
+  user: TestUser,
+  needle: string,
+  verb: string,
+  edits: Record<string, unknown> = {},
+) {
   const { activityId, card } = cardWith(user, needle, verb);
   const answer = await user.submitCard(card, verb, edits, activityId);
   return { ...answer, shown: answer.card ? textOf(answer.card) : (answer.text ?? '') };

@@ -55,13 +55,33 @@ export class GraphStub {
   }
 
   /** A person of the directory; `installed`: the app is there already (a chat exists). */
-  addUser(email: string, user: TestUser, opts: { installed?: boolean; silent?: boolean } = {}): void {
-    this.users.set(email.toLowerCase(), { id: user.aadObjectId, email: email.toLowerCase(), user, installed: opts.installed ?? false, silent: opts.silent ?? false });
+  addUser(
+    email: string,
+    user: TestUser,
+    opts: { installed?: boolean; silent?: boolean } = {},
+  ): void {
+    this.users.set(email.toLowerCase(), {
+      id: user.aadObjectId,
+      email: email.toLowerCase(),
+      user,
+      installed: opts.installed ?? false,
+      silent: opts.silent ?? false,
+    });
   }
 
   /** The next `times` calls of this kind (for this e-mail, if given) answer `status`. */
-  fail(kind: GraphCall['kind'], status: number, opts: { times?: number; email?: string; headers?: Record<string, string> } = {}): void {
-    this.failures.push({ kind, status, email: opts.email?.toLowerCase(), headers: opts.headers, times: opts.times ?? 1 });
+  fail(
+    kind: GraphCall['kind'],
+    status: number,
+    opts: { times?: number; email?: string; headers?: Record<string, string> } = {},
+  ): void {
+    this.failures.push({
+      kind,
+      status,
+      email: opts.email?.toLowerCase(),
+      headers: opts.headers,
+      times: opts.times ?? 1,
+    });
   }
 
   /** Waits until every installation event the stub set off has been answered by the bot. */
@@ -71,7 +91,9 @@ export class GraphStub {
 
   installsFor(email: string): number {
     const u = this.users.get(email.toLowerCase());
-    return this.calls.filter((c) => c.kind === 'install' && c.status === 201 && u && c.path.includes(u.id)).length;
+    return this.calls.filter(
+      (c) => c.kind === 'install' && c.status === 201 && u && c.path.includes(u.id),
+    ).length;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -81,8 +103,20 @@ export class GraphStub {
     const body = text ? JSON.parse(text) : undefined;
     const url = new URL(req.url ?? '/', 'http://stub');
     const path = decodeURIComponent(url.pathname.replace(/^\/v1\.0/, ''));
-    const answer = (kind: GraphCall['kind'], status: number, json?: unknown, headers: Record<string, string> = {}) => {
-      this.calls.push({ kind, method: req.method ?? '', path: `${path}${url.search}`, body, status, authorization: req.headers.authorization });
+    const answer = (
+      kind: GraphCall['kind'],
+      status: number,
+      json?: unknown,
+      headers: Record<string, string> = {},
+    ) => {
+      this.calls.push({
+        kind,
+        method: req.method ?? '',
+        path: `${path}${url.search}`,
+        body,
+        status,
+        authorization: req.headers.authorization,
+      });
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? '' : JSON.stringify(json));
     };
@@ -102,17 +136,25 @@ export class GraphStub {
     } else {
       return answer('user', 400, { error: { code: 'BadRequest' } });
     }
-    const failure = this.failures.find((f) => f.kind === kind && f.times > 0 && (!f.email || f.email === user?.email));
+    const failure = this.failures.find(
+      (f) => f.kind === kind && f.times > 0 && (!f.email || f.email === user?.email),
+    );
     if (failure) {
       failure.times--;
-      return answer(kind, failure.status, { error: { code: String(failure.status) } }, failure.headers);
+      return answer(
+        kind,
+        failure.status,
+        { error: { code: String(failure.status) } },
+        failure.headers,
+      );
     }
     if (!user) return answer(kind, 404, { error: { code: 'Request_ResourceNotFound' } });
     switch (kind) {
       case 'user':
         return answer(kind, 200, { id: user.id, mail: user.email });
       case 'install': {
-        if (body?.['teamsApp@odata.bind'] !== `${this.url}/appCatalogs/teamsApps/${this.catalogId}`) return answer(kind, 400, { error: { code: 'BadRequest' } });
+        if (body?.['teamsApp@odata.bind'] !== `${this.url}/appCatalogs/teamsApps/${this.catalogId}`)
+          return answer(kind, 400, { error: { code: 'BadRequest' } });
         if (user.installed) return answer(kind, 409, { error: { code: 'Conflict' } });
         user.installed = true;
         answer(kind, 201);
@@ -124,7 +166,11 @@ export class GraphStub {
         return;
       }
       case 'installed_apps':
-        return answer(kind, 200, { value: user.installed ? [{ id: `inst-${user.id}`, teamsAppDefinition: { teamsAppId: this.catalogId } }] : [] });
+        return answer(kind, 200, {
+          value: user.installed
+            ? [{ id: `inst-${user.id}`, teamsAppDefinition: { teamsAppId: this.catalogId } }]
+            : [],
+        });
       case 'chat':
         return answer(kind, 200, { id: user.user.conversationId });
     }

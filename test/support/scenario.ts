@@ -3,7 +3,14 @@ import type { Expert } from '../../src/domain/registers/types';
 import { textOf } from './cards';
 import { TestUser, World } from './world';
 
-export const UNIT = { unitId: 'psy', name: 'Psykiatrian poliklinikka', municipality: 'Jyväskylä', supervisorEmail: 'sup@example.fi', payrollEmail: 'pay@example.fi', costCenter: '4100' };
+export const UNIT = {
+  unitId: 'psy',
+  name: 'Psykiatrian poliklinikka',
+  municipality: 'Jyväskylä',
+  supervisorEmail: 'sup@example.fi',
+  payrollEmail: 'pay@example.fi',
+  costCenter: '4100',
+};
 
 /** An expert of the register; tests give only what matters to them. */
 export function anExpert(e: Partial<Expert> & { email: string }): Expert {
@@ -30,7 +37,12 @@ export interface Cast {
 export async function cast(world: World, experts: Expert[]): Promise<Cast> {
   const r = world.bot.services.registers;
   await r.putUnit(UNIT);
-  await r.putStaff({ email: 'orderer@example.fi', name: 'Olli Orderer', role: 'orderer', unitId: UNIT.unitId });
+  await r.putStaff({
+    email: 'orderer@example.fi',
+    name: 'Olli Orderer',
+    role: 'orderer',
+    unitId: UNIT.unitId,
+  });
   await r.putStaff({ email: 'coord@example.fi', name: 'Kaisa Coordinator', role: 'coordinator' });
   const orderer = world.person({ email: 'orderer@example.fi' });
   const coordinator = world.person({ email: 'coord@example.fi' });

@@ -59,7 +59,10 @@ export class World {
       retry: { retries: 4, minTimeoutMs: 10, maxTimeoutMs: 200 },
       pollMs: 0, // tests move the clock and run due work themselves
       // Teams' pacing has its own tests; here it would only slow the suite down.
-      paceLimits: { perConversation: [{ count: 1000, windowMs: 1000 }], overall: { count: 1000, windowMs: 1000 } },
+      paceLimits: {
+        perConversation: [{ count: 1000, windowMs: 1000 }],
+        overall: { count: 1000, windowMs: 1000 },
+      },
       ...options,
     };
     await w.connector.start();
@@ -107,7 +110,13 @@ export class World {
   person(p: { email?: string; name?: string; locale?: string }): TestUser {
     const aadObjectId = randomUUID();
     const user = new TestUser(this, `29:${aadObjectId}`, aadObjectId, p.locale ?? 'fi-FI');
-    this.connector.addMember({ id: user.id, aadObjectId, email: p.email, userPrincipalName: p.email, name: p.name ?? 'Test Person' });
+    this.connector.addMember({
+      id: user.id,
+      aadObjectId,
+      email: p.email,
+      userPrincipalName: p.email,
+      name: p.name ?? 'Test Person',
+    });
     return user;
   }
 
@@ -162,33 +171,63 @@ export class TestUser {
     const before = this.messages().length;
     const res = await this.world.post(this.activity('message', { text }));
     if (res.status >= 300) throw new Error(`bot answered ${res.status}`);
-    return this.messages().slice(before).map((a) => a.text ?? '');
+    return this.messages()
+      .slice(before)
+      .map((a) => a.text ?? '');
   }
 
   async install(): Promise<string[]> {
     const before = this.messages().length;
     await this.world.post(this.activity('installationUpdate', { action: 'add' }));
-    return this.messages().slice(before).map((a) => a.text ?? '');
+    return this.messages()
+      .slice(before)
+      .map((a) => a.text ?? '');
   }
 
   /** Presses an Action.Execute button; returns the invoke response body. */
-  async execute(verb: string, data: Record<string, unknown> = {}, replyToId?: string): Promise<HttpAnswer> {
+  async execute(
+    verb: string,
+    data: Record<string, unknown> = {},
+    replyToId?: string,
+  ): Promise<HttpAnswer> {
     return this.world.post(
-      this.activity('invoke', { name: 'adaptiveCard/action', ...(replyToId ? { replyToId } : {}), value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } } }),
+      this.activity('invoke', {
+        name: 'adaptiveCard/action',
+        ...(replyToId ? { replyToId } : {}),
+        value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } } },
+      }),
     );
   }
 
   /** The last card the bot sent into this chat. */
   lastCard(): Record<string, any> | undefined {
-    return this.messages().map((a) => cardOf(a)).filter(Boolean).at(-1);
+    return this.messages()
+      .map((a) => cardOf(a))
+      .filter(Boolean)
+      .at(-1);
   }
 
   /** Presses a button of `card` with the card's current input values, changed by `edits`. */
-  async submitCard(card: Record<string, any>, verb: string, edits: Record<string, unknown> = {}, replyToId?: string): Promise<InvokeAnswer> {
+  async submitCard(
+    card: Record<string, any>,
+    verb: string,
+    edits: Record<string, unknown> = {},
+    replyToId?: string,
+  ): Promise<InvokeAnswer> {
     const action = findAction(card, verb);
-    const values = Object.fromEntries(Object.entries(inputsOf(card)).map(([id, input]) => [id, input.value === undefined ? '' : String(input.value)]));
+    const values = Object.fromEntries(
+      Object.entries(inputsOf(card)).map(([id, input]) => [
+        id,
+        input.value === undefined ? '' : String(input.value),
+      ]),
+    );
     const res = await this.execute(verb, { ...values, ...action.data, ...edits }, replyToId);
-    return { status: res.status, card: res.body?.type === 'application/vnd.microsoft.card.adaptive' ? res.body.value : undefined, text: typeof res.body?.value === 'string' ? res.body.value : undefined };
+    return {
+      status: res.status,
+      card:
+        res.body?.type === 'application/vnd.microsoft.card.adaptive' ? res.body.value : undefined,
+      text: typeof res.body?.value === 'string' ? res.body.value : undefined,
+    };
   }
 
   /** Cards sent into this chat that mention `needle`, newest last, as updated since. */
@@ -196,15 +235,24 @@ export class TestUser {
     return this.world.connector
       .sendsIn(this.conversationId)
       .map((c) => cardOf(this.world.connector.current(c)))
-      .filter((card): card is Record<string, any> => card !== undefined && JSON.stringify(card).includes(needle));
+      .filter(
+        (card): card is Record<string, any> =>
+          card !== undefined && JSON.stringify(card).includes(needle),
+      );
   }
 
   /** Like cardsAbout, with the activity id of each card's message (Teams sends it as replyToId). */
   cardMessagesAbout(needle: string): Array<{ activityId: string; card: Record<string, any> }> {
     return this.world.connector
       .sendsIn(this.conversationId)
-      .map((c) => ({ activityId: c.responseId ?? '', card: cardOf(this.world.connector.current(c)) }))
-      .filter((m): m is { activityId: string; card: Record<string, any> } => m.card !== undefined && JSON.stringify(m.card).includes(needle));
+      .map((c) => ({
+        activityId: c.responseId ?? '',
+        card: cardOf(this.world.connector.current(c)),
+      }))
+      .filter(
+        (m): m is { activityId: string; card: Record<string, any> } =>
+          m.card !== undefined && JSON.stringify(m.card).includes(needle),
+      );
   }
 
   messages(): Record<string, any>[] {

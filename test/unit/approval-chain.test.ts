@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { APPROVER_ROLES, approvesFor, chainOf } from '../../src/domain/fees/chain';
-import { APPROVAL_STEPS, CLAIM_STATUSES, STEPS, STEP_ACCEPTS, STEP_STATUS, stepOf } from '../../src/domain/fees/claim';
+import {
+  APPROVAL_STEPS,
+  CLAIM_STATUSES,
+  STEPS,
+  STEP_ACCEPTS,
+  STEP_STATUS,
+  stepOf,
+} from '../../src/domain/fees/claim';
 import { ROLES, rolesOf } from '../../src/domain/registers/roles';
 import type { Unit } from '../../src/domain/registers/types';
 

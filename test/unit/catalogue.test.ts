@@ -15,21 +15,56 @@ describe('message catalogue', () => {
     ...AREAS.map((a) => `area_${a}`),
     ...LANGUAGES.map((l) => `lang_${l}`),
     ...ROLES.map((r) => `role_${r}`),
-    ...['filled', 'withdrawn', 'declined', 'expired'].flatMap((s) => [`offer_${s}_title`, `offer_${s}_text`]),
+    ...['filled', 'withdrawn', 'declined', 'expired'].flatMap((s) => [
+      `offer_${s}_title`,
+      `offer_${s}_text`,
+    ]),
     ...CLAIM_STATUSES.map((s) => `claim_status_${s}`),
     ...CLAIM_FIELDS.map((f) => `claim_label_${f}`),
-    ...APPROVAL_STEPS.flatMap((step) => [...['approved', 'rejected', 'paid'].map((a) => `claim_history_${a}_${step}`), `audit_stage_${step}`]),
-    ...['approved', 'rejected', 'paid', 'reassigned', 'cancelled', 'not_done'].map((a) => `audit_action_${a}`),
-    ...['claim_already_cancelled', 'cancel_reason_required', 'task_reported_not_done', 'task_already_not_done', 'not_done_reason_required'],
-    ...['claim_already_closed', 'claim_already_approved', 'claim_returned', 'claim_not_returned', 'not_your_approval', 'not_the_expert', 'reason_required', 'reason_too_long', 'business_id_invalid', 'already_the_holder', 'claim_version_changed'],
-    ...['km_invalid', 'expenses_invalid', 'task_already_confirmed', 'task_not_started', 'order_not_assigned', 'claim_unpaid', 'claim_unit_missing'],
+    ...APPROVAL_STEPS.flatMap((step) => [
+      ...['approved', 'rejected', 'paid'].map((a) => `claim_history_${a}_${step}`),
+      `audit_stage_${step}`,
+    ]),
+    ...['approved', 'rejected', 'paid', 'reassigned', 'cancelled', 'not_done'].map(
+      (a) => `audit_action_${a}`,
+    ),
+    ...[
+      'claim_already_cancelled',
+      'cancel_reason_required',
+      'task_reported_not_done',
+      'task_already_not_done',
+      'not_done_reason_required',
+    ],
+    ...[
+      'claim_already_closed',
+      'claim_already_approved',
+      'claim_returned',
+      'claim_not_returned',
+      'not_your_approval',
+      'not_the_expert',
+      'reason_required',
+      'reason_too_long',
+      'business_id_invalid',
+      'already_the_holder',
+      'claim_version_changed',
+    ],
+    ...[
+      'km_invalid',
+      'expenses_invalid',
+      'task_already_confirmed',
+      'task_not_started',
+      'order_not_assigned',
+      'claim_unpaid',
+      'claim_unit_missing',
+    ],
   ];
 
   for (const lang of LANGUAGES) {
     it(`when ${lang} is used, then every key built at run time exists and no text is empty`, () => {
       const c = catalogues[lang] as Record<string, string>;
       for (const key of dynamicKeys) assert.ok(c[key], `${lang} lacks ${key}`);
-      for (const [key, text] of Object.entries(c)) assert.ok(text.trim(), `${lang}.${key} is empty`);
+      for (const [key, text] of Object.entries(c))
+        assert.ok(text.trim(), `${lang}.${key} is empty`);
     });
   }
 
@@ -43,13 +78,23 @@ describe('message catalogue', () => {
 
   /** Every text as it can be shown: each plural form, commands and their arguments left out. */
   const shown = (lang: Language) =>
-    Object.entries(catalogues[lang]).flatMap(([key, text]) => formsOf(text).map((form) => ({ key, form, words: withoutCommands(form) })));
-  const withoutCommands = (text: string) => text.replace(/\/[a-z]+(?:\s+(?:on\|off|on|off|stuck|fees|\[[^\]]*\]))*|\{\w+\}/g, ' ');
+    Object.entries(catalogues[lang]).flatMap(([key, text]) =>
+      formsOf(text).map((form) => ({ key, form, words: withoutCommands(form) })),
+    );
+  const withoutCommands = (text: string) =>
+    text.replace(/\/[a-z]+(?:\s+(?:on\|off|on|off|stuck|fees|\[[^\]]*\]))*|\{\w+\}/g, ' ');
 
   for (const lang of LANGUAGES) {
     it(`when ${lang} texts are read, then no punctuation is doubled, none follows a space, and none is put after a reason or a stage (they end in their own)`, () => {
-      const bad = shown(lang).filter(({ form }) => /\.\.|::|: :|,,|;;|[.,:;] [.,:;]| [,.;:!?](?=\s|$)|\{(?:reason|stage)\}[.:]|: \{stage\}/.test(form));
-      assert.deepEqual(bad.map(({ key, form }) => `${key}: ${form}`), []);
+      const bad = shown(lang).filter(({ form }) =>
+        /\.\.|::|: :|,,|;;|[.,:;] [.,:;]| [,.;:!?](?=\s|$)|\{(?:reason|stage)\}[.:]|: \{stage\}/.test(
+          form,
+        ),
+      );
+      assert.deepEqual(
+        bad.map(({ key, form }) => `${key}: ${form}`),
+        [],
+      );
     });
 
     it(`when ${lang} texts have a plural, then its one and other forms differ`, () => {
@@ -72,17 +117,71 @@ describe('message catalogue', () => {
       assert.equal(translator(lang)('amount_fee_hours', { hours: 1, rate }), expected[lang][0]);
       assert.equal(translator(lang)('amount_fee_hours', { hours: 2, rate }), expected[lang][1]);
     }
-    assert.equal(translator('fi')('orderer_filled', { orderId: 'T-1', names: 'Anna', count: 1 }), 'Tilaukseesi T-1 löytyi kokemusasiantuntija: Anna.');
-    assert.equal(translator('fi')('orderer_filled', { orderId: 'T-1', names: 'Anna ja Ben', count: 2 }), 'Tilaukseesi T-1 löytyivät kaikki kokemusasiantuntijat: Anna ja Ben.');
+    assert.equal(
+      translator('fi')('orderer_filled', { orderId: 'T-1', names: 'Anna', count: 1 }),
+      'Tilaukseesi T-1 löytyi kokemusasiantuntija: Anna.',
+    );
+    assert.equal(
+      translator('fi')('orderer_filled', { orderId: 'T-1', names: 'Anna ja Ben', count: 2 }),
+      'Tilaukseesi T-1 löytyivät kaikki kokemusasiantuntijat: Anna ja Ben.',
+    );
   });
 
   /** Common English words that must not slip into Finnish or Swedish (commands are left out). */
-  const ENGLISH = ['the', 'and', 'you', 'your', 'with', 'for', 'please', 'order', 'orders', 'claim', 'claims', 'approve', 'approval', 'approvals', 'cancel', 'cancelled', 'decline', 'accept', 'reject', 'help', 'task', 'tasks', 'fee', 'fees', 'payroll', 'expert', 'experts', 'stuck', 'review', 'submit', 'send', 'card', 'cards', 'link', 'download', 'click', 'bot', 'email', 'paid', 'done', 'unit', 'supervisor', 'director', 'coordinator'];
+  const ENGLISH = [
+    'the',
+    'and',
+    'you',
+    'your',
+    'with',
+    'for',
+    'please',
+    'order',
+    'orders',
+    'claim',
+    'claims',
+    'approve',
+    'approval',
+    'approvals',
+    'cancel',
+    'cancelled',
+    'decline',
+    'accept',
+    'reject',
+    'help',
+    'task',
+    'tasks',
+    'fee',
+    'fees',
+    'payroll',
+    'expert',
+    'experts',
+    'stuck',
+    'review',
+    'submit',
+    'send',
+    'card',
+    'cards',
+    'link',
+    'download',
+    'click',
+    'bot',
+    'email',
+    'paid',
+    'done',
+    'unit',
+    'supervisor',
+    'director',
+    'coordinator',
+  ];
   for (const lang of ['fi', 'sv'] as const) {
     it(`when ${lang} texts are read, then no English word is in them outside commands`, () => {
       const english = new RegExp(`(?<![\\p{L}\\-])(${ENGLISH.join('|')})(?![\\p{L}\\-])`, 'iu');
       const bad = shown(lang).filter(({ words }) => english.test(words));
-      assert.deepEqual(bad.map(({ key, form }) => `${key}: ${form}`), []);
+      assert.deepEqual(
+        bad.map(({ key, form }) => `${key}: ${form}`),
+        [],
+      );
     });
   }
 
@@ -113,17 +212,30 @@ describe('message catalogue', () => {
   };
   for (const lang of LANGUAGES) {
     it(`when ${lang} texts name a role, then they use the glossary's word`, () => {
-      const bad = shown(lang).flatMap(({ key, form, words }) => OTHER_ROLE_WORDS[lang].filter(([other]) => other.test(words)).map(([, word]) => `${key} should say ${word}: ${form}`));
+      const bad = shown(lang).flatMap(({ key, form, words }) =>
+        OTHER_ROLE_WORDS[lang]
+          .filter(([other]) => other.test(words))
+          .map(([, word]) => `${key} should say ${word}: ${form}`),
+      );
       assert.deepEqual(bad, []);
     });
   }
 
   it('when Finnish texts are read, then none has a semicolon', () => {
-    assert.deepEqual(Object.entries(catalogues.fi).filter(([, text]) => text.includes(';')), []);
+    assert.deepEqual(
+      Object.entries(catalogues.fi).filter(([, text]) => text.includes(';')),
+      [],
+    );
   });
 
   it('when a claim goes back to the expert, then its button says Return for correction in every language', () => {
-    assert.deepEqual(LANGUAGES.map((l) => translator(l)('reject_claim')), ['Palauta korjattavaksi', 'Returnera för korrigering', 'Return for correction']);
-    assert.deepEqual(LANGUAGES.map((l) => translator(l)('decline_offer')), ['En tällä kertaa', 'Inte den här gången', 'Decline']);
+    assert.deepEqual(
+      LANGUAGES.map((l) => translator(l)('reject_claim')),
+      ['Palauta korjattavaksi', 'Returnera för korrigering', 'Return for correction'],
+    );
+    assert.deepEqual(
+      LANGUAGES.map((l) => translator(l)('decline_offer')),
+      ['En tällä kertaa', 'Inte den här gången', 'Decline'],
+    );
   });
 });

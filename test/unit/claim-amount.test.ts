@@ -30,7 +30,9 @@ function amountOf(input: ClaimAmountInput) {
 
 describe('claim amount', () => {
   it('when a lecture lasts 2 h 01 min, then 3 started hours are paid', () => {
-    const amount = amountOf(aClaim({ taskType: 'lecture', actualStart: '13:00', actualEnd: '15:01' }));
+    const amount = amountOf(
+      aClaim({ taskType: 'lecture', actualStart: '13:00', actualEnd: '15:01' }),
+    );
     assert.equal(amount.startedHours, 3);
     assert.equal(amount.feeCents, 3 * 4000);
   });
@@ -72,7 +74,14 @@ describe('claim amount', () => {
     assert.equal(amount.kmCents, 2338); // 2337.5
     assert.equal(amount.expensesCents, 1250);
     assert.equal(amount.totalCents, 8000 + 2338 + 1250);
-    assert.deepEqual(amount.lines.map((l) => [l.key, l.cents]), [['fee', 8000], ['km', 2338], ['expenses', 1250]]);
+    assert.deepEqual(
+      amount.lines.map((l) => [l.key, l.cents]),
+      [
+        ['fee', 8000],
+        ['km', 2338],
+        ['expenses', 1250],
+      ],
+    );
   });
 
   it('when the input is impossible, then it is refused with a reason', () => {
@@ -116,20 +125,26 @@ describe('business id (Y-tunnus)', () => {
 
   it('when the sum leaves remainder 1, then no check digit makes it valid', () => {
     // 0000006: 6 · 2 = 12, and 12 mod 11 = 1
-    for (let check = 0; check <= 9; check++) assert.equal(isValidBusinessId(`0000006-${check}`), false);
+    for (let check = 0; check <= 9; check++)
+      assert.equal(isValidBusinessId(`0000006-${check}`), false);
   });
 });
 
 describe('tariff file', () => {
   it('when the shipped 2026-1 file is loaded, then it equals the default tariff', () => {
-    const json: unknown = JSON.parse(readFileSync(path.join(__dirname, '../../data/tariffs/2026-1.json'), 'utf8'));
+    const json: unknown = JSON.parse(
+      readFileSync(path.join(__dirname, '../../data/tariffs/2026-1.json'), 'utf8'),
+    );
     assert.deepEqual(migrateTariff(json), { ok: true, value: DEFAULT_TARIFF });
   });
 
   it('when a task type is missing or a key is misspelt, then the error names it', () => {
     const { lecture: _lecture, ...hourlyCents } = DEFAULT_TARIFF.hourlyCents;
     const missing = parseTariff({ ...DEFAULT_TARIFF, hourlyCents });
-    assert.ok(!missing.ok && missing.error.includes('hourlyCents.lecture'), JSON.stringify(missing));
+    assert.ok(
+      !missing.ok && missing.error.includes('hourlyCents.lecture'),
+      JSON.stringify(missing),
+    );
     const typo = parseTariff({ ...DEFAULT_TARIFF, minimunCents: 1 });
     assert.ok(!typo.ok && typo.error.includes('minimunCents'), JSON.stringify(typo));
     const euros = parseTariff({ ...DEFAULT_TARIFF, kmCents: 0.55 });

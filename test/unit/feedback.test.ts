@@ -1,27 +1,54 @@
 import assert from 'node:assert/strict';
-import { feedbackAverage, feedbackTime, raterRole, readFeedback } from '../../src/domain/feedback/feedback';
+import {
+  feedbackAverage,
+  feedbackTime,
+  raterRole,
+  readFeedback,
+} from '../../src/domain/feedback/feedback';
 
-const task = { status: 'filled', ordererEmail: 'orderer@example.fi', assigned: [{ email: 'anna@example.fi' }, { email: 'ben@example.fi' }] };
+const task = {
+  status: 'filled',
+  ordererEmail: 'orderer@example.fi',
+  assigned: [{ email: 'anna@example.fi' }, { email: 'ben@example.fi' }],
+};
 
 describe('feedback (SPEC §6)', () => {
   describe('when the card goes out', () => {
     it('given a day task ending at 15:00, when timed, then the card comes at 17:00 Helsinki', () => {
-      assert.equal(feedbackTime({ date: '2026-11-30', end: '15:00' }).toISOString(), '2026-11-30T15:00:00.000Z');
+      assert.equal(
+        feedbackTime({ date: '2026-11-30', end: '15:00' }).toISOString(),
+        '2026-11-30T15:00:00.000Z',
+      );
     });
     it('given a task ending at 18:59, when timed, then the card comes at 20:59 the same evening', () => {
-      assert.equal(feedbackTime({ date: '2026-11-30', end: '18:59' }).toISOString(), '2026-11-30T18:59:00.000Z');
+      assert.equal(
+        feedbackTime({ date: '2026-11-30', end: '18:59' }).toISOString(),
+        '2026-11-30T18:59:00.000Z',
+      );
     });
     it('given an evening task ending at 19:00, when 2 h later is night, then the card comes at 08:00 the next morning', () => {
-      assert.equal(feedbackTime({ date: '2026-11-30', end: '19:00' }).toISOString(), '2026-12-01T06:00:00.000Z');
+      assert.equal(
+        feedbackTime({ date: '2026-11-30', end: '19:00' }).toISOString(),
+        '2026-12-01T06:00:00.000Z',
+      );
     });
     it('given a task ending at 23:30, when timed, then the card comes at 08:00 the next morning', () => {
-      assert.equal(feedbackTime({ date: '2026-11-30', end: '23:30' }).toISOString(), '2026-12-01T06:00:00.000Z');
+      assert.equal(
+        feedbackTime({ date: '2026-11-30', end: '23:30' }).toISOString(),
+        '2026-12-01T06:00:00.000Z',
+      );
     });
     it('given a night task ending at 03:00, when timed, then the card comes at 08:00 that morning', () => {
-      assert.equal(feedbackTime({ date: '2026-12-01', end: '03:00' }).toISOString(), '2026-12-01T06:00:00.000Z');
+      assert.equal(
+        feedbackTime({ date: '2026-12-01', end: '03:00' }).toISOString(),
+        '2026-12-01T06:00:00.000Z',
+      );
     });
     it('given summer time, when timed, then Helsinki wall-clock time is kept', () => {
-      assert.equal(feedbackTime({ date: '2026-06-15', end: '12:00' }).toISOString(), '2026-06-15T11:00:00.000Z');
+      assert.equal(
+        feedbackTime({ date: '2026-06-15', end: '12:00' }).toISOString(),
+        '2026-06-15T11:00:00.000Z',
+      );
     });
   });
 
@@ -43,15 +70,25 @@ describe('feedback (SPEC §6)', () => {
   describe('reading the card', () => {
     it('given ratings 1 and 5 and a comment with spaces, when read, then they are kept, trimmed', () => {
       assert.deepEqual(readFeedback({ rating: '1' }), { ok: true, value: { rating: 1 } });
-      assert.deepEqual(readFeedback({ rating: '5', comment: '  hyvä  ' }), { ok: true, value: { rating: 5, comment: 'hyvä' } });
+      assert.deepEqual(readFeedback({ rating: '5', comment: '  hyvä  ' }), {
+        ok: true,
+        value: { rating: 5, comment: 'hyvä' },
+      });
     });
     it('given a rating outside 1–5 or not a whole number, when read, then it is refused', () => {
       for (const rating of ['0', '6', '3.5', '', 'viisi', '-1', undefined, 7]) {
-        assert.deepEqual(readFeedback({ rating }), { ok: false, error: 'feedback_rating_invalid' }, String(rating));
+        assert.deepEqual(
+          readFeedback({ rating }),
+          { ok: false, error: 'feedback_rating_invalid' },
+          String(rating),
+        );
       }
     });
     it('given a comment over 1000 characters, when read, then it is refused', () => {
-      assert.deepEqual(readFeedback({ rating: '4', comment: 'x'.repeat(1001) }), { ok: false, error: 'feedback_comment_too_long' });
+      assert.deepEqual(readFeedback({ rating: '4', comment: 'x'.repeat(1001) }), {
+        ok: false,
+        error: 'feedback_comment_too_long',
+      });
     });
   });
 

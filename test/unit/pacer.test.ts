@@ -10,7 +10,10 @@ describe('pacer', () => {
   afterEach(() => clock.restore());
 
   it('when 7 sends per second are allowed, then the 8th into one conversation waits for the window', async () => {
-    const pacer = new Pacer({ perConversation: [{ count: 7, windowMs: 1000 }], overall: { count: 30, windowMs: 1000 } }, () => Date.now());
+    const pacer = new Pacer(
+      { perConversation: [{ count: 7, windowMs: 1000 }], overall: { count: 30, windowMs: 1000 } },
+      () => Date.now(),
+    );
     for (let i = 0; i < 7; i++) await pacer.acquire('c1');
     let eighth = false;
     const pending = pacer.acquire('c1').then(() => (eighth = true));
@@ -24,7 +27,10 @@ describe('pacer', () => {
   });
 
   it('when the app-wide limit is reached, then every conversation waits', async () => {
-    const pacer = new Pacer({ perConversation: [{ count: 7, windowMs: 1000 }], overall: { count: 3, windowMs: 1000 } }, () => Date.now());
+    const pacer = new Pacer(
+      { perConversation: [{ count: 7, windowMs: 1000 }], overall: { count: 3, windowMs: 1000 } },
+      () => Date.now(),
+    );
     await pacer.acquire('a');
     await pacer.acquire('b');
     await pacer.acquire('c');

@@ -4,10 +4,25 @@ import { parseOrderText, type ParsedOrder } from '../../src/domain/orders/parse-
 import { SWEDISH_SPEAKING_MUNICIPALITIES } from '../../src/domain/orders/swedish-municipalities';
 import { isSwedishSpeakingMunicipality, taskLanguage } from '../../src/domain/orders/task-language';
 import { LANGUAGES } from '../../src/domain/shared/vocabulary';
-import { FIXTURE_NOW, ORDER_FIXTURES, TASK_LANGUAGE_FIXTURES, type ExpectedSlots } from '../fixtures/orders';
+import {
+  FIXTURE_NOW,
+  ORDER_FIXTURES,
+  TASK_LANGUAGE_FIXTURES,
+  type ExpectedSlots,
+} from '../fixtures/orders';
 
 const SLOTS = [
-  'taskType', 'areas', 'date', 'dateProblem', 'start', 'end', 'remote', 'municipality', 'address', 'expertCount', 'language',
+  'taskType',
+  'areas',
+  'date',
+  'dateProblem',
+  'start',
+  'end',
+  'remote',
+  'municipality',
+  'address',
+  'expertCount',
+  'language',
 ] as const satisfies ReadonlyArray<keyof ExpectedSlots & keyof ParsedOrder>;
 type Slot = (typeof SLOTS)[number];
 
@@ -33,7 +48,10 @@ describe('parse order text: accuracy over the fixture', () => {
         for (const f of fixtures) {
           const actual = parseOrderText(f.text, FIXTURE_NOW);
           if (slotMatches(slot, f.expected, actual)) right++;
-          else misses.push(`[${lang}] ${slot}: expected ${JSON.stringify(f.expected[slot])}, got ${JSON.stringify(actual[slot])} — ${f.text}`);
+          else
+            misses.push(
+              `[${lang}] ${slot}: expected ${JSON.stringify(f.expected[slot])}, got ${JSON.stringify(actual[slot])} — ${f.text}`,
+            );
         }
         const share = right / fixtures.length;
         worst = Math.min(worst, share);
@@ -43,7 +61,10 @@ describe('parse order text: accuracy over the fixture', () => {
     }
     console.table(table);
     if (misses.length > 0) console.log(misses.join('\n'));
-    assert.ok(worst >= 0.95, `the weakest slot is right in only ${(worst * 100).toFixed(1)} % of orders`);
+    assert.ok(
+      worst >= 0.95,
+      `the weakest slot is right in only ${(worst * 100).toFixed(1)} % of orders`,
+    );
   });
 
   it('when the fixture is counted, then it has at least 25 orders per language and 75 in all', () => {
@@ -54,11 +75,15 @@ describe('parse order text: accuracy over the fixture', () => {
   });
 
   it('when an order is parsed, then the message language is detected', () => {
-    const wrong = ORDER_FIXTURES.filter((f) => parseOrderText(f.text, FIXTURE_NOW).messageLanguage !== f.lang);
-    assert.deepEqual(wrong.map((f) => f.text), []);
+    const wrong = ORDER_FIXTURES.filter(
+      (f) => parseOrderText(f.text, FIXTURE_NOW).messageLanguage !== f.lang,
+    );
+    assert.deepEqual(
+      wrong.map((f) => f.text),
+      [],
+    );
   });
 });
-
 
 // Wednesday 25 November 2026, 12:00 in Helsinki.
 const NOW = new Date('2026-11-25T10:00:00Z');
@@ -125,7 +150,12 @@ describe('parse order text: dates', () => {
   });
 
   it('when the date does not exist, then it is refused as impossible', () => {
-    for (const text of ['Luento 31.2. klo 10', 'Luento 30.2.2027', 'Lecture on 31 February', 'Föreläsning 31.4']) {
+    for (const text of [
+      'Luento 31.2. klo 10',
+      'Luento 30.2.2027',
+      'Lecture on 31 February',
+      'Föreläsning 31.4',
+    ]) {
       const order = parse(text);
       assert.equal(order.date, undefined, text);
       assert.equal(order.dateProblem, 'date_impossible', text);
@@ -164,11 +194,31 @@ describe('parse order text: times and durations', () => {
   }
 
   it('when only a start and a duration are given, then the end is derived', () => {
-    assert.deepEqual(pick(parse('Luento 4.12. klo 9, kesto 2 tuntia')), { start: '09:00', end: '11:00', durationMinutes: 120 });
-    assert.deepEqual(pick(parse('Lecture 4.12. at 10:00, 90 min')), { start: '10:00', end: '11:30', durationMinutes: 90 });
-    assert.deepEqual(pick(parse('Föreläsning 4.12 kl 13, 1,5 timmar')), { start: '13:00', end: '14:30', durationMinutes: 90 });
-    assert.deepEqual(pick(parse('Luento 4.12. klo 12, puolitoista tuntia')), { start: '12:00', end: '13:30', durationMinutes: 90 });
-    assert.deepEqual(pick(parse('Talk at 9am, an hour')), { start: '09:00', end: '10:00', durationMinutes: 60 });
+    assert.deepEqual(pick(parse('Luento 4.12. klo 9, kesto 2 tuntia')), {
+      start: '09:00',
+      end: '11:00',
+      durationMinutes: 120,
+    });
+    assert.deepEqual(pick(parse('Lecture 4.12. at 10:00, 90 min')), {
+      start: '10:00',
+      end: '11:30',
+      durationMinutes: 90,
+    });
+    assert.deepEqual(pick(parse('Föreläsning 4.12 kl 13, 1,5 timmar')), {
+      start: '13:00',
+      end: '14:30',
+      durationMinutes: 90,
+    });
+    assert.deepEqual(pick(parse('Luento 4.12. klo 12, puolitoista tuntia')), {
+      start: '12:00',
+      end: '13:30',
+      durationMinutes: 90,
+    });
+    assert.deepEqual(pick(parse('Talk at 9am, an hour')), {
+      start: '09:00',
+      end: '10:00',
+      durationMinutes: 60,
+    });
   });
 
   it('when only a duration is given, then there is no start or end', () => {
@@ -274,7 +324,12 @@ describe('parse order text: places', () => {
   }
 
   it('when a common word looks like a town in lower case, then it is not taken for one', () => {
-    for (const text of ['Luento salon tilaisuudessa', 'Kemian opiskelijoille luento', 'Luento lahdessa veneellä', 'Tulen kotkassa']) {
+    for (const text of [
+      'Luento salon tilaisuudessa',
+      'Kemian opiskelijoille luento',
+      'Luento lahdessa veneellä',
+      'Tulen kotkassa',
+    ]) {
       assert.equal(parse(text).municipality, undefined, text);
     }
   });
@@ -285,13 +340,27 @@ describe('parse order text: places', () => {
 
   it('when a street address is given, then it is kept as written', () => {
     assert.equal(parse('Luento, Pentti Kaiteran katu 1, Oulu').address, 'Pentti Kaiteran katu 1');
-    assert.equal(parse('Luento Helsingissä, Mannerheimintie 10 A 5.').address, 'Mannerheimintie 10 A 5');
-    assert.equal(parse('Föreläsning, Mannerheimvägen 12, Helsingfors').address, 'Mannerheimvägen 12');
+    assert.equal(
+      parse('Luento Helsingissä, Mannerheimintie 10 A 5.').address,
+      'Mannerheimintie 10 A 5',
+    );
+    assert.equal(
+      parse('Föreläsning, Mannerheimvägen 12, Helsingfors').address,
+      'Mannerheimvägen 12',
+    );
   });
 });
 
 describe('parse order text: remote', () => {
-  for (const text of ['Luento Teamsissa', 'Luento etänä', 'Luento verkossa', 'Lecture online', 'Föreläsning på distans', 'Luento Teams-yhteydellä', 'Talk on Zoom']) {
+  for (const text of [
+    'Luento Teamsissa',
+    'Luento etänä',
+    'Luento verkossa',
+    'Lecture online',
+    'Föreläsning på distans',
+    'Luento Teams-yhteydellä',
+    'Talk on Zoom',
+  ]) {
     it(`when the order says "${text}", then it is remote`, () => {
       assert.equal(parse(text).remote, true);
     });
@@ -334,7 +403,9 @@ describe('parse order text: task types, areas, language, audience and wishes', (
 
   it('when neuropsychiatric words appear, then they are not read as mental health', () => {
     assert.deepEqual(parse('Luento neuropsykiatrisista häiriöistä').areas, ['neuropsychiatric']);
-    assert.deepEqual(parse('Föreläsning om neuropsykiatriska funktionsnedsättningar').areas, ['neuropsychiatric']);
+    assert.deepEqual(parse('Föreläsning om neuropsykiatriska funktionsnedsättningar').areas, [
+      'neuropsychiatric',
+    ]);
   });
 
   it('when the task language is stated, then it is read; otherwise it is open', () => {
@@ -345,7 +416,9 @@ describe('parse order text: task types, areas, language, audience and wishes', (
   });
 
   it('when the SPEC example is parsed, then the audience and every slot are read', () => {
-    const order = parse('Tarvitsisimme kokemusasiantuntijan päihdetyön luennolle sairaanhoitajaopiskelijoille ti 12.3. klo 13–15, Jyväskylä, Keskussairaalantie 19');
+    const order = parse(
+      'Tarvitsisimme kokemusasiantuntijan päihdetyön luennolle sairaanhoitajaopiskelijoille ti 12.3. klo 13–15, Jyväskylä, Keskussairaalantie 19',
+    );
     assert.equal(order.audience, 'sairaanhoitajaopiskelijoille');
     assert.equal(order.taskType, 'lecture');
     assert.deepEqual(order.areas, ['substance_use']);
@@ -354,10 +427,22 @@ describe('parse order text: task types, areas, language, audience and wishes', (
   });
 
   it('when the issue example is parsed, then every slot is read', () => {
-    const order = parse('Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2');
+    const order = parse(
+      'Tarvitsemme mielenterveyden kokemusasiantuntijan luennoimaan hoitajille to 18.3. klo 9–11 Kuopiossa, Puijonlaaksontie 2',
+    );
     assert.deepEqual(order, {
-      taskType: 'lecture', areas: ['mental_health'], date: '2027-03-18', start: '09:00', end: '11:00', durationMinutes: 120,
-      remote: false, municipality: 'Kuopio', address: 'Puijonlaaksontie 2', expertCount: 1, audience: 'hoitajille', messageLanguage: 'fi',
+      taskType: 'lecture',
+      areas: ['mental_health'],
+      date: '2027-03-18',
+      start: '09:00',
+      end: '11:00',
+      durationMinutes: 120,
+      remote: false,
+      municipality: 'Kuopio',
+      address: 'Puijonlaaksontie 2',
+      expertCount: 1,
+      audience: 'hoitajille',
+      messageLanguage: 'fi',
     });
   });
 
@@ -367,8 +452,14 @@ describe('parse order text: task types, areas, language, audience and wishes', (
   });
 
   it('when a wish is stated, then its sentence is kept', () => {
-    assert.equal(parse('Luento huomenna. Toivomme, että puhuja kertoo toipumisesta.').wishes, 'Toivomme, että puhuja kertoo toipumisesta.');
-    assert.equal(parse('Lecture tomorrow. Preferably someone with experience of psychosis.').wishes, 'Preferably someone with experience of psychosis.');
+    assert.equal(
+      parse('Luento huomenna. Toivomme, että puhuja kertoo toipumisesta.').wishes,
+      'Toivomme, että puhuja kertoo toipumisesta.',
+    );
+    assert.equal(
+      parse('Lecture tomorrow. Preferably someone with experience of psychosis.').wishes,
+      'Preferably someone with experience of psychosis.',
+    );
     assert.equal(parse('Luento huomenna.').wishes, undefined);
   });
 });
@@ -379,28 +470,55 @@ describe('the task language', () => {
     it(`when "${f.text}" is ordered${from}, then the task is in ${f.taskLanguage}`, () => {
       const parsed = parseOrderText(f.text, FIXTURE_NOW);
       assert.equal(parsed.messageLanguage, f.lang, 'the message language');
-      const clues = { stated: parsed.language, messageLanguage: parsed.messageLanguage, unitMunicipality: f.unitMunicipality };
+      const clues = {
+        stated: parsed.language,
+        messageLanguage: parsed.messageLanguage,
+        unitMunicipality: f.unitMunicipality,
+      };
       assert.equal(taskLanguage(clues), f.taskLanguage);
     });
   }
 
   it('when the fixture is counted, then every message language has a Finnish, a Swedish and an English task', () => {
     for (const lang of LANGUAGES) {
-      const tasks = new Set(TASK_LANGUAGE_FIXTURES.filter((f) => f.lang === lang).map((f) => f.taskLanguage));
+      const tasks = new Set(
+        TASK_LANGUAGE_FIXTURES.filter((f) => f.lang === lang).map((f) => f.taskLanguage),
+      );
       assert.deepEqual([...tasks].sort(), ['en', 'fi', 'sv'], lang);
     }
   });
 
   const phrases: Array<[string, string]> = [
-    ['A lecture in English', 'en'], ['Luento englanniksi', 'en'], ['Luento englannin kielellä', 'en'], ['Föreläsning på engelska', 'en'],
-    ['A lecture in Swedish', 'sv'], ['Luento ruotsiksi', 'sv'], ['Föreläsning på svenska', 'sv'],
-    ['A lecture in Finnish', 'fi'], ['Luento suomeksi', 'fi'], ['Föreläsning på finska', 'fi'],
+    ['A lecture in English', 'en'],
+    ['Luento englanniksi', 'en'],
+    ['Luento englannin kielellä', 'en'],
+    ['Föreläsning på engelska', 'en'],
+    ['A lecture in Swedish', 'sv'],
+    ['Luento ruotsiksi', 'sv'],
+    ['Föreläsning på svenska', 'sv'],
+    ['A lecture in Finnish', 'fi'],
+    ['Luento suomeksi', 'fi'],
+    ['Föreläsning på finska', 'fi'],
   ];
   for (const [text, lang] of phrases) {
     it(`when the order says "${text}", then that language wins over the message's and the unit's`, () => {
       const parsed = parse(text);
-      assert.equal(taskLanguage({ stated: parsed.language, messageLanguage: 'sv', unitMunicipality: 'Närpes' }), lang);
-      assert.equal(taskLanguage({ stated: parsed.language, messageLanguage: 'en', unitMunicipality: 'Jyväskylä' }), lang);
+      assert.equal(
+        taskLanguage({
+          stated: parsed.language,
+          messageLanguage: 'sv',
+          unitMunicipality: 'Närpes',
+        }),
+        lang,
+      );
+      assert.equal(
+        taskLanguage({
+          stated: parsed.language,
+          messageLanguage: 'en',
+          unitMunicipality: 'Jyväskylä',
+        }),
+        lang,
+      );
     });
   }
 
@@ -416,7 +534,11 @@ describe('the task language', () => {
     for (const entry of SWEDISH_SPEAKING_MUNICIPALITIES) {
       const names = entry.split('|');
       for (const name of names) {
-        assert.equal(canonicalMunicipality(name), names[0], `${name} is a municipality under its Finnish name`);
+        assert.equal(
+          canonicalMunicipality(name),
+          names[0],
+          `${name} is a municipality under its Finnish name`,
+        );
         assert.ok(isSwedishSpeakingMunicipality(name), name);
         assert.ok(isSwedishSpeakingMunicipality(` ${name.toUpperCase()} `), `${name} in capitals`);
       }
@@ -424,7 +546,24 @@ describe('the task language', () => {
   });
 
   it('when a bilingual municipality has a Finnish-speaking majority, then it is not Swedish-speaking', () => {
-    for (const name of ['Porvoo', 'Borgå', 'Sipoo', 'Sibbo', 'Loviisa', 'Lovisa', 'Hanko', 'Hangö', 'Kaskinen', 'Kaskö', 'Kauniainen', 'Vaasa', 'Vasa', 'Kokkola', 'Turku', 'Helsinki']) {
+    for (const name of [
+      'Porvoo',
+      'Borgå',
+      'Sipoo',
+      'Sibbo',
+      'Loviisa',
+      'Lovisa',
+      'Hanko',
+      'Hangö',
+      'Kaskinen',
+      'Kaskö',
+      'Kauniainen',
+      'Vaasa',
+      'Vasa',
+      'Kokkola',
+      'Turku',
+      'Helsinki',
+    ]) {
       assert.equal(isSwedishSpeakingMunicipality(name), false, name);
     }
     assert.equal(isSwedishSpeakingMunicipality('Jyväskylä'), false);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { computeClaimAmount } from '../../src/domain/fees/claim-amount';
-import { type Claim, type ClaimVersion, createClaim, decideClaim } from '../../src/domain/fees/claim';
+import {
+  type Claim,
+  type ClaimVersion,
+  createClaim,
+  decideClaim,
+} from '../../src/domain/fees/claim';
 import { payrollCsv } from '../../src/domain/fees/payroll-csv';
 import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
 import { helsinkiInstant } from '../../src/domain/shared/helsinki';
@@ -50,12 +55,13 @@ function readAsExcelFi(csv: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ';') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ';') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n')
+      (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
   assert.equal(field, '', 'the file ends with CRLF');
@@ -80,20 +86,46 @@ describe('payroll CSV', () => {
     const csv = payrollCsv([{ claim, unit, expertName: 'Aino Asiantuntija' }]);
     const [header, row] = readAsExcelFi(csv);
     assert.deepEqual(header, [
-      'Hakemus', 'Tilaus', 'Kokemusasiantuntija', 'Yksikkö', 'Kustannuspaikka', 'Maksutapa', 'Y-tunnus',
-      'Verollinen palkkio', 'Kilometrikorvaus', 'Muut kulut', 'Yhteensä', 'Maksettu',
+      'Hakemus',
+      'Tilaus',
+      'Kokemusasiantuntija',
+      'Yksikkö',
+      'Kustannuspaikka',
+      'Maksutapa',
+      'Y-tunnus',
+      'Verollinen palkkio',
+      'Kilometrikorvaus',
+      'Muut kulut',
+      'Yhteensä',
+      'Maksettu',
       'Ilmoitettava tulorekisteriin viimeistään',
     ]);
     // 3 started hours × 40 € = 120 €; 12.5 km × 0.55 € = 6.875 € → 6,88 €; 12,50 € expenses
     assert.deepEqual(row, [
-      'P-2026-0007', 'T-2026-0042', 'Aino Asiantuntija', 'Psykiatrian poliklinikka', '4100', 'palkkio', '',
-      '120,00', '6,88', '12,50', '139,38', '27.3.2026', '1.4.2026',
+      'P-2026-0007',
+      'T-2026-0042',
+      'Aino Asiantuntija',
+      'Psykiatrian poliklinikka',
+      '4100',
+      'palkkio',
+      '',
+      '120,00',
+      '6,88',
+      '12,50',
+      '139,38',
+      '27.3.2026',
+      '1.4.2026',
     ]);
   });
 
   it('when fields hold a semicolon, a quote or a line break, then they are quoted and come back whole', () => {
     const csv = payrollCsv([
-      { claim: aClaim(), unit: { costCenter: '4100;01', name: 'Lasten "Tähti" -osasto\nB' }, expertName: 'Åsa Öberg', paidAt: '2026-12-28' },
+      {
+        claim: aClaim(),
+        unit: { costCenter: '4100;01', name: 'Lasten "Tähti" -osasto\nB' },
+        expertName: 'Åsa Öberg',
+        paidAt: '2026-12-28',
+      },
     ]);
     assert.ok(csv.includes(';"Lasten ""Tähti"" -osasto\nB";"4100;01";'), csv);
     const [, row] = readAsExcelFi(csv);
@@ -104,8 +136,15 @@ describe('payroll CSV', () => {
   });
 
   it('when every line ends, then it ends with CRLF', () => {
-    const csv = payrollCsv([{ claim: aClaim(), unit, expertName: 'A' }, { claim: aClaim({}, 'P-2026-0008'), unit, expertName: 'B' }]);
-    assert.equal(csv.split('\r\n').length, 4, 'header, two rows, and the empty rest after the last CRLF');
+    const csv = payrollCsv([
+      { claim: aClaim(), unit, expertName: 'A' },
+      { claim: aClaim({}, 'P-2026-0008'), unit, expertName: 'B' },
+    ]);
+    assert.equal(
+      csv.split('\r\n').length,
+      4,
+      'header, two rows, and the empty rest after the last CRLF',
+    );
     assert.equal(csv.replace(/\r\n/g, '').includes('\n'), false);
   });
 
@@ -116,13 +155,24 @@ describe('payroll CSV', () => {
 
   it('when the claim is paid against an invoice, then the payment type and business ID are shown', () => {
     const claim = aClaim({ paymentType: 'tyokorvaus', businessId: '0737546-2' });
-    const [, row] = readAsExcelFi(payrollCsv([{ claim, unit, expertName: 'A', paidAt: helsinkiInstant('2026-06-01', '10:00').toISOString() }]));
+    const [, row] = readAsExcelFi(
+      payrollCsv([
+        {
+          claim,
+          unit,
+          expertName: 'A',
+          paidAt: helsinkiInstant('2026-06-01', '10:00').toISOString(),
+        },
+      ]),
+    );
     assert.deepEqual(row?.slice(5, 7), ['työkorvaus', '0737546-2']);
     assert.deepEqual(row?.slice(-2), ['1.6.2026', '6.6.2026']);
   });
 
   it('when a register name starts like a formula, then Excel is kept from running it', () => {
-    const [, row] = readAsExcelFi(payrollCsv([{ claim: aClaim(), unit, expertName: '=HYPERLINK("http://x")' }]));
+    const [, row] = readAsExcelFi(
+      payrollCsv([{ claim: aClaim(), unit, expertName: '=HYPERLINK("http://x")' }]),
+    );
     assert.equal(row?.[2], `'=HYPERLINK("http://x")`);
   });
 

@@ -3,7 +3,15 @@ import { containsPersonalIdentityCode } from '../../src/domain/shared/personal-i
 
 describe('personal identity code', () => {
   it('when a text holds a valid code of any century, then it is detected', () => {
-    for (const code of ['131052-308T', '010101A123N', '150390-567L', '290200A234V', '311299-0018', '010203B456R', '291099Y876K']) {
+    for (const code of [
+      '131052-308T',
+      '010101A123N',
+      '150390-567L',
+      '290200A234V',
+      '311299-0018',
+      '010203B456R',
+      '291099Y876K',
+    ]) {
       assert.equal(containsPersonalIdentityCode(`Asiakas ${code} tulee mukaan.`), true, code);
     }
   });
@@ -20,10 +28,34 @@ describe('personal identity code', () => {
   });
 
   it('when the code is written with spaces, an en dash or any 2023 century sign, then it is detected', () => {
-    for (const code of ['010190 123A', '010190 - 123A', '010190–123A', '010190 – 123A', '010190−123A', '010190A123B', '010190+123A']) {
+    for (const code of [
+      '010190 123A',
+      '010190 - 123A',
+      '010190–123A',
+      '010190 – 123A',
+      '010190−123A',
+      '010190A123B',
+      '010190+123A',
+    ]) {
       assert.equal(containsPersonalIdentityCode(`asiakas ${code}`), true, code);
     }
-    for (const sign of ['-', '+', 'A', 'B', 'C', 'D', 'E', 'F', 'X', 'Y', 'W', 'V', 'U', 'a', 'y']) {
+    for (const sign of [
+      '-',
+      '+',
+      'A',
+      'B',
+      'C',
+      'D',
+      'E',
+      'F',
+      'X',
+      'Y',
+      'W',
+      'V',
+      'U',
+      'a',
+      'y',
+    ]) {
       assert.equal(containsPersonalIdentityCode(`hetu 010190${sign}123A.`), true, sign);
     }
   });

@@ -18,15 +18,32 @@ describe('quiet hours for offer waves (SPEC §4)', () => {
   });
 
   it('when it is 21:00 exactly, or 03:00 after midnight, then the wave waits until 08:00 that coming morning', () => {
-    assert.equal(waveSendTime(at('2026-11-25T19:00:00Z'), at('2026-12-15T11:00:00Z')).toISOString(), '2026-11-26T06:00:00.000Z');
-    assert.equal(waveSendTime(at('2026-11-26T01:00:00Z'), at('2026-12-15T11:00:00Z')).toISOString(), '2026-11-26T06:00:00.000Z');
-    assert.equal(waveSendTime(at('2026-11-26T05:59:59Z'), at('2026-12-15T11:00:00Z')).toISOString(), '2026-11-26T06:00:00.000Z');
+    assert.equal(
+      waveSendTime(at('2026-11-25T19:00:00Z'), at('2026-12-15T11:00:00Z')).toISOString(),
+      '2026-11-26T06:00:00.000Z',
+    );
+    assert.equal(
+      waveSendTime(at('2026-11-26T01:00:00Z'), at('2026-12-15T11:00:00Z')).toISOString(),
+      '2026-11-26T06:00:00.000Z',
+    );
+    assert.equal(
+      waveSendTime(at('2026-11-26T05:59:59Z'), at('2026-12-15T11:00:00Z')).toISOString(),
+      '2026-11-26T06:00:00.000Z',
+    );
   });
 
   it('when the task starts within 24 hours, then a wave goes at once even at night, and at 24 hours it waits', () => {
     const now = '2026-11-25T20:30:00Z';
-    assert.equal(waveSendTime(at(now), at('2026-11-26T08:00:00Z')).toISOString(), at(now).toISOString(), 'tomorrow at 10:00');
-    assert.equal(waveSendTime(at(now), inDays(now, 1)).toISOString(), '2026-11-26T06:00:00.000Z', 'exactly 24 hours away is not within');
+    assert.equal(
+      waveSendTime(at(now), at('2026-11-26T08:00:00Z')).toISOString(),
+      at(now).toISOString(),
+      'tomorrow at 10:00',
+    );
+    assert.equal(
+      waveSendTime(at(now), inDays(now, 1)).toISOString(),
+      '2026-11-26T06:00:00.000Z',
+      'exactly 24 hours away is not within',
+    );
   });
 
   it('when the clocks go back in October, then the wave still waits until 08:00 Helsinki time, now UTC+2', () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseRegisterCsv } from '../../src/domain/registers/csv-rows';
 
-const EXPERT_HEADER = 'email,name,kind,areas,regions,languages,remote,onsite,max_per_month,mentor_email,trained_on';
+const EXPERT_HEADER =
+  'email,name,kind,areas,regions,languages,remote,onsite,max_per_month,mentor_email,trained_on';
 
 const csv = (...lines: string[]): string => `${lines.join('\n')}\n`;
 
@@ -55,10 +56,34 @@ describe('register CSV rows', () => {
       const result = parseRegisterCsv(text, 'experts');
       assert.deepEqual(result.errors, []);
       assert.deepEqual(
-        result.rows.map((e) => [e.email, e.kind, e.areas, e.regions, e.languages, e.remote, e.onsite]),
+        result.rows.map((e) => [
+          e.email,
+          e.kind,
+          e.areas,
+          e.regions,
+          e.languages,
+          e.remote,
+          e.onsite,
+        ]),
         [
-          ['sofia.lindqvist@example.fi', 'trained', ['child_protection', 'mental_health'], ['Helsinki', 'Jyväskylä'], ['sv', 'fi'], true, false],
-          ['kari.nurmi@example.fi', 'peer', ['substance_use', 'as_relative'], ['Äänekoski'], ['fi'], false, true],
+          [
+            'sofia.lindqvist@example.fi',
+            'trained',
+            ['child_protection', 'mental_health'],
+            ['Helsinki', 'Jyväskylä'],
+            ['sv', 'fi'],
+            true,
+            false,
+          ],
+          [
+            'kari.nurmi@example.fi',
+            'peer',
+            ['substance_use', 'as_relative'],
+            ['Äänekoski'],
+            ['fi'],
+            false,
+            true,
+          ],
         ],
       );
     });
@@ -122,7 +147,10 @@ describe('register CSV rows', () => {
     });
 
     it('when a row has several problems, then one reason names them all', () => {
-      const result = parseRegisterCsv(csv(EXPERT_HEADER, 'x@example.fi,,nobody,,Jyväskylä,fi,yes,yes,8,,'), 'experts');
+      const result = parseRegisterCsv(
+        csv(EXPERT_HEADER, 'x@example.fi,,nobody,,Jyväskylä,fi,yes,yes,8,,'),
+        'experts',
+      );
       assert.deepEqual(result.errors, [
         {
           line: 2,
@@ -142,8 +170,13 @@ describe('register CSV rows', () => {
         ),
         'experts',
       );
-      assert.deepEqual(result.rows.map((r) => r.name), ['Aino Virtanen', 'Pekka Koskinen']);
-      assert.deepEqual(result.errors, [{ line: 4, reason: 'duplicate email "aino.virtanen@example.fi", first on line 2' }]);
+      assert.deepEqual(
+        result.rows.map((r) => r.name),
+        ['Aino Virtanen', 'Pekka Koskinen'],
+      );
+      assert.deepEqual(result.errors, [
+        { line: 4, reason: 'duplicate email "aino.virtanen@example.fi", first on line 2' },
+      ]);
     });
 
     it('when a quoted field spans lines and blank lines are in between, then lines are counted as in the file', () => {
@@ -160,12 +193,17 @@ describe('register CSV rows', () => {
       );
       assert.deepEqual(result.lines, [3]);
       assert.equal(result.rows[0]?.name, 'Ok Multiline');
-      assert.deepEqual(result.errors, [{ line: 6, reason: 'kind "expertti" is not one of trained, actor, partner, peer' }]);
+      assert.deepEqual(result.errors, [
+        { line: 6, reason: 'kind "expertti" is not one of trained, actor, partner, peer' },
+      ]);
     });
 
     it('when a column is missing, then the whole file is refused on line 1', () => {
       const result = parseRegisterCsv(
-        csv('email,name,kind,areas,regions,languages,remote,onsite,max_per_month,mentor_email', 'a@example.fi,A,trained,other,Jyväskylä,fi,yes,yes,8,'),
+        csv(
+          'email,name,kind,areas,regions,languages,remote,onsite,max_per_month,mentor_email',
+          'a@example.fi,A,trained,other,Jyväskylä,fi,yes,yes,8,',
+        ),
         'experts',
       );
       assert.equal(result.fileError, true);
@@ -180,7 +218,10 @@ describe('register CSV rows', () => {
     });
 
     it('when a column is unknown, then the whole file is refused on line 1', () => {
-      const result = parseRegisterCsv(csv(`${EXPERT_HEADER},phone`, 'a@example.fi,A,trained,other,Jyväskylä,fi,yes,yes,8,,,040'), 'experts');
+      const result = parseRegisterCsv(
+        csv(`${EXPERT_HEADER},phone`, 'a@example.fi,A,trained,other,Jyväskylä,fi,yes,yes,8,,,040'),
+        'experts',
+      );
       assert.equal(result.fileError, true);
       assert.match(result.errors[0]?.reason ?? '', /^unknown column "phone"/);
       assert.equal(result.errors[0]?.line, 1);
@@ -198,7 +239,9 @@ describe('register CSV rows', () => {
       );
       assert.equal(result.fileError, true);
       assert.deepEqual(result.rows, []);
-      assert.deepEqual(result.errors, [{ line: 3, reason: 'a quote (") opened on this line is never closed' }]);
+      assert.deepEqual(result.errors, [
+        { line: 3, reason: 'a quote (") opened on this line is never closed' },
+      ]);
     });
 
     it('when the file is empty, then it is refused on line 1', () => {
@@ -231,7 +274,10 @@ describe('register CSV rows', () => {
         },
       ]);
       assert.deepEqual(result.errors, [
-        { line: 3, reason: 'unit_id "bad id" may only hold letters, digits, "-", "_" and "." (at most 64)' },
+        {
+          line: 3,
+          reason: 'unit_id "bad id" may only hold letters, digits, "-", "_" and "." (at most 64)',
+        },
         { line: 4, reason: 'payroll_email is empty' },
         { line: 5, reason: 'duplicate unit_id "jkl-paihde", first on line 2' },
       ]);
@@ -250,10 +296,17 @@ describe('register CSV rows', () => {
         'staff',
       );
       assert.deepEqual(result.rows, [
-        { email: 'aino.virtanen@example.fi', name: 'Aino Virtanen', role: 'coordinator', unitId: 'ksshp-psyk' },
+        {
+          email: 'aino.virtanen@example.fi',
+          name: 'Aino Virtanen',
+          role: 'coordinator',
+          unitId: 'ksshp-psyk',
+        },
         { email: 'mikko.jarvinen@example.fi', name: 'Mikko Järvinen', role: 'orderer' },
       ]);
-      assert.deepEqual(result.errors, [{ line: 4, reason: 'role "boss" is not one of coordinator, orderer' }]);
+      assert.deepEqual(result.errors, [
+        { line: 4, reason: 'role "boss" is not one of coordinator, orderer' },
+      ]);
     });
   });
 });

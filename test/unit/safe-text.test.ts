@@ -9,15 +9,22 @@ describe('plain text for another person', () => {
     assert.equal(plain('<b>x</b>'), '\\<b\\>x\\</b\\>');
     assert.equal(plain('![i](u)'), '\\!\\[i\\](u)');
     assert.equal(plain('<at>Boss</at> &lt;'), '\\<at\\>Boss\\</at\\> \\&lt;');
-    assert.equal(plain('**bold** _it_ `code` ~~s~~ a|b'), '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~ a\\|b');
+    assert.equal(
+      plain('**bold** _it_ `code` ~~s~~ a|b'),
+      '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~\\~s\\~\\~ a\\|b',
+    );
   });
 
   it('when a line starts like a heading, quote or list, then its marker is escaped', () => {
-    assert.equal(plain('# Otsikko\n- kohta\n+ toinen\n2. kolmas\n> lainaus'), '\\# Otsikko\n\\- kohta\n\\+ toinen\n2\\. kolmas\n\\> lainaus');
+    assert.equal(
+      plain('# Otsikko\n- kohta\n+ toinen\n2. kolmas\n> lainaus'),
+      '\\# Otsikko\n\\- kohta\n\\+ toinen\n2\\. kolmas\n\\> lainaus',
+    );
   });
 
   it('when a text is ordinary, then it is unchanged', () => {
-    const text = 'Keskussairaalantie 19, Jyväskylä. Tilaus T-2026-0001 klo 13.00–15.00, 6,40 € (bussi).';
+    const text =
+      'Keskussairaalantie 19, Jyväskylä. Tilaus T-2026-0001 klo 13.00–15.00, 6,40 € (bussi).';
     assert.equal(plain(text), text);
   });
 });

@@ -40,7 +40,10 @@ describe('stored tariff migration', () => {
 
   it('when the same tariff is checked as new input, then the missing type is still refused by name', () => {
     const checked = parseTariff(stored);
-    assert.ok(!checked.ok && checked.error.includes('hourlyCents.mentoring'), JSON.stringify(checked));
+    assert.ok(
+      !checked.ok && checked.error.includes('hourlyCents.mentoring'),
+      JSON.stringify(checked),
+    );
   });
 
   it('when a stored tariff has a bad fee, then migration does not hide it', () => {

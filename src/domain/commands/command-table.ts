@@ -34,7 +34,11 @@ export const COMMANDS = {
   },
   my_orders: {
     form: 'exact',
-    words: { fi: ['omat tilaukset', 'omat', 'tilaukseni'], sv: ['mina beställningar', 'mina'], en: ['my orders'] },
+    words: {
+      fi: ['omat tilaukset', 'omat', 'tilaukseni'],
+      sv: ['mina beställningar', 'mina'],
+      en: ['my orders'],
+    },
   },
   cancel_order: {
     form: 'prefix',
@@ -43,7 +47,14 @@ export const COMMANDS = {
   my_fees: {
     form: 'exact',
     words: {
-      fi: ['palkkiot', 'palkkioni', 'omat palkkiot', 'palkkiohakemukset', 'palkkiohakemukseni', 'omat palkkiohakemukset'],
+      fi: [
+        'palkkiot',
+        'palkkioni',
+        'omat palkkiot',
+        'palkkiohakemukset',
+        'palkkiohakemukseni',
+        'omat palkkiohakemukset',
+      ],
       sv: ['mina arvoden', 'arvoden', 'arvodesansökningar', 'mina arvodesansökningar'],
       en: ['my fees', 'fees', 'my claims', 'my fee claims'],
     },
@@ -170,14 +181,18 @@ interface Entry {
   word: string;
 }
 
-const ENTRIES: readonly Entry[] = (Object.entries(COMMANDS) as [CommandName, CommandSpec][]).flatMap(
-  ([name, spec]) =>
-    Object.values(spec.words)
-      .flat()
-      .map((word) => ({ name, form: spec.form, word: looseWord(word) })),
+const ENTRIES: readonly Entry[] = (
+  Object.entries(COMMANDS) as [CommandName, CommandSpec][]
+).flatMap(([name, spec]) =>
+  Object.values(spec.words)
+    .flat()
+    .map((word) => ({ name, form: spec.form, word: looseWord(word) })),
 );
 
-const SLASH_FIRST = [...ENTRIES.filter((e) => e.form === 'slash'), ...ENTRIES.filter((e) => e.form !== 'slash')];
+const SLASH_FIRST = [
+  ...ENTRIES.filter((e) => e.form === 'slash'),
+  ...ENTRIES.filter((e) => e.form !== 'slash'),
+];
 
 const CLOSING = /[\s.!?]*$/;
 
@@ -240,7 +255,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, d[i - 2]![j - 2]! + 1);
       d[i]![j] = v;
     }
   }

@@ -38,9 +38,16 @@ export interface RatedTask {
 
 /** When the feedback card goes out: 2 h after the end, or 08:00 when that falls at night (21–08). */
 export function feedbackTime(task: { date: string; end: string }): Date {
-  const due = DateTime.fromISO(`${task.date}T${task.end}`, { zone: ZONE }).plus({ hours: DELAY_HOURS });
-  if (due.hour >= NIGHT_FROM_HOUR) return due.plus({ days: 1 }).set({ hour: MORNING_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
-  if (due.hour < MORNING_HOUR) return due.set({ hour: MORNING_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
+  const due = DateTime.fromISO(`${task.date}T${task.end}`, { zone: ZONE }).plus({
+    hours: DELAY_HOURS,
+  });
+  if (due.hour >= NIGHT_FROM_HOUR)
+    return due
+      .plus({ days: 1 })
+      .set({ hour: MORNING_HOUR, minute: 0, second: 0, millisecond: 0 })
+      .toJSDate();
+  if (due.hour < MORNING_HOUR)
+    return due.set({ hour: MORNING_HOUR, minute: 0, second: 0, millisecond: 0 }).toJSDate();
   return due.toJSDate();
 }
 
@@ -56,8 +63,16 @@ export function raterRole(task: RatedTask, email: string): FeedbackRole | undefi
 export type FeedbackProblem = 'feedback_rating_invalid' | 'feedback_comment_too_long';
 
 /** Reads the card's inputs: a whole rating 1–5 and an optional comment (blank: none). */
-export function readFeedback(raw: { rating?: unknown; comment?: unknown }): Result<{ rating: number; comment?: string }, FeedbackProblem> {
-  const text = typeof raw.rating === 'number' ? String(raw.rating) : typeof raw.rating === 'string' ? raw.rating.trim() : '';
+export function readFeedback(raw: {
+  rating?: unknown;
+  comment?: unknown;
+}): Result<{ rating: number; comment?: string }, FeedbackProblem> {
+  const text =
+    typeof raw.rating === 'number'
+      ? String(raw.rating)
+      : typeof raw.rating === 'string'
+        ? raw.rating.trim()
+        : '';
   if (!/^\d$/.test(text)) return refuse('feedback_rating_invalid');
   const rating = Number(text);
   if (rating < RATING_MIN || rating > RATING_MAX) return refuse('feedback_rating_invalid');

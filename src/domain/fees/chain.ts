@@ -3,7 +3,9 @@ import { APPROVAL_STEPS, type ApprovalStep, type ClaimChain } from './claim';
 
 /** The stages a unit names an approver for: every stage but the orderer's, in chain order. */
 export type ApproverRole = Exclude<ApprovalStep, 'orderer'>;
-export const APPROVER_ROLES: readonly ApproverRole[] = APPROVAL_STEPS.filter((s): s is ApproverRole => s !== 'orderer');
+export const APPROVER_ROLES: readonly ApproverRole[] = APPROVAL_STEPS.filter(
+  (s): s is ApproverRole => s !== 'orderer',
+);
 
 /** The unit's approver for a stage: the register's `<role>Email` column; undefined for a stage the unit leaves out. */
 export function approverOf(unit: Unit, role: ApproverRole): string | undefined {

@@ -27,7 +27,8 @@ export interface ClaimAmount {
   lines: ClaimAmountLine[];
 }
 
-export type ClaimAmountRefusal = 'time_invalid' | 'end_before_start' | 'km_invalid' | 'expenses_invalid';
+export type ClaimAmountRefusal =
+  'time_invalid' | 'end_before_start' | 'km_invalid' | 'expenses_invalid';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_KM_TENTHS = 100_000; // 10 000 km: more is a typing error, not a trip
@@ -36,14 +37,17 @@ const MAX_KM_TENTHS = 100_000; // 10 000 km: more is a typing error, not a trip
  * The amount of a fee claim in integer cents: the fee per started hour (never below the minimum;
  * 0 for unpaid kinds) is taxable, the kilometre allowance and other expenses are tax-free.
  */
-export function computeClaimAmount(input: ClaimAmountInput): Result<ClaimAmount, ClaimAmountRefusal> {
+export function computeClaimAmount(
+  input: ClaimAmountInput,
+): Result<ClaimAmount, ClaimAmountRefusal> {
   const { tariff, taskType, expertKind, actualStart, actualEnd, km, otherExpensesCents } = input;
   if (!TIME.test(actualStart) || !TIME.test(actualEnd)) return refuse('time_invalid');
   const minutes = minutesBetween(actualStart, actualEnd);
   if (minutes <= 0) return refuse('end_before_start');
   const kmTenths = toTenths(km);
   if (kmTenths === undefined) return refuse('km_invalid');
-  if (!Number.isSafeInteger(otherExpensesCents) || otherExpensesCents < 0) return refuse('expenses_invalid');
+  if (!Number.isSafeInteger(otherExpensesCents) || otherExpensesCents < 0)
+    return refuse('expenses_invalid');
 
   const startedHours = Math.ceil(minutes / 60);
   const unpaid = tariff.unpaidKinds.includes(expertKind);

@@ -2,7 +2,12 @@ import { DateTime } from 'luxon';
 import { ZONE } from '../shared/helsinki';
 import { type Result, ok, refuse } from '../shared/result';
 import type { ExpertKind, TaskType } from '../shared/vocabulary';
-import { type ClaimAmount, computeClaimAmount, eurosToCents, isValidBusinessId } from './claim-amount';
+import {
+  type ClaimAmount,
+  computeClaimAmount,
+  eurosToCents,
+  isValidBusinessId,
+} from './claim-amount';
 import { PAYMENT_TYPES, type ClaimVersion, type PaymentType } from './claim';
 import type { Tariff } from './tariff';
 
@@ -17,9 +22,24 @@ export interface ClaimForm {
   businessId?: string;
 }
 
-export const CLAIM_FIELDS = ['actualStart', 'actualEnd', 'km', 'expenses', 'expensesNote', 'paymentType', 'businessId'] as const;
+export const CLAIM_FIELDS = [
+  'actualStart',
+  'actualEnd',
+  'km',
+  'expenses',
+  'expensesNote',
+  'paymentType',
+  'businessId',
+] as const;
 export type ClaimField = (typeof CLAIM_FIELDS)[number];
-export type ClaimFieldReason = 'field_required' | 'field_invalid' | 'end_before_start' | 'km_invalid' | 'expenses_invalid' | 'business_id_invalid' | 'identity_code_refused';
+export type ClaimFieldReason =
+  | 'field_required'
+  | 'field_invalid'
+  | 'end_before_start'
+  | 'km_invalid'
+  | 'expenses_invalid'
+  | 'business_id_invalid'
+  | 'identity_code_refused';
 export type ClaimFieldErrors = Partial<Record<ClaimField, ClaimFieldReason>>;
 
 export type NewClaimVersion = Omit<ClaimVersion, 'version' | 'submittedAt'>;
@@ -38,7 +58,10 @@ const NOTE_MAX = 500;
  * Checks a submitted claim card field by field and computes its amount; nothing is stored unless
  * every field is valid. Kilometres may have one decimal; euros two, with a comma or a point.
  */
-export function checkClaimForm(form: ClaimForm, ctx: ClaimContext): Result<NewClaimVersion, ClaimFieldErrors> {
+export function checkClaimForm(
+  form: ClaimForm,
+  ctx: ClaimContext,
+): Result<NewClaimVersion, ClaimFieldErrors> {
   const errors: ClaimFieldErrors = {};
   const actualStart = form.actualStart?.trim() ?? '';
   const actualEnd = form.actualEnd?.trim() ?? '';
@@ -53,7 +76,8 @@ export function checkClaimForm(form: ClaimForm, ctx: ClaimContext): Result<NewCl
   if (otherExpensesCents === undefined) errors.expenses = 'expenses_invalid';
 
   const expensesNote = form.expensesNote?.trim() || undefined;
-  if (expensesNote && ctx.hasIdentityCode(expensesNote)) errors.expensesNote = 'identity_code_refused';
+  if (expensesNote && ctx.hasIdentityCode(expensesNote))
+    errors.expensesNote = 'identity_code_refused';
   else if (expensesNote && expensesNote.length > NOTE_MAX) errors.expensesNote = 'field_invalid';
 
   // 'työkorvaus' as written in Finnish is the same choice as the card's value 'tyokorvaus'.
@@ -62,18 +86,30 @@ export function checkClaimForm(form: ClaimForm, ctx: ClaimContext): Result<NewCl
   const businessId = form.businessId?.trim() || undefined;
   if (!paymentType) errors.paymentType = 'field_invalid';
   else if (paymentType === 'tyokorvaus' && !businessId) errors.businessId = 'field_required';
-  else if (paymentType === 'tyokorvaus' && !isValidBusinessId(businessId ?? '')) errors.businessId = 'business_id_invalid';
+  else if (paymentType === 'tyokorvaus' && !isValidBusinessId(businessId ?? ''))
+    errors.businessId = 'business_id_invalid';
 
   let amount: ClaimAmount | undefined;
   if (actualStart && actualEnd && !errors.km && otherExpensesCents !== undefined) {
-    const computed = computeClaimAmount({ taskType: ctx.taskType, expertKind: ctx.expertKind, actualStart, actualEnd, km, otherExpensesCents, tariff: ctx.tariff });
+    const computed = computeClaimAmount({
+      taskType: ctx.taskType,
+      expertKind: ctx.expertKind,
+      actualStart,
+      actualEnd,
+      km,
+      otherExpensesCents,
+      tariff: ctx.tariff,
+    });
     if (computed.ok) amount = computed.value;
     else if (computed.error === 'end_before_start') errors.actualEnd = 'end_before_start';
-    else if (computed.error === 'time_invalid') errors[/^([01]\d|2[0-3]):[0-5]\d$/.test(actualStart) ? 'actualEnd' : 'actualStart'] = 'field_invalid';
+    else if (computed.error === 'time_invalid')
+      errors[/^([01]\d|2[0-3]):[0-5]\d$/.test(actualStart) ? 'actualEnd' : 'actualStart'] =
+        'field_invalid';
     else if (computed.error === 'km_invalid') errors.km = 'km_invalid';
     else errors.expenses = 'expenses_invalid';
   }
-  if (Object.keys(errors).length || !amount || !paymentType || otherExpensesCents === undefined) return refuse(errors);
+  if (Object.keys(errors).length || !amount || !paymentType || otherExpensesCents === undefined)
+    return refuse(errors);
   return ok({
     actualStart,
     actualEnd,
@@ -88,7 +124,10 @@ export function checkClaimForm(form: ClaimForm, ctx: ClaimContext): Result<NewCl
 }
 
 /** What the card shows before the expert has changed anything: the assignment as ordered. */
-export function prefilledClaimForm(task: { start: string; end: string }, previous?: NewClaimVersion): ClaimForm {
+export function prefilledClaimForm(
+  task: { start: string; end: string },
+  previous?: NewClaimVersion,
+): ClaimForm {
   if (previous) {
     return {
       actualStart: previous.actualStart,
@@ -100,7 +139,13 @@ export function prefilledClaimForm(task: { start: string; end: string }, previou
       businessId: previous.businessId,
     };
   }
-  return { actualStart: task.start, actualEnd: task.end, km: '0', expenses: '0', paymentType: 'palkkio' satisfies PaymentType };
+  return {
+    actualStart: task.start,
+    actualEnd: task.end,
+    km: '0',
+    expenses: '0',
+    paymentType: 'palkkio' satisfies PaymentType,
+  };
 }
 
 const EVENING_HOUR = 21;
@@ -113,7 +158,8 @@ const MORNING_HOUR = 8;
  */
 export function followUpTime(task: { date: string; end: string }): Date {
   const end = DateTime.fromISO(`${task.date}T${task.end}`, { zone: ZONE });
-  if (end.hour >= EVENING_HOUR) return end.plus({ days: 1 }).set({ hour: MORNING_HOUR, minute: 0 }).toJSDate();
+  if (end.hour >= EVENING_HOUR)
+    return end.plus({ days: 1 }).set({ hour: MORNING_HOUR, minute: 0 }).toJSDate();
   if (end.hour < MORNING_HOUR - 1) return end.set({ hour: MORNING_HOUR, minute: 0 }).toJSDate();
   return end.toJSDate();
 }

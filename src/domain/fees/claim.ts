@@ -141,10 +141,19 @@ export const STEPS: Partial<Record<ClaimStatus, Step>> = {
   awaiting_director: { step: 'director', accepts: 'approve', next: 'awaiting_payroll' },
   awaiting_payroll: { step: 'payroll', accepts: 'mark_paid', next: 'paid' },
 };
-const stepRows = (Object.entries(STEPS) as [ClaimStatus, Step][]).map(([status, row]) => ({ status, ...row }));
+const stepRows = (Object.entries(STEPS) as [ClaimStatus, Step][]).map(([status, row]) => ({
+  status,
+  ...row,
+}));
 /** A stage's status and button, derived from `STEPS` (a stage without a row there fails the tests). */
-export const STEP_STATUS = Object.fromEntries(stepRows.map((r) => [r.step, r.status])) as Record<ApprovalStep, ClaimStatus>;
-export const STEP_ACCEPTS = Object.fromEntries(stepRows.map((r) => [r.step, r.accepts])) as Record<ApprovalStep, Forward>;
+export const STEP_STATUS = Object.fromEntries(stepRows.map((r) => [r.step, r.status])) as Record<
+  ApprovalStep,
+  ClaimStatus
+>;
+export const STEP_ACCEPTS = Object.fromEntries(stepRows.map((r) => [r.step, r.accepts])) as Record<
+  ApprovalStep,
+  Forward
+>;
 
 export const REASON_MAX_LENGTH = 500;
 const REMIND_AFTER_WORKING_DAYS = 2;
@@ -162,7 +171,10 @@ function skipMissing(status: ClaimStatus, chain: ClaimChain): ClaimStatus {
   return status;
 }
 
-function holderOf(status: ClaimStatus, claim: Pick<Claim, 'chain' | 'expertEmail' | 'holderEmail'>): string {
+function holderOf(
+  status: ClaimStatus,
+  claim: Pick<Claim, 'chain' | 'expertEmail' | 'holderEmail'>,
+): string {
   const step = STEPS[status];
   if (step) return claim.chain[step.step] ?? claim.holderEmail;
   return status === 'returned' ? claim.expertEmail : claim.holderEmail;
@@ -202,8 +214,16 @@ export function createClaim(input: {
   };
   // The expert's own Task done (they ordered the task they did) does not confirm their claim.
   if (!input.confirmed || same(input.confirmed.by, claim.expertEmail)) return claim;
-  const confirmation: Approval = { step: 'orderer', by: email(input.confirmed.by), at: input.confirmed.at, action: 'approved', version: 1 };
-  return moveTo(claim, skipMissing('awaiting_supervisor', chain), input.at.toISOString(), [confirmation]);
+  const confirmation: Approval = {
+    step: 'orderer',
+    by: email(input.confirmed.by),
+    at: input.confirmed.at,
+    action: 'approved',
+    version: 1,
+  };
+  return moveTo(claim, skipMissing('awaiting_supervisor', chain), input.at.toISOString(), [
+    confirmation,
+  ]);
 }
 
 /** The effects of a new claim: its first holder gets the card. */
@@ -215,7 +235,9 @@ export function effectsOfNewClaim(claim: Claim): ClaimEffect[] {
  * The stage waits with the claim's own expert, who holds it by the unit's chain (an expert who is
  * also the unit's supervisor, or who ordered the task themselves) but may not decide on it.
  */
-export function waitsForStandIn(claim: Pick<Claim, 'status' | 'holderEmail' | 'expertEmail'>): boolean {
+export function waitsForStandIn(
+  claim: Pick<Claim, 'status' | 'holderEmail' | 'expertEmail'>,
+): boolean {
   return STEPS[claim.status] !== undefined && same(claim.holderEmail, claim.expertEmail);
 }
 
@@ -227,7 +249,9 @@ export function waitsForStandIn(claim: Pick<Claim, 'status' | 'holderEmail' | 'e
  * SPEC §5); a deputy taking over a stage is what a coordinator already does for an absent approver.
  */
 function toHolder(claim: Claim): ClaimEffect {
-  return waitsForStandIn(claim) ? { type: 'stand_in_needed' } : { type: 'card_to_holder', email: claim.holderEmail };
+  return waitsForStandIn(claim)
+    ? { type: 'stand_in_needed' }
+    : { type: 'card_to_holder', email: claim.holderEmail };
 }
 
 export function currentVersion(claim: Claim): ClaimVersion {
@@ -269,7 +293,12 @@ function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDeci
   if (heldForCoordinators(claim)) return refuse('task_reported_not_done');
   const step = STEPS[claim.status];
   const cardStep = cmd.type === 'approve' ? cmd.step : undefined;
-  if (!step || step.accepts !== cmd.type || !same(claim.holderEmail, cmd.actor) || isRepeat(claim, cmd)) {
+  if (
+    !step ||
+    step.accepts !== cmd.type ||
+    !same(claim.holderEmail, cmd.actor) ||
+    isRepeat(claim, cmd)
+  ) {
     return refuse(whyNot(claim, cmd, cardStep));
   }
   if (cardStep && cardStep !== step.step) return refuse(whyNot(claim, cmd, cardStep));
@@ -280,7 +309,11 @@ function forward(claim: Claim, cmd: ClaimCommand & { type: Forward }): ClaimDeci
   // One person holding the next stage too, with the same button (supervisor and director of the
   // unit): one click approves both, each stage in the history. Task done (a fact) and Mark paid
   // (money moved) are other acts than an approval, so they stay clicks of their own.
-  for (let then = STEPS[status]; then?.accepts === cmd.type && same(holderOf(status, claim), cmd.actor); then = STEPS[status]) {
+  for (
+    let then = STEPS[status];
+    then?.accepts === cmd.type && same(holderOf(status, claim), cmd.actor);
+    then = STEPS[status]
+  ) {
     history.push({ ...approval, step: then.step });
     status = skipMissing(then.next, claim.chain);
   }
@@ -306,7 +339,11 @@ function reject(claim: Claim, cmd: ClaimCommand & { type: 'reject' }): ClaimDeci
   const approval = entry(claim, step.step, cmd, 'rejected', { reason });
   return ok({
     claim: moveTo(claim, 'returned', approval.at, [...claim.history, approval]),
-    effects: [{ type: 'update_cards' }, { type: 'notify_expert', status: 'returned', reason }, { type: 'claim_form_to_expert' }],
+    effects: [
+      { type: 'update_cards' },
+      { type: 'notify_expert', status: 'returned', reason },
+      { type: 'claim_form_to_expert' },
+    ],
   });
 }
 
@@ -341,7 +378,10 @@ function reassign(claim: Claim, cmd: ClaimCommand & { type: 'reassign' }): Claim
   if (!step) return refuse('claim_returned');
   if (same(claim.expertEmail, cmd.to)) return refuse('own_claim_reassign');
   if (same(claim.holderEmail, cmd.to)) return refuse('already_the_holder');
-  const approval = entry(claim, step.step, cmd, 'reassigned', { from: claim.holderEmail, to: email(cmd.to) });
+  const approval = entry(claim, step.step, cmd, 'reassigned', {
+    from: claim.holderEmail,
+    to: email(cmd.to),
+  });
   const { remindedAt: _r, escalatedAt: _e, ...rest } = claim;
   const history = [...claim.history, approval];
   const next: Claim = { ...rest, holderEmail: email(cmd.to), holderSince: approval.at, history };
@@ -377,14 +417,23 @@ function taskNotDone(claim: Claim, cmd: ClaimCommand & { type: 'task_not_done' }
   if (heldForCoordinators(claim)) return refuse('task_reported_not_done');
   const reason = cmd.reason.trim();
   if (!reason) return refuse('reason_required');
-  const approval = entry(claim, stageNow(claim), cmd, 'not_done', { reason: reason.slice(0, REASON_MAX_LENGTH) });
+  const approval = entry(claim, stageNow(claim), cmd, 'not_done', {
+    reason: reason.slice(0, REASON_MAX_LENGTH),
+  });
   const { remindedAt: _r, escalatedAt: _e, ...rest } = claim;
-  return ok({ claim: { ...rest, history: [...claim.history, approval] }, effects: [{ type: 'update_cards' }] });
+  return ok({
+    claim: { ...rest, history: [...claim.history, approval] },
+    effects: [{ type: 'update_cards' }],
+  });
 }
 
 /** The stage a claim is at, or (returned) the stage that returned it, for its history. */
 function stageNow(claim: Claim): ApprovalStep {
-  return STEPS[claim.status]?.step ?? claim.history.filter((h) => h.action !== 'reassigned').at(-1)?.step ?? 'orderer';
+  return (
+    STEPS[claim.status]?.step ??
+    claim.history.filter((h) => h.action !== 'reassigned').at(-1)?.step ??
+    'orderer'
+  );
 }
 
 /**
@@ -393,14 +442,28 @@ function stageNow(claim: Claim): ApprovalStep {
  */
 export function heldForCoordinators(claim: Pick<Claim, 'status' | 'history'>): boolean {
   if (claim.status === 'paid' || claim.status === 'cancelled') return false;
-  const last = (action: Approval['action']) => claim.history.map((h) => h.action).lastIndexOf(action);
+  const last = (action: Approval['action']) =>
+    claim.history.map((h) => h.action).lastIndexOf(action);
   const held = last('not_done');
   return held >= 0 && held > last('reassigned');
 }
 
 /** One line of the claim's history: who did what at which stage, on its current version. */
-function entry(claim: Claim, step: ApprovalStep, cmd: Base, action: Approval['action'], extra: Pick<Approval, 'reason' | 'from' | 'to'> = {}): Approval {
-  return { step, by: email(cmd.actor), at: cmd.at.toISOString(), action, version: currentVersion(claim).version, ...extra };
+function entry(
+  claim: Claim,
+  step: ApprovalStep,
+  cmd: Base,
+  action: Approval['action'],
+  extra: Pick<Approval, 'reason' | 'from' | 'to'> = {},
+): Approval {
+  return {
+    step,
+    by: email(cmd.actor),
+    at: cmd.at.toISOString(),
+    action,
+    version: currentVersion(claim).version,
+    ...extra,
+  };
 }
 
 function handedOn(claim: Claim): ClaimEffect[] {
@@ -424,7 +487,9 @@ function moveTo(claim: Claim, status: ClaimStatus, at: string, history: Approval
  */
 function isRepeat(claim: Claim, cmd: ClaimCommand & { type: Forward }): boolean {
   const version = currentVersion(claim).version;
-  const last = claim.history.filter((h) => h.version === version && h.action !== 'reassigned').at(-1);
+  const last = claim.history
+    .filter((h) => h.version === version && h.action !== 'reassigned')
+    .at(-1);
   if (!last || last.action === 'rejected' || !same(last.by, cmd.actor)) return false;
   if (cmd.type === 'approve' && cmd.step) return cmd.step === last.step;
   return STEP_ACCEPTS[last.step] === cmd.type;
@@ -487,7 +552,8 @@ export function dueReminders(claim: Claim, now: Date): ClaimTimer | undefined {
 export function nextTimerAt(claim: Claim): Date | undefined {
   if (!STEPS[claim.status] || heldForCoordinators(claim)) return undefined;
   const since = helsinkiDate(new Date(claim.holderSince));
-  const morning = (date: string) => DateTime.fromISO(date, { zone: ZONE }).set({ hour: TIMER_HOUR });
+  const morning = (date: string) =>
+    DateTime.fromISO(date, { zone: ZONE }).set({ hour: TIMER_HOUR });
   let remind = morning(addWorkingDays(since, REMIND_AFTER_WORKING_DAYS + 1));
   if (claim.remindedAt) {
     const again = DateTime.fromISO(claim.remindedAt, { zone: ZONE }).plus({
@@ -499,7 +565,8 @@ export function nextTimerAt(claim: Claim): Date | undefined {
     }
   }
   const times = waitsForStandIn(claim) ? [] : [remind]; // nobody to remind: see dueReminders
-  if (!claim.escalatedAt) times.push(morning(addWorkingDays(since, ESCALATE_AFTER_WORKING_DAYS + 1)));
+  if (!claim.escalatedAt)
+    times.push(morning(addWorkingDays(since, ESCALATE_AFTER_WORKING_DAYS + 1)));
   return times.length ? DateTime.min(...times)!.toJSDate() : undefined;
 }
 
@@ -507,16 +574,25 @@ export function nextTimerAt(claim: Claim): Date | undefined {
  * A claim's stored timer fired: records the reminder or the escalation that is due now (so that it
  * happens once, even when two instances fire the same timer), or undefined when none is.
  */
-export function decideTimer(claim: Claim, now: Date): { claim: Claim; effects: ClaimEffect[] } | undefined {
+export function decideTimer(
+  claim: Claim,
+  now: Date,
+): { claim: Claim; effects: ClaimEffect[] } | undefined {
   const due = dueReminders(claim, now);
   const at = now.toISOString();
   switch (due) {
     case undefined:
       return undefined;
     case 'escalate':
-      return { claim: { ...claim, escalatedAt: at }, effects: [{ type: 'notify_coordinators_stuck' }] };
+      return {
+        claim: { ...claim, escalatedAt: at },
+        effects: [{ type: 'notify_coordinators_stuck' }],
+      };
     case 'remind_holder':
-      return { claim: { ...claim, remindedAt: at }, effects: [{ type: 'remind_holder', email: claim.holderEmail }] };
+      return {
+        claim: { ...claim, remindedAt: at },
+        effects: [{ type: 'remind_holder', email: claim.holderEmail }],
+      };
     default:
       return assertNever(due);
   }
@@ -524,7 +600,10 @@ export function decideTimer(claim: Claim, now: Date): { claim: Claim; effects: C
 
 /** Waiting more than 5 working days with its holder (SPEC §5): `/fees stuck` lists these. */
 export function isStuck(claim: Claim, now: Date): boolean {
-  return STEPS[claim.status] !== undefined && workingDaysBetween(new Date(claim.holderSince), now) > ESCALATE_AFTER_WORKING_DAYS;
+  return (
+    STEPS[claim.status] !== undefined &&
+    workingDaysBetween(new Date(claim.holderSince), now) > ESCALATE_AFTER_WORKING_DAYS
+  );
 }
 
 /**

@@ -63,7 +63,8 @@ function toFields({ claim, unit, expertName, paidAt }: PayrollCsvRow): string[] 
 
 /** 12550 → "125,50": integers only, no thousands separator (Excel-FI parses it as a number). */
 function euros(cents: number): string {
-  if (!Number.isSafeInteger(cents) || cents < 0) throw new Error(`not an amount in cents: ${cents}`);
+  if (!Number.isSafeInteger(cents) || cents < 0)
+    throw new Error(`not an amount in cents: ${cents}`);
   return `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
 }
 

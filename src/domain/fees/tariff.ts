@@ -25,7 +25,12 @@ export const DEFAULT_TARIFF: Tariff = {
 };
 
 /** The fee for a task of `minutes`: per started hour, never below the minimum; 0 for unpaid kinds. */
-export function estimateFeeCents(tariff: Tariff, taskType: TaskType, minutes: number, kind: ExpertKind): number {
+export function estimateFeeCents(
+  tariff: Tariff,
+  taskType: TaskType,
+  minutes: number,
+  kind: ExpertKind,
+): number {
   if (tariff.unpaidKinds.includes(kind)) return 0;
   const startedHours = Math.max(1, Math.ceil(minutes / 60));
   return Math.max(tariff.minimumCents, startedHours * tariff.hourlyCents[taskType]);
@@ -34,7 +39,7 @@ export function estimateFeeCents(tariff: Tariff, taskType: TaskType, minutes: nu
 export function minutesBetween(start: string, end: string): number {
   const [sh, sm] = start.split(':').map(Number);
   const [eh, em] = end.split(':').map(Number);
-  return (eh! * 60 + em!) - (sh! * 60 + sm!);
+  return eh! * 60 + em! - (sh! * 60 + sm!);
 }
 
 const centsSchema = z.number().int().nonnegative();
@@ -58,7 +63,9 @@ export const tariffSchema = z
 export function parseTariff(json: unknown): Result<Tariff, string> {
   const parsed = tariffSchema.safeParse(json);
   if (parsed.success) return ok(parsed.data satisfies Tariff);
-  return refuse(parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '));
+  return refuse(
+    parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; '),
+  );
 }
 
 /**

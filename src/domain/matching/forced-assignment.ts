@@ -8,7 +8,10 @@ export type OverridableRule = (typeof OVERRIDABLE_RULES)[number];
 export type ForcedCheck =
   | { type: 'fits' }
   | { type: 'needs_confirmation'; rules: OverridableRule[] }
-  | { type: 'refused'; rule: Exclude<HardRule, OverridableRule | 'excluded' | 'trainee_needs_mentor'> };
+  | {
+      type: 'refused';
+      rule: Exclude<HardRule, OverridableRule | 'excluded' | 'trainee_needs_mentor'>;
+    };
 
 /** The expert as if the overridable rule did not apply to them, so that the next rule shows. */
 function relax(expert: Expert, rule: OverridableRule, order: MatchOrder): Expert {
@@ -20,7 +23,12 @@ function relax(expert: Expert, rule: OverridableRule, order: MatchOrder): Expert
     case 'language':
       return { ...expert, languages: [...expert.languages, order.language] };
     case 'place':
-      return { ...expert, remote: true, onsite: true, regions: [...expert.regions, ...(order.municipality ? [order.municipality] : [])] };
+      return {
+        ...expert,
+        remote: true,
+        onsite: true,
+        regions: [...expert.regions, ...(order.municipality ? [order.municipality] : [])],
+      };
   }
 }
 
@@ -29,13 +37,21 @@ function relax(expert: Expert, rule: OverridableRule, order: MatchOrder): Expert
  * the expert breaks (the coordinator confirms them), or the first rule that may not be set aside
  * (inactive, paused, kind, overlap). The trainee rule does not apply: the coordinator fills a place.
  */
-export function checkForcedAssignment(order: MatchOrder, expert: Expert, ctx: Omit<MatchContext, 'exclude'>): ForcedCheck {
+export function checkForcedAssignment(
+  order: MatchOrder,
+  expert: Expert,
+  ctx: Omit<MatchContext, 'exclude'>,
+): ForcedCheck {
   const rules: OverridableRule[] = [];
   let current: Expert = { ...expert, mentorEmail: undefined };
   for (;;) {
     const rule = whyNotEligible(order, current, { ...ctx, exclude: new Set() });
     if (rule === undefined || rule === 'excluded' || rule === 'trainee_needs_mentor') break;
-    if (!(OVERRIDABLE_RULES as readonly string[]).includes(rule)) return { type: 'refused', rule: rule as Exclude<HardRule, OverridableRule | 'excluded' | 'trainee_needs_mentor'> };
+    if (!(OVERRIDABLE_RULES as readonly string[]).includes(rule))
+      return {
+        type: 'refused',
+        rule: rule as Exclude<HardRule, OverridableRule | 'excluded' | 'trainee_needs_mentor'>,
+      };
     rules.push(rule as OverridableRule);
     current = relax(current, rule as OverridableRule, order);
   }

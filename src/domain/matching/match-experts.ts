@@ -39,19 +39,21 @@ export interface ExpertLoad {
 }
 
 /** A stored load row (the storage layer parses with it). */
-export const expertLoadSchema = z.object({
-  assignments: z.array(
-    z.object({
-      orderId: z.string(),
-      date: z.string(),
-      start: z.string(),
-      end: z.string(),
-      remote: z.boolean(),
-      municipality: z.string().optional(),
-    }),
-  ),
-  feedbackAverage: z.number().optional(),
-}).passthrough() satisfies z.ZodType<ExpertLoad>;
+export const expertLoadSchema = z
+  .object({
+    assignments: z.array(
+      z.object({
+        orderId: z.string(),
+        date: z.string(),
+        start: z.string(),
+        end: z.string(),
+        remote: z.boolean(),
+        municipality: z.string().optional(),
+      }),
+    ),
+    feedbackAverage: z.number().optional(),
+  })
+  .passthrough() satisfies z.ZodType<ExpertLoad>;
 
 export interface MatchContext {
   today: string; // YYYY-MM-DD Helsinki
@@ -161,7 +163,8 @@ function countAreaMatches(orderAreas: readonly Area[], expertAreas: readonly Are
 
 /** The feedback average, or neutral when it rests on fewer than 3 ratings (SPEC §4, §6). */
 function feedbackOf(load: ExpertLoad | undefined): number {
-  if (load?.feedbackAverage === undefined || (load.feedbackCount ?? 0) < MIN_RATINGS) return NEUTRAL_FEEDBACK;
+  if (load?.feedbackAverage === undefined || (load.feedbackCount ?? 0) < MIN_RATINGS)
+    return NEUTRAL_FEEDBACK;
   return load.feedbackAverage;
 }
 

@@ -54,8 +54,17 @@ export function remindsExpert(order: Order, email: string): boolean {
 }
 
 /** The best experts for an order nobody took, for the coordinators to assign by hand. */
-export function candidatesForCoordinator(order: Order, experts: readonly Expert[], loads: ReadonlyMap<string, ExpertLoad>, now: Date): string[] {
+export function candidatesForCoordinator(
+  order: Order,
+  experts: readonly Expert[],
+  loads: ReadonlyMap<string, ExpertLoad>,
+  now: Date,
+): string[] {
   const assigned = new Set(order.assigned.map((a) => a.email));
-  const ranked = rankCandidates(toMatchOrder(order), experts, { today: helsinkiDate(now), loads, exclude: assigned });
+  const ranked = rankCandidates(toMatchOrder(order), experts, {
+    today: helsinkiDate(now),
+    loads,
+    exclude: assigned,
+  });
   return ranked.slice(0, CANDIDATES_FOR_COORDINATOR).map((c) => c.email);
 }

@@ -35,7 +35,11 @@ export interface Offer {
 export type Effect =
   | { type: 'update_offer_card'; email: string }
   | { type: 'notify_orderer'; about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled' }
-  | { type: 'notify_coordinators'; about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done'; email?: string }
+  | {
+      type: 'notify_coordinators';
+      about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done';
+      email?: string;
+    }
   | { type: 'notify_expert_cancelled'; email: string }
   | { type: 'offer_more'; wave: 'same' | 'next' }
   | { type: 'record_assignment'; email: string }
@@ -126,17 +130,45 @@ interface Transition {
  * (`unfilled`, a coordinator decides) or it is `cancelled`.
  */
 export const OFFER_TRANSITIONS: Readonly<Record<OfferCommandType, Transition>> = {
-  accept_offer: { orders: ['open', 'unfilled'], offer: { from: 'pending', to: 'accepted' }, order: 'filled by the last place; the others pending → closed' },
-  decline_offer: { orders: ORDER_STATUSES, offer: { from: 'pending', to: 'declined' }, order: 'unchanged; the place is offered again' },
-  skip_unreachable: { orders: ORDER_STATUSES, offer: { from: 'pending', to: 'expired' }, order: 'unchanged; the place is offered again' },
-  expire_wave: { orders: ['open'], offer: { from: 'pending', to: 'expired' }, order: 'unchanged; the next wave goes out' },
-  assign_by_coordinator: { orders: ['open', 'unfilled', 'filled'], offer: { from: 'pending', to: 'accepted' }, order: 'as accept_offer' },
-  withdraw_offers: { orders: ['cancelled'], offer: { from: 'pending', to: 'closed' }, order: 'cancelled; assigned experts told' },
-  offer_more: { orders: ['open'], order: 'unfilled when nobody is left and nobody is answering; or a shortlist to review' },
+  accept_offer: {
+    orders: ['open', 'unfilled'],
+    offer: { from: 'pending', to: 'accepted' },
+    order: 'filled by the last place; the others pending → closed',
+  },
+  decline_offer: {
+    orders: ORDER_STATUSES,
+    offer: { from: 'pending', to: 'declined' },
+    order: 'unchanged; the place is offered again',
+  },
+  skip_unreachable: {
+    orders: ORDER_STATUSES,
+    offer: { from: 'pending', to: 'expired' },
+    order: 'unchanged; the place is offered again',
+  },
+  expire_wave: {
+    orders: ['open'],
+    offer: { from: 'pending', to: 'expired' },
+    order: 'unchanged; the next wave goes out',
+  },
+  assign_by_coordinator: {
+    orders: ['open', 'unfilled', 'filled'],
+    offer: { from: 'pending', to: 'accepted' },
+    order: 'as accept_offer',
+  },
+  withdraw_offers: {
+    orders: ['cancelled'],
+    offer: { from: 'pending', to: 'closed' },
+    order: 'cancelled; assigned experts told',
+  },
+  offer_more: {
+    orders: ['open'],
+    order: 'unfilled when nobody is left and nobody is answering; or a shortlist to review',
+  },
   send_shortlist: { orders: ['open'], order: 'the reviewed wave goes out' },
 };
 
-const acts = (type: OfferCommandType, order: Order) => OFFER_TRANSITIONS[type].orders.includes(order.status);
+const acts = (type: OfferCommandType, order: Order) =>
+  OFFER_TRANSITIONS[type].orders.includes(order.status);
 const moved = (type: OfferCommandType, offer: Offer, at?: Date): Offer => ({
   ...offer,
   status: OFFER_TRANSITIONS[type].offer!.to,
@@ -150,13 +182,24 @@ const card = (o: Offer): Effect => ({ type: 'update_offer_card', email: o.expert
 export type AnswerCommand = Extract<OfferCommand, { type: 'accept_offer' | 'decline_offer' }>;
 
 /** Decides one command on an order's offers. */
-export function decideOffer(state: OrderOffers, cmd: AnswerCommand): Result<OfferDecision, OfferRefusal | 'offer_not_found'>;
-export function decideOffer(state: OrderOffers, cmd: OfferCommand): Result<OfferDecision, OfferRefusal | OfferNoop>;
-export function decideOffer(state: OrderOffers, cmd: OfferCommand): Result<OfferDecision, OfferRefusal | OfferNoop> {
+export function decideOffer(
+  state: OrderOffers,
+  cmd: AnswerCommand,
+): Result<OfferDecision, OfferRefusal | 'offer_not_found'>;
+export function decideOffer(
+  state: OrderOffers,
+  cmd: OfferCommand,
+): Result<OfferDecision, OfferRefusal | OfferNoop>;
+export function decideOffer(
+  state: OrderOffers,
+  cmd: OfferCommand,
+): Result<OfferDecision, OfferRefusal | OfferNoop> {
   switch (cmd.type) {
     case 'accept_offer': {
       const offer = offerOf(state, cmd.expert);
-      return offer ? accept(state.order, offer, state.offers, cmd.expertName, cmd.at) : refuse('offer_not_found');
+      return offer
+        ? accept(state.order, offer, state.offers, cmd.expertName, cmd.at)
+        : refuse('offer_not_found');
     }
     case 'decline_offer': {
       const offer = offerOf(state, cmd.expert);
@@ -169,7 +212,9 @@ export function decideOffer(state: OrderOffers, cmd: OfferCommand): Result<Offer
     case 'assign_by_coordinator':
       return assign(state.order, offerOf(state, cmd.expert), state.offers, cmd);
     case 'withdraw_offers':
-      return acts(cmd.type, state.order) ? ok(withdraw(state, cmd.at)) : refuse('order_not_cancelled');
+      return acts(cmd.type, state.order)
+        ? ok(withdraw(state, cmd.at))
+        : refuse('order_not_cancelled');
     case 'offer_more':
       return offerMore(state, cmd);
     case 'send_shortlist':
@@ -195,15 +240,29 @@ function refusalFor(order: Order, offer: Offer): OfferRefusal {
  * An expert takes an offered place. Exactly `expertCount` experts can hold the order: the caller
  * writes the result conditionally on the order's ETag and decides again on a conflict.
  */
-function accept(order: Order, offer: Offer, offers: readonly Offer[], expertName: string, at: Date): Result<OfferDecision, OfferRefusal> {
-  if (offer.status !== OFFER_TRANSITIONS.accept_offer.offer!.from || !acts('accept_offer', order) || full(order)) {
+function accept(
+  order: Order,
+  offer: Offer,
+  offers: readonly Offer[],
+  expertName: string,
+  at: Date,
+): Result<OfferDecision, OfferRefusal> {
+  if (
+    offer.status !== OFFER_TRANSITIONS.accept_offer.offer!.from ||
+    !acts('accept_offer', order) ||
+    full(order)
+  ) {
     return refuse(refusalFor(order, offer));
   }
   const now = at.toISOString();
   const assigned = [...order.assigned, { email: offer.expertEmail, name: expertName, at: now }];
   const filled = assigned.length >= order.expertCount;
   // The last place taken: everyone still answering is told the order is full.
-  const closed = filled ? pendingOf(offers).filter((o) => o.expertEmail !== offer.expertEmail).map((o) => ({ ...o, status: 'closed' as const, answeredAt: now })) : [];
+  const closed = filled
+    ? pendingOf(offers)
+        .filter((o) => o.expertEmail !== offer.expertEmail)
+        .map((o) => ({ ...o, status: 'closed' as const, answeredAt: now }))
+    : [];
   return ok({
     order: { ...order, assigned, status: filled ? 'filled' : 'open' },
     offers: [moved('accept_offer', offer, at), ...closed],
@@ -228,39 +287,64 @@ function assign(
   if (full(order)) return refuse('order_already_filled');
   const now = cmd.at.toISOString();
   // Whatever became of an earlier offer (declined, expired), the coordinator's word gives the place.
-  const offer: Offer = { orderId: order.orderId, expertEmail: cmd.expert, wave: order.wave, sentAt: now, expiresAt: now, ...existing, status: 'pending' };
+  const offer: Offer = {
+    orderId: order.orderId,
+    expertEmail: cmd.expert,
+    wave: order.wave,
+    sentAt: now,
+    expiresAt: now,
+    ...existing,
+    status: 'pending',
+  };
   const decision = accept({ ...order, status: 'open' }, offer, offers, cmd.expertName, cmd.at);
   if (!decision.ok) return decision;
-  const assigned = decision.value.order.assigned.map((a) => (a.email === cmd.expert ? { ...a, byCoordinator: cmd.actor } : a));
+  const assigned = decision.value.order.assigned.map((a) =>
+    a.email === cmd.expert ? { ...a, byCoordinator: cmd.actor } : a,
+  );
   return ok({ ...decision.value, order: { ...decision.value.order, assigned } });
 }
 
 /** An expert lets an offer go: their place goes to the next candidate at once. */
 function decline(order: Order, offer: Offer, at: Date): Result<OfferDecision, OfferRefusal> {
-  if (offer.status !== OFFER_TRANSITIONS.decline_offer.offer!.from) return refuse(refusalFor(order, offer));
+  if (offer.status !== OFFER_TRANSITIONS.decline_offer.offer!.from)
+    return refuse(refusalFor(order, offer));
   const effects: Effect[] = [card(offer)];
   // A place another expert could still take (an unfilled order is offered on too).
-  if ((order.status === 'open' || order.status === 'unfilled') && !full(order)) effects.push({ type: 'offer_more', wave: 'same' });
+  if ((order.status === 'open' || order.status === 'unfilled') && !full(order))
+    effects.push({ type: 'offer_more', wave: 'same' });
   return ok({ order, offers: [moved('decline_offer', offer, at)], effects });
 }
 
 /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
 function skipUnreachable(state: OrderOffers, email: string): Result<OfferDecision, OfferNoop> {
   const offer = offerOf(state, email);
-  if (!offer || offer.status !== OFFER_TRANSITIONS.skip_unreachable.offer!.from) return refuse('offer_not_found');
+  if (!offer || offer.status !== OFFER_TRANSITIONS.skip_unreachable.offer!.from)
+    return refuse('offer_not_found');
   const effects: Effect[] = [{ type: 'notify_coordinators', about: 'unreachable', email }];
   if (state.order.status === 'open') effects.push({ type: 'offer_more', wave: 'same' });
-  return ok({ order: state.order, offers: [{ ...moved('skip_unreachable', offer), unreachable: true }], effects });
+  return ok({
+    order: state.order,
+    offers: [{ ...moved('skip_unreachable', offer), unreachable: true }],
+    effects,
+  });
 }
 
 /** The offer time of a wave ran out: its pending offers expire and the next wave goes out. */
-function expireWave({ order, offers }: OrderOffers, wave: number, at: Date): Result<OfferDecision, OfferNoop> {
+function expireWave(
+  { order, offers }: OrderOffers,
+  wave: number,
+  at: Date,
+): Result<OfferDecision, OfferNoop> {
   if (order.wave !== wave) return refuse('wave_not_current');
   if (!acts('expire_wave', order) || full(order)) return refuse('order_not_open');
   const expired = pendingOf(offers)
     .filter((o) => o.wave === wave)
     .map((o) => moved('expire_wave', o, at));
-  return ok({ order, offers: expired, effects: [...expired.map(card), { type: 'offer_more', wave: 'next' }] });
+  return ok({
+    order,
+    offers: expired,
+    effects: [...expired.map(card), { type: 'offer_more', wave: 'next' }],
+  });
 }
 
 /** Cancelling an order withdraws its open offers and tells the assigned experts. */
@@ -269,7 +353,10 @@ function withdraw({ order, offers }: OrderOffers, at: Date): OfferDecision {
   return {
     order,
     offers: closed,
-    effects: [...closed.map(card), ...order.assigned.map((a): Effect => ({ type: 'notify_expert_cancelled', email: a.email }))],
+    effects: [
+      ...closed.map(card),
+      ...order.assigned.map((a): Effect => ({ type: 'notify_expert_cancelled', email: a.email })),
+    ],
   };
 }
 
@@ -278,15 +365,24 @@ function withdraw({ order, offers }: OrderOffers, at: Date): OfferDecision {
  * more in the current wave. Nobody left and nobody still answering: the order goes to the
  * coordinators and the orderer hears. With review on, a new wave waits as a shortlist.
  */
-function offerMore({ order, offers }: OrderOffers, cmd: OfferCommand & { type: 'offer_more' }): Result<OfferDecision, OfferNoop> {
+function offerMore(
+  { order, offers }: OrderOffers,
+  cmd: OfferCommand & { type: 'offer_more' },
+): Result<OfferDecision, OfferNoop> {
   if (!acts(cmd.type, order) || full(order) || order.shortlist) return refuse('order_not_open');
   const pending = pendingOf(offers);
   // Those whose offer closed when the order filled may get it again when a place frees up.
   const exclude = new Set(offers.filter((o) => !mayBeOfferedAgain(o)).map((o) => o.expertEmail));
-  const ranked = rankCandidates(toMatchOrder(order), cmd.experts, { today: helsinkiDate(cmd.at), loads: cmd.loads, exclude });
+  const ranked = rankCandidates(toMatchOrder(order), cmd.experts, {
+    today: helsinkiDate(cmd.at),
+    loads: cmd.loads,
+    exclude,
+  });
   const places = order.expertCount - order.assigned.length;
   const newWave = cmd.which === 'next' || order.wave === 0;
-  const size = newWave ? Math.max(cmd.settings.waveSize, places) : Math.max(0, places - pending.length) || 1;
+  const size = newWave
+    ? Math.max(cmd.settings.waveSize, places)
+    : Math.max(0, places - pending.length) || 1;
   const chosen = pickWave(ranked, size).map((c) => c.email);
 
   if (chosen.length === 0) {
@@ -301,25 +397,59 @@ function offerMore({ order, offers }: OrderOffers, cmd: OfferCommand & { type: '
     });
   }
   if (newWave && cmd.settings.review) {
-    return ok({ order: { ...order, shortlist: chosen }, offers: [], effects: [{ type: 'notify_coordinators', about: 'review' }] });
+    return ok({
+      order: { ...order, shortlist: chosen },
+      offers: [],
+      effects: [{ type: 'notify_coordinators', about: 'review' }],
+    });
   }
   const currentExpiry = pending.find((o) => o.wave === order.wave)?.expiresAt;
   return ok(sendWave(order, chosen, newWave, cmd.at, cmd.settings.windowMs, currentExpiry));
 }
 
 /** A coordinator approved the reviewed shortlist: its wave goes out (once, however often clicked). */
-function sendShortlist({ order, offers }: OrderOffers, windowMs: number, at: Date): Result<OfferDecision, OfferNoop> {
+function sendShortlist(
+  { order, offers }: OrderOffers,
+  windowMs: number,
+  at: Date,
+): Result<OfferDecision, OfferNoop> {
   if (!order.shortlist || !acts('send_shortlist', order)) return refuse('shortlist_not_waiting');
   const offered = new Set(offers.map((o) => o.expertEmail));
-  return ok(sendWave(order, order.shortlist.filter((email) => !offered.has(email)), true, at, windowMs));
+  return ok(
+    sendWave(
+      order,
+      order.shortlist.filter((email) => !offered.has(email)),
+      true,
+      at,
+      windowMs,
+    ),
+  );
 }
 
 /** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
-export function sendWave(order: Order, emails: readonly string[], newWave: boolean, now: Date, windowMs: number, currentExpiry?: string): OfferDecision {
+export function sendWave(
+  order: Order,
+  emails: readonly string[],
+  newWave: boolean,
+  now: Date,
+  windowMs: number,
+  currentExpiry?: string,
+): OfferDecision {
   const wave = newWave ? order.wave + 1 : order.wave;
   const expiresAt =
-    !newWave && currentExpiry ? currentExpiry : new Date(now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs)).toISOString();
-  const sent: Offer[] = emails.map((email) => ({ orderId: order.orderId, expertEmail: email, wave, status: 'pending', sentAt: now.toISOString(), expiresAt }));
+    !newWave && currentExpiry
+      ? currentExpiry
+      : new Date(
+          now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs),
+        ).toISOString();
+  const sent: Offer[] = emails.map((email) => ({
+    orderId: order.orderId,
+    expertEmail: email,
+    wave,
+    status: 'pending',
+    sentAt: now.toISOString(),
+    expiresAt,
+  }));
   const effects: Effect[] = sent.map(card);
   if (newWave) effects.push({ type: 'schedule_wave_expiry', wave, dueAt: expiresAt });
   const { shortlist: _reviewed, ...rest } = order;
@@ -341,15 +471,44 @@ export type UnassignRefusal = 'not_assigned' | 'order_cancelled';
  * A coordinator takes an assigned expert off the order: the place is free again and the next
  * wave is offered; the expert is not offered this order again.
  */
-export function decideUnassign(order: Order, offer: Offer | undefined, email: string, coordinatorEmail: string, at: Date): Result<OfferDecision, UnassignRefusal> {
+export function decideUnassign(
+  order: Order,
+  offer: Offer | undefined,
+  email: string,
+  coordinatorEmail: string,
+  at: Date,
+): Result<OfferDecision, UnassignRefusal> {
   const held = order.assigned.find((a) => a.email === email);
   if (!held) return refuse('not_assigned');
   if (order.status === 'cancelled') return refuse('order_cancelled');
   const now = at.toISOString();
-  const released: Offer = { orderId: order.orderId, expertEmail: email, wave: order.wave, sentAt: now, expiresAt: now, ...offer, status: 'closed', answeredAt: now, unassignedAt: now };
-  const audit = [...(order.audit ?? []), { at: now, by: coordinatorEmail, what: 'unassigned' as const, who: `${held.name} (${held.email})` }];
+  const released: Offer = {
+    orderId: order.orderId,
+    expertEmail: email,
+    wave: order.wave,
+    sentAt: now,
+    expiresAt: now,
+    ...offer,
+    status: 'closed',
+    answeredAt: now,
+    unassignedAt: now,
+  };
+  const audit = [
+    ...(order.audit ?? []),
+    {
+      at: now,
+      by: coordinatorEmail,
+      what: 'unassigned' as const,
+      who: `${held.name} (${held.email})`,
+    },
+  ];
   return ok({
-    order: { ...order, assigned: order.assigned.filter((a) => a.email !== email), status: 'open', audit },
+    order: {
+      ...order,
+      assigned: order.assigned.filter((a) => a.email !== email),
+      status: 'open',
+      audit,
+    },
     offers: [released],
     effects: [
       { type: 'notify_unassigned', email, name: held.name },
@@ -365,7 +524,13 @@ export function mayBeOfferedAgain(offer: Offer): boolean {
 
 // The same transitions by their former names, for the use cases that call them directly.
 
-export function decideAccept(order: Order, offer: Offer, offers: readonly Offer[], expertName: string, at: Date): Result<OfferDecision, OfferRefusal> {
+export function decideAccept(
+  order: Order,
+  offer: Offer,
+  offers: readonly Offer[],
+  expertName: string,
+  at: Date,
+): Result<OfferDecision, OfferRefusal> {
   return accept(order, offer, offers, expertName, at);
 }
 
@@ -378,14 +543,29 @@ export function decideAssign(
   coordinatorEmail: string,
   at: Date,
 ): Result<OfferDecision, OfferRefusal> {
-  return assign(order, existing, offers, { type: 'assign_by_coordinator', actor: coordinatorEmail, expert: email, expertName, at });
+  return assign(order, existing, offers, {
+    type: 'assign_by_coordinator',
+    actor: coordinatorEmail,
+    expert: email,
+    expertName,
+    at,
+  });
 }
 
-export function decideDecline(order: Order, offer: Offer, at: Date): Result<OfferDecision, OfferRefusal> {
+export function decideDecline(
+  order: Order,
+  offer: Offer,
+  at: Date,
+): Result<OfferDecision, OfferRefusal> {
   return decline(order, offer, at);
 }
 
-export function decideWaveExpiry(order: Order, wave: number, offers: readonly Offer[], at: Date): OfferDecision | undefined {
+export function decideWaveExpiry(
+  order: Order,
+  wave: number,
+  offers: readonly Offer[],
+  at: Date,
+): OfferDecision | undefined {
   const decision = expireWave({ order, offers }, wave, at);
   return decision.ok ? decision.value : undefined;
 }

@@ -14,33 +14,113 @@ export interface MunicipalityForm {
 // Names that are also common words or first names (kotka = eagle, lahti = bay, hanko = pitchfork).
 const AMBIGUOUS = new Set(
   [
-    'Aura', 'Eura', 'Hamina', 'Hanko', 'Ii', 'Inari', 'Juva', 'Kaarina', 'Kaavi', 'Kannus', 'Kemi',
-    'Kitee', 'Kolari', 'Koski Tl', 'Kotka', 'Kuhmo', 'Lahti', 'Lapua', 'Laukaa', 'Lemi', 'Lieto',
-    'Loviisa', 'Luoto', 'Masku', 'Muhos', 'Multia', 'Nokia', 'Pello', 'Perho', 'Pori', 'Posio',
-    'Pyhtää', 'Raahe', 'Ranua', 'Rusko', 'Salla', 'Salo', 'Sievi', 'Simo', 'Soini', 'Sulkava',
-    'Sund', 'Geta', 'Tervo', 'Vaala', 'Vihti', 'Virrat', 'Kurikka', 'Akaa', 'Lohja', 'Kerava',
-    'Imatra', 'Rauma', 'Vasa', 'Sauvo', 'Somero', 'Paimio', 'Lemland', 'Jomala', 'Loppi',
+    'Aura',
+    'Eura',
+    'Hamina',
+    'Hanko',
+    'Ii',
+    'Inari',
+    'Juva',
+    'Kaarina',
+    'Kaavi',
+    'Kannus',
+    'Kemi',
+    'Kitee',
+    'Kolari',
+    'Koski Tl',
+    'Kotka',
+    'Kuhmo',
+    'Lahti',
+    'Lapua',
+    'Laukaa',
+    'Lemi',
+    'Lieto',
+    'Loviisa',
+    'Luoto',
+    'Masku',
+    'Muhos',
+    'Multia',
+    'Nokia',
+    'Pello',
+    'Perho',
+    'Pori',
+    'Posio',
+    'Pyhtää',
+    'Raahe',
+    'Ranua',
+    'Rusko',
+    'Salla',
+    'Salo',
+    'Sievi',
+    'Simo',
+    'Soini',
+    'Sulkava',
+    'Sund',
+    'Geta',
+    'Tervo',
+    'Vaala',
+    'Vihti',
+    'Virrat',
+    'Kurikka',
+    'Akaa',
+    'Lohja',
+    'Kerava',
+    'Imatra',
+    'Rauma',
+    'Vasa',
+    'Sauvo',
+    'Somero',
+    'Paimio',
+    'Lemland',
+    'Jomala',
+    'Loppi',
   ].map((n) => n.toLowerCase()),
 );
 
 // Old e-stem words and their weak and strong oblique stems: järvi → järvellä, järveen.
 const E_STEMS: ReadonlyArray<[string, string, string]> = [
-  ['järvi', 'järve', 'järve'], ['lahti', 'lahde', 'lahte'], ['niemi', 'nieme', 'nieme'],
-  ['salmi', 'salme', 'salme'], ['joki', 'joe', 'joke'], ['koski', 'koske', 'koske'],
-  ['lampi', 'lamme', 'lampe'], ['mäki', 'mäe', 'mäke'], ['vesi', 'vede', 'vete'],
-  ['saari', 'saare', 'saare'], ['nummi', 'numme', 'numme'], ['loppi', 'lope', 'loppe'],
+  ['järvi', 'järve', 'järve'],
+  ['lahti', 'lahde', 'lahte'],
+  ['niemi', 'nieme', 'nieme'],
+  ['salmi', 'salme', 'salme'],
+  ['joki', 'joe', 'joke'],
+  ['koski', 'koske', 'koske'],
+  ['lampi', 'lamme', 'lampe'],
+  ['mäki', 'mäe', 'mäke'],
+  ['vesi', 'vede', 'vete'],
+  ['saari', 'saare', 'saare'],
+  ['nummi', 'numme', 'numme'],
+  ['loppi', 'lope', 'loppe'],
 ];
 
 // Gradation of the last syllable's consonants: strong → weak (Turku → Turussa, Lieto → Liedossa).
 const GRADATION: ReadonlyArray<[string, string]> = [
-  ['kk', 'k'], ['pp', 'p'], ['tt', 't'], ['nk', 'ng'], ['mp', 'mm'], ['nt', 'nn'], ['lt', 'll'],
-  ['rt', 'rr'], ['ht', 'hd'], ['rk', 'r'], ['lk', 'l'], ['hk', 'h'], ['t', 'd'], ['p', 'v'], ['k', ''],
+  ['kk', 'k'],
+  ['pp', 'p'],
+  ['tt', 't'],
+  ['nk', 'ng'],
+  ['mp', 'mm'],
+  ['nt', 'nn'],
+  ['lt', 'll'],
+  ['rt', 'rr'],
+  ['ht', 'hd'],
+  ['rk', 'r'],
+  ['lk', 'l'],
+  ['hk', 'h'],
+  ['t', 'd'],
+  ['p', 'v'],
+  ['k', ''],
 ];
 
 // Compounds whose both halves inflect, plurals and contractions.
 const EXTRA_FORMS: Record<string, string[]> = {
   Kangasala: ['kangasalla', 'kangasalta', 'kangasalle'],
-  Uusikaupunki: ['uudessakaupungissa', 'uudestakaupungista', 'uuteenkaupunkiin', 'uudellekaupungille'],
+  Uusikaupunki: [
+    'uudessakaupungissa',
+    'uudestakaupungista',
+    'uuteenkaupunkiin',
+    'uudellekaupungille',
+  ],
   Uusikaarlepyy: ['uudessakaarlepyyssä', 'uudestakaarlepyystä', 'uuteenkaarlepyyhyn'],
   Isokyrö: ['isossakyrössä', 'isostakyröstä', 'isoonkyröön', 'isollekyrölle'],
   Virrat: ['virroilla', 'virroille', 'virroilta', 'virroissa', 'virroista', 'virtoihin'],
@@ -64,7 +144,11 @@ function buildIndex(): Map<string, MunicipalityForm> {
     const key = fold(form);
     const existing = index.get(key);
     if (existing && (existing.kind === 'nominative' || kind !== 'nominative')) return;
-    index.set(key, { name, kind, needsCapital: AMBIGUOUS.has(name.toLowerCase()) || key.length <= 4 });
+    index.set(key, {
+      name,
+      kind,
+      needsCapital: AMBIGUOUS.has(name.toLowerCase()) || key.length <= 4,
+    });
   };
   const putBoth = (form: string, name: string, kind: FormKind): void => {
     put(form, name, kind);
@@ -106,7 +190,7 @@ export function finnishForms(word: string): { locative: string[]; genitive: stri
     illative.add(`${base}${eStem[2]}en`);
   } else if (word.endsWith('nen')) {
     const base = word.slice(0, -3);
-    for (const s of [`${base}se`, `${base}si`]) weak.add(s), strong.add(s);
+    for (const s of [`${base}se`, `${base}si`]) (weak.add(s), strong.add(s));
     illative.add(`${base}seen`).add(`${base}siin`);
   } else if (last === 's') {
     const base = word.slice(0, -1);
@@ -142,7 +226,8 @@ export function finnishForms(word: string): { locative: string[]; genitive: stri
   const locative: string[] = [word, ...illative];
   const genitive: string[] = [];
   for (const stem of weak) {
-    for (const a of ['a', 'ä']) locative.push(`${stem}ss${a}`, `${stem}st${a}`, `${stem}ll${a}`, `${stem}lt${a}`);
+    for (const a of ['a', 'ä'])
+      locative.push(`${stem}ss${a}`, `${stem}st${a}`, `${stem}ll${a}`, `${stem}lt${a}`);
     locative.push(`${stem}lle`, `${stem}ksi`);
     genitive.push(`${stem}n`);
     if (stem.endsWith('si')) genitive.push(`${stem.slice(0, -1)}ten`);
@@ -158,7 +243,10 @@ function gradate(word: string): string {
   if (!match || match.index === 0) return word;
   const cluster = match[0];
   for (const [strongForm, weakForm] of GRADATION) {
-    if (cluster.endsWith(strongForm) && (cluster.length === strongForm.length || strongForm.length === 2)) {
+    if (
+      cluster.endsWith(strongForm) &&
+      (cluster.length === strongForm.length || strongForm.length === 2)
+    ) {
       return body.slice(0, body.length - strongForm.length) + weakForm + final;
     }
   }

@@ -15,7 +15,9 @@ export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map(
 );
 
 /** Alternation of the number words, longest first, for regular expressions. */
-export const NUMBER_WORD_PATTERN = [...NUMBER_WORDS.keys()].sort((a, b) => b.length - a.length).join('|');
+export const NUMBER_WORD_PATTERN = [...NUMBER_WORDS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 /** A digit string or a number word, to its value. */
 export function numberValue(token: string): number | undefined {

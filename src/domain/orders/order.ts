@@ -1,6 +1,13 @@
 import { containsPersonalIdentityCode } from '../shared/personal-identity-code';
 import { ok, refuse, type Result } from '../shared/result';
-import { AREAS, LANGUAGES, TASK_TYPES, type Area, type Language, type TaskType } from '../shared/vocabulary';
+import {
+  AREAS,
+  LANGUAGES,
+  TASK_TYPES,
+  type Area,
+  type Language,
+  type TaskType,
+} from '../shared/vocabulary';
 
 /** open: offers may go out; unfilled: nobody left, a coordinator decides; filled and cancelled are final. */
 export const ORDER_STATUSES = ['open', 'unfilled', 'filled', 'cancelled'] as const;
@@ -90,7 +97,21 @@ export interface OrderForm {
   unitId?: string;
 }
 
-export const ORDER_FIELDS = ['taskType', 'areas', 'date', 'start', 'end', 'remote', 'municipality', 'address', 'expertCount', 'language', 'audience', 'wishes', 'unitId'] as const;
+export const ORDER_FIELDS = [
+  'taskType',
+  'areas',
+  'date',
+  'start',
+  'end',
+  'remote',
+  'municipality',
+  'address',
+  'expertCount',
+  'language',
+  'audience',
+  'wishes',
+  'unitId',
+] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
 export const FIELD_REASONS = [
@@ -120,7 +141,10 @@ const MAX_EXPERTS = 10;
 const MAX_TEXT = 1000;
 
 /** Checks a submitted order card field by field; nothing is created unless every field is valid. */
-export function checkOrderForm(form: OrderForm, ctx: FormContext): Result<OrderDetails & { unitId?: string }, FieldErrors> {
+export function checkOrderForm(
+  form: OrderForm,
+  ctx: FormContext,
+): Result<OrderDetails & { unitId?: string }, FieldErrors> {
   const errors: FieldErrors = {};
   const text = (v?: string) => v?.trim() || undefined;
 
@@ -134,7 +158,10 @@ export function checkOrderForm(form: OrderForm, ctx: FormContext): Result<OrderD
   if (!form.taskType) errors.taskType = 'field_required';
   else if (!taskType) errors.taskType = 'field_invalid';
 
-  const areaIds = (form.areas ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+  const areaIds = (form.areas ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const areas = areaIds.filter((a): a is Area => (AREAS as readonly string[]).includes(a));
   if (areaIds.length === 0) errors.areas = 'field_required';
   else if (areas.length !== areaIds.length) errors.areas = 'field_invalid';
@@ -155,11 +182,15 @@ export function checkOrderForm(form: OrderForm, ctx: FormContext): Result<OrderD
 
   const remote = form.remote === 'true';
   const municipalityText = text(form.municipality);
-  const municipality = municipalityText ? (ctx.resolveMunicipality(municipalityText) ?? municipalityText) : undefined;
-  if (!remote && !municipality && !errors.municipality) errors.municipality = 'municipality_required';
+  const municipality = municipalityText
+    ? (ctx.resolveMunicipality(municipalityText) ?? municipalityText)
+    : undefined;
+  if (!remote && !municipality && !errors.municipality)
+    errors.municipality = 'municipality_required';
 
   const count = Number(text(form.expertCount) ?? '1');
-  if (!Number.isInteger(count) || count < 1 || count > MAX_EXPERTS) errors.expertCount = 'count_invalid';
+  if (!Number.isInteger(count) || count < 1 || count > MAX_EXPERTS)
+    errors.expertCount = 'count_invalid';
 
   const language = LANGUAGES.find((l) => l === (text(form.language) ?? 'fi'));
   if (!language) errors.language = 'field_invalid';
@@ -170,7 +201,8 @@ export function checkOrderForm(form: OrderForm, ctx: FormContext): Result<OrderD
     if (!unitId) errors.unitId = form.unitId ? 'field_invalid' : 'field_required';
   }
 
-  if (Object.keys(errors).length > 0 || !taskType || !date || !start || !end || !language) return refuse(errors);
+  if (Object.keys(errors).length > 0 || !taskType || !date || !start || !end || !language)
+    return refuse(errors);
   return ok({
     taskType,
     areas,
@@ -191,19 +223,39 @@ export function checkOrderForm(form: OrderForm, ctx: FormContext): Result<OrderD
 export type CancelRefusal = 'order_not_yours' | 'order_already_cancelled';
 
 /** Only the orderer or a coordinator may cancel, and only once. */
-export function decideCancel(order: Order, actor: { id: string; isCoordinator: boolean }, at: Date): Result<Order, CancelRefusal> {
+export function decideCancel(
+  order: Order,
+  actor: { id: string; isCoordinator: boolean },
+  at: Date,
+): Result<Order, CancelRefusal> {
   if (order.ordererId !== actor.id && !actor.isCoordinator) return refuse('order_not_yours');
   if (order.status === 'cancelled') return refuse('order_already_cancelled');
-  return ok({ ...order, status: 'cancelled', cancelledAt: at.toISOString(), cancelledBy: actor.id });
+  return ok({
+    ...order,
+    status: 'cancelled',
+    cancelledAt: at.toISOString(),
+    cancelledBy: actor.id,
+  });
 }
 
-export type TaskDoneRefusal = 'order_not_yours' | 'order_cancelled' | 'task_not_started' | 'task_already_confirmed' | 'order_not_assigned' | 'task_already_not_done';
+export type TaskDoneRefusal =
+  | 'order_not_yours'
+  | 'order_cancelled'
+  | 'task_not_started'
+  | 'task_already_confirmed'
+  | 'order_not_assigned'
+  | 'task_already_not_done';
 
 /**
  * The orderer confirms that the task took place, once it has started. Claims already sent move on;
  * claims sent later skip the orderer's stage. (An orderer away is replaced with `/reassign`.)
  */
-export function decideTaskDone(order: Order, actorEmail: string, at: Date, taskStart: Date): Result<Order, TaskDoneRefusal> {
+export function decideTaskDone(
+  order: Order,
+  actorEmail: string,
+  at: Date,
+  taskStart: Date,
+): Result<Order, TaskDoneRefusal> {
   const email = actorEmail.toLowerCase();
   if (order.ordererEmail.toLowerCase() !== email) return refuse('order_not_yours');
   if (order.status === 'cancelled') return refuse('order_cancelled');
@@ -230,7 +282,8 @@ export function decideTaskNotDone(
   taskStart: Date,
 ): Result<Order, TaskNotDoneRefusal> {
   const email = actor.email.toLowerCase();
-  if (order.ordererEmail.toLowerCase() !== email && !actor.isCoordinator) return refuse('order_not_yours');
+  if (order.ordererEmail.toLowerCase() !== email && !actor.isCoordinator)
+    return refuse('order_not_yours');
   if (order.status === 'cancelled') return refuse('order_cancelled');
   if (order.taskDoneAt) return refuse('task_already_confirmed');
   if (order.taskNotDoneAt) return refuse('task_already_not_done');
@@ -239,7 +292,12 @@ export function decideTaskNotDone(
   const reason = reasonText.trim();
   if (!reason) return refuse('not_done_reason_required');
   if (reason.length > NOT_DONE_REASON_MAX_LENGTH) return refuse('reason_too_long');
-  return ok({ ...order, taskNotDoneAt: at.toISOString(), taskNotDoneBy: email, taskNotDoneReason: reason });
+  return ok({
+    ...order,
+    taskNotDoneAt: at.toISOString(),
+    taskNotDoneBy: email,
+    taskNotDoneReason: reason,
+  });
 }
 
 /** Ties an expert's claim to their assignment; the first claim number wins, a second changes nothing. */

@@ -19,10 +19,62 @@ const RECENTLY_PASSED_DAYS = 60;
 const L0 = '(?<![\\p{L}\\d])';
 const L1 = '(?![\\p{L}\\d])';
 
-const FI_MONTH_STEMS = ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'];
-const SV_MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
-const EN_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', '', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const FI_MONTH_STEMS = [
+  'tammi',
+  'helmi',
+  'maalis',
+  'huhti',
+  'touko',
+  'kesä',
+  'heinä',
+  'elo',
+  'syys',
+  'loka',
+  'marras',
+  'joulu',
+];
+const SV_MONTHS = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+const EN_MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const ABBREVIATIONS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  '',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
 
 const MONTHS = new Map<string, number>();
 FI_MONTH_STEMS.forEach((stem, i) => {
@@ -53,9 +105,27 @@ const CLOCK_PREFIX = /(?:klo|kl|kello)\.?\s*$/u;
 const TIME_PREFIX = /(?:klo|kl|kello|at|@|from|från|between|mellan)\.?\s*$/u;
 
 const RELATIVE: ReadonlyArray<[RegExp, number]> = [
-  [new RegExp(`${L0}(?:the\\s+)?day\\s+after\\s+tomorrow${L1}|${L0}ylihuom\\p{L}*|${L0}(?:i\\s*)?övermorgon${L1}`, 'gu'), 2],
-  [new RegExp(`${L0}huomenna${L1}|${L0}huomis\\p{L}*|${L0}tomorrow${L1}|${L0}i\\s*morgon${L1}|${L0}imorgon${L1}`, 'gu'), 1],
-  [new RegExp(`${L0}tänään${L1}|${L0}today${L1}|${L0}tonight${L1}|${L0}i\\s*dag${L1}|${L0}idag${L1}|${L0}i\\s*kväll${L1}`, 'gu'), 0],
+  [
+    new RegExp(
+      `${L0}(?:the\\s+)?day\\s+after\\s+tomorrow${L1}|${L0}ylihuom\\p{L}*|${L0}(?:i\\s*)?övermorgon${L1}`,
+      'gu',
+    ),
+    2,
+  ],
+  [
+    new RegExp(
+      `${L0}huomenna${L1}|${L0}huomis\\p{L}*|${L0}tomorrow${L1}|${L0}i\\s*morgon${L1}|${L0}imorgon${L1}`,
+      'gu',
+    ),
+    1,
+  ],
+  [
+    new RegExp(
+      `${L0}tänään${L1}|${L0}today${L1}|${L0}tonight${L1}|${L0}i\\s*dag${L1}|${L0}idag${L1}|${L0}i\\s*kväll${L1}`,
+      'gu',
+    ),
+    0,
+  ],
 ];
 
 const WEEKDAY_STEMS: ReadonlyArray<readonly string[]> = [
@@ -67,7 +137,9 @@ const WEEKDAY_STEMS: ReadonlyArray<readonly string[]> = [
   ['lauantai', 'lördag', 'saturday'],
   ['sunnuntai', 'söndag', 'sunday'],
 ];
-const WEEKDAY_BY_STEM = new Map(WEEKDAY_STEMS.flatMap((stems, i) => stems.map((s) => [s, i + 1] as const)));
+const WEEKDAY_BY_STEM = new Map(
+  WEEKDAY_STEMS.flatMap((stems, i) => stems.map((s) => [s, i + 1] as const)),
+);
 const WEEKDAY = new RegExp(`${L0}(${[...WEEKDAY_BY_STEM.keys()].join('|')})\\p{L}*`, 'gu');
 
 const ABBREVIATED: Record<Language, readonly string[][]> = {
@@ -79,12 +151,17 @@ const ABBREVIATED: Record<Language, readonly string[][]> = {
 const ABBREVIATED_RE = Object.fromEntries(
   (Object.keys(ABBREVIATED) as Language[]).map((lang) => {
     const alt = ABBREVIATED[lang].flat().join('|');
-    const after = lang === 'fi' ? `(?=\\s*(?:\\d{1,2}\\.\\d|\\d{1,2}\\s*\\p{L}|klo))` : `(?=\\s*(?:\\d{1,2}[./]\\d|\\d{1,2}\\s*\\p{L}))`;
+    const after =
+      lang === 'fi'
+        ? `(?=\\s*(?:\\d{1,2}\\.\\d|\\d{1,2}\\s*\\p{L}|klo))`
+        : `(?=\\s*(?:\\d{1,2}[./]\\d|\\d{1,2}\\s*\\p{L}))`;
     return [lang, new RegExp(`${L0}(${alt})\\.?,?${after}`, 'gu')];
   }),
 ) as Record<Language, RegExp>;
 const ABBREVIATION_DAY = new Map(
-  Object.values(ABBREVIATED).flatMap((list) => list.flatMap((names, i) => names.map((n) => [n, i + 1] as const))),
+  Object.values(ABBREVIATED).flatMap((list) =>
+    list.flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
+  ),
 );
 
 const NEXT_WEEK = new RegExp(
@@ -117,8 +194,18 @@ export function parseDate(folded: string, now: Date, lang: Language): DateReadin
   const at = (m: RegExpMatchArray) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
 
   take(ISO, (m) => ({ ...at(m), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
-  take(DAY_MONTH, (m) => ({ ...at(m), day: Number(m[1]), month: MONTHS.get(m[2] ?? '') ?? 0, year: optionalYear(m[3]) }));
-  take(MONTH_DAY, (m) => ({ ...at(m), day: Number(m[2]), month: MONTHS.get(m[1] ?? '') ?? 0, year: optionalYear(m[3]) }));
+  take(DAY_MONTH, (m) => ({
+    ...at(m),
+    day: Number(m[1]),
+    month: MONTHS.get(m[2] ?? '') ?? 0,
+    year: optionalYear(m[3]),
+  }));
+  take(MONTH_DAY, (m) => ({
+    ...at(m),
+    day: Number(m[2]),
+    month: MONTHS.get(m[1] ?? '') ?? 0,
+    year: optionalYear(m[3]),
+  }));
   take(NUMERIC_DOTTED, (m) => {
     const start = m.index ?? 0;
     // "klo 10.10." is a time; "from 13.1.2027" is a date.
@@ -131,7 +218,11 @@ export function parseDate(folded: string, now: Date, lang: Language): DateReadin
     if (isTimeLike(text, m, start)) return undefined;
     return { ...at(m), day: Number(m[1]), month: Number(m[2]) };
   });
-  take(SLASHED, (m) => (isDayMonth(m[1], m[2]) ? { ...at(m), day: Number(m[1]), month: Number(m[2]), year: optionalYear(m[3]) } : undefined));
+  take(SLASHED, (m) =>
+    isDayMonth(m[1], m[2])
+      ? { ...at(m), day: Number(m[1]), month: Number(m[2]), year: optionalYear(m[3]) }
+      : undefined,
+  );
 
   const weekdays: Array<Span & { weekday: number }> = [];
   for (const re of [WEEKDAY, ABBREVIATED_RE[lang]]) {
@@ -152,7 +243,9 @@ export function parseDate(folded: string, now: Date, lang: Language): DateReadin
   explicit.sort((a, b) => a.start - b.start);
   const first = explicit[0];
   if (first) {
-    const weekday = weekdays.find((w) => w.end <= first.start && first.start - w.end <= 16)?.weekday;
+    const weekday = weekdays.find(
+      (w) => w.end <= first.start && first.start - w.end <= 16,
+    )?.weekday;
     return { ...resolveDayMonth(first, today, weekday), spans };
   }
   relative.sort((a, b) => a.start - b.start);
@@ -169,8 +262,13 @@ export function parseDate(folded: string, now: Date, lang: Language): DateReadin
   return { spans };
 }
 
-function resolveDayMonth(c: Candidate, today: DateTime, weekday: number | undefined): Omit<DateReading, 'spans'> {
-  const make = (year: number) => DateTime.fromObject({ year, month: c.month, day: c.day }, { zone: ZONE });
+function resolveDayMonth(
+  c: Candidate,
+  today: DateTime,
+  weekday: number | undefined,
+): Omit<DateReading, 'spans'> {
+  const make = (year: number) =>
+    DateTime.fromObject({ year, month: c.month, day: c.day }, { zone: ZONE });
   if (c.year !== undefined) {
     const date = make(c.year);
     if (!date.isValid) return { dateProblem: 'date_impossible' };
@@ -183,9 +281,12 @@ function resolveDayMonth(c: Candidate, today: DateTime, weekday: number | undefi
   if (!nextYear.isValid) return { dateProblem: 'date_in_past' };
   // A weekday written beside the date says which year the writer meant.
   if (weekday !== undefined && nextYear.weekday === weekday) return { date: iso(nextYear) };
-  if (weekday !== undefined && thisYear.isValid && thisYear.weekday === weekday) return { dateProblem: 'date_in_past' };
+  if (weekday !== undefined && thisYear.isValid && thisYear.weekday === weekday)
+    return { dateProblem: 'date_in_past' };
   const passedDays = thisYear.isValid ? today.diff(thisYear, 'days').days : Infinity;
-  return passedDays > RECENTLY_PASSED_DAYS ? { date: iso(nextYear) } : { dateProblem: 'date_in_past' };
+  return passedDays > RECENTLY_PASSED_DAYS
+    ? { date: iso(nextYear) }
+    : { dateProblem: 'date_in_past' };
 }
 
 function isDayMonth(day: string | undefined, month: string | undefined): boolean {
@@ -212,4 +313,3 @@ function optionalYear(y: string | undefined): number | undefined {
 function iso(d: DateTime): string {
   return d.toFormat('yyyy-MM-dd');
 }
-

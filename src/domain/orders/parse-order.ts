@@ -53,7 +53,11 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   taken.push(...durationReading.spans);
   const dateReading = parseDate(mask(folded, taken), now, messageLanguage);
   taken.push(...dateReading.spans);
-  const timeReading = parseTime(mask(folded, taken), messageLanguage, durationReading.durationMinutes);
+  const timeReading = parseTime(
+    mask(folded, taken),
+    messageLanguage,
+    durationReading.durationMinutes,
+  );
   taken.push(...timeReading.spans);
   const rest = mask(folded, taken);
 

@@ -22,10 +22,14 @@ const SINGULAR = new RegExp(
 );
 const COUNT_WORD = `(a\\s+couple\\s+of|ett\\s+par|\\d{1,2}(?:\\s*[-–]\\s*\\d{1,2})?|${NUMBER_WORD_PATTERN})`;
 // Words that may stand between a number and the noun: "kaksi mielenterveyden kokemusasiantuntijaa".
-const FILLER = '(?:(?!(?:ja|och|and|or|tai|behöver|needs?|tarvitaan|tarvitsee|klo|kl|at)\\s)[\\p{L}-]+\\s+){0,2}?';
+const FILLER =
+  '(?:(?!(?:ja|och|and|or|tai|behöver|needs?|tarvitaan|tarvitsee|klo|kl|at)\\s)[\\p{L}-]+\\s+){0,2}?';
 const COUNT_BEFORE = new RegExp(`${L0}${COUNT_WORD}\\s+${FILLER}${EXPERT_NOUN}${L1}`, 'gu');
 const GENERIC_PEOPLE = /(?:henkilö|hlö|person|people)\p{L}*$/u;
-const COUNT_AFTER = new RegExp(`${L0}${EXPERT_NOUN}\\s*(?:\\(\\s*(\\d{1,2})\\s*\\)|:\\s*(\\d{1,2})${L1})`, 'u');
+const COUNT_AFTER = new RegExp(
+  `${L0}${EXPERT_NOUN}\\s*(?:\\(\\s*(\\d{1,2})\\s*\\)|:\\s*(\\d{1,2})${L1})`,
+  'u',
+);
 
 /** How many experts are asked for: an explicit number, 1 for a singular, undefined when not said. */
 export function findExpertCount(folded: string): number | undefined {
@@ -48,9 +52,27 @@ function countValue(token: string): number | undefined {
 }
 
 const TASK_LANGUAGE: ReadonlyArray<[Language, RegExp]> = [
-  ['sv', new RegExp(`${L0}(?:på\\s+svenska|ruotsiksi|ruotsin\\s+kiel\\p{L}*|ruotsinkiel\\p{L}*|in\\s+swedish|swedish-(?:speaking|language)|svenskspråki\\p{L}*)${L1}`, 'u')],
-  ['fi', new RegExp(`${L0}(?:suomeksi|suomen\\s+kiel\\p{L}*|suomenkiel\\p{L}*|på\\s+finska|in\\s+finnish|finnish-(?:speaking|language)|finskspråki\\p{L}*)${L1}`, 'u')],
-  ['en', new RegExp(`${L0}(?:englanniksi|englannin\\s+kiel\\p{L}*|englanninkiel\\p{L}*|på\\s+engelska|in\\s+english|english-(?:speaking|language)|engelskspråki\\p{L}*)${L1}`, 'u')],
+  [
+    'sv',
+    new RegExp(
+      `${L0}(?:på\\s+svenska|ruotsiksi|ruotsin\\s+kiel\\p{L}*|ruotsinkiel\\p{L}*|in\\s+swedish|swedish-(?:speaking|language)|svenskspråki\\p{L}*)${L1}`,
+      'u',
+    ),
+  ],
+  [
+    'fi',
+    new RegExp(
+      `${L0}(?:suomeksi|suomen\\s+kiel\\p{L}*|suomenkiel\\p{L}*|på\\s+finska|in\\s+finnish|finnish-(?:speaking|language)|finskspråki\\p{L}*)${L1}`,
+      'u',
+    ),
+  ],
+  [
+    'en',
+    new RegExp(
+      `${L0}(?:englanniksi|englannin\\s+kiel\\p{L}*|englanninkiel\\p{L}*|på\\s+engelska|in\\s+english|english-(?:speaking|language)|engelskspråki\\p{L}*)${L1}`,
+      'u',
+    ),
+  ],
 ];
 
 /** The language the task is to be held in, when the order says it. */
@@ -67,8 +89,12 @@ const AUDIENCE_HEADS =
   'opiskelij|hoitaj|työntekijö|ohjaaj|henkilökunn|henkilöstö|ammattilais|lääkär|opettaj|vanhemm|nuori|nuorille|asiakka|' +
   'potilai|kuntoutuj|esihenkilö|johtaj|poliise|kuulij|tiimi|työyhteisö|kasvattaj|terapeut|psykologe|kuraattore|omaisi|' +
   'perheille|vapaaehtois|harjoittelij|sosiaaliohjaaj|työntekijäi|virkailij|päättäj|oppilai';
-const FI_AUDIENCE = new RegExp(`${L0}((?:\\p{L}+ille\\s+)?\\p{L}*(?:${AUDIENCE_HEADS})\\p{L}*(?:ille|lle))${L1}`, 'u');
-const FI_AUDIENCE_LABEL = /(?<![\p{L}])(?:kuulijoina|kohderyhmänä|kohderyhmä:?|yleisönä|yleisö:?)\s+([\p{L}-]+(?:\s+(?:ja\s+)?[\p{L}-]+)?)/u;
+const FI_AUDIENCE = new RegExp(
+  `${L0}((?:\\p{L}+ille\\s+)?\\p{L}*(?:${AUDIENCE_HEADS})\\p{L}*(?:ille|lle))${L1}`,
+  'u',
+);
+const FI_AUDIENCE_LABEL =
+  /(?<![\p{L}])(?:kuulijoina|kohderyhmänä|kohderyhmä:?|yleisönä|yleisö:?)\s+([\p{L}-]+(?:\s+(?:ja\s+)?[\p{L}-]+)?)/u;
 const EN_HEADS =
   'students|nurses|staff|employees|workers|professionals|teachers|doctors|physicians|parents|managers|team|personnel|' +
   'volunteers|pupils|residents|colleagues|carers|trainees|officers|police|counsellors|counselors|interpreters|audience|' +
@@ -81,7 +107,10 @@ const SV_HEADS =
   'studerande|studenter|sjuksköterskor|sjukskötare|personal|personalen|socialarbetare|lärare|anställda|föräldrar|elever|' +
   'läkare|skötare|medarbetare|chefer|teamet|närvårdare|vårdare|kuratorer|skolkuratorer|polisen|poliser|ungdomar|unga|deltagare|' +
   'handledare|utbytesstudenter|sjukskötarstuderande|familjer|klienter|patienter';
-const SV_AUDIENCE = new RegExp(`${L0}(?:för|till)\\s+((?:våra|vår|vårt|alla)?\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:${SV_HEADS}))${L1}`, 'u');
+const SV_AUDIENCE = new RegExp(
+  `${L0}(?:för|till)\\s+((?:våra|vår|vårt|alla)?\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:${SV_HEADS}))${L1}`,
+  'u',
+);
 
 /** A short phrase naming who the task is for, as written. */
 export function findAudience(original: string, folded: string): string | undefined {
@@ -108,7 +137,12 @@ export function findWishes(original: string, folded: string): string | undefined
   const m = WISH.exec(folded);
   if (!m) return undefined;
   const before = folded.slice(0, m.index);
-  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n'));
+  const sentenceStart = Math.max(
+    before.lastIndexOf('. '),
+    before.lastIndexOf('! '),
+    before.lastIndexOf('? '),
+    before.lastIndexOf('\n'),
+  );
   const start = sentenceStart < 0 ? 0 : sentenceStart + 1;
   const rest = folded.slice(m.index);
   const stop = /[.!?](?:\s|$)|\n/u.exec(rest);

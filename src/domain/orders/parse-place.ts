@@ -3,18 +3,62 @@ import { isCapitalised, type Span, type Word } from './text';
 
 const STREET_SUFFIXES = [
   // fi
-  'tie', 'katu', 'kuja', 'polku', 'raitti', 'tori', 'väylä', 'kaari', 'rinne', 'puistikko', 'aukio',
-  'ranta', 'bulevardi', 'linja', 'esplanadi', 'kaarre', 'kierto', 'reitti', 'penger', 'portti',
-  'vainio', 'kulma', 'piha', 'tanhua', 'mäki', 'harju', 'niitty', 'puisto', 'kenttä', 'tanner',
+  'tie',
+  'katu',
+  'kuja',
+  'polku',
+  'raitti',
+  'tori',
+  'väylä',
+  'kaari',
+  'rinne',
+  'puistikko',
+  'aukio',
+  'ranta',
+  'bulevardi',
+  'linja',
+  'esplanadi',
+  'kaarre',
+  'kierto',
+  'reitti',
+  'penger',
+  'portti',
+  'vainio',
+  'kulma',
+  'piha',
+  'tanhua',
+  'mäki',
+  'harju',
+  'niitty',
+  'puisto',
+  'kenttä',
+  'tanner',
   // sv
-  'gatan', 'gata', 'vägen', 'väg', 'gränd', 'stigen', 'allén', 'alle', 'torget', 'backen', 'kajen',
-  'esplanaden', 'stranden', 'parken', 'plan',
+  'gatan',
+  'gata',
+  'vägen',
+  'väg',
+  'gränd',
+  'stigen',
+  'allén',
+  'alle',
+  'torget',
+  'backen',
+  'kajen',
+  'esplanaden',
+  'stranden',
+  'parken',
+  'plan',
   // en
-  'street', 'road', 'avenue', 'lane',
+  'street',
+  'road',
+  'avenue',
+  'lane',
 ];
 const STREET_WORD = new RegExp(`(?:${STREET_SUFFIXES.join('|')})$`, 'u');
 // The house number: "19", "4 A", "12 b 5", "13-15", "2 as. 4".
-const HOUSE_NUMBER = /^\s+(\d{1,4}(?:\s?[-–]\s?\d{1,4})?(?:\s?[A-Za-z](?![\p{L}\d:]|\.\p{L}))?(?:\s?(?:as\.?|lgh|bst)?\s?\d{1,3}(?![\d:]|[.,]\d))?)(?![\d:/]|[.,]\d)/u;
+const HOUSE_NUMBER =
+  /^\s+(\d{1,4}(?:\s?[-–]\s?\d{1,4})?(?:\s?[A-Za-z](?![\p{L}\d:]|\.\p{L}))?(?:\s?(?:as\.?|lgh|bst)?\s?\d{1,3}(?![\d:]|[.,]\d))?)(?![\d:/]|[.,]\d)/u;
 
 export interface AddressReading {
   address: string;
@@ -62,7 +106,10 @@ export interface MunicipalityReading {
 const KIND_SCORE: Record<FormKind, number> = { locative: 3, nominative: 2, genitive: 1 };
 
 /** The municipality the order is placed in: a locative case beats a bare name, which beats a genitive. */
-export function findMunicipality(ws: readonly Word[], skip: readonly Span[]): MunicipalityReading | undefined {
+export function findMunicipality(
+  ws: readonly Word[],
+  skip: readonly Span[],
+): MunicipalityReading | undefined {
   let best: { name: string; score: number; span: Span } | undefined;
   const consider = (key: string, shown: string, span: Span, bonus: number): boolean => {
     const form = MUNICIPALITY_FORMS.get(key);
@@ -79,7 +126,10 @@ export function findMunicipality(ws: readonly Word[], skip: readonly Span[]): Mu
     const prev = ws[i - 1];
     // Swedish "i Vasa", English "in Turku" mark a place as clearly as a Finnish case ending does.
     const bonus = prev && ['i', 'in', 'på'].includes(prev.folded) ? 1 : 0;
-    if (next && consider(`${w.folded} ${next.folded}`, w.text, { start: w.start, end: next.end }, bonus)) {
+    if (
+      next &&
+      consider(`${w.folded} ${next.folded}`, w.text, { start: w.start, end: next.end }, bonus)
+    ) {
       i++;
       continue;
     }
@@ -97,15 +147,50 @@ const L0 = '(?<![\\p{L}\\d])';
 const L1 = '(?![\\p{L}\\d])';
 const REMOTE = new RegExp(
   [
-    'teams\\p{L}*', 'zoom\\p{L}*', 'skype\\p{L}*', 'webex', 'google\\s+meet', 'meet-\\p{L}*',
-    'etänä', 'etäyhtey\\p{L}*', 'etätilaisuu\\p{L}*', 'etäluen\\p{L}*', 'etäkoulutu\\p{L}*', 'etätapaami\\p{L}*',
-    'etähaastattelu\\p{L}*', 'etä(?=-)', 'etäältä', 'verkossa', 'verkon\\s+välityksellä', 'verkkotapaami\\p{L}*',
-    'verkkoluen\\p{L}*', 'verkkokoulutu\\p{L}*', 'virtuaali\\p{L}*', 'webinaari\\p{L}*', 'puhelimitse',
-    'puhelinhaastattelu\\p{L}*', 'videoyhtey\\p{L}*', 'videopuhelu\\p{L}*',
-    'på\\s+distans', 'distans\\p{L}*', 'digitalt', 'virtuellt', 'per\\s+telefon', 'via\\s+telefon', 'telefonintervju\\p{L}*',
-    'videomöte\\p{L}*', 'webbinarium\\p{L}*',
-    'online', 'remote(?:ly)?', 'virtual(?:ly)?', 'webinars?', 'by\\s+phone', 'over\\s+the\\s+phone', 'by\\s+video',
-    'video\\s+call\\p{L}*', 'phone\\s+interview\\p{L}*',
+    'teams\\p{L}*',
+    'zoom\\p{L}*',
+    'skype\\p{L}*',
+    'webex',
+    'google\\s+meet',
+    'meet-\\p{L}*',
+    'etänä',
+    'etäyhtey\\p{L}*',
+    'etätilaisuu\\p{L}*',
+    'etäluen\\p{L}*',
+    'etäkoulutu\\p{L}*',
+    'etätapaami\\p{L}*',
+    'etähaastattelu\\p{L}*',
+    'etä(?=-)',
+    'etäältä',
+    'verkossa',
+    'verkon\\s+välityksellä',
+    'verkkotapaami\\p{L}*',
+    'verkkoluen\\p{L}*',
+    'verkkokoulutu\\p{L}*',
+    'virtuaali\\p{L}*',
+    'webinaari\\p{L}*',
+    'puhelimitse',
+    'puhelinhaastattelu\\p{L}*',
+    'videoyhtey\\p{L}*',
+    'videopuhelu\\p{L}*',
+    'på\\s+distans',
+    'distans\\p{L}*',
+    'digitalt',
+    'virtuellt',
+    'per\\s+telefon',
+    'via\\s+telefon',
+    'telefonintervju\\p{L}*',
+    'videomöte\\p{L}*',
+    'webbinarium\\p{L}*',
+    'online',
+    'remote(?:ly)?',
+    'virtual(?:ly)?',
+    'webinars?',
+    'by\\s+phone',
+    'over\\s+the\\s+phone',
+    'by\\s+video',
+    'video\\s+call\\p{L}*',
+    'phone\\s+interview\\p{L}*',
   ]
     .map((p) => `${L0}${p}${L1}`)
     .join('|'),
@@ -113,9 +198,20 @@ const REMOTE = new RegExp(
 );
 const ON_SITE = new RegExp(
   [
-    'paikan\\s*päällä', 'paikanpäällä', 'lähi(?:tapaami|tilaisuu|opetu|koulutu|luen)\\p{L}*', 'lähinä', 'kasvokkain',
-    'paikan\\s+päälle', 'på\\s+plats', 'på\\s+platsen', 'fysiskt', 'närträff\\p{L}*', 'in\\s+person', 'on[\\s-]site',
-    'face[\\s-]to[\\s-]face', 'in-person',
+    'paikan\\s*päällä',
+    'paikanpäällä',
+    'lähi(?:tapaami|tilaisuu|opetu|koulutu|luen)\\p{L}*',
+    'lähinä',
+    'kasvokkain',
+    'paikan\\s+päälle',
+    'på\\s+plats',
+    'på\\s+platsen',
+    'fysiskt',
+    'närträff\\p{L}*',
+    'in\\s+person',
+    'on[\\s-]site',
+    'face[\\s-]to[\\s-]face',
+    'in-person',
   ]
     .map((p) => `${L0}${p}${L1}`)
     .join('|'),

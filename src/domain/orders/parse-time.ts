@@ -21,7 +21,10 @@ const RANGE = new RegExp(
   'gu',
 );
 const SINGLE_PREFIXED = new RegExp(`${L0}${PREFIX}\\.?:?\\s*${CLOCK}(?![\\d:]|[.,]\\d)`, 'gu');
-const SINGLE_BARE = new RegExp(`(?<![\\d.:/])(\\d{1,2})(?:([:.])(\\d{2}))?\\s*${MERIDIEM}?(?![\\d:]|[.,]\\d)`, 'gu');
+const SINGLE_BARE = new RegExp(
+  `(?<![\\d.:/])(\\d{1,2})(?:([:.])(\\d{2}))?\\s*${MERIDIEM}?(?![\\d:]|[.,]\\d)`,
+  'gu',
+);
 
 // After a bare "1-2" these words make it a count or an amount, not a clock range.
 const NOT_A_TIME_AFTER = new RegExp(
@@ -29,16 +32,45 @@ const NOT_A_TIME_AFTER = new RegExp(
   'u',
 );
 
-const HOURS_UNIT = '(?:tuntia|tunnin|tunti|tuntiin|tunniksi|timmar|timmars|timme|timmes|hours?|hrs?|h)';
-const MINUTES_UNIT = '(?:minuuttia|minuutin|minuutiksi|minuutit|min|mins|minuter|minuters|minutes?)';
+const HOURS_UNIT =
+  '(?:tuntia|tunnin|tunti|tuntiin|tunniksi|timmar|timmars|timme|timmes|hours?|hrs?|h)';
+const MINUTES_UNIT =
+  '(?:minuuttia|minuutin|minuutiksi|minuutit|min|mins|minuter|minuters|minutes?)';
 const AMOUNT = `(\\d+(?:[.,]\\d+)?|${NUMBER_WORD_PATTERN}|an?|one|en|ett)`;
-const HOURS = new RegExp(`${L0}${AMOUNT}(?:\\s*-\\s*(\\d+(?:[.,]\\d+)?))?\\s*-?\\s*${HOURS_UNIT}${L1}`, 'gu');
+const HOURS = new RegExp(
+  `${L0}${AMOUNT}(?:\\s*-\\s*(\\d+(?:[.,]\\d+)?))?\\s*-?\\s*${HOURS_UNIT}${L1}`,
+  'gu',
+);
 const MINUTES = new RegExp(`${L0}(\\d+)\\s*-?\\s*${MINUTES_UNIT}${L1}`, 'gu');
 const WORD_DURATIONS: ReadonlyArray<[RegExp, number]> = [
-  [new RegExp(`${L0}(?:puolitoista|puolentoista)\\s+tunt\\p{L}*|${L0}one and a half hours?|${L0}an hour and a half|${L0}en och en halv timme|${L0}one and half hours?`, 'gu'), 90],
-  [new RegExp(`${L0}puoli\\s+tuntia|${L0}puolen\\s+tunnin|${L0}half an hour|${L0}(?:en\\s+)?halvtimme|${L0}en halv timme`, 'gu'), 30],
-  [new RegExp(`${L0}(?:parin|pari)\\s+tun\\p{L}*|${L0}a couple of hours|${L0}ett par timmar`, 'gu'), 120],
-  [new RegExp(`${L0}tunnin${L1}|${L0}tunti${L1}|${L0}(?:an|one)\\s*-?\\s*hour${L1}|${L0}en\\s+timme${L1}`, 'gu'), 60],
+  [
+    new RegExp(
+      `${L0}(?:puolitoista|puolentoista)\\s+tunt\\p{L}*|${L0}one and a half hours?|${L0}an hour and a half|${L0}en och en halv timme|${L0}one and half hours?`,
+      'gu',
+    ),
+    90,
+  ],
+  [
+    new RegExp(
+      `${L0}puoli\\s+tuntia|${L0}puolen\\s+tunnin|${L0}half an hour|${L0}(?:en\\s+)?halvtimme|${L0}en halv timme`,
+      'gu',
+    ),
+    30,
+  ],
+  [
+    new RegExp(
+      `${L0}(?:parin|pari)\\s+tun\\p{L}*|${L0}a couple of hours|${L0}ett par timmar`,
+      'gu',
+    ),
+    120,
+  ],
+  [
+    new RegExp(
+      `${L0}tunnin${L1}|${L0}tunti${L1}|${L0}(?:an|one)\\s*-?\\s*hour${L1}|${L0}en\\s+timme${L1}`,
+      'gu',
+    ),
+    60,
+  ],
 ];
 
 export interface DurationReading {
@@ -54,7 +86,11 @@ export function parseDuration(folded: string): DurationReading {
 }
 
 /** Reads start and end from folded text whose dates and durations are blanked out. */
-export function parseTime(folded: string, lang: Language, duration: number | undefined): TimeReading {
+export function parseTime(
+  folded: string,
+  lang: Language,
+  duration: number | undefined,
+): TimeReading {
   const spans: Span[] = [];
   let text = folded;
 
@@ -63,11 +99,20 @@ export function parseTime(folded: string, lang: Language, duration: number | und
   for (const m of text.matchAll(RANGE)) {
     const [whole, prefix, h1, m1, mer1, h2, m2, mer2] = m;
     const index = m.index ?? 0;
-    const anchored = Boolean(prefix) || Boolean(m1) || Boolean(m2) || Boolean(mer1) || Boolean(mer2);
+    const anchored =
+      Boolean(prefix) || Boolean(m1) || Boolean(m2) || Boolean(mer1) || Boolean(mer2);
     const after = text.slice(index + whole.length, index + whole.length + 40);
     if (!prefix && NOT_A_TIME_AFTER.test(after)) continue;
     if (!anchored && /\s(?:and|och)\s/u.test(whole)) continue;
-    const range = toRange(Number(h1), Number(m1 ?? 0), mer1, Number(h2), Number(m2 ?? 0), mer2, lang);
+    const range = toRange(
+      Number(h1),
+      Number(m1 ?? 0),
+      mer1,
+      Number(h2),
+      Number(m2 ?? 0),
+      mer2,
+      lang,
+    );
     if (!range) continue;
     [start, end] = range;
     spans.push({ start: index, end: index + whole.length });
@@ -148,8 +193,12 @@ function parseAmount(token: string): number | undefined {
 }
 
 function toRange(
-  h1: number, m1: number, mer1: string | undefined,
-  h2: number, m2: number, mer2: string | undefined,
+  h1: number,
+  m1: number,
+  mer1: string | undefined,
+  h2: number,
+  m2: number,
+  mer2: string | undefined,
   lang: Language,
 ): [number, number] | undefined {
   let first = mer1;
@@ -167,7 +216,13 @@ function toRange(
   return [a, b];
 }
 
-function toMinutes(h: number, m: number, meridiem: string | undefined, lang: Language, guessPm: boolean): number | undefined {
+function toMinutes(
+  h: number,
+  m: number,
+  meridiem: string | undefined,
+  lang: Language,
+  guessPm: boolean,
+): number | undefined {
   if (m > 59) return undefined;
   if (meridiem) {
     if (h < 1 || h > 12) return undefined;
@@ -189,4 +244,3 @@ function hhmm(minutes: number): string {
   const m = minutes % 60;
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
-

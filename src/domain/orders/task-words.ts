@@ -2,7 +2,11 @@ import { TASK_TYPES, TASK_TYPE_TABLE, type TaskType } from '../shared/task-types
 
 /** The words of every task type (from the task type table), compiled once. */
 const TASK_PATTERNS: ReadonlyArray<[TaskType, RegExp, number]> = TASK_TYPES.flatMap((task) =>
-  TASK_TYPE_TABLE[task].words.map(([source, weight]): [TaskType, RegExp, number] => [task, new RegExp(source, 'gu'), weight]),
+  TASK_TYPE_TABLE[task].words.map(([source, weight]): [TaskType, RegExp, number] => [
+    task,
+    new RegExp(source, 'gu'),
+    weight,
+  ]),
 );
 
 /** The task type the words point at most strongly; on a tie, the one named first. */

@@ -53,7 +53,11 @@ export const REGISTER_COLUMNS = {
 } as const satisfies Record<RegisterKind, readonly string[]>;
 
 /** The column that identifies a row; a second row with the same key is an error. */
-const KEY_COLUMN: Record<RegisterKind, string> = { experts: 'email', units: 'unit_id', staff: 'email' };
+const KEY_COLUMN: Record<RegisterKind, string> = {
+  experts: 'email',
+  units: 'unit_id',
+  staff: 'email',
+};
 
 export const DEFAULT_MAX_PER_MONTH = 8;
 
@@ -103,12 +107,19 @@ export const LANGUAGE_ALIASES: Record<string, Language> = {
   engelska: 'en',
 };
 
-export const ROLE_ALIASES: Record<string, StaffRole> = { koordinaattori: 'coordinator', tilaaja: 'orderer' };
+export const ROLE_ALIASES: Record<string, StaffRole> = {
+  koordinaattori: 'coordinator',
+  tilaaja: 'orderer',
+};
 
 const TRUE_WORDS = ['yes', 'kyllä', 'kylla', 'ja', 'true', '1'];
 const FALSE_WORDS = ['no', 'ei', 'nej', 'false', '0'];
 
-function lookup<T extends string>(ids: readonly T[], aliases: Record<string, T>, raw: string): T | undefined {
+function lookup<T extends string>(
+  ids: readonly T[],
+  aliases: Record<string, T>,
+  raw: string,
+): T | undefined {
   const key = fold(raw);
   const asId = key.replace(/[\s-]+/g, '_');
   return (ids as readonly string[]).includes(asId) ? (asId as T) : aliases[key];
@@ -150,7 +161,12 @@ export interface FieldIssue {
   message: string;
 }
 
-function issue(ctx: z.RefinementCtx, message: string, code: FieldIssueCode, value = ''): typeof z.NEVER {
+function issue(
+  ctx: z.RefinementCtx,
+  message: string,
+  code: FieldIssueCode,
+  value = '',
+): typeof z.NEVER {
   ctx.addIssue({ code: z.ZodIssueCode.custom, message, params: { code, value } });
   return z.NEVER;
 }
@@ -159,7 +175,8 @@ const text = (max = 200) =>
   z.string().transform((raw, ctx) => {
     const v = raw.replace(/\s+/g, ' ').trim(); // a line break inside quotes is not part of a name
     if (!v) return issue(ctx, 'is empty', 'empty');
-    if (v.length > max) return issue(ctx, `is longer than ${max} characters`, 'too_long', String(max));
+    if (v.length > max)
+      return issue(ctx, `is longer than ${max} characters`, 'too_long', String(max));
     return v;
   });
 
@@ -168,14 +185,16 @@ const emailShape = z.string().email();
 const email = z.string().transform((raw, ctx) => {
   const v = fold(raw);
   if (!v) return issue(ctx, 'is empty', 'empty');
-  if (!emailShape.safeParse(v).success) return issue(ctx, `"${raw.trim()}" is not an e-mail address`, 'not_email', raw.trim());
+  if (!emailShape.safeParse(v).success)
+    return issue(ctx, `"${raw.trim()}" is not an e-mail address`, 'not_email', raw.trim());
   return v;
 });
 
 const optionalEmail = z.string().transform((raw, ctx) => {
   const v = fold(raw);
   if (!v) return undefined;
-  if (!emailShape.safeParse(v).success) return issue(ctx, `"${raw.trim()}" is not an e-mail address`, 'not_email', raw.trim());
+  if (!emailShape.safeParse(v).success)
+    return issue(ctx, `"${raw.trim()}" is not an e-mail address`, 'not_email', raw.trim());
   return v;
 });
 
@@ -183,7 +202,9 @@ const yesNo = z.string().transform((raw, ctx) => {
   const v = fold(raw);
   if (TRUE_WORDS.includes(v)) return true;
   if (FALSE_WORDS.includes(v)) return false;
-  return v ? issue(ctx, `"${raw.trim()}" is not yes or no`, 'not_yes_no', raw.trim()) : issue(ctx, 'is empty; write yes or no', 'empty_yes_no');
+  return v
+    ? issue(ctx, `"${raw.trim()}" is not yes or no`, 'not_yes_no', raw.trim())
+    : issue(ctx, 'is empty; write yes or no', 'empty_yes_no');
 });
 
 /** Lists are `;` or `,` separated (whichever the file's delimiter is not) or `|`. */
@@ -204,10 +225,12 @@ function listOf<T extends string>(
     const out: T[] = [];
     for (const item of splitList(raw)) {
       const id = lookup(ids, aliases, item);
-      if (!id) return issue(ctx, `"${item}" is not ${what}; use ${ids.join(', ')}`, 'not_in_list', item);
+      if (!id)
+        return issue(ctx, `"${item}" is not ${what}; use ${ids.join(', ')}`, 'not_in_list', item);
       if (!out.includes(id)) out.push(id);
     }
-    if (required && out.length === 0) return issue(ctx, `is empty; list at least one of ${ids.join(', ')}`, 'list_empty');
+    if (required && out.length === 0)
+      return issue(ctx, `is empty; list at least one of ${ids.join(', ')}`, 'list_empty');
     return out;
   });
 }
@@ -244,7 +267,9 @@ function parseDate(raw: string): string | undefined {
 const optionalDate = z.string().transform((raw, ctx) => {
   const v = raw.trim();
   if (!v) return undefined;
-  return parseDate(v) ?? issue(ctx, `"${v}" is not a date; write YYYY-MM-DD or D.M.YYYY`, 'not_date', v);
+  return (
+    parseDate(v) ?? issue(ctx, `"${v}" is not a date; write YYYY-MM-DD or D.M.YYYY`, 'not_date', v)
+  );
 });
 
 const UNIT_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -268,7 +293,15 @@ export const expertRowSchema = z
     name: text(),
     kind: z.string().transform((raw, ctx) => {
       const v = lookup(EXPERT_KINDS, KIND_ALIASES, raw);
-      return v ?? issue(ctx, `"${raw.trim()}" is not one of ${EXPERT_KINDS.join(', ')}`, 'not_kind', raw.trim());
+      return (
+        v ??
+        issue(
+          ctx,
+          `"${raw.trim()}" is not one of ${EXPERT_KINDS.join(', ')}`,
+          'not_kind',
+          raw.trim(),
+        )
+      );
     }),
     areas: listOf(AREAS, AREA_ALIASES, 'an experience area', true),
     regions,
@@ -282,30 +315,43 @@ export const expertRowSchema = z
   .superRefine((r, ctx) => {
     if (!r.remote && !r.onsite) {
       const message = 'and onsite are both no: the expert could take no task';
-      ctx.addIssue({ code: 'custom', path: ['remote'], message, params: { code: 'both_no', value: '' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['remote'],
+        message,
+        params: { code: 'both_no', value: '' },
+      });
     }
     if (r.onsite && r.regions.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'is empty but onsite is yes', params: { code: 'regions_needed', value: '' } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['regions'],
+        message: 'is empty but onsite is yes',
+        params: { code: 'regions_needed', value: '' },
+      });
     }
     if (r.mentor_email && r.mentor_email === r.email) {
-      ctx.addIssue({ code: 'custom', path: ['mentor_email'], message: 'is the expert themself', params: { code: 'mentor_self', value: r.mentor_email } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mentor_email'],
+        message: 'is the expert themself',
+        params: { code: 'mentor_self', value: r.mentor_email },
+      });
     }
   })
-  .transform(
-    (r): Expert => ({
-      email: r.email,
-      name: r.name,
-      kind: r.kind,
-      areas: r.areas,
-      regions: r.regions,
-      languages: r.languages,
-      remote: r.remote,
-      onsite: r.onsite,
-      maxPerMonth: r.max_per_month,
-      ...(r.mentor_email ? { mentorEmail: r.mentor_email } : {}),
-      ...(r.trained_on ? { trainedOn: r.trained_on } : {}),
-    }),
-  );
+  .transform((r): Expert => ({
+    email: r.email,
+    name: r.name,
+    kind: r.kind,
+    areas: r.areas,
+    regions: r.regions,
+    languages: r.languages,
+    remote: r.remote,
+    onsite: r.onsite,
+    maxPerMonth: r.max_per_month,
+    ...(r.mentor_email ? { mentorEmail: r.mentor_email } : {}),
+    ...(r.trained_on ? { trainedOn: r.trained_on } : {}),
+  }));
 
 export const unitRowSchema = z
   .object({
@@ -317,17 +363,15 @@ export const unitRowSchema = z
     payroll_email: email,
     cost_center: text(64),
   })
-  .transform(
-    (r): Unit => ({
-      unitId: r.unit_id,
-      name: r.name,
-      municipality: r.municipality,
-      supervisorEmail: r.supervisor_email,
-      ...(r.director_email ? { directorEmail: r.director_email } : {}),
-      payrollEmail: r.payroll_email,
-      costCenter: r.cost_center,
-    }),
-  );
+  .transform((r): Unit => ({
+    unitId: r.unit_id,
+    name: r.name,
+    municipality: r.municipality,
+    supervisorEmail: r.supervisor_email,
+    ...(r.director_email ? { directorEmail: r.director_email } : {}),
+    payrollEmail: r.payroll_email,
+    costCenter: r.cost_center,
+  }));
 
 export const staffRowSchema = z
   .object({
@@ -335,18 +379,24 @@ export const staffRowSchema = z
     name: text(),
     role: z.string().transform((raw, ctx) => {
       const v = lookup(STAFF_ROLES, ROLE_ALIASES, raw);
-      return v ?? issue(ctx, `"${raw.trim()}" is not one of ${STAFF_ROLES.join(', ')}`, 'not_role', raw.trim());
+      return (
+        v ??
+        issue(
+          ctx,
+          `"${raw.trim()}" is not one of ${STAFF_ROLES.join(', ')}`,
+          'not_role',
+          raw.trim(),
+        )
+      );
     }),
     unit_id: optionalUnitId,
   })
-  .transform(
-    (r): StaffMember => ({
-      email: r.email,
-      name: r.name,
-      role: r.role,
-      ...(r.unit_id ? { unitId: r.unit_id } : {}),
-    }),
-  );
+  .transform((r): StaffMember => ({
+    email: r.email,
+    name: r.name,
+    role: r.role,
+    ...(r.unit_id ? { unitId: r.unit_id } : {}),
+  }));
 
 const SCHEMAS = { experts: expertRowSchema, units: unitRowSchema, staff: staffRowSchema } as const;
 
@@ -356,16 +406,28 @@ export type RowCheck<T> = { ok: true; row: T } | { ok: false; issues: FieldIssue
  * THE check of one register row, given as the CSV's columns (text as written): the import runs it
  * on every line, the coordinator's register cards on every Save. Missing columns read as empty.
  */
-export function validateRegisterRow<K extends RegisterKind>(kind: K, fields: Readonly<Record<string, string | undefined>>): RowCheck<RegisterRowOf[K]> {
+export function validateRegisterRow<K extends RegisterKind>(
+  kind: K,
+  fields: Readonly<Record<string, string | undefined>>,
+): RowCheck<RegisterRowOf[K]> {
   const complete = Object.fromEntries(REGISTER_COLUMNS[kind].map((c) => [c, fields[c] ?? '']));
-  const schema = SCHEMAS[kind] as unknown as z.ZodType<RegisterRowOf[K], z.ZodTypeDef, Record<string, string>>;
+  const schema = SCHEMAS[kind] as unknown as z.ZodType<
+    RegisterRowOf[K],
+    z.ZodTypeDef,
+    Record<string, string>
+  >;
   const parsed = schema.safeParse(complete);
   if (parsed.success) return { ok: true, row: parsed.data };
   return {
     ok: false,
     issues: parsed.error.issues.map((i) => {
       const params = (i as { params?: { code?: FieldIssueCode; value?: string } }).params;
-      return { field: i.path.join('.'), code: params?.code ?? 'empty', value: params?.value ?? '', message: i.message };
+      return {
+        field: i.path.join('.'),
+        code: params?.code ?? 'empty',
+        value: params?.value ?? '',
+        message: i.message,
+      };
     }),
   };
 }
@@ -376,34 +438,72 @@ export function issuesText(issues: readonly FieldIssue[]): string {
 }
 
 /** A trainee's mentor must be an expert of the register (or of the same file). */
-export function mentorIssue(row: Expert, isExpert: (email: string) => boolean): FieldIssue | undefined {
+export function mentorIssue(
+  row: Expert,
+  isExpert: (email: string) => boolean,
+): FieldIssue | undefined {
   if (!row.mentorEmail || isExpert(row.mentorEmail)) return undefined;
-  return { field: 'mentor_email', code: 'mentor_unknown', value: row.mentorEmail, message: `"${row.mentorEmail}" is not in the expert register` };
+  return {
+    field: 'mentor_email',
+    code: 'mentor_unknown',
+    value: row.mentorEmail,
+    message: `"${row.mentorEmail}" is not in the expert register`,
+  };
 }
 
 /** A staff member's unit must be in the unit register; the register's spelling of the id wins. */
-export function staffUnitIssue(row: StaffMember, units: readonly Unit[]): { unitId?: string; issue?: FieldIssue } {
+export function staffUnitIssue(
+  row: StaffMember,
+  units: readonly Unit[],
+): { unitId?: string; issue?: FieldIssue } {
   if (row.unitId === undefined) return {};
   const wanted = row.unitId.toLowerCase();
   const unit = units.find((u) => u.unitId.toLowerCase() === wanted);
   if (unit) return { unitId: unit.unitId };
-  return { issue: { field: 'unit_id', code: 'unit_unknown', value: row.unitId, message: `"${row.unitId}" is not in the unit register; import the units first` } };
+  return {
+    issue: {
+      field: 'unit_id',
+      code: 'unit_unknown',
+      value: row.unitId,
+      message: `"${row.unitId}" is not in the unit register; import the units first`,
+    },
+  };
 }
 
 /** The register row as the CSV's columns (text), to fill a card or write a file. */
-export function registerFields<K extends RegisterKind>(kind: K, row: RegisterRowOf[K]): Record<string, string> {
+export function registerFields<K extends RegisterKind>(
+  kind: K,
+  row: RegisterRowOf[K],
+): Record<string, string> {
   const yes = (b: boolean) => (b ? 'yes' : 'no');
   switch (kind) {
     case 'experts': {
       const e = row as Expert;
       return {
-        email: e.email, name: e.name, kind: e.kind, areas: e.areas.join(','), regions: e.regions.join('; '), languages: e.languages.join(','),
-        remote: yes(e.remote), onsite: yes(e.onsite), max_per_month: String(e.maxPerMonth), mentor_email: e.mentorEmail ?? '', trained_on: e.trainedOn ?? '',
+        email: e.email,
+        name: e.name,
+        kind: e.kind,
+        areas: e.areas.join(','),
+        regions: e.regions.join('; '),
+        languages: e.languages.join(','),
+        remote: yes(e.remote),
+        onsite: yes(e.onsite),
+        max_per_month: String(e.maxPerMonth),
+        mentor_email: e.mentorEmail ?? '',
+        trained_on: e.trainedOn ?? '',
       };
     }
     case 'units': {
       const u = row as Unit;
-      return { unit_id: u.unitId, name: u.name, municipality: u.municipality, supervisor_email: u.supervisorEmail, director_email: u.directorEmail ?? '', payroll_email: u.payrollEmail, cost_center: u.costCenter };
+      return {
+        unit_id: u.unitId,
+        name: u.name,
+        municipality: u.municipality,
+        supervisor_email: u.supervisorEmail,
+        director_email: u.directorEmail ?? '',
+        payroll_email: u.payrollEmail,
+        cost_center: u.costCenter,
+      };
     }
     case 'staff': {
       const s = row as StaffMember;
@@ -458,7 +558,10 @@ export function parseRegisterCsv<K extends RegisterKind>(
 ): RegisterCsv<RegisterRowOf[K]> {
   // One line ending, so csv-parse's line count matches what an editor shows.
   const normalized = csvText.replace(/\r\n?/g, '\n');
-  const firstLine = normalized.replace(/^\uFEFF/, '').split('\n').find((l) => l.trim() !== '');
+  const firstLine = normalized
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .find((l) => l.trim() !== '');
   if (firstLine === undefined) {
     return fileError(1, `the file is empty; the header row is ${REGISTER_COLUMNS[kind].join(',')}`);
   }
@@ -495,7 +598,10 @@ export function parseRegisterCsv<K extends RegisterKind>(
   for (const name of names) {
     if (!name) continue; // an empty header cell: a spreadsheet's trailing delimiter
     if (!expected.includes(name)) {
-      return fileError(headerLine, `unknown column "${name}"; the columns are ${expected.join(', ')}`);
+      return fileError(
+        headerLine,
+        `unknown column "${name}"; the columns are ${expected.join(', ')}`,
+      );
     }
     if (seenColumns.has(name)) return fileError(headerLine, `column "${name}" appears twice`);
     seenColumns.add(name);
@@ -504,7 +610,10 @@ export function parseRegisterCsv<K extends RegisterKind>(
   if (missing.length > 0) {
     const list = missing.map((m) => `"${m}"`).join(', ');
     const columns = `column${missing.length > 1 ? 's' : ''}`;
-    return fileError(headerLine, `missing ${columns} ${list}; the columns are ${expected.join(', ')}`);
+    return fileError(
+      headerLine,
+      `missing ${columns} ${list}; the columns are ${expected.join(', ')}`,
+    );
   }
 
   const keyColumn = KEY_COLUMN[kind];

@@ -3,7 +3,14 @@ import { findAreas } from '../orders/area-words';
 import { sameMunicipality } from '../orders/canonical-municipality';
 import { fold } from '../orders/text';
 import { foldText } from '../shared/text';
-import { AREAS, EXPERT_KINDS, LANGUAGES, type Area, type ExpertKind, type Language } from '../shared/vocabulary';
+import {
+  AREAS,
+  EXPERT_KINDS,
+  LANGUAGES,
+  type Area,
+  type ExpertKind,
+  type Language,
+} from '../shared/vocabulary';
 import { AREA_ALIASES, KIND_ALIASES, LANGUAGE_ALIASES } from './csv-rows';
 import type { Expert } from './types';
 
@@ -20,7 +27,14 @@ export interface SearchTitles {
 /** Words that pick experts by a state rather than by a register field, in all three languages. */
 const FLAG_WORDS = {
   paused: ['paused', 'pause', 'tauolla', 'tauko', 'pausad', 'pausade', 'paus'],
-  unreachable: ['unreachable', 'tavoittamaton', 'tavoittamattomat', 'onåbar', 'onåbara', 'oanträffbar'],
+  unreachable: [
+    'unreachable',
+    'tavoittamaton',
+    'tavoittamattomat',
+    'onåbar',
+    'onåbara',
+    'oanträffbar',
+  ],
   removed: ['removed', 'poistettu', 'poistetut', 'borttagen', 'borttagna'],
 } as const;
 export type SearchFlag = keyof typeof FLAG_WORDS;
@@ -40,8 +54,18 @@ const names = (word: string, title: string) => {
   return w === t || (w.length >= 4 && t.startsWith(w));
 };
 
-function vocabulary<T extends string>(ids: readonly T[], aliases: Record<string, T>, titles: Record<T, readonly string[]>, word: string): T[] {
-  return ids.filter((id) => loose(id) === loose(word) || aliases[word.toLowerCase()] === id || titles[id].some((t) => names(word, t)));
+function vocabulary<T extends string>(
+  ids: readonly T[],
+  aliases: Record<string, T>,
+  titles: Record<T, readonly string[]>,
+  word: string,
+): T[] {
+  return ids.filter(
+    (id) =>
+      loose(id) === loose(word) ||
+      aliases[word.toLowerCase()] === id ||
+      titles[id].some((t) => names(word, t)),
+  );
 }
 
 /** Reads the filter words of `/experts`: area, municipality, kind, language, a state, a name. */
@@ -49,14 +73,20 @@ export function readExpertQuery(text: string, titles: SearchTitles): ExpertQuery
   const flags = new Set<SearchFlag>();
   const words: ExpertQuery['words'] = [];
   for (const word of text.split(/[\s,;]+/).filter(Boolean)) {
-    const flag = (Object.keys(FLAG_WORDS) as SearchFlag[]).find((f) => (FLAG_WORDS[f] as readonly string[]).some((w) => loose(w) === loose(word)));
+    const flag = (Object.keys(FLAG_WORDS) as SearchFlag[]).find((f) =>
+      (FLAG_WORDS[f] as readonly string[]).some((w) => loose(w) === loose(word)),
+    );
     if (flag) {
       flags.add(flag);
       continue;
     }
-    const areas = new Set<Area>([...vocabulary(AREAS, AREA_ALIASES, titles.areas, word), ...findAreas(fold(word))]);
+    const areas = new Set<Area>([
+      ...vocabulary(AREAS, AREA_ALIASES, titles.areas, word),
+      ...findAreas(fold(word)),
+    ]);
     const kinds = vocabulary(EXPERT_KINDS, KIND_ALIASES, titles.kinds, word);
-    const languages = word.length >= 2 ? vocabulary(LANGUAGES, LANGUAGE_ALIASES, titles.languages, word) : [];
+    const languages =
+      word.length >= 2 ? vocabulary(LANGUAGES, LANGUAGE_ALIASES, titles.languages, word) : [];
     const part = loose(word);
     words.push(
       (e) =>
@@ -96,19 +126,37 @@ export interface Page<T> {
 export function pageOf<T>(items: readonly T[], page: number): Page<T> {
   const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
   const p = Math.min(Math.max(0, Math.floor(Number.isFinite(page) ? page : 0)), pages - 1);
-  return { rows: items.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE), page: p, pages, total: items.length };
+  return {
+    rows: items.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE),
+    page: p,
+    pages,
+    total: items.length,
+  };
 }
 
 /**
  * "Did you mean": the keys closest to an unknown e-mail or unit id, by edit distance on the key
  * (or its part before @) and by prefix of the key or the name; at most three, closest first.
  */
-export function closestMatches(typed: string, candidates: ReadonlyArray<{ key: string; name: string }>, max = 3): string[] {
+export function closestMatches(
+  typed: string,
+  candidates: ReadonlyArray<{ key: string; name: string }>,
+  max = 3,
+): string[] {
   const t = loose(typed);
   const local = (s: string) => loose(s.split('@')[0] ?? s);
   const scored = candidates.map((c) => {
-    const distance = Math.min(editDistance(t, loose(c.key)), editDistance(local(typed), local(c.key)));
-    const prefix = t.length >= 2 && (loose(c.key).startsWith(local(typed)) || loose(c.name).startsWith(t) || loose(c.name).split(' ').some((w) => w.startsWith(t)));
+    const distance = Math.min(
+      editDistance(t, loose(c.key)),
+      editDistance(local(typed), local(c.key)),
+    );
+    const prefix =
+      t.length >= 2 &&
+      (loose(c.key).startsWith(local(typed)) ||
+        loose(c.name).startsWith(t) ||
+        loose(c.name)
+          .split(' ')
+          .some((w) => w.startsWith(t)));
     return { key: c.key, score: prefix ? Math.min(distance, 1) : distance };
   });
   const limit = Math.max(1, Math.floor(local(typed).length / 3));

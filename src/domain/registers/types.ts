@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { AREAS, EXPERT_KINDS, LANGUAGES, type Area, type ExpertKind, type Language } from '../shared/vocabulary';
+import {
+  AREAS,
+  EXPERT_KINDS,
+  LANGUAGES,
+  type Area,
+  type ExpertKind,
+  type Language,
+} from '../shared/vocabulary';
 
 export interface Expert {
   email: string; // lower-case; the register's key
@@ -40,35 +47,41 @@ export interface StaffMember {
 export type RegisterKind = 'experts' | 'units' | 'staff';
 
 /** Stored register rows, as the storage layer reads them back (the CSV import has its own schemas). */
-export const storedExpertSchema = z.object({
-  email: z.string(),
-  name: z.string(),
-  kind: z.enum(EXPERT_KINDS),
-  areas: z.array(z.enum(AREAS)),
-  regions: z.array(z.string()),
-  languages: z.array(z.enum(LANGUAGES)),
-  remote: z.boolean(),
-  onsite: z.boolean(),
-  maxPerMonth: z.number(),
-  mentorEmail: z.string().optional(),
-  trainedOn: z.string().optional(),
-  pausedUntil: z.string().optional(),
-  removed: z.boolean().optional(),
-}).passthrough() satisfies z.ZodType<Expert>;
+export const storedExpertSchema = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    kind: z.enum(EXPERT_KINDS),
+    areas: z.array(z.enum(AREAS)),
+    regions: z.array(z.string()),
+    languages: z.array(z.enum(LANGUAGES)),
+    remote: z.boolean(),
+    onsite: z.boolean(),
+    maxPerMonth: z.number(),
+    mentorEmail: z.string().optional(),
+    trainedOn: z.string().optional(),
+    pausedUntil: z.string().optional(),
+    removed: z.boolean().optional(),
+  })
+  .passthrough() satisfies z.ZodType<Expert>;
 
-export const storedUnitSchema = z.object({
-  unitId: z.string(),
-  name: z.string(),
-  municipality: z.string(),
-  supervisorEmail: z.string(),
-  directorEmail: z.string().optional(),
-  payrollEmail: z.string(),
-  costCenter: z.string(),
-}).passthrough() satisfies z.ZodType<Unit>;
+export const storedUnitSchema = z
+  .object({
+    unitId: z.string(),
+    name: z.string(),
+    municipality: z.string(),
+    supervisorEmail: z.string(),
+    directorEmail: z.string().optional(),
+    payrollEmail: z.string(),
+    costCenter: z.string(),
+  })
+  .passthrough() satisfies z.ZodType<Unit>;
 
-export const storedStaffSchema = z.object({
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(STAFF_ROLES),
-  unitId: z.string().optional(),
-}).passthrough() satisfies z.ZodType<StaffMember>;
+export const storedStaffSchema = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(STAFF_ROLES),
+    unitId: z.string().optional(),
+  })
+  .passthrough() satisfies z.ZodType<StaffMember>;

@@ -4,7 +4,10 @@ const SIGN = '[-+A-FU-Y\\u2010-\\u2015\\u2212\\uFE63\\uFF0D]';
 // The shape, not the check: a code with a wrong check character is still someone's code mistyped.
 // The sign may be written with spaces around it, or be a space. Not glued to other letters or
 // digits, so order numbers, phone numbers and business ids cannot hold one.
-const CANDIDATE = new RegExp(`(?<![0-9A-Za-z])(\\d{2})(\\d{2})(\\d{2})(?:[ \\t]*${SIGN}[ \\t]*|[ \\t]+)(\\d{3})[0-9A-Za-z](?![0-9A-Za-z])`, 'gi');
+const CANDIDATE = new RegExp(
+  `(?<![0-9A-Za-z])(\\d{2})(\\d{2})(\\d{2})(?:[ \\t]*${SIGN}[ \\t]*|[ \\t]+)(\\d{3})[0-9A-Za-z](?![0-9A-Za-z])`,
+  'gi',
+);
 // Invisible characters someone could put inside a code to slip it past a check.
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

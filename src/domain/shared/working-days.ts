@@ -62,7 +62,7 @@ export function addWorkingDays(date: string, n: number): string {
   if (!Number.isInteger(n)) throw new Error(`not a whole number of days: ${n}`);
   const step = n < 0 ? -1 : 1;
   let day = parseDate(date);
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = day.plus({ days: step });
     if (isWorkingDay(day.toISODate()!)) left--;
   }

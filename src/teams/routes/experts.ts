@@ -7,7 +7,9 @@ import type { CommandHandlers } from '../commands';
 import type { Turns } from '../turn';
 
 /** The expert's own commands: pause, profile, my data, my tasks. */
-export function expertCommands(turns: Turns): Pick<CommandHandlers, 'end_pause' | 'pause' | 'profile' | 'my_data' | 'my_tasks'> {
+export function expertCommands(
+  turns: Turns,
+): Pick<CommandHandlers, 'end_pause' | 'pause' | 'profile' | 'my_data' | 'my_tasks'> {
   const s = turns.services;
 
   return {
@@ -17,12 +19,21 @@ export function expertCommands(turns: Turns): Pick<CommandHandlers, 'end_pause' 
     },
     pause: async (ctx, actor, args) => {
       const outcome = await pauseExpert(s, actor.who, args, actor.lang);
-      if (outcome.type === 'paused') return void (await turns.say(ctx, actor.t('pause_set', { date: formatDate(outcome.until, actor.lang) })));
+      if (outcome.type === 'paused')
+        return void (await turns.say(
+          ctx,
+          actor.t('pause_set', { date: formatDate(outcome.until, actor.lang) }),
+        ));
       await turns.say(ctx, actor.t(outcome.type === 'refused' ? outcome.reason : 'pause_cleared'));
     },
     profile: async (ctx, actor) => {
       const self = myExpertRow(actor.who);
-      await turns.say(ctx, self.type === 'refused' ? actor.t(self.reason) : profileMessage(self.expert, actor.lang, actor.t));
+      await turns.say(
+        ctx,
+        self.type === 'refused'
+          ? actor.t(self.reason)
+          : profileMessage(self.expert, actor.lang, actor.t),
+      );
     },
     // Everything held on them, as a card (SPEC §3); a person not in the expert register gets the short answer.
     my_data: async (ctx, actor) => {
@@ -32,7 +43,12 @@ export function expertCommands(turns: Turns): Pick<CommandHandlers, 'end_pause' 
     },
     my_tasks: async (ctx, actor) => {
       const self = await myExpertLoad(s, actor.who);
-      await turns.say(ctx, self.type === 'refused' ? actor.t(self.reason) : myTasksMessage(self.load.assignments, self.today, actor.lang, actor.t));
+      await turns.say(
+        ctx,
+        self.type === 'refused'
+          ? actor.t(self.reason)
+          : myTasksMessage(self.load.assignments, self.today, actor.lang, actor.t),
+      );
     },
   };
 }

@@ -5,9 +5,23 @@ import { claimCard, ClaimVerb, taskDoneCard } from '../../../cards/claim-card';
 import { claimFormCard, SubmitClaimVerb } from '../../../cards/claim-form-card';
 import type { AdaptiveCard } from '../../../cards/elements';
 import { formatPeriod, helsinkiDateTime } from '../../../cards/format';
-import { approvalsMessage, claimAuditMessage, myFeesMessage, openFeesMessage, orderAuditMessage, SaveTariffVerb, tariffCard } from '../../../cards/fee-messages';
+import {
+  approvalsMessage,
+  claimAuditMessage,
+  myFeesMessage,
+  openFeesMessage,
+  orderAuditMessage,
+  SaveTariffVerb,
+  tariffCard,
+} from '../../../cards/fee-messages';
 import { auditOf } from '../../app/audit';
-import { actOnClaimCard, confirmTaskDoneByCard, reassignClaim, rememberClaimCard, sendClaimCard } from '../../app/claim-actions';
+import {
+  actOnClaimCard,
+  confirmTaskDoneByCard,
+  reassignClaim,
+  rememberClaimCard,
+  sendClaimCard,
+} from '../../app/claim-actions';
 import { approvalsOf, myFees, openFees, requestFeeExport } from '../../app/fee-reports';
 import { currentTariff, saveTariff } from '../../app/tariffs';
 import { APPROVAL_STEPS, CLAIM_NUMBER } from '../../domain/fees/claim';
@@ -22,8 +36,14 @@ import { plain } from '../../../cards/plain-text';
 const MAX_CARDS = 10;
 
 const value = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
-const orderNumber = z.string().max(20).regex(new RegExp(`^${ORDER_NUMBER.source}$`, 'i'));
-const claimNumber = z.string().max(20).regex(new RegExp(`^${CLAIM_NUMBER.source}$`, 'i'));
+const orderNumber = z
+  .string()
+  .max(20)
+  .regex(new RegExp(`^${ORDER_NUMBER.source}$`, 'i'));
+const claimNumber = z
+  .string()
+  .max(20)
+  .regex(new RegExp(`^${CLAIM_NUMBER.source}$`, 'i'));
 const claimFormSchema = z.object({
   orderId: orderNumber,
   actualStart: value,
@@ -34,21 +54,38 @@ const claimFormSchema = z.object({
   paymentType: value,
   businessId: value,
 });
-const claimActionSchema = z.object({ claimId: claimNumber, step: z.enum(APPROVAL_STEPS).optional(), version: z.coerce.number().int().positive().optional(), reason: value });
+const claimActionSchema = z.object({
+  claimId: claimNumber,
+  step: z.enum(APPROVAL_STEPS).optional(),
+  version: z.coerce.number().int().positive().optional(),
+  reason: value,
+});
 const orderActionSchema = z.object({ orderId: orderNumber });
-const notDoneSchema = z.object({ orderId: orderNumber, claimId: claimNumber.optional(), reason: value });
+const notDoneSchema = z.object({
+  orderId: orderNumber,
+  claimId: claimNumber.optional(),
+  reason: value,
+});
 
 /** Fees (SPEC §5): the claim card, the approval chain's buttons, and the fee commands. */
 export function registerFeeRoutes(
   app: Application<TurnState>,
   turns: Turns,
-): Pick<CommandHandlers, 'my_fees' | 'approvals' | 'fees' | 'reassign' | 'tariffs' | 'export' | 'audit'> {
+): Pick<
+  CommandHandlers,
+  'my_fees' | 'approvals' | 'fees' | 'reassign' | 'tariffs' | 'export' | 'audit'
+> {
   const s = turns.services;
 
   /** Routes a card button both as Action.Execute and as the older clients' Action.Submit. */
-  function onCard(verb: string, handle: (ctx: TurnContext, raw: unknown) => Promise<AdaptiveCard | string>) {
+  function onCard(
+    verb: string,
+    handle: (ctx: TurnContext, raw: unknown) => Promise<AdaptiveCard | string>,
+  ) {
     app.adaptiveCards.actionExecute(verb, (ctx, _state, data) => handle(ctx, data));
-    app.adaptiveCards.actionSubmit(verb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await handle(ctx, data)));
+    app.adaptiveCards.actionSubmit(verb, async (ctx, _state, data) =>
+      turns.replaceSubmittedCard(ctx, await handle(ctx, data)),
+    );
   }
 
   onCard(SubmitClaimVerb, async (ctx, raw) => {
@@ -56,34 +93,60 @@ export function registerFeeRoutes(
     const data = claimFormSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
     const { orderId, ...form } = data.data;
-    const outcome = await sendClaimCard(s, actor.who, orderId.toUpperCase(), form, ctx.activity.replyToId);
+    const outcome = await sendClaimCard(
+      s,
+      actor.who,
+      orderId.toUpperCase(),
+      form,
+      ctx.activity.replyToId,
+    );
     switch (outcome.type) {
       case 'refused':
-        return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : (outcome.reason as MessageKey));
+        return actor.t(
+          outcome.reason === 'order_not_found'
+            ? 'order_not_found_plain'
+            : (outcome.reason as MessageKey),
+        );
       case 'form':
         return claimFormCard(outcome.view, actor.lang, actor.t, actor.t('claim_form_errors'));
       case 'submitted':
       case 'resubmitted':
       case 'already': {
         const { claimId } = outcome.view.claim;
-        const notice = outcome.type === 'already' ? actor.t('claim_already_submitted', { claimId }) : actor.t('claim_submitted', { claimId, name: plain(outcome.view.holderName) });
+        const notice =
+          outcome.type === 'already'
+            ? actor.t('claim_already_submitted', { claimId })
+            : actor.t('claim_submitted', { claimId, name: plain(outcome.view.holderName) });
         return claimCard(outcome.view, outcome.view.claim.expertEmail, actor.lang, actor.t, notice);
       }
     }
   });
 
-  async function act(ctx: TurnContext, raw: unknown, kind: 'approve' | 'reject' | 'mark_paid'): Promise<AdaptiveCard | string> {
+  async function act(
+    ctx: TurnContext,
+    raw: unknown,
+    kind: 'approve' | 'reject' | 'mark_paid',
+  ): Promise<AdaptiveCard | string> {
     const actor = await turns.actorOf(ctx);
     const data = claimActionSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
     const { claimId, ...click } = data.data;
-    const outcome = await actOnClaimCard(s, actor.who, claimId.toUpperCase(), { kind, ...click }, ctx.activity.replyToId);
+    const outcome = await actOnClaimCard(
+      s,
+      actor.who,
+      claimId.toUpperCase(),
+      { kind, ...click },
+      ctx.activity.replyToId,
+    );
     if (outcome.type === 'refused') return actor.t(outcome.reason);
     const email = actor.who.email;
     if (outcome.type === 'done') return claimCard(outcome.view, email, actor.lang, actor.t);
     const done = outcome.handled;
     const notice = done
-      ? actor.t('claim_step_done_by', { name: plain(outcome.view.names[done.by] ?? done.by), when: helsinkiDateTime(done.at, actor.lang) })
+      ? actor.t('claim_step_done_by', {
+          name: plain(outcome.view.names[done.by] ?? done.by),
+          when: helsinkiDateTime(done.at, actor.lang),
+        })
       : actor.t(outcome.reason as MessageKey);
     return claimCard(outcome.view, email, actor.lang, actor.t, notice);
   }
@@ -97,8 +160,17 @@ export function registerFeeRoutes(
     const data = orderActionSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
     const outcome = await confirmTaskDoneByCard(s, actor.who, data.data.orderId.toUpperCase());
-    if (outcome.type === 'refused') return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
-    return taskDoneCard(outcome.order, outcome.unitName, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : undefined);
+    if (outcome.type === 'refused')
+      return actor.t(
+        outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason,
+      );
+    return taskDoneCard(
+      outcome.order,
+      outcome.unitName,
+      actor.lang,
+      actor.t,
+      outcome.refusal ? actor.t(outcome.refusal) : undefined,
+    );
   });
 
   // Did not take place: from the orderer's Task done card, or from a claim card at the orderer's stage.
@@ -107,14 +179,35 @@ export function registerFeeRoutes(
     const data = notDoneSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
     const { orderId, claimId, reason } = data.data;
-    const outcome = await reportTaskNotDoneByCard(s, actor.who, orderId.toUpperCase(), claimId?.toUpperCase(), reason ?? '', ctx.activity.replyToId);
+    const outcome = await reportTaskNotDoneByCard(
+      s,
+      actor.who,
+      orderId.toUpperCase(),
+      claimId?.toUpperCase(),
+      reason ?? '',
+      ctx.activity.replyToId,
+    );
     switch (outcome.type) {
       case 'refused':
-        return actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason);
+        return actor.t(
+          outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason,
+        );
       case 'claim':
-        return claimCard(outcome.view, actor.who.email, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : actor.t('task_not_done_thanks'));
+        return claimCard(
+          outcome.view,
+          actor.who.email,
+          actor.lang,
+          actor.t,
+          outcome.refusal ? actor.t(outcome.refusal) : actor.t('task_not_done_thanks'),
+        );
       case 'order':
-        return taskDoneCard(outcome.order, outcome.unitName, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : undefined);
+        return taskDoneCard(
+          outcome.order,
+          outcome.unitName,
+          actor.lang,
+          actor.t,
+          outcome.refusal ? actor.t(outcome.refusal) : undefined,
+        );
     }
   });
 
@@ -140,22 +233,39 @@ export function registerFeeRoutes(
       case 'conflict':
         return tariffCard(outcome.current, actor.lang, actor.t, actor.t('tariff_conflict'));
       case 'saved':
-        return tariffCard(outcome.tariff, actor.lang, actor.t, actor.t('tariff_saved', { version: outcome.tariff.version }));
+        return tariffCard(
+          outcome.tariff,
+          actor.lang,
+          actor.t,
+          actor.t('tariff_saved', { version: outcome.tariff.version }),
+        );
     }
   });
 
   function exportLink(actor: Actor, outcome: Awaited<ReturnType<typeof requestFeeExport>>): string {
-    if (typeof outcome === 'string') return actor.t(outcome === 'period_invalid' ? 'export_usage' : outcome);
-    return actor.t('export_link', { url: outcome.url, period: outcome.months.length === 1 ? formatPeriod(outcome.months[0]!) : `${formatPeriod(outcome.months[0]!)}–${formatPeriod(outcome.months.at(-1)!)}` });
+    if (typeof outcome === 'string')
+      return actor.t(outcome === 'period_invalid' ? 'export_usage' : outcome);
+    return actor.t('export_link', {
+      url: outcome.url,
+      period:
+        outcome.months.length === 1
+          ? formatPeriod(outcome.months[0]!)
+          : `${formatPeriod(outcome.months[0]!)}–${formatPeriod(outcome.months.at(-1)!)}`,
+    });
   }
 
   /** `/fees cancel P-… reason`: the use case checks the role and that it is not the actor's own claim. */
   async function cancel(ctx: TurnContext, actor: Actor, args: string): Promise<void> {
     const claimId = CLAIM_NUMBER.exec(args)?.[0];
     const reason = claimId ? args.slice(args.indexOf(claimId) + claimId.length).trim() : '';
-    if (!claimId || !args.trim().startsWith(claimId)) return void (await turns.say(ctx, actor.t('fees_cancel_usage')));
+    if (!claimId || !args.trim().startsWith(claimId))
+      return void (await turns.say(ctx, actor.t('fees_cancel_usage')));
     const outcome = await cancelClaim(s, claimId.toUpperCase(), actor.who, reason);
-    if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason === 'cancel_reason_required' ? 'fees_cancel_usage' : outcome.reason)));
+    if (outcome.type === 'refused')
+      return void (await turns.say(
+        ctx,
+        actor.t(outcome.reason === 'cancel_reason_required' ? 'fees_cancel_usage' : outcome.reason),
+      ));
     await turns.say(ctx, actor.t('fees_cancelled', { claimId: outcome.claim.claimId }));
   }
 
@@ -165,7 +275,8 @@ export function registerFeeRoutes(
       if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason)));
       await turns.say(ctx, myFeesMessage(outcome.claims, actor.lang, actor.t));
       if (outcome.unsent.length) await turns.say(ctx, actor.t('claims_missing_intro'));
-      for (const form of outcome.unsent) await turns.sayCard(ctx, claimFormCard(form, actor.lang, actor.t));
+      for (const form of outcome.unsent)
+        await turns.sayCard(ctx, claimFormCard(form, actor.lang, actor.t));
     },
 
     approvals: async (ctx, actor) => {
@@ -173,7 +284,10 @@ export function registerFeeRoutes(
       await turns.say(ctx, approvalsMessage(waiting, actor.lang, actor.t));
       // The cards themselves, to act on right here; each is remembered so that it updates in place.
       for (const view of waiting.slice(0, MAX_CARDS)) {
-        const sent = await turns.sayCard(ctx, claimCard(view, actor.who.email, actor.lang, actor.t));
+        const sent = await turns.sayCard(
+          ctx,
+          claimCard(view, actor.who.email, actor.lang, actor.t),
+        );
         if (sent.ok) await rememberClaimCard(s, actor.who, view.claim.claimId, sent.activityId);
       }
     },
@@ -181,7 +295,11 @@ export function registerFeeRoutes(
     fees: async (ctx, actor, args) => {
       const [first = '', ...rest] = args.trim().split(/\s+/);
       if (argumentIs(first, 'fees_cancel')) return cancel(ctx, actor, rest.join(' '));
-      const which = argumentIs(args, 'fees_stuck') ? 'stuck' : argumentIs(args, 'fees_pending') ? 'pending' : undefined;
+      const which = argumentIs(args, 'fees_stuck')
+        ? 'stuck'
+        : argumentIs(args, 'fees_pending')
+          ? 'pending'
+          : undefined;
       const outcome = await openFees(s, actor.who, which);
       if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason)));
       await turns.say(ctx, openFeesMessage(outcome.claims, outcome.which, actor.lang, actor.t));
@@ -191,8 +309,12 @@ export function registerFeeRoutes(
       const claimId = CLAIM_NUMBER.exec(args)?.[0]?.toUpperCase();
       const to = EMAIL_IN_TEXT.exec(args)?.[0]?.toLowerCase();
       const outcome = await reassignClaim(s, actor.who, claimId, to);
-      if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
-      await turns.say(ctx, actor.t('reassigned', { claimId: outcome.claim.claimId, name: plain(outcome.holderName) }));
+      if (outcome.type === 'refused')
+        return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
+      await turns.say(
+        ctx,
+        actor.t('reassigned', { claimId: outcome.claim.claimId, name: plain(outcome.holderName) }),
+      );
     },
 
     tariffs: async (ctx, actor) => {
@@ -203,8 +325,12 @@ export function registerFeeRoutes(
 
     export: async (ctx, actor, args) => {
       const [what = '', ...period] = args.split(/\s+/);
-      if (!argumentIs(what, 'export_fees')) return void (await turns.say(ctx, actor.t('export_usage')));
-      await turns.say(ctx, exportLink(actor, await requestFeeExport(s, actor.who, period.join(' '))));
+      if (!argumentIs(what, 'export_fees'))
+        return void (await turns.say(ctx, actor.t('export_usage')));
+      await turns.say(
+        ctx,
+        exportLink(actor, await requestFeeExport(s, actor.who, period.join(' '))),
+      );
     },
 
     audit: async (ctx, actor, args) => {
@@ -213,11 +339,19 @@ export function registerFeeRoutes(
       const outcome = await auditOf(s, actor.who, { orderId, claimId });
       switch (outcome.type) {
         case 'refused':
-          return void (await turns.say(ctx, actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason)));
+          return void (await turns.say(
+            ctx,
+            actor.t(
+              outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason,
+            ),
+          ));
         case 'order':
           return void (await turns.say(ctx, orderAuditMessage(outcome.order, actor.lang, actor.t)));
         case 'claim':
-          return void (await turns.say(ctx, claimAuditMessage(outcome.claim, outcome.names, actor.lang, actor.t)));
+          return void (await turns.say(
+            ctx,
+            claimAuditMessage(outcome.claim, outcome.names, actor.lang, actor.t),
+          ));
       }
     },
   };

@@ -1,7 +1,12 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import { ApproveShortlistVerb, AssignVerb, coordinatorReviewCard, coordinatorUnfilledCard } from '../../../cards/coordinator-unfilled-card';
+import {
+  ApproveShortlistVerb,
+  AssignVerb,
+  coordinatorReviewCard,
+  coordinatorUnfilledCard,
+} from '../../../cards/coordinator-unfilled-card';
 import type { AdaptiveCard } from '../../../cards/elements';
 import { offerCard, OfferVerb } from '../../../cards/offer-card';
 import { answerOfferCard } from '../../app/answer-offer-card';
@@ -16,32 +21,71 @@ import type { Actor, Turns } from '../turn';
 import { plain } from '../../../cards/plain-text';
 
 const offerDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER) });
-const assignDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER), email: z.string().email() });
+const assignDataSchema = z.object({
+  orderId: z.string().regex(ORDER_NUMBER),
+  email: z.string().email(),
+});
 
 /** Offers (issue: matching and one-click acceptance): Accept, Decline, and a coordinator's Assign. */
-export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): Pick<CommandHandlers, 'review' | 'assign'> {
+export function registerOfferRoutes(
+  app: Application<TurnState>,
+  turns: Turns,
+): Pick<CommandHandlers, 'review' | 'assign'> {
   const s = turns.services;
 
-  async function answer(ctx: TurnContext, raw: unknown, kind: 'accept' | 'decline'): Promise<AdaptiveCard | string> {
+  async function answer(
+    ctx: TurnContext,
+    raw: unknown,
+    kind: 'accept' | 'decline',
+  ): Promise<AdaptiveCard | string> {
     const actor = await turns.actorOf(ctx);
     const data = offerDataSchema.safeParse(raw);
     if (!data.success) return actor.t('offer_not_found');
     const outcome = await answerOfferCard(s, actor.who, data.data.orderId.toUpperCase(), kind);
     if (outcome.type === 'refused') return actor.t(outcome.reason);
-    return offerCard(outcome.view, actor.lang, actor.t, outcome.refusal ? actor.t(outcome.refusal) : undefined);
+    return offerCard(
+      outcome.view,
+      actor.lang,
+      actor.t,
+      outcome.refusal ? actor.t(outcome.refusal) : undefined,
+    );
   }
 
   /** The coordinator's answer to an assignment, and the order to draw their card again (if any). */
-  async function assign(actor: Actor, orderId: string | undefined, email: string | undefined): Promise<{ notice: string; order?: Order }> {
+  async function assign(
+    actor: Actor,
+    orderId: string | undefined,
+    email: string | undefined,
+  ): Promise<{ notice: string; order?: Order }> {
     const outcome = await assignExpert(s, actor.who, orderId, email);
-    if (outcome.type === 'refused') return { notice: actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason), order: outcome.order };
-    return { notice: actor.t('assigned_by_coordinator', { name: plain(outcome.expertName), orderId: outcome.order.orderId }), order: outcome.order };
+    if (outcome.type === 'refused')
+      return {
+        notice: actor.t(
+          outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason,
+        ),
+        order: outcome.order,
+      };
+    return {
+      notice: actor.t('assigned_by_coordinator', {
+        name: plain(outcome.expertName),
+        orderId: outcome.order.orderId,
+      }),
+      order: outcome.order,
+    };
   }
 
-  app.adaptiveCards.actionExecute(OfferVerb.accept, (ctx, _state, data) => answer(ctx, data, 'accept'));
-  app.adaptiveCards.actionExecute(OfferVerb.decline, (ctx, _state, data) => answer(ctx, data, 'decline'));
-  app.adaptiveCards.actionSubmit(OfferVerb.accept, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await answer(ctx, data, 'accept')));
-  app.adaptiveCards.actionSubmit(OfferVerb.decline, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await answer(ctx, data, 'decline')));
+  app.adaptiveCards.actionExecute(OfferVerb.accept, (ctx, _state, data) =>
+    answer(ctx, data, 'accept'),
+  );
+  app.adaptiveCards.actionExecute(OfferVerb.decline, (ctx, _state, data) =>
+    answer(ctx, data, 'decline'),
+  );
+  app.adaptiveCards.actionSubmit(OfferVerb.accept, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await answer(ctx, data, 'accept')),
+  );
+  app.adaptiveCards.actionSubmit(OfferVerb.decline, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await answer(ctx, data, 'decline')),
+  );
 
   async function assignFromCard(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
     const actor = await turns.actorOf(ctx);
@@ -52,7 +96,9 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): 
   }
 
   app.adaptiveCards.actionExecute(AssignVerb, (ctx, _state, data) => assignFromCard(ctx, data));
-  app.adaptiveCards.actionSubmit(AssignVerb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await assignFromCard(ctx, data)));
+  app.adaptiveCards.actionSubmit(AssignVerb, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await assignFromCard(ctx, data)),
+  );
 
   async function approveFromCard(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
     const actor = await turns.actorOf(ctx);
@@ -63,14 +109,27 @@ export function registerOfferRoutes(app: Application<TurnState>, turns: Turns): 
     return coordinatorReviewCard(outcome.order, [], actor.lang, actor.t, actor.t('shortlist_sent'));
   }
 
-  app.adaptiveCards.actionExecute(ApproveShortlistVerb, (ctx, _state, data) => approveFromCard(ctx, data));
-  app.adaptiveCards.actionSubmit(ApproveShortlistVerb, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await approveFromCard(ctx, data)));
+  app.adaptiveCards.actionExecute(ApproveShortlistVerb, (ctx, _state, data) =>
+    approveFromCard(ctx, data),
+  );
+  app.adaptiveCards.actionSubmit(ApproveShortlistVerb, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await approveFromCard(ctx, data)),
+  );
 
   return {
     review: async (ctx, actor, args) => {
-      const on = argumentIs(args, 'toggle_on') ? true : argumentIs(args, 'toggle_off') ? false : undefined;
+      const on = argumentIs(args, 'toggle_on')
+        ? true
+        : argumentIs(args, 'toggle_off')
+          ? false
+          : undefined;
       const outcome = await setReviewShortlists(s, actor.who, on);
-      await turns.say(ctx, actor.t(outcome.type === 'refused' ? outcome.reason : outcome.on ? 'review_on' : 'review_off'));
+      await turns.say(
+        ctx,
+        actor.t(
+          outcome.type === 'refused' ? outcome.reason : outcome.on ? 'review_on' : 'review_off',
+        ),
+      );
     },
     assign: async (ctx, actor, args) => {
       const orderId = ORDER_NUMBER.exec(args)?.[0]?.toUpperCase();

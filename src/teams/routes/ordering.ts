@@ -18,7 +18,12 @@ import type { Actor, Turns } from '../turn';
 const cardValue = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
 const sendOrderDataSchema = z
   .object({ draftId: z.string().min(1).max(100) })
-  .extend(Object.fromEntries(ORDER_FIELDS.map((f) => [f, cardValue])) as Record<(typeof ORDER_FIELDS)[number], typeof cardValue>);
+  .extend(
+    Object.fromEntries(ORDER_FIELDS.map((f) => [f, cardValue])) as Record<
+      (typeof ORDER_FIELDS)[number],
+      typeof cardValue
+    >,
+  );
 
 const startOrderDataSchema = z.object({ taskType: z.string().min(1).max(50) });
 
@@ -41,7 +46,12 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       if (!match) return void (await turns.say(ctx, actor.t('cancel_usage')));
       const orderId = match[0].toUpperCase();
       const result = await cancelOrder(s, actor.who, orderId);
-      await turns.say(ctx, result.type === 'cancelled' ? actor.t('cancel_done', { orderId }) : actor.t(result.reason, { orderId }));
+      await turns.say(
+        ctx,
+        result.type === 'cancelled'
+          ? actor.t('cancel_done', { orderId })
+          : actor.t(result.reason, { orderId }),
+      );
     },
   };
 
@@ -57,19 +67,33 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       case 'created':
         return orderSentCard(outcome.order, actor.lang, actor.t);
       case 'already_sent':
-        return outcome.order ? orderSentCard(outcome.order, actor.lang, actor.t) : actor.t('order_already_sent', { orderId: outcome.orderId });
+        return outcome.order
+          ? orderSentCard(outcome.order, actor.lang, actor.t)
+          : actor.t('order_already_sent', { orderId: outcome.orderId });
       case 'rate_limited':
         return actor.t('rate_limited_orders', { limit: outcome.limit });
       case 'invalid': {
         // Never show an identity code back, not even to the person who typed it. The estimate follows the corrected card.
         const estimate = { tariff: await s.tariffs.current(), lang: actor.lang };
-        return orderCard({ draftId, fields: withoutIdentityCodes(form, outcome.errors), errors: outcome.errors, units: outcome.units, note: actor.t('form_has_errors'), estimate }, actor.t);
+        return orderCard(
+          {
+            draftId,
+            fields: withoutIdentityCodes(form, outcome.errors),
+            errors: outcome.errors,
+            units: outcome.units,
+            note: actor.t('form_has_errors'),
+            estimate,
+          },
+          actor.t,
+        );
       }
     }
   }
 
   app.adaptiveCards.actionExecute(Verb.sendOrder, (ctx, _state, data) => sendOrder(ctx, data));
-  app.adaptiveCards.actionSubmit(Verb.sendOrder, async (ctx, _state, data) => turns.replaceSubmittedCard(ctx, await sendOrder(ctx, data)));
+  app.adaptiveCards.actionSubmit(Verb.sendOrder, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await sendOrder(ctx, data)),
+  );
 
   /** A catalogue button: a new order card, pre-filled with the task type and its usual length. */
   async function startOrder(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
@@ -77,26 +101,59 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     const data = startOrderDataSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
     if (!mayOrder(actor)) return actor.t('only_orderers_can_order');
-    const started = await startDraftFromCatalogue(s, actor.person.aadObjectId, data.data.taskType, actor.lang);
+    const started = await startDraftFromCatalogue(
+      s,
+      actor.person.aadObjectId,
+      data.data.taskType,
+      actor.lang,
+    );
     if (!started) return actor.t('card_stale');
-    await turns.sayCard(ctx, await draftCard(actor, started.draft, started.missing, [actor.t('catalogue_started')]));
+    await turns.sayCard(
+      ctx,
+      await draftCard(actor, started.draft, started.missing, [actor.t('catalogue_started')]),
+    );
     return catalogueCard(await s.tariffs.current(), actor.lang, actor.t);
   }
 
-  app.adaptiveCards.actionExecute(CatalogueVerb.startOrder, (ctx, _state, data) => startOrder(ctx, data));
+  app.adaptiveCards.actionExecute(CatalogueVerb.startOrder, (ctx, _state, data) =>
+    startOrder(ctx, data),
+  );
   app.adaptiveCards.actionSubmit(CatalogueVerb.startOrder, async (ctx, _state, data) => {
     const answer = await startOrder(ctx, data);
     if (typeof answer === 'string') await turns.say(ctx, answer);
   });
 
   /** The order card for a draft: the orderer's unit asked when unknown, what is missing, the estimate. */
-  async function draftCard(actor: Actor, draft: OrderDraft, missing: readonly OrderField[], notes: string[]): Promise<AdaptiveCard> {
+  async function draftCard(
+    actor: Actor,
+    draft: OrderDraft,
+    missing: readonly OrderField[],
+    notes: string[],
+  ): Promise<AdaptiveCard> {
     const knownUnit = actor.profile.staff?.unitId ?? actor.person.chosenUnitId;
-    const units = knownUnit ? undefined : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
-    const missingNames = [...missing, ...(units ? (['unitId'] as const) : [])].map((f) => actor.t(`label_${f}` as MessageKey).toLowerCase());
-    notes.push(missingNames.length ? actor.t('missing_line', { fields: missingNames.join(', ') }) : actor.t('all_found'));
+    const units = knownUnit
+      ? undefined
+      : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+    const missingNames = [...missing, ...(units ? (['unitId'] as const) : [])].map((f) =>
+      actor.t(`label_${f}` as MessageKey).toLowerCase(),
+    );
+    notes.push(
+      missingNames.length
+        ? actor.t('missing_line', { fields: missingNames.join(', ') })
+        : actor.t('all_found'),
+    );
     const estimate = { tariff: await s.tariffs.current(), lang: actor.lang };
-    return orderCard({ draftId: draft.draftId, fields: draft.fields, errors: {}, units, note: notes.join(' '), estimate }, actor.t);
+    return orderCard(
+      {
+        draftId: draft.draftId,
+        fields: draft.fields,
+        errors: {},
+        units,
+        note: notes.join(' '),
+        estimate,
+      },
+      actor.t,
+    );
   }
 
   /** A message that is no command: an order, or a missing piece of the order being written. */
@@ -117,6 +174,14 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
   return { handleFreeText, commands };
 }
 
-function withoutIdentityCodes<F extends Record<string, string | undefined>>(form: F, errors: Partial<Record<keyof F, string>>): F {
-  return Object.fromEntries(Object.entries(form).map(([k, v]) => [k, errors[k as keyof F] === 'identity_code_refused' ? undefined : v])) as F;
+function withoutIdentityCodes<F extends Record<string, string | undefined>>(
+  form: F,
+  errors: Partial<Record<keyof F, string>>,
+): F {
+  return Object.fromEntries(
+    Object.entries(form).map(([k, v]) => [
+      k,
+      errors[k as keyof F] === 'identity_code_refused' ? undefined : v,
+    ]),
+  ) as F;
 }
