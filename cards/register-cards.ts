@@ -1,6 +1,6 @@
 import type { ExpertListRow, ExpertView } from '../src/app/register-console';
 import type { RegisterAuditEntry, VersionedRow } from '../src/app/ports';
-import type { FieldIssue } from '../src/domain/registers/csv-rows';
+import { type FieldIssue, REGISTER_COLUMNS } from '../src/domain/registers/csv-rows';
 import type { Page } from '../src/domain/registers/register-search';
 import {
   STAFF_ROLES,
@@ -21,6 +21,10 @@ import {
   type AdaptiveCard,
 } from './elements';
 import { formatDate, helsinkiDateTime } from './format';
+
+/** A register card's inputs: the CSV columns (SPEC §10), less the key column once the row exists. */
+const inputsOf = (columns: readonly string[], existing: boolean): readonly string[] =>
+  existing ? columns.slice(1) : columns;
 
 /**
  * The coordinator's register cards (SPEC §3, §10): lists with Next/Previous, one row's card with
@@ -383,34 +387,7 @@ export function expertCard(
       ...(assignments.length
         ? [textBlock(assignments.join('\n\n'), { size: 'Small', spacing: 'None' })]
         : []),
-      ...form.loose(
-        row
-          ? [
-              'name',
-              'kind',
-              'areas',
-              'regions',
-              'languages',
-              'remote',
-              'onsite',
-              'max_per_month',
-              'mentor_email',
-              'trained_on',
-            ]
-          : [
-              'email',
-              'name',
-              'kind',
-              'areas',
-              'regions',
-              'languages',
-              'remote',
-              'onsite',
-              'max_per_month',
-              'mentor_email',
-              'trained_on',
-            ],
-      ),
+      ...form.loose(inputsOf(REGISTER_COLUMNS.experts, Boolean(row))),
       ...form.body,
       ...pause,
     ],
@@ -443,26 +420,7 @@ export function unitCard(input: RowCardInput<Unit>, lang: Language, t: Translate
             ]),
           ]
         : []),
-      ...form.loose(
-        row
-          ? [
-              'name',
-              'municipality',
-              'supervisor_email',
-              'director_email',
-              'payroll_email',
-              'cost_center',
-            ]
-          : [
-              'unit_id',
-              'name',
-              'municipality',
-              'supervisor_email',
-              'director_email',
-              'payroll_email',
-              'cost_center',
-            ],
-      ),
+      ...form.loose(inputsOf(REGISTER_COLUMNS.units, Boolean(row))),
       ...form.body,
     ],
     [
@@ -505,7 +463,7 @@ export function staffCard(
             ]),
           ]
         : []),
-      ...form.loose(row ? ['name', 'role', 'unit_id'] : ['email', 'name', 'role', 'unit_id']),
+      ...form.loose(inputsOf(REGISTER_COLUMNS.staff, Boolean(row))),
       ...form.body,
     ],
     [

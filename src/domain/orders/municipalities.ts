@@ -352,6 +352,9 @@ const BY_REGION: Record<string, readonly string[]> = {
   ],
 };
 
+/** Åland's municipalities (Finnish name, then Swedish where it differs): Swedish only. */
+export const ALAND_MUNICIPALITIES: readonly string[] = BY_REGION.ahvenanmaa!;
+
 export interface Municipality {
   /** Canonical name: Finnish where one exists. */
   name: string;

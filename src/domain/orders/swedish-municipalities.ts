@@ -1,3 +1,5 @@
+import { ALAND_MUNICIPALITIES } from './municipalities';
+
 /**
  * Finland's municipalities where Swedish is the only official language or the language of the
  * majority (Statistics Finland, early 2020s; Finnish name, then Swedish). A task ordered by a unit
@@ -9,22 +11,7 @@
  */
 export const SWEDISH_SPEAKING_MUNICIPALITIES: readonly string[] = [
   // Åland: Swedish only.
-  'Brändö',
-  'Eckerö',
-  'Finström',
-  'Föglö',
-  'Geta',
-  'Hammarland',
-  'Jomala',
-  'Kumlinge',
-  'Kökar',
-  'Lemland',
-  'Lumparland',
-  'Maarianhamina|Mariehamn',
-  'Saltvik',
-  'Sottunga',
-  'Sund',
-  'Vårdö',
+  ...ALAND_MUNICIPALITIES,
   // The mainland's Swedish-only municipalities.
   'Korsnäs',
   'Luoto|Larsmo',
