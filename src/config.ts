@@ -74,6 +74,8 @@ const envSchema = z.object({
     .url('must be the Graph address, e.g. https://graph.microsoft.com/v1.0')
     .transform((u) => u.replace(/\/+$/, ''))
     .default('https://graph.microsoft.com/v1.0'),
+  /** Graph calls a second from one instance: installs are paced to it (README "Install for all"). */
+  GRAPH_CALLS_PER_SECOND: z.coerce.number().positive().max(30).default(10),
   /** The app's id in the tenant's app catalogue (README "Reaching people"). */
   TEAMS_APP_CATALOG_ID: z.string().min(1).optional(),
   /** Where the bot writes into a chat read from Graph (the Teams Bot Connector service). */

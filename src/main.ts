@@ -29,6 +29,7 @@ import { RetryOptions } from './teams/retry';
 import { TeamsNotifier } from './teams/notifier';
 import { takeIntroduction } from './app/introduce';
 import { TableReachStore } from './storage/table-reach-store';
+import { TableInstallJobStore } from './storage/table-install-job-store';
 import { GraphInstaller, graphCredential } from './teams/graph';
 import { createServer } from './teams/server';
 import { stopTelemetry } from './telemetry';
@@ -91,10 +92,12 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   if ((config.GRAPH_INSTALL ?? config.NODE_ENV === 'production') && config.TEAMS_APP_CATALOG_ID) {
     services.reach = {
       store: new TableReachStore(store.table('Jobs')),
+      installJobs: new TableInstallJobStore(store.table('Jobs')),
       installer: new GraphInstaller({
         baseUrl: config.GRAPH_BASE_URL,
         catalogId: config.TEAMS_APP_CATALOG_ID,
         credential: graphCredential(config),
+        callsPerSecond: config.GRAPH_CALLS_PER_SECOND,
       }),
       defaults: {
         serviceUrl: config.TEAMS_SERVICE_URL,

@@ -5,7 +5,7 @@ import { changeClaim } from './change-claim';
 import { claimViewOf } from './claim-view';
 import type { Delivery, Notifier, Person } from './ports';
 import type { Services } from './services';
-import { reachByInstall } from './reach';
+import { reachByInstall, reachReasonOf } from './reach';
 import { claimFormFor } from './submit-claim';
 
 /**
@@ -62,7 +62,9 @@ export class ClaimWork {
           { event: 'claim_holder_unreachable', claimId },
           'claim card could not be delivered',
         );
-        for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
+        const reason = await reachReasonOf(this.s, effect.email);
+        for (const c of await this.coordinators())
+          await this.notifier.claimUnreachable(c, view, reason);
         return;
       }
       case 'update_cards':

@@ -8,6 +8,8 @@ import type { FeedbackEntry, FeedbackRole } from '../domain/feedback/feedback';
 import type { ClaimAmount } from '../domain/fees/claim-amount';
 import type { ClaimFieldErrors, ClaimForm } from '../domain/fees/claim-form';
 import type { ExpertKind, Language } from '../domain/shared/vocabulary';
+import type { ReachReason } from './reach';
+import type { InstallAllView } from './install-all';
 
 /** Registers keyed by e-mail (experts, staff) and unit id; rows are replaced by key on import. */
 export interface RegisterRepository {
@@ -214,6 +216,7 @@ export interface OfferStore {
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
 /** quiet_wave: a new offer wave held back for the night (SPEC §4), sent at 08:00. */
 /** reach_deadline: what waited an hour for an installation goes to the coordinators (SPEC §12). */
+/** install_all: the next slice of Install for all (orderId: the job, wave: the slice). */
 export type TimerKind =
   | 'wave_expiry'
   | 'task_reminder'
@@ -221,7 +224,8 @@ export type TimerKind =
   | 'claim_timer'
   | 'feedback_card'
   | 'quiet_wave'
-  | 'reach_deadline';
+  | 'reach_deadline'
+  | 'install_all';
 
 export interface Timer {
   key: string;
@@ -356,7 +360,12 @@ export interface Notifier {
     candidates: CandidateView[],
   ): Promise<void>;
   coordinatorReview(coordinator: Person, order: Order, shortlist: CandidateView[]): Promise<void>;
-  coordinatorUnreachable(coordinator: Person, order: Order, expertName: string): Promise<void>;
+  coordinatorUnreachable(
+    coordinator: Person,
+    order: Order,
+    expertName: string,
+    reason: ReachReason,
+  ): Promise<void>;
   expertCancelled(expert: Person, order: Order): Promise<void>;
   /** A coordinator took the expert off the order. */
   expertUnassigned(expert: Person, order: Order): Promise<void>;
@@ -375,7 +384,9 @@ export interface Notifier {
   claimStep(expert: Person, view: ClaimView, reason?: string): Promise<Delivery>;
   claimReminder(holder: Person, view: ClaimView): Promise<Delivery>;
   claimStuck(coordinator: Person, view: ClaimView): Promise<void>;
-  claimUnreachable(coordinator: Person, view: ClaimView): Promise<void>;
+  claimUnreachable(coordinator: Person, view: ClaimView, reason: ReachReason): Promise<void>;
+  /** Install for all's progress, on the card it was started from (updated in place). */
+  installAllCard(coordinator: Person, view: InstallAllView, activityId?: string): Promise<Delivery>;
   /** The stage would sit with the claim's own expert: a coordinator gives it to a stand-in. */
   claimNeedsStandIn(coordinator: Person, view: ClaimView): Promise<void>;
   claimReassigned(person: Person, view: ClaimView, gained: boolean): Promise<void>;

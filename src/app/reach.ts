@@ -15,11 +15,25 @@ export interface WaitingRow {
   since: string;
 }
 
+/**
+ * Why the bot could not reach someone, as the coordinators are told: the installation found no
+ * such user (not_found), Graph refused it (refused), it went through but Teams never opened the
+ * chat within the hour (no_answer), or Graph did not answer (failed).
+ */
+export type InstallFailure = 'not_found' | 'refused' | 'no_answer' | 'failed';
+/** Every reason /reach and the coordinators' messages give (catalogue keys `reach_<reason>`). */
+export type ReachReason = 'no_chat' | 'blocked' | 'waiting' | InstallFailure;
+
 /** Stored rows of what waits for a person's installation, one row per item, kept across restarts. */
 export interface ReachStore {
   addWaiting(email: string, item: WaitingItem, since: string): Promise<void>;
   listWaiting(email: string): Promise<WaitingRow[]>;
   removeWaiting(email: string, item: WaitingItem): Promise<void>;
+  /** The last failed installation for a person (replaces an earlier one). */
+  recordFailure(email: string, reason: InstallFailure, at: string): Promise<void>;
+  getFailure(email: string): Promise<InstallFailure | undefined>;
+  /** Every recorded failure by e-mail: one read of one partition. */
+  listFailures(): Promise<Map<string, InstallFailure>>;
 }
 
 /**
@@ -93,36 +107,58 @@ export async function reachByInstall(
   switch (outcome.type) {
     case 'requested':
       return 'waiting';
-    case 'chat': {
-      const address: ConversationAddress = {
-        conversationId: outcome.chatId,
-        serviceUrl: defaults.serviceUrl,
-        tenantId: defaults.tenantId,
-        userId: outcome.userId,
-        botId: defaults.botId,
-        channelId: 'msteams',
-      };
-      const person: Person = {
-        aadObjectId: outcome.userId,
-        email: email.toLowerCase(),
-        locale: 'fi',
-        address,
-        firstSeenAt: now,
-      };
-      if (!(await s.people.get(outcome.userId))) {
-        await s.people.save(person).catch(async (err: unknown) => {
-          // The installation event may have stored them first; anything else is tried again later.
-          if (!(await s.people.get(outcome.userId))) throw err;
-        });
-      }
+    case 'chat':
+      await storeChat(s, defaults, email, outcome);
       await store.removeWaiting(email, item);
       return 'reached';
-    }
     case 'not_found':
     case 'refused':
+      await store.recordFailure(email, outcome.type, now);
       await store.removeWaiting(email, item);
       return 'unreachable';
   }
+}
+
+/** The app was there already (409): the chat Graph named is stored as the person's address. */
+export async function storeChat(
+  s: Pick<Services, 'people' | 'clock'>,
+  defaults: ChatDefaults,
+  email: string,
+  outcome: { userId: string; chatId: string },
+): Promise<void> {
+  const address: ConversationAddress = {
+    conversationId: outcome.chatId,
+    serviceUrl: defaults.serviceUrl,
+    tenantId: defaults.tenantId,
+    userId: outcome.userId,
+    botId: defaults.botId,
+    channelId: 'msteams',
+  };
+  const person: Person = {
+    aadObjectId: outcome.userId,
+    email: email.toLowerCase(),
+    locale: 'fi',
+    address,
+    firstSeenAt: s.clock.now().toISOString(),
+  };
+  if (await s.people.get(outcome.userId)) return;
+  await s.people.save(person).catch(async (err: unknown) => {
+    // The installation event may have stored them first; anything else is tried again later.
+    if (!(await s.people.get(outcome.userId))) throw err;
+  });
+}
+
+/**
+ * Why the bot cannot write to this person now, for the coordinators: blocked (Teams refused a
+ * send), the last failed installation, waiting for one, or never opened the bot.
+ */
+export async function reachReasonOf(s: Services, email: string): Promise<ReachReason> {
+  // They have a chat, yet Teams refused it: the bot was removed or blocked.
+  if (await s.people.findByEmail(email)) return 'blocked';
+  if (!s.reach) return 'no_chat';
+  const failure = await s.reach.store.getFailure(email);
+  if (failure) return failure;
+  return (await s.reach.store.listWaiting(email)).length > 0 ? 'waiting' : 'no_chat';
 }
 
 /** The person's chat now exists (the installation event): what waited for them is sent. */

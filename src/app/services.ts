@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { ChatDefaults, Installer, ReachStore } from './reach';
+import type { InstallJobStore } from './install-all';
 import type {
   ClaimStore,
   DraftRepository,
@@ -51,6 +52,8 @@ export interface Services {
 
 export interface Reach {
   store: ReachStore;
+  /** Install for all: the current job and its people (SPEC §12). */
+  installJobs: InstallJobStore;
   installer: Installer;
   defaults: ChatDefaults;
 }

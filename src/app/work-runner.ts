@@ -17,8 +17,9 @@ import { ClaimWork } from './claim-work';
 import { holdClaim } from './did-not-happen';
 import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
-import { giveUpWaiting, reachByInstall, type WaitingItem } from './reach';
+import { giveUpWaiting, reachByInstall, reachReasonOf, type WaitingItem } from './reach';
 import { claimViewOf } from './claim-view';
+import { runInstallAll } from './install-all';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
@@ -211,6 +212,11 @@ export class WorkRunner {
           ? { kind: 'claim', claimId: timer.claimId }
           : { kind: 'offer', orderId: timer.orderId };
         if (!(await giveUpWaiting(this.s.reach.store, timer.email, item))) return;
+        await this.s.reach.store.recordFailure(
+          timer.email,
+          'no_answer',
+          this.s.clock.now().toISOString(),
+        );
         log.warn(
           { event: 'install_wait_given_up', orderId: timer.orderId, claimId: timer.claimId },
           'nothing arrived within an hour',
@@ -219,9 +225,12 @@ export class WorkRunner {
         const claim = (await this.s.claims.load(item.claimId))?.claim.value;
         if (!claim || claim.holderEmail !== timer.email) return;
         const view = await claimViewOf(this.s, claim);
-        for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
+        for (const c of await this.coordinators())
+          await this.notifier.claimUnreachable(c, view, 'no_answer');
         return;
       }
+      case 'install_all':
+        return runInstallAll(this.s, this.notifier, timer.orderId, timer.wave ?? 0);
       case 'quiet_wave': {
         // The wave held back for the night; nothing to do if the order moved on meanwhile.
         const order = (await this.s.offers.load(timer.orderId))?.order.value;
@@ -373,7 +382,9 @@ export class WorkRunner {
     }
     if (about === 'unreachable') {
       const name = (email && (await this.s.registers.getExpert(email))?.name) || (email ?? '');
-      for (const c of coordinators) await this.notifier.coordinatorUnreachable(c, order, name);
+      const reason = email ? await reachReasonOf(this.s, email) : 'no_chat';
+      for (const c of coordinators)
+        await this.notifier.coordinatorUnreachable(c, order, name, reason);
       return;
     }
     const experts = await this.s.registers.listExperts();

@@ -167,7 +167,7 @@ export const en: Catalogue = {
     'No suitable candidates are in the register. Assign someone with /assign {orderId} email.',
   assign_expert: 'Assign',
   coordinator_unreachable:
-    'The expert by experience {name} could not be reached in Teams with the offer for {orderId} (the app is missing or blocked). The offer went to the next person.',
+    'The expert by experience {name} could not be reached in Teams with the offer for {orderId}, so the offer went to the next person. Reason: {reason}',
   assigned_by_coordinator: '{name} has been assigned to order {orderId}.',
   expert_not_found: 'That expert by experience is not in the register.',
   order_not_found_plain: 'Order not found.',
@@ -315,7 +315,7 @@ export const en: Catalogue = {
   claim_stuck:
     'Fee claim {claimId} has waited for handling for over five working days.\n\n{stage}\n\nYou can move it to another approver: /reassign {claimId} email',
   claim_holder_unreachable:
-    'The card of fee claim {claimId} could not reach {name} ({email}), because they have not opened the bot in Teams. Ask them to open it, or move the claim: /reassign {claimId} email',
+    'The card of fee claim {claimId} could not reach {name} ({email}). Ask them to open the bot, or move the claim: /reassign {claimId} email\n\nReason: {reason}',
   claim_reassigned_to_you: 'Fee claim {claimId} was moved to you ({name}). The card is below.',
   claim_reassigned_away:
     "Fee claim {claimId} was moved to {name}, so you don't need to do anything with it.",
@@ -723,6 +723,28 @@ export const en: Catalogue = {
   reach_no_chat: 'has not opened the bot',
   reach_blocked: 'has removed or blocked the bot',
   reach_waiting: 'the app is installed, waiting for Teams to open the chat',
-  reach_all: 'I can reach every expert by experience and every approver in the register in Teams.',
+  reach_all: 'I can reach everyone in the register in Teams.',
   reach_more: '…and {count} more.',
+  reach_not_found: 'not found in Microsoft Entra ID (check the e-mail address in the register)',
+  reach_refused:
+    'installing the app was refused (a Teams app policy or a missing Graph permission)',
+  reach_no_answer: 'the app was installed, but Teams did not open the chat within an hour',
+  reach_failed: 'Microsoft Graph did not answer; try again later',
+  install_all_button: 'Install for all',
+  install_all_title: 'Install for all',
+  install_all_explain:
+    'Install for all installs the bot in Teams for everyone in the register who has no chat with it yet, at the pace Teams allows. The card is updated as the installation goes on.',
+  install_all_preparing:
+    'I am listing the people to install the bot for. The card is updated as the installation goes on.',
+  install_all_progress:
+    'Installed {installed} of {total}, {notFound} not found, {refused} refused, {failed} no answer.',
+  install_all_running: 'Running: {done} of {total} done.',
+  install_all_done: 'Finished {when}.',
+  install_all_already_running:
+    'Install for all is already running ({done} of {total} done). Its card is updated as it goes on.',
+  install_all_unreached: 'Not reached ({count, plural, one {# person} other {# people}}):',
+  install_all_nobody:
+    'Everyone in the register already has a chat with the bot; there is nothing to install.',
+  install_all_off:
+    'Installing through Microsoft Graph is off (GRAPH_INSTALL, TEAMS_APP_CATALOG_ID). See the README, "Reaching people".',
 };

@@ -167,7 +167,7 @@ export const fi = {
     'Sopivia ehdokkaita ei ole rekisterissä. Nimeä tekijä komennolla /assign {orderId} sähköposti.',
   assign_expert: 'Nimeä',
   coordinator_unreachable:
-    'Kokemusasiantuntijaa {name} ei tavoitettu Teamsissa tilauksen {orderId} tarjouksella (sovellus puuttuu tai on estetty). Tarjous siirtyi seuraavalle.',
+    'Kokemusasiantuntijaa {name} ei tavoitettu Teamsissa tilauksen {orderId} tarjouksella, joten tarjous siirtyi seuraavalle. Syy: {reason}',
   assigned_by_coordinator: '{name} on nimetty tilaukseen {orderId}.',
   expert_not_found: 'Kokemusasiantuntijaa ei löytynyt rekisteristä.',
   order_not_found_plain: 'Tilausta ei löytynyt.',
@@ -316,7 +316,7 @@ export const fi = {
   claim_stuck:
     'Palkkiohakemus {claimId} on odottanut käsittelyä yli viisi työpäivää.\n\n{stage}\n\nVoit siirtää sen toiselle käsittelijälle: /reassign {claimId} sähköposti',
   claim_holder_unreachable:
-    'Palkkiohakemuksen {claimId} korttia ei saatu perille käsittelijälle {name} ({email}), koska hän ei ole avannut bottia Teamsissa. Pyydä häntä avaamaan botti tai siirrä hakemus: /reassign {claimId} sähköposti',
+    'Palkkiohakemuksen {claimId} korttia ei saatu perille käsittelijälle {name} ({email}). Pyydä häntä avaamaan botti tai siirrä hakemus: /reassign {claimId} sähköposti\n\nSyy: {reason}',
   claim_reassigned_to_you:
     'Palkkiohakemus {claimId} siirrettiin sinun käsiteltäväksesi ({name}). Kortti on alla.',
   claim_reassigned_away:
@@ -729,8 +729,29 @@ export const fi = {
   reach_no_chat: 'ei ole avannut bottia',
   reach_blocked: 'on poistanut tai estänyt botin',
   reach_waiting: 'sovellus on asennettu, odotan, että Teams avaa keskustelun',
-  reach_all: 'Tavoitan Teamsissa kaikki rekisterin kokemusasiantuntijat ja hyväksyjät.',
+  reach_all: 'Tavoitan Teamsissa kaikki rekisterin henkilöt.',
   reach_more: '…ja {count} muuta.',
+  reach_not_found: 'ei löydy organisaation hakemistosta (tarkista sähköpostiosoite rekisteristä)',
+  reach_refused: 'sovelluksen asennus estettiin (Teamsin sovelluskäytäntö tai puuttuva Graph-lupa)',
+  reach_no_answer: 'sovellus asennettiin, mutta Teams ei avannut keskustelua tunnin kuluessa',
+  reach_failed: 'Microsoft Graph ei vastannut, yritä myöhemmin uudelleen',
+  install_all_button: 'Asenna kaikille',
+  install_all_title: 'Asennus kaikille',
+  install_all_explain:
+    'Asenna kaikille asentaa botin Teamsiin kaikille rekisterin henkilöille, joilla ei vielä ole keskustelua botin kanssa, tahdissa, jonka Teams sallii. Kortti päivittyy asennuksen edetessä.',
+  install_all_preparing:
+    'Kokoan listaa henkilöistä, joille asennan botin. Kortti päivittyy asennuksen edetessä.',
+  install_all_progress:
+    'Asennettu {installed}/{total}, ei löytynyt {notFound}, asennus estetty {refused}, ei vastausta {failed}.',
+  install_all_running: 'Käynnissä: {done}/{total} käsitelty.',
+  install_all_done: 'Valmis {when}.',
+  install_all_already_running:
+    'Asennus kaikille on jo käynnissä ({done}/{total} käsitelty). Sen kortti päivittyy asennuksen edetessä.',
+  install_all_unreached: 'Ei tavoitettu ({count, plural, one {# henkilö} other {# henkilöä}}):',
+  install_all_nobody:
+    'Kaikilla rekisterin henkilöillä on jo keskustelu botin kanssa, joten asennettavaa ei ole.',
+  install_all_off:
+    'Asennus Microsoft Graphin kautta ei ole käytössä (GRAPH_INSTALL, TEAMS_APP_CATALOG_ID). Katso README, "Reaching people".',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -171,7 +171,7 @@ export const sv: Catalogue = {
     'Det finns inga lämpliga kandidater i registret. Tilldela en erfarenhetsexpert med /assign {orderId} e-post.',
   assign_expert: 'Tilldela',
   coordinator_unreachable:
-    'Erfarenhetsexperten {name} nåddes inte i Teams med erbjudandet för {orderId} (appen saknas eller är blockerad). Erbjudandet gick vidare till nästa.',
+    'Erfarenhetsexperten {name} nåddes inte i Teams med erbjudandet för {orderId}, så erbjudandet gick vidare till nästa. Orsak: {reason}',
   assigned_by_coordinator: '{name} har tilldelats beställning {orderId}.',
   expert_not_found: 'Erfarenhetsexperten finns inte i registret.',
   order_not_found_plain: 'Beställningen hittades inte.',
@@ -320,7 +320,7 @@ export const sv: Catalogue = {
   claim_stuck:
     'Arvodesansökan {claimId} har väntat på behandling i över fem arbetsdagar.\n\n{stage}\n\nDu kan flytta den till en annan handläggare: /reassign {claimId} e-post',
   claim_holder_unreachable:
-    'Kortet för arvodesansökan {claimId} nådde inte {name} ({email}), eftersom personen inte har öppnat boten i Teams. Be personen öppna boten eller flytta ansökan: /reassign {claimId} e-post',
+    'Kortet för arvodesansökan {claimId} nådde inte {name} ({email}). Be personen öppna boten eller flytta ansökan: /reassign {claimId} e-post\n\nOrsak: {reason}',
   claim_reassigned_to_you:
     'Arvodesansökan {claimId} flyttades till dig ({name}). Kortet finns nedan.',
   claim_reassigned_away:
@@ -736,6 +736,27 @@ export const sv: Catalogue = {
   reach_no_chat: 'har inte öppnat botten',
   reach_blocked: 'har tagit bort eller blockerat botten',
   reach_waiting: 'appen är installerad, jag väntar på att Teams öppnar chatten',
-  reach_all: 'Jag når alla erfarenhetsexperter och godkännare i registret i Teams.',
+  reach_all: 'Jag når alla i registret i Teams.',
   reach_more: '…och {count} till.',
+  reach_not_found: 'finns inte i organisationens katalog (kontrollera e-postadressen i registret)',
+  reach_refused: 'installationen av appen nekades (Teams appolicy eller saknad Graph-behörighet)',
+  reach_no_answer: 'appen installerades, men Teams öppnade inte chatten inom en timme',
+  reach_failed: 'Microsoft Graph svarade inte; försök igen senare',
+  install_all_button: 'Installera för alla',
+  install_all_title: 'Installation för alla',
+  install_all_explain:
+    'Installera för alla installerar botten i Teams för alla i registret som ännu inte har en chatt med botten, i den takt som Teams tillåter. Kortet uppdateras medan installationen pågår.',
+  install_all_preparing:
+    'Jag samlar listan över personer som botten installeras för. Kortet uppdateras medan installationen pågår.',
+  install_all_progress:
+    'Installerat {installed}/{total}, hittades inte {notFound}, installationen nekad {refused}, inget svar {failed}.',
+  install_all_running: 'Pågår: {done}/{total} behandlade.',
+  install_all_done: 'Klart {when}.',
+  install_all_already_running:
+    'Installationen för alla pågår redan ({done}/{total} behandlade). Dess kort uppdateras medan den pågår.',
+  install_all_unreached: 'Nåddes inte ({count, plural, one {# person} other {# personer}}):',
+  install_all_nobody:
+    'Alla i registret har redan en chatt med botten; det finns inget att installera.',
+  install_all_off:
+    'Installation via Microsoft Graph är inte påslagen (GRAPH_INSTALL, TEAMS_APP_CATALOG_ID). Se README, "Reaching people".',
 };

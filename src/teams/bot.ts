@@ -19,7 +19,7 @@ import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { registerRegisterRoutes } from './routes/register';
-import { reachCommands } from './routes/reach';
+import { registerReachRoutes } from './routes/reach';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -90,7 +90,7 @@ export function createBot(
     // After the offer routes: /assign goes through the hard rules and the Confirm card (SPEC §3).
     ...registerOrdersConsoleRoutes(app, turns),
     ...registers.commands,
-    ...reachCommands(turns),
+    ...registerReachRoutes(app, turns),
     // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
     audit: async (ctx, actor, args) =>
       void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { InstallOutcome, Installer } from '../app/reach';
 import { log } from '../log';
+import { Pacer } from './pacer';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Graph's 429 is retried this many times, each after its Retry-After (capped). */
@@ -32,7 +33,18 @@ export interface GraphOptions {
   /** undefined in local mode: Graph calls carry no token. */
   credential?: TokenCredential;
   sleep?: (ms: number) => Promise<void>;
+  /** Graph calls a second from this instance (Teams' Graph limit is 30 a second per app per tenant). */
+  callsPerSecond?: number;
 }
+
+/** The default pace: well inside Teams' 30 Graph calls a second per app and tenant. */
+export const GRAPH_CALLS_PER_SECOND = 10;
+/**
+ * The window is a little longer than a second: a call leaves here a few milliseconds before Graph
+ * counts it, and those milliseconds vary, so exact one-second spacing could put one call too many
+ * into Graph's second.
+ */
+const WINDOW_MS = 1050;
 
 /**
  * Proactive installation through Microsoft Graph (SPEC §12): look the person up by e-mail and
@@ -41,9 +53,25 @@ export interface GraphOptions {
  */
 export class GraphInstaller implements Installer {
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly pacer: Pacer;
+  /** After a 429 no call of this instance goes out before Retry-After has passed (performance.now). */
+  private pausedUntil = 0;
 
   constructor(private readonly o: GraphOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.pacer = new Pacer({
+      perConversation: [],
+      overall: { count: o.callsPerSecond ?? GRAPH_CALLS_PER_SECOND, windowMs: WINDOW_MS },
+    });
+  }
+
+  /** Waits for a slot: the steady pace, and any Retry-After that Graph asked for. */
+  private async slot(): Promise<void> {
+    for (let wait = this.pausedUntil - performance.now(); wait > 0;) {
+      await this.sleep(wait);
+      wait = this.pausedUntil - performance.now();
+    }
+    await this.pacer.acquire('graph');
   }
 
   async install(email: string): Promise<InstallOutcome> {
@@ -92,6 +120,7 @@ export class GraphInstaller implements Installer {
     for (let attempt = 0; ; attempt++) {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (body !== undefined) headers['content-type'] = 'application/json';
+      await this.slot();
       if (this.o.credential)
         headers.authorization = `Bearer ${(await this.o.credential.getToken(GRAPH_SCOPE))?.token ?? ''}`;
       const res = await fetch(`${this.o.baseUrl}${path}`, {
@@ -106,7 +135,8 @@ export class GraphInstaller implements Installer {
         );
         log.warn({ event: 'graph_throttled', what, waitMs: wait }, 'graph throttled');
         await res.body?.cancel();
-        await this.sleep(wait);
+        // Every call of this instance waits, not only this one: Graph throttles the app.
+        this.pausedUntil = Math.max(this.pausedUntil, performance.now() + wait);
         continue;
       }
       const text = await res.text();

@@ -22,6 +22,9 @@ import type {
   Person,
 } from '../app/ports';
 import type { Order } from '../domain/orders/order';
+import type { ReachReason } from '../app/reach';
+import type { InstallAllView } from '../app/install-all';
+import { installAllCard } from '../../cards/reach-card';
 import { type MessageKey, translator } from '../i18n';
 import type { Outbound, SendResult } from './outbound';
 import { plain } from '../../cards/plain-text';
@@ -102,12 +105,19 @@ export class TeamsNotifier implements Notifier {
     );
   }
 
-  async coordinatorUnreachable(coordinator: Person, order: Order, expertName: string) {
+  async coordinatorUnreachable(
+    coordinator: Person,
+    order: Order,
+    expertName: string,
+    reason: ReachReason,
+  ) {
+    const t = translator(coordinator.locale);
     await this.text(
       coordinator,
-      translator(coordinator.locale)('coordinator_unreachable', {
+      t('coordinator_unreachable', {
         name: plain(expertName),
         orderId: order.orderId,
+        reason: t(`reach_${reason}`),
       }),
     );
   }
@@ -275,7 +285,7 @@ export class TeamsNotifier implements Notifier {
     );
   }
 
-  async claimUnreachable(coordinator: Person, view: ClaimView) {
+  async claimUnreachable(coordinator: Person, view: ClaimView, reason: ReachReason) {
     const t = translator(coordinator.locale);
     await this.text(
       coordinator,
@@ -283,7 +293,19 @@ export class TeamsNotifier implements Notifier {
         claimId: view.claim.claimId,
         name: view.holderName,
         email: view.claim.holderEmail,
+        reason: t(`reach_${reason}`),
       }),
+    );
+  }
+
+  async installAllCard(coordinator: Person, view: InstallAllView, activityId?: string) {
+    const activity = cardActivity(
+      installAllCard(view, coordinator.locale, translator(coordinator.locale)),
+    );
+    return delivery(
+      activityId
+        ? await this.outbound.update(coordinator, activityId, activity)
+        : await this.outbound.send(coordinator, activity),
     );
   }
 

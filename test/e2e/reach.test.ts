@@ -10,6 +10,7 @@ import {
   toHelsinki,
   type Chain,
 } from '../support/fees';
+import { textOf } from '../support/cards';
 import { GraphStub } from '../support/graph-stub';
 import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { World, type TestUser } from '../support/world';
@@ -221,7 +222,8 @@ describe('a claim that reaches an approver who never opened the bot (SPEC §12)'
   });
 
   it('when a coordinator asks /tavoitettavuus, then the approver who never opened the bot is listed with the reason, and others may not ask', async () => {
-    const answer = (await people.coordinator.say('/tavoitettavuus')).join('\n');
+    await people.coordinator.say('/tavoitettavuus');
+    const answer = textOf(people.coordinator.lastCard()!);
     assert.match(answer, /Ketä en tavoita Teamsissa/);
     assert.ok(answer.includes(`sup@example.fi): ${fi('reach_no_chat')}`), answer);
     assert.ok(!answer.includes('pay@example.fi'), 'payroll has opened the bot');
