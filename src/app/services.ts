@@ -12,6 +12,7 @@ import type {
   OfferStore,
   OrderRepository,
   PersonRepository,
+  PrivacyStore,
   RegisterRepository,
 } from './ports';
 
@@ -36,6 +37,8 @@ export interface Services {
   tariffs: TariffStore;
   exports: ExportStore;
   feedback: FeedbackStore;
+  /** Erasure and retention (SPEC §13). */
+  privacy: PrivacyStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
   offerSettings: OfferSettings;

@@ -19,6 +19,7 @@ import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
 import { giveUpWaiting, reachByInstall, type WaitingItem } from './reach';
 import { claimViewOf } from './claim-view';
+import { runRetention, scheduleRetention } from './retention';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
@@ -222,6 +223,11 @@ export class WorkRunner {
         for (const c of await this.coordinators()) await this.notifier.claimUnreachable(c, view);
         return;
       }
+      case 'retention':
+        // The next day's run first: a run that fails is fired again by its lease, the chain goes on.
+        await scheduleRetention(this.s);
+        await runRetention(this.s);
+        return;
       case 'quiet_wave': {
         // The wave held back for the night; nothing to do if the order moved on meanwhile.
         const order = (await this.s.offers.load(timer.orderId))?.order.value;
