@@ -18,6 +18,8 @@ import { type ReadCounter, storageTarget, TableStore } from './storage/tables';
 import { TableClaimStore } from './storage/table-claim-store';
 import { TableExportStore } from './storage/table-export-store';
 import { TableTariffStore } from './storage/table-tariff-store';
+import { TablePrivacyStore } from './storage/table-privacy-store';
+import { scheduleRetention } from './app/retention';
 import { feeExportCsv } from './app/fee-reports';
 import { migrateTariff, type Tariff } from './domain/fees/tariff';
 import { readFileSync } from 'node:fs';
@@ -80,6 +82,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     tariffs: new TableTariffStore(store.table('Registers'), initialTariff()),
     exports: new TableExportStore(store.table('Claims')),
     feedback: new TableFeedbackStore(store.table('Orders')),
+    privacy: new TablePrivacyStore({
+      people: store.table('People'),
+      registers: store.table('Registers'),
+      orders: store.table('Orders'),
+      claims: store.table('Claims'),
+      jobs: store.table('Jobs'),
+    }),
     publicUrl: config.PUBLIC_URL ?? '',
     privacyUrl: config.PRIVACY_URL,
     people: new TablePersonRepository(store.table('People')),
@@ -131,6 +140,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       privacyUrl: config.PRIVACY_URL,
     }),
   );
+  await scheduleRetention(services);
   const app = createBot(adapter, services, outbound);
   const server = createServer({
     adapter,

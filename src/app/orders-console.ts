@@ -382,7 +382,7 @@ export async function submitPhoneOrder(
 
   const { unitId: _none, ...details } = checked.value;
   const orderId = formatOrderNumber(now.year, await s.orders.allocateNumber(now.year));
-  const claimed = await s.orders.claimSubmission(draftId, orderId);
+  const claimed = await s.orders.claimSubmission(draftId, orderId, now.toUTC().toISO()!);
   if (claimed !== orderId && (await s.orders.get(claimed)))
     return { type: 'already_sent', orderId: claimed };
   const caller = await s.people.findByEmail(email);

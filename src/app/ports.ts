@@ -79,7 +79,7 @@ export interface RowChange {
 export interface RegisterAuditEntry {
   subject: string; // the e-mail or unit id
   table: RegisterTable;
-  action: 'added' | 'changed' | 'paused' | 'removed';
+  action: 'added' | 'changed' | 'paused' | 'removed' | 'erased';
   by: string;
   at: string;
   changes: Array<{ field: string; from: string; to: string }>;
@@ -124,6 +124,8 @@ export interface PersonRepository {
    * returns undefined when nothing needs writing.
    */
   update(aadObjectId: string, change: (person: Person) => Person | undefined): Promise<void>;
+  /** Deletes the person and their e-mail index row (erasure, SPEC §13). */
+  remove(person: Person): Promise<void>;
 }
 
 /** Orders: one partition per order (its offers will live beside it), plus an index per orderer. */
@@ -140,8 +142,11 @@ export interface OrderRepository {
   countCreatedSince(ordererId: string, since: string): Promise<number>;
   /** The next free number of the year, unique across instances and restarts. */
   allocateNumber(year: number): Promise<number>;
-  /** Ties a card submission to an order number; returns the number of the first claim. */
-  claimSubmission(submissionId: string, orderId: string): Promise<string>;
+  /**
+   * Ties a card submission to an order number; returns the number of the first claim. `at` (ISO)
+   * lets retention delete the row with its order (SPEC §13).
+   */
+  claimSubmission(submissionId: string, orderId: string, at?: string): Promise<string>;
   /**
    * Index rows of every order, newest first, after the row `after` (exclusive): one range read
    * of one index partition, however many orders the store holds.
@@ -225,7 +230,9 @@ export type TimerKind =
   | 'feedback_card'
   | 'quiet_wave'
   | 'reach_deadline'
-  | 'install_all';
+  | 'install_all'
+  /** The daily retention run (SPEC §13). */
+  | 'retention';
 
 export interface Timer {
   key: string;
@@ -467,4 +474,59 @@ export interface FeedbackStore {
   /** Marks the card to `email` about the order as sent; false when it was marked already. */
   markCardSent(orderId: string, email: string): Promise<boolean>;
   unmarkCardSent(orderId: string, email: string): Promise<void>;
+}
+
+/** Where the daily retention run has got to (SPEC §13): one row, so that each run reads only what became due since. */
+export interface RetentionState {
+  /** Orders created before this instant (ISO) have been looked at. */
+  ordersBefore?: string;
+  /** The last month (YYYY-MM) whose paid claims have been deleted. */
+  paidDoneThrough?: string;
+  /** The first month (YYYY-MM) of the due list still to read. */
+  dueFrom?: string;
+}
+
+/**
+ * The rows that erasure and retention find and rewrite or delete by key (SPEC §13), beside the
+ * other stores: who is being erased, index partitions, and the retention run's own rows.
+ */
+export interface PrivacyStore {
+  /** Starts the erasure of `email` once: the pseudonym in use, and whether this call started it. */
+  beginErasure(email: string, pseudonym: string): Promise<{ pseudonym: string; started: boolean }>;
+  /** The pseudonym of an erasure begun and not finished. */
+  erasureOf(email: string): Promise<string | undefined>;
+  endErasure(email: string): Promise<void>;
+  /** The e-mails of erasures begun and not finished (normally none). */
+  listErasures(): Promise<string[]>;
+  /** The orders in an orderer's index partition. */
+  ordersOfOrderer(ordererId: string): Promise<string[]>;
+  /**
+   * Writes the order row with exactly these offers, conditionally on the loaded ETag (412 when it
+   * changed), then its index rows.
+   */
+  rewriteOrder(file: OrderFile, order: Order, offers: Offer[]): Promise<void>;
+  /** Deletes the order's rows keyed by the person: their sent offer card and feedback card marks. */
+  dropOrderRowsOf(orderId: string, email: string): Promise<void>;
+  /** Writes the claim conditionally on its ETag and moves its per-person index rows; drops card rows of `dropCardsOf`. */
+  rewriteClaim(file: ClaimFile, claim: Claim, dropCardsOf?: string): Promise<void>;
+  /** Drops the comment of one feedback answer; the rating stays. */
+  dropFeedbackComment(orderId: string, raterEmail: string): Promise<void>;
+  /** Deletes the rows keyed by the person's e-mail or object id that no other store owns. */
+  deletePersonRows(email: string, aadObjectId?: string): Promise<void>;
+  readRetention(): Promise<RetentionState>;
+  saveRetention(state: RetentionState): Promise<void>;
+  /** The order ids of orders created at or after `since` (none: from the first) and before `before` (ISO). */
+  ordersCreatedBetween(since: string | undefined, before: string): Promise<string[]>;
+  /** Orders to look at again in a month (their task was not yet 2 years past when first seen). */
+  addDue(month: string, orderId: string): Promise<void>;
+  listDue(month: string): Promise<string[]>;
+  removeDue(month: string, orderId: string): Promise<void>;
+  /** Deletes every row of the order (its partition, orderer and order index rows, feedback on it). */
+  deleteOrder(order: Order): Promise<void>;
+  /** Deletes the claim's rows and its index rows. */
+  deleteClaim(claim: Claim): Promise<void>;
+  /** Deletes order drafts last saved before `before` (ISO); returns how many. */
+  deleteDraftsBefore(before: string): Promise<number>;
+  /** Deletes the rows that tied a sent order card to its order number, written before `before`. */
+  deleteSubmissionsBefore(before: string): Promise<number>;
 }

@@ -13,6 +13,7 @@ import type {
   OfferStore,
   OrderRepository,
   PersonRepository,
+  PrivacyStore,
   RegisterRepository,
 } from './ports';
 
@@ -37,6 +38,8 @@ export interface Services {
   tariffs: TariffStore;
   exports: ExportStore;
   feedback: FeedbackStore;
+  /** Erasure and retention (SPEC §13). */
+  privacy: PrivacyStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
   offerSettings: OfferSettings;

@@ -58,7 +58,7 @@ export async function submitOrder(
   const { unitId: chosenUnit, ...details } = checked.value;
   const unitId = chosenUnit ?? knownUnit!;
   const orderId = formatOrderNumber(now.year, await s.orders.allocateNumber(now.year));
-  const claimed = await s.orders.claimSubmission(draftId, orderId);
+  const claimed = await s.orders.claimSubmission(draftId, orderId, s.clock.now().toISOString());
   if (claimed !== orderId) {
     const sent = (await s.orders.get(claimed))?.value;
     if (sent)

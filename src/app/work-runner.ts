@@ -20,6 +20,7 @@ import { offerViewOf, ordererContact } from './offer-view';
 import { giveUpWaiting, reachByInstall, reachReasonOf, type WaitingItem } from './reach';
 import { claimViewOf } from './claim-view';
 import { runInstallAll } from './install-all';
+import { runRetention, scheduleRetention } from './retention';
 import type { Notifier, OrderFile, Person, Timer } from './ports';
 import type { Services } from './services';
 
@@ -231,6 +232,11 @@ export class WorkRunner {
       }
       case 'install_all':
         return runInstallAll(this.s, this.notifier, timer.orderId, timer.wave ?? 0);
+      case 'retention':
+        // The next day's run first: a run that fails is fired again by its lease, the chain goes on.
+        await scheduleRetention(this.s);
+        await runRetention(this.s);
+        return;
       case 'quiet_wave': {
         // The wave held back for the night; nothing to do if the order moved on meanwhile.
         const order = (await this.s.offers.load(timer.orderId))?.order.value;

@@ -747,4 +747,33 @@ export const en: Catalogue = {
     'Everyone in the register already has a chat with the bot; there is nothing to install.',
   install_all_off:
     'Installing through Microsoft Graph is off (GRAPH_INSTALL, TEAMS_APP_CATALOG_ID). See the README, "Reaching people".',
+  reg_audit_action_erased: 'erased the person’s data',
+  forget_usage:
+    'Write **/forget** and the person’s e-mail, for example **/forget anna@example.fi**.',
+  forget_not_found: 'I find no data with the address {email}. Nothing was erased.',
+  forget_in_progress: 'The data of {email} is already being erased.',
+  forget_open:
+    'I cannot erase the data of {email} yet, because these are still open: {items}. Erase the data once they are settled.',
+  forget_open_orders: 'tasks {ids}',
+  forget_open_claims: 'unpaid fee claims {ids}',
+  forget_open_units: 'approver in units {ids}',
+  forget_title: 'Erase the data of {email}?',
+  forget_held_register: 'Register rows',
+  forget_held_address: 'Stored Teams address',
+  forget_held_ordered: 'Orders as requester',
+  forget_held_offers: 'Offers',
+  forget_held_assignments: 'Tasks',
+  forget_held_claims: 'Fee claims',
+  forget_held_feedback: 'Feedback given',
+  forget_claims_paid: '{count} ({paid} paid)',
+  forget_yes: 'yes',
+  forget_no: 'no',
+  forget_erases:
+    'Erased: the name and e-mail are replaced by a pseudonym everywhere; experience areas, regions, languages, free texts the person wrote, feedback comments, the stored Teams address and the register rows are deleted.',
+  forget_keeps:
+    'Kept: the amounts, dates, cost centre and payment line of paid fees under the pseudonym (the Accounting Act, 6 years from payment), and anonymous counts in the figures.',
+  forget_erase: 'Erase data',
+  forget_done_title: 'Data erased',
+  forget_done:
+    'The person’s data has been erased. In the rows that are kept they appear as {pseudonym}; the erasure shows with **/audit {pseudonym}**.',
 };

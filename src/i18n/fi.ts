@@ -752,6 +752,35 @@ export const fi = {
     'Kaikilla rekisterin henkilöillä on jo keskustelu botin kanssa, joten asennettavaa ei ole.',
   install_all_off:
     'Asennus Microsoft Graphin kautta ei ole käytössä (GRAPH_INSTALL, TEAMS_APP_CATALOG_ID). Katso README, "Reaching people".',
+  reg_audit_action_erased: 'poisti henkilön tiedot',
+  forget_usage:
+    'Kirjoita **/unohda** ja henkilön sähköpostiosoite, esimerkiksi **/unohda anna@example.fi**.',
+  forget_not_found: 'En löydä tietoja osoitteella {email}. Mitään ei poistettu.',
+  forget_in_progress: 'Osoitteen {email} tietojen poisto on jo käynnissä.',
+  forget_open:
+    'En voi vielä poistaa osoitteen {email} tietoja, koska nämä ovat kesken: {items}. Poista tiedot, kun ne on hoidettu.',
+  forget_open_orders: 'tehtävät {ids}',
+  forget_open_claims: 'maksamattomat palkkiohakemukset {ids}',
+  forget_open_units: 'hyväksyjänä yksiköissä {ids}',
+  forget_title: 'Poistetaanko osoitteen {email} tiedot?',
+  forget_held_register: 'Rekisteririvit',
+  forget_held_address: 'Tallennettu Teams-osoite',
+  forget_held_ordered: 'Tilaukset tilaajana',
+  forget_held_offers: 'Tarjoukset',
+  forget_held_assignments: 'Tehtävät',
+  forget_held_claims: 'Palkkiohakemukset',
+  forget_held_feedback: 'Annettu palaute',
+  forget_claims_paid: '{count} ({paid} maksettu)',
+  forget_yes: 'kyllä',
+  forget_no: 'ei',
+  forget_erases:
+    'Poistetaan: nimi ja sähköposti korvataan kaikkialla pseudonyymillä, ja kokemusalueet, alueet, kielet, henkilön kirjoittamat vapaat tekstit, palautteen kommentit, tallennettu Teams-osoite ja rekisteririvit poistetaan.',
+  forget_keeps:
+    'Säilyy: maksettujen palkkioiden summat, päivät, kustannuspaikka ja maksurivi pseudonyymillä (kirjanpitolaki, 6 vuotta maksusta) sekä nimettömät luvut tilastoissa.',
+  forget_erase: 'Poista tiedot',
+  forget_done_title: 'Tiedot poistettu',
+  forget_done:
+    'Henkilön tiedot on poistettu. Säilytettävissä riveissä hän näkyy nimellä {pseudonym}, ja poisto näkyy komennolla **/audit {pseudonym}**.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

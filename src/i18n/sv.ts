@@ -759,4 +759,33 @@ export const sv: Catalogue = {
     'Alla i registret har redan en chatt med botten; det finns inget att installera.',
   install_all_off:
     'Installation via Microsoft Graph är inte påslagen (GRAPH_INSTALL, TEAMS_APP_CATALOG_ID). Se README, "Reaching people".',
+  reg_audit_action_erased: 'raderade personens uppgifter',
+  forget_usage:
+    'Skriv **/glöm** och personens e-postadress, till exempel **/glöm anna@example.fi**.',
+  forget_not_found: 'Jag hittar inga uppgifter med adressen {email}. Inget raderades.',
+  forget_in_progress: 'Uppgifterna för {email} håller redan på att raderas.',
+  forget_open:
+    'Jag kan inte radera uppgifterna för {email} ännu, eftersom det här pågår: {items}. Radera uppgifterna när det är avklarat.',
+  forget_open_orders: 'uppdragen {ids}',
+  forget_open_claims: 'obetalda arvodesansökningar {ids}',
+  forget_open_units: 'godkännare i enheterna {ids}',
+  forget_title: 'Ska uppgifterna för {email} raderas?',
+  forget_held_register: 'Registerrader',
+  forget_held_address: 'Sparad Teams-adress',
+  forget_held_ordered: 'Beställningar som beställare',
+  forget_held_offers: 'Erbjudanden',
+  forget_held_assignments: 'Uppdrag',
+  forget_held_claims: 'Arvodesansökningar',
+  forget_held_feedback: 'Given respons',
+  forget_claims_paid: '{count} ({paid} betalda)',
+  forget_yes: 'ja',
+  forget_no: 'nej',
+  forget_erases:
+    'Raderas: namn och e-post ersätts överallt med en pseudonym; erfarenhetsområden, regioner, språk, fria texter som personen skrivit, responskommentarer, den sparade Teams-adressen och registerraderna raderas.',
+  forget_keeps:
+    'Sparas: betalda arvodens belopp, datum, kostnadsställe och betalningsrad under pseudonymen (bokföringslagen, 6 år från betalningen) och anonyma siffror i statistiken.',
+  forget_erase: 'Radera uppgifterna',
+  forget_done_title: 'Uppgifterna raderade',
+  forget_done:
+    'Personens uppgifter har raderats. I raderna som sparas syns personen som {pseudonym}; raderingen syns med **/audit {pseudonym}**.',
 };

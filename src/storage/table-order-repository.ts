@@ -77,12 +77,13 @@ export class TableOrderRepository implements OrderRepository {
     return nextNumber(this.counters, 'order-number', year);
   }
 
-  async claimSubmission(submissionId: string, orderId: string): Promise<string> {
+  async claimSubmission(submissionId: string, orderId: string, at?: string): Promise<string> {
     try {
       await this.orders.createEntity({
         partitionKey: 'submission',
         rowKey: encodeKey(submissionId),
         orderId,
+        ...(at ? { at } : {}),
       });
       return orderId;
     } catch (err) {
@@ -107,7 +108,13 @@ export class TableOrderRepository implements OrderRepository {
 
   async saveDraft(personId: string, draft: OrderDraft): Promise<void> {
     await this.orders.upsertEntity(
-      { partitionKey: 'draft', rowKey: encodeKey(personId), data: JSON.stringify(draft) },
+      {
+        partitionKey: 'draft',
+        rowKey: encodeKey(personId),
+        data: JSON.stringify(draft),
+        // A column of its own, so that retention finds old drafts with a filter (SPEC §13).
+        updatedAt: draft.updatedAt,
+      },
       'Replace',
     );
   }

@@ -95,6 +95,16 @@ export class TablePersonRepository implements PersonRepository {
     return res.etag ?? '';
   }
 
+  async remove(person: Person): Promise<void> {
+    this.forget(person);
+    const gone = (err: unknown) => {
+      if (!isNotFound(err)) throw err;
+    };
+    await this.table.deleteEntity('person', encodeKey(person.aadObjectId)).catch(gone);
+    await this.table.deleteEntity('email', encodeKey(person.email)).catch(gone);
+    this.forget(person);
+  }
+
   /** Drops what the e-mail cache holds about this person, under any address. */
   private forget(person: Person): void {
     this.byEmail.delete(person.email.toLowerCase());

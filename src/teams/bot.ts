@@ -20,6 +20,7 @@ import { registerOrderingRoutes } from './routes/ordering';
 import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { registerRegisterRoutes } from './routes/register';
 import { registerReachRoutes } from './routes/reach';
+import { registerForgetRoutes } from './routes/forget';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -91,6 +92,7 @@ export function createBot(
     ...registerOrdersConsoleRoutes(app, turns),
     ...registers.commands,
     ...registerReachRoutes(app, turns),
+    ...registerForgetRoutes(app, turns),
     // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
     audit: async (ctx, actor, args) =>
       void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),

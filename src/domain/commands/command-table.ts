@@ -155,6 +155,10 @@ export const COMMANDS = {
     form: 'slash',
     words: { fi: ['tavoitettavuus'], sv: ['nåbarhet'], en: ['reach'] },
   },
+  forget: {
+    form: 'slash',
+    words: { fi: ['unohda'], sv: ['glöm'], en: ['forget'] },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
