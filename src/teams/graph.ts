@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { Config } from '../config';
 import type { InstallOutcome, Installer } from '../app/reach';
 import { log } from '../log';
-import { Pacer } from './pacer';
 
 const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 /** Graph's 429 is retried this many times, each after its Retry-After (capped). */
@@ -40,11 +39,10 @@ export interface GraphOptions {
 /** The default pace: well inside Teams' 30 Graph calls a second per app and tenant. */
 export const GRAPH_CALLS_PER_SECOND = 10;
 /**
- * The window is a little longer than a second: a call leaves here a few milliseconds before Graph
- * counts it, and those milliseconds vary, so exact one-second spacing could put one call too many
- * into Graph's second.
+ * Calls are spaced a tenth wider than the rate: a call leaves here some milliseconds before Graph
+ * counts it, and those milliseconds vary, so exact spacing could put one call too many into a second.
  */
-const WINDOW_MS = 1050;
+const SPACING = 1.1;
 
 /**
  * Proactive installation through Microsoft Graph (SPEC §12): look the person up by e-mail and
@@ -53,25 +51,28 @@ const WINDOW_MS = 1050;
  */
 export class GraphInstaller implements Installer {
   private readonly sleep: (ms: number) => Promise<void>;
-  private readonly pacer: Pacer;
-  /** After a 429 no call of this instance goes out before Retry-After has passed (performance.now). */
+  private readonly spacingMs: number;
+  /** The next call's earliest time (performance.now): a steady pace, not bursts. */
+  private nextAt = 0;
+  /** After a 429 no call of this instance goes out before Retry-After has passed. */
   private pausedUntil = 0;
 
   constructor(private readonly o: GraphOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    this.pacer = new Pacer({
-      perConversation: [],
-      overall: { count: o.callsPerSecond ?? GRAPH_CALLS_PER_SECOND, windowMs: WINDOW_MS },
-    });
+    this.spacingMs = (1000 / (o.callsPerSecond ?? GRAPH_CALLS_PER_SECOND)) * SPACING;
   }
 
   /** Waits for a slot: the steady pace, and any Retry-After that Graph asked for. */
   private async slot(): Promise<void> {
-    for (let wait = this.pausedUntil - performance.now(); wait > 0;) {
-      await this.sleep(wait);
-      wait = this.pausedUntil - performance.now();
+    for (;;) {
+      const now = performance.now();
+      const at = Math.max(this.nextAt, this.pausedUntil);
+      if (at <= now) {
+        this.nextAt = now + this.spacingMs;
+        return;
+      }
+      await this.sleep(at - now);
     }
-    await this.pacer.acquire('graph');
   }
 
   async install(email: string): Promise<InstallOutcome> {

@@ -145,8 +145,44 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
       .slice(before)
       .map((m) => m.text ?? '')
       .join('\n');
-    assert.match(told, /nobody/);
-    assert.match(told, /refused/);
+    assert.ok(
+      told.split('\n\n').some((m) => m.includes('nobody') && m.includes(fi('reach_not_found'))),
+      `the coordinator hears why: ${told}`,
+    );
+    assert.ok(
+      told.split('\n\n').some((m) => m.includes('refused') && m.includes(fi('reach_refused'))),
+      `the coordinator hears why: ${told}`,
+    );
+    await people.coordinator.say('/reach');
+    const reach = textOf(people.coordinator.lastCard()!);
+    assert.ok(reach.includes(`(nobody@example.fi): ${fi('reach_not_found')}`), reach);
+    assert.ok(reach.includes(`(refused@example.fi): ${fi('reach_refused')}`), reach);
+  });
+
+  it('when Teams refuses the offer to an expert who has a chat (403), then the coordinator hears that they blocked the bot, and /reach says so', async () => {
+    await world.bot.services.registers.putExpert(
+      anExpert({ email: 'blocker@example.fi', maxPerMonth: 100 }),
+    );
+    const blocker = world.person({ email: 'blocker@example.fi' });
+    await blocker.install();
+    world.connector.fail('send', 403, { times: 5, conversationId: blocker.conversationId });
+    const before = people.coordinator.messages().length;
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-15', expertCount: 10 });
+    await settleAll();
+    assert.equal(offerCardsFor(blocker, orderId).length, 0);
+    const told = people.coordinator
+      .messages()
+      .slice(before)
+      .map((m) => m.text ?? '')
+      .filter((t) => t.includes('blocker'));
+    assert.equal(told.length, 1, told.join('\n'));
+    assert.ok(told[0]!.includes(fi('reach_blocked')), told[0]);
+    await people.coordinator.say('/reach');
+    assert.ok(
+      textOf(people.coordinator.lastCard()!).includes(
+        `(blocker@example.fi): ${fi('reach_blocked')}`,
+      ),
+    );
   });
 
   it('when the installation event never comes, then after an hour the offer moves to the next candidate and the coordinator is told', async () => {
@@ -196,6 +232,7 @@ describe('reaching people who never opened the bot (SPEC §12)', () => {
       .join('\n');
     assert.match(told, /silent/);
     assert.match(told, new RegExp(orderId));
+    assert.ok(told.includes(fi('reach_no_answer')), `with the reason: ${told}`);
   });
 });
 
@@ -261,5 +298,64 @@ describe('a claim that reaches an approver who never opened the bot (SPEC §12)'
     await press(chain.supervisor, claimId, 'approve_claim');
     await world.settle();
     assert.equal(buttons(cardWith(chain.payroll, claimId, 'mark_claim_paid').card)[0], 'Maksettu');
+  });
+});
+
+describe('a claim stage whose approver never gets the installation (SPEC §12)', () => {
+  let world: World;
+  let graph: GraphStub;
+  let people: Cast;
+  let chain: Chain;
+  before(async () => {
+    graph = new GraphStub();
+    await graph.start();
+    world = await World.start({
+      GRAPH_INSTALL: '1',
+      GRAPH_BASE_URL: graph.url,
+      TEAMS_APP_CATALOG_ID: graph.catalogId,
+    });
+    people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+    chain = await approvers(world, false, ['payroll']);
+    // Installed, but Teams never sends the installation event.
+    graph.addUser('sup@example.fi', chain.supervisor, { silent: true });
+  });
+  after(async () => {
+    await world.stop();
+    await graph.stop();
+  });
+
+  it('when the claim card is still undelivered after an hour, then the coordinators are told why, with /reassign, and /reach says so', async () => {
+    const orderId = await takenTask(world, people, {
+      date: '2026-11-30',
+      start: '13:00',
+      end: '15:00',
+    });
+    await toHelsinki(world, '2026-11-30T15:00');
+    await press(people.orderer, orderId, 'task_done');
+    const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
+    const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
+    await world.settle();
+    await graph.idle();
+    assert.equal(graph.installsFor('sup@example.fi'), 1);
+    const toldAbout = () =>
+      people.coordinator
+        .messages()
+        .map((m) => m.text ?? '')
+        .filter((t) => t.includes(claimId));
+    assert.deepEqual(toldAbout(), [], 'within the hour nobody is asked to step in');
+
+    await toHelsinki(world, '2026-11-30T15:59');
+    assert.deepEqual(toldAbout(), []);
+    await toHelsinki(world, '2026-11-30T16:01');
+    const told = toldAbout();
+    assert.equal(told.length, 1, told.join('\n'));
+    assert.ok(told[0]!.includes(`/reassign ${claimId}`), told[0]);
+    assert.ok(told[0]!.includes(fi('reach_no_answer')), told[0]);
+    assert.ok(told[0]!.includes('sup@example.fi'), told[0]);
+
+    await people.coordinator.say('/reach');
+    assert.ok(
+      textOf(people.coordinator.lastCard()!).includes(`(sup@example.fi): ${fi('reach_no_answer')}`),
+    );
   });
 });

@@ -9,6 +9,8 @@ export interface GraphCall {
   body?: any;
   status: number;
   authorization?: string;
+  /** When the call arrived (wall clock, ms): pacing is measured on these. */
+  at: number;
 }
 
 interface GraphUser {
@@ -96,7 +98,19 @@ export class GraphStub {
     ).length;
   }
 
+  /** The most calls that arrived within any window of `windowMs` (a sliding window). */
+  mostCallsWithin(windowMs: number): number {
+    const times = this.calls.map((c) => c.at).sort((a, b) => a - b);
+    let most = 0;
+    for (let i = 0, j = 0; j < times.length; j++) {
+      while (times[j]! - times[i]! >= windowMs) i++;
+      most = Math.max(most, j - i + 1);
+    }
+    return most;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = Date.now();
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -116,6 +130,7 @@ export class GraphStub {
         body,
         status,
         authorization: req.headers.authorization,
+        at: arrived,
       });
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(json === undefined ? '' : JSON.stringify(json));
