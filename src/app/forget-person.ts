@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Claim } from '../domain/fees/claim';
+import { monthOf, monthsThrough, RETENTION } from '../domain/privacy/retention';
 import { helsinkiInstant } from '../domain/shared/helsinki';
 import {
   type Erased,
@@ -15,6 +16,8 @@ import type { Person } from './ports';
 import type { Services } from './services';
 
 const ALL = 10_000;
+/** No claim was paid before the service started. */
+const FIRST_MONTH = '2026-01';
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /** What the service holds on a person, as counts for the confirmation card. */
@@ -53,6 +56,7 @@ interface Found {
   orderIds: Set<string>;
   /** Orders the person ordered or took part in: the comments given on them go too. */
   takenPart: Set<string>;
+  /** Their own claims, and paid claims they approved or paid. */
   claims: Claim[];
   nothing: boolean;
 }
@@ -73,6 +77,14 @@ async function find(s: Services, email: string): Promise<Found> {
       s.registers.listUnits(),
     ]);
   const ordered = person ? await s.privacy.ordersOfOrderer(person.aadObjectId) : [];
+  // Claims the person approved or paid: the paid-month partitions still kept (6 years at most).
+  const from = monthOf(new Date(now.getTime() - (RETENTION.claimYears + 1) * 366 * 24 * 3600_000));
+  const approved = (
+    await s.claims.listPaid(monthsThrough(from < FIRST_MONTH ? FIRST_MONTH : from, now))
+  ).filter(
+    (c) =>
+      c.expertEmail !== email && JSON.stringify([c.chain, c.history]).toLowerCase().includes(email),
+  );
   const open: OpenItems = { orders: [], claims: [], units: [] };
   for (const a of load.assignments)
     if (helsinkiInstant(a.date, a.end) > now) open.orders.push(a.orderId);
@@ -118,8 +130,14 @@ async function find(s: Services, email: string): Promise<Found> {
     },
     orderIds,
     takenPart,
-    claims,
-    nothing: !expert && !staff && !person && orderIds.size === 0 && claims.length === 0,
+    claims: [...claims, ...approved],
+    nothing:
+      !expert &&
+      !staff &&
+      !person &&
+      orderIds.size === 0 &&
+      claims.length === 0 &&
+      approved.length === 0,
   };
 }
 

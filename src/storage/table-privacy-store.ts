@@ -135,6 +135,9 @@ export class TablePrivacyStore implements PrivacyStore {
       await this.t.claims
         .deleteEntity(holderPartition(before.holderEmail), claim.claimId)
         .catch(gone);
+    // A holder row of a stage the person held before is stale but still names them.
+    if (dropCardsOf && dropCardsOf !== claim.holderEmail)
+      await this.t.claims.deleteEntity(holderPartition(dropCardsOf), claim.claimId).catch(gone);
     if (dropCardsOf)
       for (const card of file.cards.filter((c) => c.email.toLowerCase() === dropCardsOf))
         await this.t.claims.deleteEntity(pk, `card|${encodeKey(card.activityId)}`).catch(gone);

@@ -214,6 +214,29 @@ describe('forget and retention (SPEC §13)', function () {
       );
     });
 
+    it('when an approver is still named by a unit, then /forget is refused and names the unit', async () => {
+      const answer = (await coordinator().say('/forget sup@example.fi')).join('\n');
+      assert.match(answer, new RegExp(fi('forget_open_units', { ids: 'psy' })));
+    });
+
+    it('when an approver who left is erased, then the paid claim they approved names only a pseudonym and still sums', async () => {
+      const s = world.bot.services;
+      const unit = (await s.registers.getUnit('psy'))!;
+      await s.registers.putUnit({ ...unit, supervisorEmail: 'uusi.esihenkilo@example.fi' });
+      await coordinator().say('/glöm sup@example.fi');
+      const answer = await press(coordinator(), 'sup@example.fi', VERB);
+      const approver = /poistettu-[0-9a-f]{10}/.exec(answer.shown)![0];
+      const claim = (await s.claims.load(claimId))!.claim.value;
+      assert.equal(claim.chain.supervisor, approver);
+      assert.ok(claim.history.some((h) => h.by === approver && h.action === 'approved'));
+      assert.deepEqual(
+        holding(await allRows(world), ['sup@example.fi', encodeKey('sup@example.fi'), 'Sanna']),
+        [],
+      );
+      const row = (await csvRows(chain.payroll, '2026-12'))[0]!;
+      assert.deepEqual(row.slice(3), paidRow.slice(3));
+    });
+
     it('when a new order goes out, then the erased expert is not offered it', async () => {
       const t3 = await placeOrder(people.orderer, { date: '2026-12-20' });
       await world.settle();
