@@ -31,26 +31,6 @@ export function profileMessage(e: Expert, lang: Language, t: Translate): string 
   return `${lines(t('profile_title'), profileRows(e, lang, t))}\n\n${t('profile_change')}`;
 }
 
-/** `omat tehtävät` / `my tasks`: assignments from today on, soonest first. */
-export function myTasksMessage(
-  assignments: readonly AssignmentRef[],
-  today: string,
-  lang: Language,
-  t: Translate,
-): string {
-  const coming = assignments
-    .filter((a) => a.date >= today)
-    .sort((a, b) => `${a.date}${a.start}`.localeCompare(`${b.date}${b.start}`));
-  if (!coming.length) return t('my_tasks_empty');
-  return [
-    `**${t('my_tasks_title')}**`,
-    ...coming.map(
-      (a) =>
-        `- ${t('my_tasks_line', { orderId: a.orderId, when: dateTimeRange(a.date, a.start, a.end, lang), where: a.remote ? t('summary_remote') : (a.municipality ?? '') })}`,
-    ),
-  ].join('\n\n');
-}
-
 /** The my-tasks card's button: Can't make it on one row (the verb of the task card's own button). */
 export const WithdrawFromTasksVerb = 'withdraw_assignment';
 

@@ -121,8 +121,8 @@ export function decideOrderChange(
     });
   }
   if (kept.length > next.expertCount) {
-    // The latest assigned go first.
-    const byLatest = [...kept].sort((a, b) => b.at.localeCompare(a.at));
+    // The latest assigned go first (the list is in the order they took it: ties go by it).
+    const byLatest = [...kept].reverse().sort((a, b) => b.at.localeCompare(a.at));
     const going = new Set(byLatest.slice(0, kept.length - next.expertCount).map((a) => a.email));
     for (const a of byLatest.filter((x) => going.has(x.email)))
       released.push({ email: a.email, name: a.name, why: 'count' });
