@@ -23,7 +23,7 @@ export const en: Catalogue = {
   role_coordinator: 'coordinator',
   help_title: 'How to use Kokemusvälitys',
   help_orderer:
-    'Type **what can I order** to see what you can order and what it costs. **As a requester** you can write your order in your own words, e.g. *"We need a mental health expert by experience to give a talk to nurses on Thu 18 March 9–11 in Kuopio"*. You can type: **my orders**, **cancel T-…** (cancel an order).',
+    'Type **what can I order** to see what you can order and what it costs. **As a requester** you can write your order in your own words, e.g. *"We need a mental health expert by experience to give a talk to nurses on Thu 18 March 9–11 in Kuopio"*. You can type: **my orders**, **change T-…** (change an order), **cancel T-…** (cancel an order).',
   help_expert:
     '**As an expert by experience** you get task offers in this chat. You can type: **my tasks**, **my fees**, **pause until 31.12.** (no offers until then), **profile**, **my data**.',
   help_approver:
@@ -774,4 +774,5 @@ export const en: Catalogue = {
   audit_released: 'Released by a change: {who}',
   audit_recheck_expired: 'Did not answer the change in time, place released: {who}',
   offer_released_title: 'Your place was released',
+  console_offer_gave_back: "couldn't make it, gave it back {when}",
 };

@@ -22,7 +22,7 @@ export const fi = {
   role_coordinator: 'koordinaattori',
   help_title: 'Näin käytät Kokemusvälitystä',
   help_orderer:
-    'Kirjoita **mitä voin tilata**, niin näet, mitä voit tilata ja mitä se maksaa. **Tilaajana** voit kirjoittaa tilauksen omin sanoin, esimerkiksi *"Tarvitsemme mielenterveyden kokemusasiantuntijan luennolle hoitajille to 18.3. klo 9–11 Kuopiossa"*. Voit kirjoittaa: **omat** (omat tilauksesi), **peru T-…** (peru tilaus).',
+    'Kirjoita **mitä voin tilata**, niin näet, mitä voit tilata ja mitä se maksaa. **Tilaajana** voit kirjoittaa tilauksen omin sanoin, esimerkiksi *"Tarvitsemme mielenterveyden kokemusasiantuntijan luennolle hoitajille to 18.3. klo 9–11 Kuopiossa"*. Voit kirjoittaa: **omat** (omat tilauksesi), **muuta T-…** (muuta tilausta), **peru T-…** (peru tilaus).',
   help_expert:
     '**Kokemusasiantuntijana** saat tehtävätarjoukset tähän keskusteluun. Voit kirjoittaa: **omat tehtävät**, **palkkiot**, **tauko 31.12.** (ei tarjouksia siihen asti), **profiili**, **omat tiedot**.',
   help_approver:
@@ -780,6 +780,7 @@ export const fi = {
   audit_released: 'Vapautettu muutoksen vuoksi: {who}',
   audit_recheck_expired: 'Ei vastannut muutokseen ajoissa, paikka vapautui: {who}',
   offer_released_title: 'Paikkasi vapautui',
+  console_offer_gave_back: 'ei päässytkään, perui {when}',
 } as const;
 
 export type MessageKey = keyof typeof fi;

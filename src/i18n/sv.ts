@@ -25,7 +25,7 @@ export const sv: Catalogue = {
   role_coordinator: 'koordinator',
   help_title: 'Så här använder du Kokemusvälitys',
   help_orderer:
-    'Skriv **vad kan jag beställa**, så ser du vad du kan beställa och vad det kostar. **Som beställare** kan du skriva beställningen med egna ord, till exempel *"Vi behöver en erfarenhetsexpert inom psykisk hälsa för en föreläsning för sjukskötare to 18.3 kl. 9–11 i Vasa"*. Du kan skriva: **mina** (dina beställningar), **annullera T-…** (annullera en beställning).',
+    'Skriv **vad kan jag beställa**, så ser du vad du kan beställa och vad det kostar. **Som beställare** kan du skriva beställningen med egna ord, till exempel *"Vi behöver en erfarenhetsexpert inom psykisk hälsa för en föreläsning för sjukskötare to 18.3 kl. 9–11 i Vasa"*. Du kan skriva: **mina** (dina beställningar), **ändra T-…** (ändra en beställning), **annullera T-…** (annullera en beställning).',
   help_expert:
     '**Som erfarenhetsexpert** får du uppdragserbjudanden i den här chatten. Du kan skriva: **mina uppdrag**, **arvoden**, **paus 31.12** (inga erbjudanden till dess), **profil**, **mina uppgifter**.',
   help_approver:
@@ -788,4 +788,5 @@ export const sv: Catalogue = {
   audit_released: 'Frigjord på grund av en ändring: {who}',
   audit_recheck_expired: 'Svarade inte på ändringen i tid, platsen frigjordes: {who}',
   offer_released_title: 'Din plats frigjordes',
+  console_offer_gave_back: 'kunde inte komma, avbokade {when}',
 };
