@@ -123,11 +123,16 @@ export function orderAuditMessage(order: Order, lang: Language, t: Translate): s
     // Coordinators' console changes (phone order, unassign, forced assignment).
     ...(order.audit ?? []).map((e) => ({
       at: e.at,
-      text: t(`audit_${e.what}`, {
-        who: e.who ?? '',
-        by: e.by,
-        rules: (e.rules ?? []).map((r) => t(`console_rule_${r}` as MessageKey)).join(', '),
-      }),
+      text:
+        t(`audit_${e.what}`, {
+          who: e.who ?? '',
+          by: e.by,
+          rules: (e.rules ?? []).map((r) => t(`console_rule_${r}` as MessageKey)).join(', '),
+          version: e.version ?? '',
+          changes: (e.changes ?? [])
+            .map((c) => `${t(`label_${c.field}`)} ${plain(c.from) || '–'} → ${plain(c.to) || '–'}`)
+            .join('; '),
+        }) + (e.reason ? ` (${t('audit_reason')}: ${plain(e.reason)})` : ''),
     })),
     ...(order.taskNotDoneAt
       ? [

@@ -7,11 +7,29 @@ import { euros, helsinkiDateTime } from './format';
 import { whenText, whereText } from './order-summary';
 import { plain } from './plain-text';
 
-export const OfferVerb = { accept: 'accept_offer', decline: 'decline_offer' } as const;
+export const OfferVerb = {
+  accept: 'accept_offer',
+  decline: 'decline_offer',
+  withdraw: 'withdraw_assignment',
+  stillFine: 'still_fine',
+} as const;
 
-type Shown = 'pending' | 'accepted' | 'filled' | 'withdrawn' | 'declined' | 'expired';
+type Shown =
+  | 'pending'
+  | 'accepted'
+  | 'recheck'
+  | 'filled'
+  | 'withdrawn'
+  | 'declined'
+  | 'expired'
+  | 'given_back'
+  | 'released';
 
 function shownState(v: OfferView): Shown {
+  if (v.offer.withdrawnAt) return 'given_back';
+  if (v.offer.released) return 'released';
+  if (v.offer.status === 'accepted' && v.offer.confirmBy && v.order.status !== 'cancelled')
+    return 'recheck';
   switch (v.offer.status) {
     case 'pending':
       return v.order.status === 'cancelled'
@@ -73,24 +91,61 @@ export function offerCard(
       ],
     );
   }
-  if (shown === 'accepted') {
+  if (shown === 'given_back' || shown === 'released') {
+    const text =
+      shown === 'given_back'
+        ? t('offer_given_back_text', { orderId: o.orderId })
+        : t(`expert_released_${v.offer.released!.why}`, { orderId: o.orderId });
     return card([
       ...top,
-      heading(t('offer_accepted_title', { task })),
-      textBlock(t('offer_accepted_text', { orderId: o.orderId })),
-      facts([
-        ...common,
-        [t('offer_address'), whereText(o, t)],
-        [
-          t('offer_contact'),
-          v.orderer ? `${plain(v.orderer.name)}, ${plain(v.orderer.email)}` : '',
-        ],
-        ...(o.audience
-          ? ([[t('label_audience'), plain(o.audience)]] as Array<[string, string]>)
-          : []),
-        ...(o.wishes ? ([[t('label_wishes'), plain(o.wishes)]] as Array<[string, string]>) : []),
-      ]),
+      heading(t(shown === 'given_back' ? 'offer_given_back_title' : 'offer_released_title')),
+      textBlock(text),
+      facts([[t('label_taskType'), task], ...common.slice(1, 2)]),
     ]);
+  }
+  if (shown === 'accepted' || shown === 'recheck') {
+    const intro =
+      shown === 'recheck'
+        ? [
+            heading(t('recheck_title', { orderId: o.orderId })),
+            textBlock(t('recheck_text', { deadline: helsinkiDateTime(v.offer.confirmBy!, lang) })),
+          ]
+        : [
+            heading(t('offer_accepted_title', { task })),
+            textBlock(t('offer_accepted_text', { orderId: o.orderId })),
+          ];
+    const data = { orderId: o.orderId };
+    return card(
+      [
+        ...top,
+        ...intro,
+        facts([
+          ...common,
+          [t('offer_address'), whereText(o, t)],
+          [
+            t('offer_contact'),
+            v.orderer ? `${plain(v.orderer.name)}, ${plain(v.orderer.email)}` : '',
+          ],
+          ...(o.audience
+            ? ([[t('label_audience'), plain(o.audience)]] as Array<[string, string]>)
+            : []),
+          ...(o.wishes ? ([[t('label_wishes'), plain(o.wishes)]] as Array<[string, string]>) : []),
+        ]),
+        {
+          type: 'Input.Text',
+          id: 'reason',
+          label: t('withdraw_reason_label'),
+          isMultiline: true,
+          maxLength: 500,
+        },
+      ],
+      [
+        ...(shown === 'recheck'
+          ? [executeAction(t('still_fine'), OfferVerb.stillFine, data, 'positive')]
+          : []),
+        executeAction(t('cant_make_it'), OfferVerb.withdraw, data, 'destructive'),
+      ],
+    );
   }
   return card([
     ...top,

@@ -15,8 +15,9 @@ import {
 } from './elements';
 import { euros } from './format';
 import { orderSummary } from './order-summary';
+import { plain } from './plain-text';
 
-export const Verb = { sendOrder: 'send_order' } as const;
+export const Verb = { sendOrder: 'send_order', saveChange: 'save_order_change' } as const;
 
 export interface OrderCardView {
   draftId: string;
@@ -28,6 +29,26 @@ export interface OrderCardView {
   note?: string;
   /** The tariff in force and the orderer's language: the card then shows the estimated cost (SPEC §3). */
   estimate?: { tariff: Tariff; lang: Language };
+  /** A sent order being changed (`muuta T-…`): Save changes instead of Send order. */
+  change?: { orderId: string; version: number };
+}
+
+/** A sent order's values as the order card's inputs (to change it). */
+export function formOfOrder(o: Order): OrderForm {
+  return {
+    taskType: o.taskType,
+    areas: o.areas.join(','),
+    date: o.date,
+    start: o.start,
+    end: o.end,
+    remote: String(o.remote),
+    municipality: o.municipality,
+    address: o.address,
+    expertCount: String(o.expertCount),
+    language: o.language,
+    audience: o.audience,
+    wishes: o.wishes,
+  };
 }
 
 /** The estimated cost as a FactSet line, or nothing while the type or times are missing. */
@@ -71,8 +92,12 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
   });
 
   const body: Element[] = [
-    heading(t('order_card_title')),
-    textBlock(v.note ?? t('order_card_intro'), { isSubtle: true }),
+    heading(
+      v.change ? t('change_card_title', { orderId: v.change.orderId }) : t('order_card_title'),
+    ),
+    textBlock(v.note ?? t(v.change ? 'change_card_intro' : 'order_card_intro'), {
+      isSubtle: true,
+    }),
   ];
   if (v.units)
     body.push(
@@ -191,7 +216,26 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
   );
   if (v.estimate) body.push(...estimateFacts(f, v.estimate.tariff, v.estimate.lang, t));
   return card(body, [
-    executeAction(t('send_order'), Verb.sendOrder, { draftId: v.draftId }, 'positive'),
+    v.change
+      ? executeAction(t('save_changes'), Verb.saveChange, { ...v.change }, 'positive')
+      : executeAction(t('send_order'), Verb.sendOrder, { draftId: v.draftId }, 'positive'),
+  ]);
+}
+
+/** What replaces the change card once saved: the order as it now is, and who was released. */
+export function orderChangedCard(
+  order: Order,
+  released: readonly string[],
+  lang: Language,
+  t: Translate,
+): AdaptiveCard {
+  return card([
+    heading(t('change_saved_title', { orderId: order.orderId })),
+    textBlock(t('change_saved_text')),
+    ...(released.length
+      ? [textBlock(t('change_released', { names: released.map(plain).join(', ') }))]
+      : []),
+    orderSummary(order, lang, t),
   ]);
 }
 

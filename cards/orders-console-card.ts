@@ -103,8 +103,10 @@ function offerAnswer(
   when: string | undefined,
   unassigned: boolean,
   t: Translate,
+  gaveBack = false,
 ): string {
   if (unassigned) return t('console_offer_unassigned', { when: when ?? '' });
+  if (gaveBack) return t('console_offer_gave_back', { when: when ?? '' });
   return t(`console_offer_${status}` as MessageKey, { when: when ?? '' });
 }
 
@@ -141,7 +143,7 @@ export function consoleOrderCard(
     ...(d.offers.length
       ? d.offers.map((f) =>
           textBlock(
-            `- ${t('console_offer_line', { name: `${d.names[f.expertEmail] ?? f.expertEmail} (${f.expertEmail})`, sent: when(f.sentAt)!, answer: offerAnswer(f.status, when(f.answeredAt), f.unassignedAt !== undefined, t) })}`,
+            `- ${t('console_offer_line', { name: `${d.names[f.expertEmail] ?? f.expertEmail} (${f.expertEmail})`, sent: when(f.sentAt)!, answer: offerAnswer(f.status, when(f.answeredAt), f.unassignedAt !== undefined || f.released !== undefined, t, f.withdrawnAt !== undefined) })}`,
           ),
         )
       : [textBlock(t('console_no_offers'))]),

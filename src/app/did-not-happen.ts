@@ -15,6 +15,7 @@ import { claimViewOf } from './claim-view';
 import type { ClaimView } from './ports';
 import { involved } from '../domain/fees/claim-queries';
 import type { Services } from './services';
+import { translator } from '../i18n';
 
 /** Who acts: the e-mail from Teams and the roles from the registers, never from card data. */
 export interface FeeActor {
@@ -103,6 +104,23 @@ export async function holdClaim(
 ): Promise<void> {
   // Refused when it waits already (the effect ran before), was paid or cancelled: nothing to do.
   await decide(s, claimId, { type: 'task_not_done', reason, actor: by, at: s.clock.now() });
+}
+
+/** Who the claim history names when the service itself withdraws a claim. */
+export const SERVICE_ACTOR = 'kokemusvalitys';
+
+/**
+ * The order's outbox: the expert gave their place back (Can't make it), so a claim already sent for
+ * the task is withdrawn: cancelled, its cards updated. The reason is the button's words in all three
+ * languages, since the claim's history is read in any of them.
+ */
+export async function withdrawClaim(s: Services, claimId: string, orderId: string): Promise<void> {
+  const reason = (['fi', 'sv', 'en'] as const)
+    .map((l) => translator(l)('cant_make_it'))
+    .join(' / ');
+  const file = await s.claims.load(claimId);
+  if (!file || file.claim.value.orderId !== orderId) return;
+  await decide(s, claimId, { type: 'cancel', reason, actor: SERVICE_ACTOR, at: s.clock.now() });
 }
 
 function decide(

@@ -1,7 +1,7 @@
 import type { AssignmentRef, ExpertLoad } from '../domain/matching/match-experts';
 import type { Claim, ClaimEffect } from '../domain/fees/claim';
 import type { Tariff } from '../domain/fees/tariff';
-import type { Effect, Offer } from '../domain/offers/offer';
+import type { Effect, Offer, OrdererNews } from '../domain/offers/offer';
 import type { Order, OrderForm } from '../domain/orders/order';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import type { FeedbackEntry, FeedbackRole } from '../domain/feedback/feedback';
@@ -218,6 +218,9 @@ export interface OfferStore {
   listOfferedTo(email: string, limit: number): Promise<string[]>;
 }
 
+export type ReleaseWhy = 'count' | 'rules' | 'silence';
+
+/** still_fine: an assigned expert's answer time to a changed order ran out (place released if silent). */
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
 /** quiet_wave: a new offer wave held back for the night (SPEC §4), sent at 08:00. */
 /** reach_deadline: what waited an hour for an installation goes to the coordinators (SPEC §12). */
@@ -232,7 +235,8 @@ export type TimerKind =
   | 'reach_deadline'
   | 'install_all'
   /** The daily retention run (SPEC §13). */
-  | 'retention';
+  | 'retention'
+  | 'still_fine';
 
 export interface Timer {
   key: string;
@@ -356,11 +360,16 @@ export interface Notifier {
     view: OfferView,
     sentActivityId?: string,
   ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
-  ordererUpdate(
-    orderer: Person,
+  ordererUpdate(orderer: Person, order: Order, about: OrdererNews): Promise<void>;
+  /** An expert gave their place back less than 48 h before the task (the reason, if any, for coordinators only). */
+  coordinatorWithdrawn(
+    coordinator: Person,
     order: Order,
-    about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled',
+    expertName: string,
+    reason?: string,
   ): Promise<void>;
+  /** A change of the order released the expert: fewer places, broken hard rules, or no answer in time. */
+  expertReleased(expert: Person, order: Order, why: ReleaseWhy): Promise<void>;
   coordinatorUnfilled(
     coordinator: Person,
     order: Order,

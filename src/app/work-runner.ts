@@ -2,8 +2,10 @@ import type { Effect } from '../domain/offers/offer';
 import {
   assignmentTimers,
   candidatesForCoordinator,
+  reminderTime,
   remindsExpert,
 } from '../domain/offers/follow-up';
+import { followUpTime } from '../domain/fees/claim-form';
 import type { Order } from '../domain/orders/order';
 import { helsinkiInstant } from '../domain/shared/helsinki';
 import { waveSendTime } from '../domain/offers/quiet-hours';
@@ -14,7 +16,7 @@ import { feedbackTime } from '../domain/feedback/feedback';
 import { sendFeedbackCard } from './give-feedback';
 import { storeNewClaim } from './change-claim';
 import { ClaimWork } from './claim-work';
-import { holdClaim } from './did-not-happen';
+import { holdClaim, withdrawClaim } from './did-not-happen';
 import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
 import { giveUpWaiting, reachByInstall, reachReasonOf, type WaitingItem } from './reach';
@@ -36,6 +38,8 @@ const REPEATABLE = new Set<Effect['type']>([
   'update_offer_card',
   'schedule_wave_expiry',
   'record_assignment',
+  'release_assignment',
+  'reschedule_assignment',
 ]);
 
 /**
@@ -177,6 +181,8 @@ export class WorkRunner {
         const expert = timer.email ? await this.s.people.findByEmail(timer.email) : undefined;
         if (!file || !expert || !timer.email || !remindsExpert(file.order.value, timer.email))
           return;
+        // The order's date changed after this timer was set: the new date's own timer reminds.
+        if (reminderTime(file.order.value).toISOString() !== timer.dueAt) return;
         await this.notifier.taskReminder(
           expert,
           file.order.value,
@@ -185,6 +191,9 @@ export class WorkRunner {
         return;
       }
       case 'task_ended': {
+        // The order moved later after this timer was set: the new time's own timer follows up.
+        const current = (await this.s.orders.get(timer.orderId))?.value;
+        if (current && followUpTime(current) > this.s.clock.now()) return;
         await this.claimWork.taskEnded(timer.orderId, timer.email);
         // Feedback cards 2 h after the end (SPEC §6): the expert's, and (the order's own row) the
         // orderer's. Scheduled once the task has ended, not on Accept, which stays within its trips.
@@ -237,6 +246,13 @@ export class WorkRunner {
         await scheduleRetention(this.s);
         await runRetention(this.s);
         return;
+      case 'still_fine':
+        if (!timer.email) return;
+        return applyOfferCommand(this.s, timer.orderId, () => ({
+          type: 'recheck_expired',
+          expert: timer.email!,
+          at: this.s.clock.now(),
+        }));
       case 'quiet_wave': {
         // The wave held back for the night; nothing to do if the order moved on meanwhile.
         const order = (await this.s.offers.load(timer.orderId))?.order.value;
@@ -312,6 +328,51 @@ export class WorkRunner {
       }
       case 'notify_coordinators':
         return this.tellCoordinators(order, effect.about, effect.email);
+      case 'release_assignment':
+        // A withdrawn or released assignment is not among their assignments (fair shares, overlap).
+        await this.s.loads.remove(effect.email, orderId);
+        if (order.claims?.[effect.email])
+          await withdrawClaim(this.s, order.claims[effect.email]!, orderId);
+        return;
+      case 'reschedule_assignment': {
+        if (!order.assigned.some((a) => a.email === effect.email)) return;
+        await this.s.loads.remove(effect.email, orderId);
+        await this.s.loads.add(effect.email, {
+          orderId,
+          date: order.date,
+          start: order.start,
+          end: order.end,
+          remote: order.remote,
+          municipality: order.municipality,
+        });
+        for (const timer of assignmentTimers(order, effect.email, this.s.clock.now()))
+          await this.s.jobs.schedule({ ...timer, orderId });
+        return;
+      }
+      case 'notify_released': {
+        const expert = await this.s.people.findByEmail(effect.email);
+        if (expert) await this.notifier.expertReleased(expert, order, effect.why);
+        return;
+      }
+      case 'ask_still_fine': {
+        // The timer first: a card that fails to go out still has its answer time.
+        await this.s.jobs.schedule({
+          kind: 'still_fine',
+          dueAt: effect.dueAt,
+          orderId,
+          email: effect.email,
+        });
+        const offer = file.offers.get(effect.email)?.value;
+        const person = await this.s.people.findByEmail(effect.email);
+        if (!offer || !person || offer.confirmBy !== effect.dueAt) return;
+        // A new message (the accepted card may be far up the chat); later updates go to it.
+        const sent = await this.notifier.offerCard(person, await offerViewOf(this.s, order, offer));
+        if (sent.ok && sent.activityId) {
+          await this.s.offers.recordSentCard(orderId, effect.email, sent.activityId);
+          file.sentCards.set(effect.email, sent.activityId);
+        }
+        return;
+      }
       case 'notify_unassigned': {
         await this.s.loads.remove(effect.email, orderId);
         const [expert, orderer] = await Promise.all([
@@ -378,10 +439,19 @@ export class WorkRunner {
 
   private async tellCoordinators(
     order: Order,
-    about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done',
+    about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done' | 'withdrawn',
     email?: string,
   ): Promise<void> {
     const coordinators = await this.coordinators();
+    if (about === 'withdrawn') {
+      const entry = [...(order.audit ?? [])]
+        .reverse()
+        .find((e) => e.what === 'withdrawn' && e.by === email);
+      const name = (email && (await this.s.registers.getExpert(email))?.name) || (email ?? '');
+      for (const c of coordinators)
+        await this.notifier.coordinatorWithdrawn(c, order, name, entry?.reason);
+      return;
+    }
     if (about === 'task_not_done') {
       for (const c of coordinators) await this.notifier.coordinatorTaskNotDone(c, order);
       return;

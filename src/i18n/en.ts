@@ -23,7 +23,7 @@ export const en: Catalogue = {
   role_coordinator: 'coordinator',
   help_title: 'How to use Kokemusvälitys',
   help_orderer:
-    'Type **what can I order** to see what you can order and what it costs. **As a requester** you can write your order in your own words, e.g. *"We need a mental health expert by experience to give a talk to nurses on Thu 18 March 9–11 in Kuopio"*. You can type: **my orders**, **cancel T-…** (cancel an order).',
+    'Type **what can I order** to see what you can order and what it costs. **As a requester** you can write your order in your own words, e.g. *"We need a mental health expert by experience to give a talk to nurses on Thu 18 March 9–11 in Kuopio"*. You can type: **my orders**, **change T-…** (change an order), **cancel T-…** (cancel an order).',
   help_expert:
     '**As an expert by experience** you get task offers in this chat. You can type: **my tasks**, **my fees**, **pause until 31.12.** (no offers until then), **profile**, **my data**.',
   help_approver:
@@ -776,4 +776,54 @@ export const en: Catalogue = {
   forget_done_title: 'Data erased',
   forget_done:
     'The person’s data has been erased. In the rows that are kept they appear as {pseudonym}; the erasure shows with **/audit {pseudonym}**.',
+  cant_make_it: "Can't make it",
+  withdraw_reason_label: 'Reason, if you want to say (never shown to the requester)',
+  withdraw_not_assigned: 'This task is no longer yours. Nothing was changed.',
+  withdraw_task_started:
+    'The task has already started, so the place can no longer be given back here. Please contact the coordinator. Nothing was changed.',
+  withdraw_reason_too_long: 'The reason is too long (at most 500 characters). Nothing was changed.',
+  offer_given_back_title: "You can't make it",
+  offer_given_back_text:
+    'Thank you for letting us know. Task {orderId} is now offered to others. Giving it back does not affect your future offers.',
+  withdraw_done: 'You gave back task {orderId}. The place is offered to others.',
+  orderer_withdrawn:
+    'Order {orderId}: one expert by experience had to cancel. I am looking for a replacement and will tell you when the place is filled.',
+  coordinator_withdrawn:
+    'Less than 48 hours to go: {name} cannot make it to task {orderId} ({when}). The place is already offered again.',
+  coordinator_withdrawn_reason: 'Reason: {reason}',
+  audit_withdrawn: "Can't make it: {who}",
+  audit_reason: 'reason',
+  my_tasks_card_intro: "If you cannot make it to a task, press **Can't make it** beside it.",
+  change_usage: 'Write **change** and the order number, for example: change T-2026-0001',
+  change_not_allowed:
+    'Order {orderId} can be changed only by its requester or a coordinator. Nothing was changed.',
+  change_order_closed:
+    'Order {orderId} can no longer be changed: it was cancelled or the task has already started.',
+  change_card_title: 'Change order {orderId}',
+  change_card_intro:
+    'Here is the order as it stands. Correct it and save. If the time or place changes, I ask the assigned experts by experience whether it still suits them.',
+  save_changes: 'Save changes',
+  change_saved_title: 'Order {orderId} has been changed',
+  change_saved_text: 'The changes are saved. The order number stays the same.',
+  change_nothing: 'The details are the same as before, so nothing was changed.',
+  order_changed_meanwhile:
+    'Order {orderId} was changed elsewhere at the same time, and that change came first. Nothing was changed. Write **change {orderId}** to see the new details.',
+  change_released: 'Released from the task: {names}',
+  still_fine: 'Still fine',
+  recheck_title: 'Task {orderId} has changed',
+  recheck_text:
+    'The requester changed the time or place of the task. Does it still suit you? Please answer by {deadline}. If you do not answer, your place is released and offered to others.',
+  recheck_confirmed: 'Thank you! Task {orderId} stays yours.',
+  recheck_not_asked: 'No answer is needed here any more. Nothing was changed.',
+  expert_recheck_expired:
+    'You did not answer in time, so your place in task {orderId} was released and is offered to others.',
+  expert_released_count:
+    'The requester reduced the number of experts by experience for task {orderId}, and your place was released. Thank you for being ready to come.',
+  expert_released_rules:
+    'The task type or experience areas of task {orderId} changed so that the task no longer suits you. Your place was released. Thank you for being ready to come.',
+  audit_changed: 'Changed, version {version}, by {by}: {changes}',
+  audit_released: 'Released by a change: {who}',
+  audit_recheck_expired: 'Did not answer the change in time, place released: {who}',
+  offer_released_title: 'Your place was released',
+  console_offer_gave_back: "couldn't make it, gave it back {when}",
 };

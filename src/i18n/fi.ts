@@ -22,7 +22,7 @@ export const fi = {
   role_coordinator: 'koordinaattori',
   help_title: 'Näin käytät Kokemusvälitystä',
   help_orderer:
-    'Kirjoita **mitä voin tilata**, niin näet, mitä voit tilata ja mitä se maksaa. **Tilaajana** voit kirjoittaa tilauksen omin sanoin, esimerkiksi *"Tarvitsemme mielenterveyden kokemusasiantuntijan luennolle hoitajille to 18.3. klo 9–11 Kuopiossa"*. Voit kirjoittaa: **omat** (omat tilauksesi), **peru T-…** (peru tilaus).',
+    'Kirjoita **mitä voin tilata**, niin näet, mitä voit tilata ja mitä se maksaa. **Tilaajana** voit kirjoittaa tilauksen omin sanoin, esimerkiksi *"Tarvitsemme mielenterveyden kokemusasiantuntijan luennolle hoitajille to 18.3. klo 9–11 Kuopiossa"*. Voit kirjoittaa: **omat** (omat tilauksesi), **muuta T-…** (muuta tilausta), **peru T-…** (peru tilaus).',
   help_expert:
     '**Kokemusasiantuntijana** saat tehtävätarjoukset tähän keskusteluun. Voit kirjoittaa: **omat tehtävät**, **palkkiot**, **tauko 31.12.** (ei tarjouksia siihen asti), **profiili**, **omat tiedot**.',
   help_approver:
@@ -781,6 +781,56 @@ export const fi = {
   forget_done_title: 'Tiedot poistettu',
   forget_done:
     'Henkilön tiedot on poistettu. Säilytettävissä riveissä hän näkyy nimellä {pseudonym}, ja poisto näkyy komennolla **/audit {pseudonym}**.',
+  cant_make_it: 'En pääsekään',
+  withdraw_reason_label: 'Syy, jos haluat kertoa (ei näy tilaajalle)',
+  withdraw_not_assigned: 'Tämä tehtävä ei ole enää sinulla. Mitään ei muuttunut.',
+  withdraw_task_started:
+    'Tehtävä on jo alkanut, joten paikkaa ei voi enää perua täällä. Ota yhteys koordinaattoriin. Mitään ei muuttunut.',
+  withdraw_reason_too_long: 'Syy on liian pitkä (enintään 500 merkkiä). Mitään ei muuttunut.',
+  offer_given_back_title: 'Et pääse tehtävään',
+  offer_given_back_text:
+    'Kiitos, että kerroit. Tehtävä {orderId} tarjotaan nyt muille. Peruminen ei vaikuta tuleviin tarjouksiisi.',
+  withdraw_done: 'Perusit tehtävän {orderId}. Paikka tarjotaan muille.',
+  orderer_withdrawn:
+    'Tilaus {orderId}: yksi kokemusasiantuntija joutui perumaan. Etsin hänen tilalleen toista ja kerron, kun paikka on täytetty.',
+  coordinator_withdrawn:
+    'Alle 48 tuntia tehtävään: {name} ei pääsekään tehtävään {orderId} ({when}). Paikkaa tarjotaan jo uudelleen.',
+  coordinator_withdrawn_reason: 'Syy: {reason}',
+  audit_withdrawn: 'Ei pääsekään: {who}',
+  audit_reason: 'syy',
+  my_tasks_card_intro: 'Jos et pääsekään johonkin tehtävään, paina sen kohdalla **En pääsekään**.',
+  change_usage: 'Kirjoita **muuta** ja tilausnumero, esimerkiksi: muuta T-2026-0001',
+  change_not_allowed:
+    'Tilausta {orderId} voi muuttaa vain sen tilaaja tai koordinaattori. Mitään ei muuttunut.',
+  change_order_closed:
+    'Tilausta {orderId} ei voi enää muuttaa: se on peruttu tai tehtävä on jo alkanut.',
+  change_card_title: 'Muuta tilausta {orderId}',
+  change_card_intro:
+    'Tässä tilauksen nykyiset tiedot. Korjaa ja tallenna. Jos aika tai paikka muuttuu, kysyn nimetyiltä kokemusasiantuntijoilta, sopiiko muutos.',
+  save_changes: 'Tallenna muutokset',
+  change_saved_title: 'Tilaus {orderId} on muutettu',
+  change_saved_text: 'Muutokset on tallennettu. Tilausnumero pysyy samana.',
+  change_nothing: 'Tiedot ovat samat kuin ennen, joten mitään ei muuttunut.',
+  order_changed_meanwhile:
+    'Tilausta {orderId} muutettiin samaan aikaan toisaalla, ja se muutos ehti ensin. Mitään ei muuttunut. Kirjoita **muuta {orderId}**, niin näet uudet tiedot.',
+  change_released: 'Vapautettu tehtävästä: {names}',
+  still_fine: 'Käy edelleen',
+  recheck_title: 'Tehtävä {orderId} on muuttunut',
+  recheck_text:
+    'Tilaaja muutti tehtävän aikaa tai paikkaa. Sopiiko se sinulle edelleen? Vastaa viimeistään {deadline}. Jos et vastaa, paikkasi vapautuu ja se tarjotaan muille.',
+  recheck_confirmed: 'Kiitos! Tehtävä {orderId} pysyy sinulla.',
+  recheck_not_asked: 'Tähän ei tarvita enää vastausta. Mitään ei muuttunut.',
+  expert_recheck_expired:
+    'Et vastannut ajoissa, joten paikkasi tehtävässä {orderId} vapautui ja se tarjotaan muille.',
+  expert_released_count:
+    'Tilaaja pienensi tehtävän {orderId} kokemusasiantuntijoiden määrää, ja sinun paikkasi vapautui. Kiitos, että olit valmis tulemaan.',
+  expert_released_rules:
+    'Tehtävän {orderId} tehtävätyyppi tai kokemusalueet muuttuivat niin, ettei tehtävä enää sovi sinulle. Paikkasi vapautui. Kiitos, että olit valmis tulemaan.',
+  audit_changed: 'Muutettu, versio {version}, muutti {by}: {changes}',
+  audit_released: 'Vapautettu muutoksen vuoksi: {who}',
+  audit_recheck_expired: 'Ei vastannut muutokseen ajoissa, paikka vapautui: {who}',
+  offer_released_title: 'Paikkasi vapautui',
+  console_offer_gave_back: 'ei päässytkään, perui {when}',
 } as const;
 
 export type MessageKey = keyof typeof fi;

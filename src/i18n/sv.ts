@@ -25,7 +25,7 @@ export const sv: Catalogue = {
   role_coordinator: 'koordinator',
   help_title: 'Så här använder du Kokemusvälitys',
   help_orderer:
-    'Skriv **vad kan jag beställa**, så ser du vad du kan beställa och vad det kostar. **Som beställare** kan du skriva beställningen med egna ord, till exempel *"Vi behöver en erfarenhetsexpert inom psykisk hälsa för en föreläsning för sjukskötare to 18.3 kl. 9–11 i Vasa"*. Du kan skriva: **mina** (dina beställningar), **annullera T-…** (annullera en beställning).',
+    'Skriv **vad kan jag beställa**, så ser du vad du kan beställa och vad det kostar. **Som beställare** kan du skriva beställningen med egna ord, till exempel *"Vi behöver en erfarenhetsexpert inom psykisk hälsa för en föreläsning för sjukskötare to 18.3 kl. 9–11 i Vasa"*. Du kan skriva: **mina** (dina beställningar), **ändra T-…** (ändra en beställning), **annullera T-…** (annullera en beställning).',
   help_expert:
     '**Som erfarenhetsexpert** får du uppdragserbjudanden i den här chatten. Du kan skriva: **mina uppdrag**, **arvoden**, **paus 31.12** (inga erbjudanden till dess), **profil**, **mina uppgifter**.',
   help_approver:
@@ -788,4 +788,55 @@ export const sv: Catalogue = {
   forget_done_title: 'Uppgifterna raderade',
   forget_done:
     'Personens uppgifter har raderats. I raderna som sparas syns personen som {pseudonym}; raderingen syns med **/audit {pseudonym}**.',
+  cant_make_it: 'Jag kan inte komma',
+  withdraw_reason_label: 'Orsak, om du vill berätta (visas inte för beställaren)',
+  withdraw_not_assigned: 'Det här uppdraget är inte längre ditt. Ingenting ändrades.',
+  withdraw_task_started:
+    'Uppdraget har redan börjat, så platsen kan inte längre avbokas här. Kontakta koordinatorn. Ingenting ändrades.',
+  withdraw_reason_too_long: 'Orsaken är för lång (högst 500 tecken). Ingenting ändrades.',
+  offer_given_back_title: 'Du kan inte komma',
+  offer_given_back_text:
+    'Tack för att du berättade. Uppdraget {orderId} erbjuds nu åt andra. Avbokningen påverkar inte dina kommande erbjudanden.',
+  withdraw_done: 'Du avbokade uppdraget {orderId}. Platsen erbjuds åt andra.',
+  orderer_withdrawn:
+    'Beställning {orderId}: en erfarenhetsexpert var tvungen att avboka. Jag söker en ersättare och berättar när platsen är fylld.',
+  coordinator_withdrawn:
+    'Mindre än 48 timmar kvar: {name} kan inte komma till uppdraget {orderId} ({when}). Platsen erbjuds redan på nytt.',
+  coordinator_withdrawn_reason: 'Orsak: {reason}',
+  audit_withdrawn: 'Kan inte komma: {who}',
+  audit_reason: 'orsak',
+  my_tasks_card_intro:
+    'Om du inte kan komma till ett uppdrag, tryck på **Jag kan inte komma** vid det.',
+  change_usage: 'Skriv **ändra** och beställningsnumret, till exempel: ändra T-2026-0001',
+  change_not_allowed:
+    'Beställningen {orderId} kan ändras bara av beställaren eller en koordinator. Ingenting ändrades.',
+  change_order_closed:
+    'Beställningen {orderId} kan inte längre ändras: den är annullerad eller uppdraget har redan börjat.',
+  change_card_title: 'Ändra beställningen {orderId}',
+  change_card_intro:
+    'Här är beställningens nuvarande uppgifter. Rätta och spara. Om tiden eller platsen ändras frågar jag de tilldelade erfarenhetsexperterna om ändringen passar.',
+  save_changes: 'Spara ändringarna',
+  change_saved_title: 'Beställningen {orderId} är ändrad',
+  change_saved_text: 'Ändringarna är sparade. Beställningsnumret är detsamma.',
+  change_nothing: 'Uppgifterna är desamma som förut, så ingenting ändrades.',
+  order_changed_meanwhile:
+    'Beställningen {orderId} ändrades samtidigt på annat håll, och den ändringen hann först. Ingenting ändrades. Skriv **ändra {orderId}** så ser du de nya uppgifterna.',
+  change_released: 'Frigjorda från uppdraget: {names}',
+  still_fine: 'Det passar fortfarande',
+  recheck_title: 'Uppdraget {orderId} har ändrats',
+  recheck_text:
+    'Beställaren ändrade uppdragets tid eller plats. Passar det dig fortfarande? Svara senast {deadline}. Om du inte svarar frigörs din plats och erbjuds åt andra.',
+  recheck_confirmed: 'Tack! Uppdraget {orderId} är fortfarande ditt.',
+  recheck_not_asked: 'Här behövs inget svar längre. Ingenting ändrades.',
+  expert_recheck_expired:
+    'Du svarade inte i tid, så din plats i uppdraget {orderId} frigjordes och erbjuds åt andra.',
+  expert_released_count:
+    'Beställaren minskade antalet erfarenhetsexperter i uppdraget {orderId}, och din plats frigjordes. Tack för att du var beredd att komma.',
+  expert_released_rules:
+    'Uppdragstypen eller erfarenhetsområdena i uppdraget {orderId} ändrades så att uppdraget inte längre passar dig. Din plats frigjordes. Tack för att du var beredd att komma.',
+  audit_changed: 'Ändrad, version {version}, av {by}: {changes}',
+  audit_released: 'Frigjord på grund av en ändring: {who}',
+  audit_recheck_expired: 'Svarade inte på ändringen i tid, platsen frigjordes: {who}',
+  offer_released_title: 'Din plats frigjordes',
+  console_offer_gave_back: 'kunde inte komma, avbokade {when}',
 };

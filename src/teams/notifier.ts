@@ -20,7 +20,9 @@ import type {
   OfferView,
   OrdererContact,
   Person,
+  ReleaseWhy,
 } from '../app/ports';
+import type { OrdererNews } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import type { ReachReason } from '../app/reach';
 import type { InstallAllView } from '../app/install-all';
@@ -61,11 +63,7 @@ export class TeamsNotifier implements Notifier {
       : { ok: false, unreachable: result.reason === 'unreachable' };
   }
 
-  async ordererUpdate(
-    orderer: Person,
-    order: Order,
-    about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled',
-  ) {
+  async ordererUpdate(orderer: Person, order: Order, about: OrdererNews) {
     const t = translator(orderer.locale);
     const names = listText(
       order.assigned.map((a) => plain(a.name)),
@@ -80,6 +78,29 @@ export class TeamsNotifier implements Notifier {
         total: order.expertCount,
       }),
     );
+  }
+
+  async coordinatorWithdrawn(
+    coordinator: Person,
+    order: Order,
+    expertName: string,
+    reason?: string,
+  ) {
+    const t = translator(coordinator.locale);
+    const text = t('coordinator_withdrawn', {
+      name: plain(expertName),
+      orderId: order.orderId,
+      when: whenText(order, coordinator.locale),
+    });
+    await this.text(
+      coordinator,
+      reason ? `${text}\n\n${t('coordinator_withdrawn_reason', { reason: plain(reason) })}` : text,
+    );
+  }
+
+  async expertReleased(expert: Person, order: Order, why: ReleaseWhy) {
+    const key = why === 'silence' ? 'expert_recheck_expired' : (`expert_released_${why}` as const);
+    await this.text(expert, translator(expert.locale)(key, { orderId: order.orderId }));
   }
 
   async coordinatorUnfilled(coordinator: Person, order: Order, candidates: CandidateView[]) {

@@ -61,8 +61,9 @@ describe('expert commands', () => {
     await world.settle();
     await eeva().submitCard(offerCardsFor(eeva(), orderId).at(-1)!, 'accept_offer');
     await world.settle();
+    await eeva().say('omat tehtävät');
     assert.match(
-      (await eeva().say('omat tehtävät'))[0]!,
+      textOf(eeva().lastCard()!),
       new RegExp(`\\*\\*${orderId}\\*\\* · la 12\\.12\\.2026 klo 13\\.00–15\\.00 · Jyväskylä`),
     );
   });

@@ -119,7 +119,7 @@ describe('offers and acceptance', () => {
       assert.match(shown, /Tehtävä on sinun/);
       assert.match(shown, /Keskussairaalantie 19/);
       assert.match(shown, /Olli Orderer, orderer@example\.fi/);
-      assert.deepEqual(buttons(answer.card!), []);
+      assert.deepEqual(buttons(answer.card!), [fi('cant_make_it')]);
       await world.settle();
       assert.equal(
         people.orderer.lastText(),

@@ -44,6 +44,10 @@ export const COMMANDS = {
     form: 'prefix',
     words: { fi: ['peru', 'peruuta', 'peruutus'], sv: ['annullera', 'avbryt'], en: ['cancel'] },
   },
+  change_order: {
+    form: 'prefix',
+    words: { fi: ['muuta'], sv: ['ändra'], en: ['change'] },
+  },
   my_fees: {
     form: 'exact',
     words: {

@@ -1,6 +1,6 @@
 import type { Claim } from '../fees/claim';
 import { pickWave, rankCandidates, type ExpertLoad } from '../matching/match-experts';
-import { ORDER_STATUSES, type Order, type OrderStatus } from '../orders/order';
+import { ORDER_STATUSES, type Assignee, type Order, type OrderStatus } from '../orders/order';
 import type { Expert } from '../registers/types';
 import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
 import { assertNever, ok, refuse, type Result } from '../shared/result';
@@ -25,6 +25,12 @@ export interface Offer {
   unreachable?: boolean;
   /** A coordinator took the expert off the order: never offered this order again. */
   unassignedAt?: string;
+  /** The expert gave the place back (Can't make it, or no answer to a change): never offered this order again. */
+  withdrawnAt?: string;
+  /** A change of the order took the place away (fewer places, or its hard rules no longer fit). */
+  released?: { at: string; why: 'count' | 'rules' };
+  /** The order's time or place changed: the expert answers Still fine by then, or the place is released. */
+  confirmBy?: string;
 }
 
 /**
@@ -34,10 +40,10 @@ export interface Offer {
  */
 export type Effect =
   | { type: 'update_offer_card'; email: string }
-  | { type: 'notify_orderer'; about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled' }
+  | { type: 'notify_orderer'; about: OrdererNews }
   | {
       type: 'notify_coordinators';
-      about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done';
+      about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done' | 'withdrawn';
       email?: string;
     }
   | { type: 'notify_expert_cancelled'; email: string }
@@ -51,7 +57,21 @@ export type Effect =
   | { type: 'notify_unassigned'; email: string; name: string }
   /** The task did not take place: its claims wait for a coordinator; each expert is told why. */
   | { type: 'hold_claims'; by: string }
-  | { type: 'notify_expert_not_done'; email: string };
+  | { type: 'notify_expert_not_done'; email: string }
+  /**
+   * An expert gave their place back: it no longer counts in their load (fair shares, overlap), and
+   * a claim already sent for the task is withdrawn.
+   */
+  | { type: 'release_assignment'; email: string }
+  /** A change took the place away, or its answer time ran out: the expert is told why. */
+  | { type: 'notify_released'; email: string; why: 'count' | 'rules' | 'silence' }
+  /** The order's time or place changed: a card asks the expert, and a timer waits until `dueAt`. */
+  | { type: 'ask_still_fine'; email: string; dueAt: string }
+  /** The order's date or time changed: the expert's load row and the timers of the task follow it. */
+  | { type: 'reschedule_assignment'; email: string };
+
+/** What the orderer is told as the order fills or loses an expert. */
+export type OrdererNews = 'assigned' | 'filled' | 'unfilled' | 'partly_filled' | 'withdrawn';
 
 /** Why a click on an offer or an assignment changes nothing (catalogue keys: shown to the person). */
 export type OfferRefusal =
@@ -59,7 +79,11 @@ export type OfferRefusal =
   | 'order_cancelled'
   | 'offer_closed'
   | 'offer_already_accepted'
-  | 'offer_already_declined';
+  | 'offer_already_declined'
+  | 'withdraw_not_assigned'
+  | 'withdraw_task_started'
+  | 'withdraw_reason_too_long'
+  | 'recheck_not_asked';
 
 /**
  * Why a timer or an outbox step changes nothing: it came late (the wave moved on, the order was
@@ -104,6 +128,12 @@ export type OfferCommand =
   | (Base & { type: 'expire_wave'; wave: number })
   | (Base & { type: 'assign_by_coordinator'; actor: string; expert: string; expertName: string })
   | (Base & { type: 'withdraw_offers' })
+  /** Can't make it: an assigned expert gives the place back before the task starts. */
+  | (Base & { type: 'withdraw_assignment'; expert: string; reason?: string })
+  /** Still fine: the assigned expert keeps the place after a change of time or place. */
+  | (Base & { type: 'confirm_still_fine'; expert: string })
+  /** The answer time to a change ran out: a silent expert's place is released. */
+  | (Base & { type: 'recheck_expired'; expert: string })
   /** `next`: a new wave of the best K; `same`: one more in the current wave after a decline. */
   | (Base & {
       type: 'offer_more';
@@ -165,6 +195,21 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferCommandType, Transition>> =
     order: 'unfilled when nobody is left and nobody is answering; or a shortlist to review',
   },
   send_shortlist: { orders: ['open'], order: 'the reviewed wave goes out' },
+  withdraw_assignment: {
+    orders: ['open', 'unfilled', 'filled'],
+    offer: { from: 'accepted', to: 'closed' },
+    order: 'open again, the place offered to the next candidates; refused once the task started',
+  },
+  confirm_still_fine: {
+    orders: ['open', 'unfilled', 'filled'],
+    offer: { from: 'accepted', to: 'accepted' },
+    order: 'unchanged; the question is answered',
+  },
+  recheck_expired: {
+    orders: ['open', 'unfilled', 'filled'],
+    offer: { from: 'accepted', to: 'closed' },
+    order: 'as withdraw_assignment, once the answer time is over and nobody answered',
+  },
 };
 
 const acts = (type: OfferCommandType, order: Order) =>
@@ -219,6 +264,12 @@ export function decideOffer(
       return offerMore(state, cmd);
     case 'send_shortlist':
       return sendShortlist(state, cmd.windowMs, cmd.at);
+    case 'withdraw_assignment':
+      return withdrawAssignment(state, cmd);
+    case 'confirm_still_fine':
+      return confirmStillFine(state, cmd.expert, cmd.at);
+    case 'recheck_expired':
+      return recheckExpired(state, cmd.expert, cmd.at);
     default:
       return assertNever(cmd);
   }
@@ -519,7 +570,130 @@ export function decideUnassign(
 
 /** Who may be offered an order again: everyone not yet offered, and those whose offer closed when it filled. */
 export function mayBeOfferedAgain(offer: Offer): boolean {
-  return offer.status === 'closed' && offer.unassignedAt === undefined;
+  return (
+    offer.status === 'closed' && offer.unassignedAt === undefined && offer.withdrawnAt === undefined
+  );
+}
+
+export const WITHDRAW_REASON_MAX_LENGTH = 500;
+/** A place given back less than this before the task also goes to the coordinators at once. */
+export const WITHDRAW_URGENT_MS = 48 * 3600_000;
+
+/**
+ * Can't make it (SPEC §3): the assigned expert gives their place back, before the task starts. The
+ * place is offered again at once (never to them), the orderer hears (never the reason), the
+ * coordinators too when the task is less than 48 h away; the audit keeps who, when and why.
+ */
+function withdrawAssignment(
+  { order, offers }: OrderOffers,
+  cmd: OfferCommand & { type: 'withdraw_assignment' },
+): Result<OfferDecision, OfferRefusal> {
+  const held = order.assigned.find((a) => a.email === cmd.expert);
+  if (order.status === 'cancelled') return refuse('order_cancelled');
+  if (!held || !acts(cmd.type, order)) return refuse('withdraw_not_assigned');
+  if (cmd.at >= helsinkiInstant(order.date, order.start)) return refuse('withdraw_task_started');
+  const reason = cmd.reason?.trim() || undefined;
+  if (reason && reason.length > WITHDRAW_REASON_MAX_LENGTH)
+    return refuse('withdraw_reason_too_long');
+  return ok(giveBack(order, offers, held, cmd.at, 'withdrawn', reason));
+}
+
+/** The expert's answer Still fine: the place stays theirs, the question is closed. */
+function confirmStillFine(
+  { order, offers }: OrderOffers,
+  email: string,
+  at: Date,
+): Result<OfferDecision, OfferRefusal> {
+  const offer = offers.find((o) => o.expertEmail === email);
+  if (order.status === 'cancelled') return refuse('order_cancelled');
+  if (!order.assigned.some((a) => a.email === email) || !offer)
+    return refuse('withdraw_not_assigned');
+  if (!offer.confirmBy) return refuse('recheck_not_asked');
+  const { confirmBy: _answered, ...rest } = offer;
+  const kept: Offer = { ...rest, answeredAt: at.toISOString() };
+  return ok({ order, offers: [kept], effects: [card(kept)] });
+}
+
+/** Nobody answered the change in time: the place is released as if the expert could not come. */
+function recheckExpired(
+  { order, offers }: OrderOffers,
+  email: string,
+  at: Date,
+): Result<OfferDecision, OfferNoop> {
+  const held = order.assigned.find((a) => a.email === email);
+  const offer = offers.find((o) => o.expertEmail === email);
+  // Answered meanwhile, or asked again after a later change (a later timer decides then).
+  if (
+    !held ||
+    !offer?.confirmBy ||
+    offer.confirmBy > at.toISOString() ||
+    !acts('recheck_expired', order)
+  )
+    return refuse('offer_not_found');
+  return ok(giveBack(order, offers, held, at, 'recheck_expired'));
+}
+
+/**
+ * An assigned expert's place freed by their own word (or silence): never offered them again, the
+ * load row goes (fair shares unharmed), the orderer is told (never the reason), coordinators too
+ * when the task is less than 48 h away, and the next candidates are offered the place at once.
+ */
+function giveBack(
+  order: Order,
+  offers: readonly Offer[],
+  held: Assignee,
+  at: Date,
+  what: 'withdrawn' | 'recheck_expired',
+  reason?: string,
+): OfferDecision {
+  const now = at.toISOString();
+  const offer = offers.find((o) => o.expertEmail === held.email);
+  const { confirmBy: _asked, ...previous } = offer ?? ({} as Partial<Offer>);
+  const released: Offer = {
+    orderId: order.orderId,
+    expertEmail: held.email,
+    wave: order.wave,
+    sentAt: held.at,
+    expiresAt: held.at,
+    ...previous,
+    status: 'closed',
+    answeredAt: now,
+    withdrawnAt: now,
+  };
+  const audit = [
+    ...(order.audit ?? []),
+    {
+      at: now,
+      by: held.email,
+      what,
+      who: `${held.name} (${held.email})`,
+      ...(reason ? { reason } : {}),
+    },
+  ];
+  const start = helsinkiInstant(order.date, order.start);
+  const urgent = start.getTime() - at.getTime() < WITHDRAW_URGENT_MS;
+  const effects: Effect[] = [
+    card(released),
+    { type: 'release_assignment', email: held.email },
+    ...(what === 'recheck_expired'
+      ? [{ type: 'notify_released', email: held.email, why: 'silence' } as const]
+      : []),
+    { type: 'notify_orderer', about: 'withdrawn' },
+    ...(urgent
+      ? [{ type: 'notify_coordinators', about: 'withdrawn', email: held.email } as const]
+      : []),
+    { type: 'offer_more', wave: 'next' },
+  ];
+  return {
+    order: {
+      ...order,
+      assigned: order.assigned.filter((a) => a.email !== held.email),
+      status: 'open',
+      audit,
+    },
+    offers: [released],
+    effects,
+  };
 }
 
 // The same transitions by their former names, for the use cases that call them directly.

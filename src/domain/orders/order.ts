@@ -55,8 +55,10 @@ export interface Order extends OrderDetails {
   taskNotDoneReason?: string;
   /** Taken by phone by a coordinator on the unit's behalf: who called (SPEC §3). */
   phoneOrder?: PhoneOrderer;
-  /** Coordinators' changes made from the console (unassign, forced assignment, phone order). */
+  /** Changes after the order was sent: console actions, experts who withdrew, the orderer's changes. */
   audit?: OrderAuditEntry[];
+  /** 1 as sent; each change of the order's details adds one (a card of an older version is stale). */
+  version?: number;
 }
 
 export interface PhoneOrderer {
@@ -67,10 +69,22 @@ export interface PhoneOrderer {
 
 export interface OrderAuditEntry {
   at: string;
-  by: string; // the coordinator's e-mail
-  what: 'phone_order' | 'unassigned' | 'forced_assignment';
+  by: string; // who: the coordinator, the orderer, or the expert who withdrew
+  what:
+    | 'phone_order'
+    | 'unassigned'
+    | 'forced_assignment'
+    | 'withdrawn'
+    | 'recheck_expired'
+    | 'released'
+    | 'changed';
   who?: string; // the expert, "Name (email)"
   rules?: string[]; // the hard rules a forced assignment overrode
+  /** Why an expert could not come (coordinators only, never the orderer). */
+  reason?: string;
+  /** A change of the order: its new version and each changed field, from and to. */
+  version?: number;
+  changes?: Array<{ field: keyof OrderDetails; from: string; to: string }>;
 }
 
 export interface Assignee {

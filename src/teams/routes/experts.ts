@@ -1,4 +1,4 @@
-import { myTasksMessage, profileMessage } from '../../../cards/expert-messages';
+import { myTasksCard, profileMessage } from '../../../cards/expert-messages';
 import { myDataCard } from '../../../cards/my-data-card';
 import { myData } from '../../app/my-data';
 import { formatDate } from '../../../cards/format';
@@ -43,12 +43,9 @@ export function expertCommands(
     },
     my_tasks: async (ctx, actor) => {
       const self = await myExpertLoad(s, actor.who);
-      await turns.say(
-        ctx,
-        self.type === 'refused'
-          ? actor.t(self.reason)
-          : myTasksMessage(self.load.assignments, self.today, actor.lang, actor.t),
-      );
+      if (self.type === 'refused') return void (await turns.say(ctx, actor.t(self.reason)));
+      const shown = myTasksCard(self.load.assignments, self.today, actor.lang, actor.t);
+      await (typeof shown === 'string' ? turns.say(ctx, shown) : turns.sayCard(ctx, shown));
     },
   };
 }

@@ -10,6 +10,9 @@ import {
 import type { AdaptiveCard } from '../../../cards/elements';
 import { offerCard, OfferVerb } from '../../../cards/offer-card';
 import { answerOfferCard } from '../../app/answer-offer-card';
+import { answerAssignment } from '../../app/withdraw-assignment';
+import { myExpertLoad } from '../../app/pause-expert';
+import { myTasksCard } from '../../../cards/expert-messages';
 import { approveShortlist } from '../../app/approve-shortlist';
 import { assignExpert } from '../../app/assign-expert';
 import { argumentIs, EMAIL_IN_TEXT } from '../../domain/commands/command-table';
@@ -21,6 +24,11 @@ import type { Actor, Turns } from '../turn';
 import { plain } from '../../../cards/plain-text';
 
 const offerDataSchema = z.object({ orderId: z.string().regex(ORDER_NUMBER) });
+const assignmentDataSchema = z.object({
+  orderId: z.string().regex(ORDER_NUMBER),
+  reason: z.string().max(2000).optional(),
+  from: z.literal('tasks').optional(),
+});
 const assignDataSchema = z.object({
   orderId: z.string().regex(ORDER_NUMBER),
   email: z.string().email(),
@@ -50,6 +58,60 @@ export function registerOfferRoutes(
       outcome.refusal ? actor.t(outcome.refusal) : undefined,
     );
   }
+
+  /** Can't make it or Still fine, on the task's card or a row of my tasks; answered with that card. */
+  async function answerAssignmentCard(
+    ctx: TurnContext,
+    raw: unknown,
+    kind: 'withdraw' | 'still_fine',
+  ): Promise<AdaptiveCard | string> {
+    const actor = await turns.actorOf(ctx);
+    const data = assignmentDataSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    const orderId = data.data.orderId.toUpperCase();
+    const outcome = await answerAssignment(
+      s,
+      actor.who,
+      orderId,
+      kind === 'withdraw' ? { type: 'withdraw', reason: data.data.reason } : { type: kind },
+    );
+    const notice =
+      outcome.type === 'refused'
+        ? actor.t(outcome.reason)
+        : outcome.refusal
+          ? actor.t(outcome.refusal)
+          : undefined;
+    if (data.data.from === 'tasks') {
+      const self = await myExpertLoad(s, actor.who);
+      if (self.type === 'refused') return actor.t(self.reason);
+      // The load row goes in the outbox a moment later: the card leaves the task out already.
+      const left = notice
+        ? self.load.assignments
+        : self.load.assignments.filter((a) => a.orderId !== orderId);
+      return myTasksCard(
+        left,
+        self.today,
+        actor.lang,
+        actor.t,
+        notice ?? actor.t('withdraw_done', { orderId }),
+      );
+    }
+    if (outcome.type === 'refused') return actor.t(outcome.reason);
+    return offerCard(outcome.view, actor.lang, actor.t, notice);
+  }
+
+  app.adaptiveCards.actionExecute(OfferVerb.withdraw, (ctx, _state, data) =>
+    answerAssignmentCard(ctx, data, 'withdraw'),
+  );
+  app.adaptiveCards.actionExecute(OfferVerb.stillFine, (ctx, _state, data) =>
+    answerAssignmentCard(ctx, data, 'still_fine'),
+  );
+  app.adaptiveCards.actionSubmit(OfferVerb.withdraw, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await answerAssignmentCard(ctx, data, 'withdraw')),
+  );
+  app.adaptiveCards.actionSubmit(OfferVerb.stillFine, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await answerAssignmentCard(ctx, data, 'still_fine')),
+  );
 
   /** The coordinator's answer to an assignment, and the order to draw their card again (if any). */
   async function assign(

@@ -3,7 +3,14 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { AdaptiveCard } from '../../../cards/elements';
 import { catalogueCard, CatalogueVerb } from '../../../cards/catalogue-card';
-import { orderCard, orderSentCard, Verb } from '../../../cards/order-card';
+import {
+  formOfOrder,
+  orderCard,
+  orderChangedCard,
+  orderSentCard,
+  Verb,
+} from '../../../cards/order-card';
+import { openOrderChange, saveOrderChange } from '../../app/change-order-details';
 import { myOrdersMessage } from '../../../cards/my-orders-message';
 import { cancelOrder } from '../../app/cancel-order';
 import { draftOrder, startDraftFromCatalogue } from '../../app/draft-order';
@@ -25,6 +32,15 @@ const sendOrderDataSchema = z
     >,
   );
 
+const saveChangeDataSchema = z
+  .object({ orderId: z.string().regex(ORDER_NUMBER), version: z.coerce.number().int().min(1) })
+  .extend(
+    Object.fromEntries(ORDER_FIELDS.map((f) => [f, cardValue])) as Record<
+      (typeof ORDER_FIELDS)[number],
+      typeof cardValue
+    >,
+  );
+
 const startOrderDataSchema = z.object({ taskType: z.string().min(1).max(50) });
 
 /** Ordering by chat (issue: free text → checked order): drafts, the order card, my orders, cancel. */
@@ -33,7 +49,37 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
   // The catalogue is for orderers; the use cases behind it check nothing else.
   const mayOrder = (a: Actor) => a.who.roles.includes('orderer');
 
-  const commands: Pick<CommandHandlers, 'catalogue' | 'my_orders' | 'cancel_order'> = {
+  const commands: Pick<
+    CommandHandlers,
+    'catalogue' | 'my_orders' | 'cancel_order' | 'change_order'
+  > = {
+    // `muuta T-…`: the order card again, with the values sent and Save changes (SPEC §3).
+    change_order: async (ctx, actor, args) => {
+      const match = ORDER_NUMBER.exec(args);
+      if (!match) return void (await turns.say(ctx, actor.t('change_usage')));
+      const orderId = match[0].toUpperCase();
+      const outcome = await openOrderChange(s, actor.who, orderId);
+      if (outcome.type === 'refused')
+        return void (await turns.say(
+          ctx,
+          actor.t(outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason, {
+            orderId,
+          }),
+        ));
+      await turns.sayCard(
+        ctx,
+        orderCard(
+          {
+            draftId: orderId,
+            fields: formOfOrder(outcome.order),
+            errors: {},
+            estimate: { tariff: await s.tariffs.current(), lang: actor.lang },
+            change: { orderId, version: outcome.version },
+          },
+          actor.t,
+        ),
+      );
+    },
     catalogue: async (ctx, actor) => {
       if (!mayOrder(actor)) return void (await turns.say(ctx, actor.t('only_orderers_can_order')));
       await turns.sayCard(ctx, catalogueCard(await s.tariffs.current(), actor.lang, actor.t));
@@ -89,6 +135,41 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       }
     }
   }
+
+  async function saveChange(ctx: TurnContext, raw: unknown): Promise<AdaptiveCard | string> {
+    const actor = await turns.actorOf(ctx);
+    const data = saveChangeDataSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    const { orderId: typed, version, unitId: _unit, ...form } = data.data;
+    const orderId = typed.toUpperCase();
+    const outcome = await saveOrderChange(s, actor.who, orderId, version, form);
+    switch (outcome.type) {
+      case 'refused':
+        return actor.t(
+          outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason,
+          { orderId },
+        );
+      case 'changed':
+        return orderChangedCard(outcome.order, outcome.released, actor.lang, actor.t);
+      case 'invalid':
+        return orderCard(
+          {
+            draftId: orderId,
+            fields: withoutIdentityCodes(form, outcome.errors),
+            errors: outcome.errors,
+            note: actor.t('form_has_errors'),
+            estimate: { tariff: await s.tariffs.current(), lang: actor.lang },
+            change: { orderId, version },
+          },
+          actor.t,
+        );
+    }
+  }
+
+  app.adaptiveCards.actionExecute(Verb.saveChange, (ctx, _state, data) => saveChange(ctx, data));
+  app.adaptiveCards.actionSubmit(Verb.saveChange, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await saveChange(ctx, data)),
+  );
 
   app.adaptiveCards.actionExecute(Verb.sendOrder, (ctx, _state, data) => sendOrder(ctx, data));
   app.adaptiveCards.actionSubmit(Verb.sendOrder, async (ctx, _state, data) =>
