@@ -120,7 +120,9 @@ export class TableOfferStore implements OfferStore {
     // reads each shown order itself, and SPEC §11 allows an Accept 15 storage requests in all.
     const before = existing.order.value;
     const after = change.order.value;
-    if (before.status !== after.status && after.status !== 'filled') {
+    // A change of the order's details (a new version) may move it in the filters (date, place, type).
+    const changed = (before.version ?? 1) !== (after.version ?? 1);
+    if (changed || (before.status !== after.status && after.status !== 'filled')) {
       await this.table.upsertEntity(orderIndexEntity(after), 'Replace');
     }
     if (written.etag) this.remember(encodeKey(change.order.value.orderId), written.etag, effects);

@@ -225,6 +225,12 @@ describe('when plans change: changing an order', () => {
     assert.match(textOf(saved.card!), new RegExp(fi('change_saved_title', { orderId })));
     await world.settle();
     assert.equal((await stored(orderId)).orderId, orderId, 'the order keeps its number');
+    const listed = await world.bot.services.orders.listNewest(undefined, 50);
+    assert.equal(
+      listed.find((r) => r.orderId === orderId)?.date,
+      '2026-12-11',
+      "the coordinators' list follows the change",
+    );
 
     const asked = (u: TestUser) => latestCard(u, orderId);
     for (const u of [expert('anna@example.fi'), expert('ben@example.fi')]) {
