@@ -256,6 +256,7 @@ describe('forget and retention (SPEC §13)', function () {
         OTTO,
       );
       await toHelsinki(world, '2026-12-06T10:00');
+      await press(people.orderer, t2, 'send_feedback', { rating: '3', comment: 'Tilaisuus sujui' });
       const s = world.bot.services;
       const row = await s.registers.readRow('expert', OTTO);
       const removed = await removeRegisterRow(
@@ -277,6 +278,12 @@ describe('forget and retention (SPEC §13)', function () {
       assert.equal(await s.registers.readRow('expert', OTTO), undefined);
       assert.deepEqual(holding(await allRows(world), [OTTO, encodeKey(OTTO), 'Otto Other']), []);
       assert.ok(await s.orders.get(t2), 'his task stays until its two years are up');
+      const rating = await s.feedback.get(t2, 'orderer@example.fi');
+      assert.deepEqual(
+        [rating?.rating, rating?.comment],
+        [3, undefined],
+        'the comment on his task went with him',
+      );
     });
 
     it('when two instances run the due work together, then the daily run happens once', async () => {
@@ -292,6 +299,7 @@ describe('forget and retention (SPEC §13)', function () {
       await toHelsinki(world, '2028-12-10T04:00');
       const s = world.bot.services;
       assert.equal(await s.orders.get(t2), undefined, 'no claim keeps it');
+      assert.equal(await s.feedback.get(t2, 'orderer@example.fi'), undefined);
       assert.equal(
         (await s.orders.listNewest(undefined, 100)).some((r) => r.orderId === t2),
         false,
