@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { catalogueEntry, endAfter, SUGGESTED_START } from '../domain/orders/catalogue';
 import type { OrderField, OrderForm } from '../domain/orders/order';
+import type { SeriesProblem } from '../domain/orders/parse-series';
+import type { SeriesForm } from '../domain/orders/series';
 import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
 import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
@@ -11,6 +13,8 @@ import type { Services } from './services';
 
 export type DraftOutcome =
   | { type: 'identity_code_refused' }
+  /** A series the parser cannot make (no end, too long, end first, unclear): nothing is stored. */
+  | { type: 'series_problem'; problem: SeriesProblem }
   | { type: 'not_an_order' }
   /** `units`: to choose from, when the orderer's unit is not known. */
   | {
@@ -41,6 +45,9 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
   const signals = (
     ['taskType', 'areas', 'date', 'start', 'municipality', 'remote'] as const
   ).filter((k) => found[k] !== undefined).length;
+  // A series this bot cannot make is answered with examples, and nothing is stored.
+  if (parsed.seriesProblem && signals > 0)
+    return { type: 'series_problem', problem: parsed.seriesProblem };
 
   const previous = await s.drafts.get(personId);
   const current =
@@ -49,7 +56,7 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
       : undefined;
   // Naming a task again starts a new order; anything else adds to the one being written.
   const continues = current !== undefined && !(found.taskType && current.fields.taskType);
-  let fields: OrderForm;
+  let fields: OrderForm & SeriesForm;
   if (continues) {
     if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem)
       return { type: 'not_an_order' };
@@ -96,8 +103,8 @@ export function missingFields(f: OrderForm): OrderField[] {
   return missing;
 }
 
-function toForm(p: ParsedOrder): OrderForm {
-  const form: OrderForm = {};
+function toForm(p: ParsedOrder): OrderForm & SeriesForm {
+  const form: OrderForm & SeriesForm = {};
   if (p.taskType) form.taskType = p.taskType;
   if (p.areas.length) form.areas = p.areas.join(',');
   if (p.date) form.date = p.date;
@@ -110,6 +117,10 @@ function toForm(p: ParsedOrder): OrderForm {
   if (p.language) form.language = p.language;
   if (p.audience) form.audience = p.audience;
   if (p.wishes) form.wishes = p.wishes;
+  if (p.series) {
+    form.seriesEvery = String(p.series.every);
+    form.seriesUntil = p.series.until;
+  }
   return form;
 }
 

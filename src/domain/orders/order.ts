@@ -57,6 +57,8 @@ export interface Order extends OrderDetails {
   phoneOrder?: PhoneOrderer;
   /** Coordinators' changes made from the console (unassign, forced assignment, phone order). */
   audit?: OrderAuditEntry[];
+  /** One session of a series (S-YYYY-NNNN, SPEC §3): each session is its own order. */
+  seriesId?: string;
 }
 
 export interface PhoneOrderer {
