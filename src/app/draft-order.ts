@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { catalogueEntry, endAfter, SUGGESTED_START } from '../domain/orders/catalogue';
+import {
+  catalogueEntry,
+  endAfter,
+  SUGGESTED_START,
+  withProductDefaults,
+} from '../domain/orders/catalogue';
 import type { OrderField, OrderForm } from '../domain/orders/order';
 import type { SeriesProblem } from '../domain/orders/parse-series';
 import type { SeriesForm } from '../domain/orders/series';
 import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
 import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
-import type { Language } from '../domain/shared/vocabulary';
+import type { Language, TaskType } from '../domain/shared/vocabulary';
 import type { OrderDraft } from './ports';
 import type { Actor } from './actor';
 import type { Services } from './services';
@@ -34,7 +39,12 @@ const DRAFT_TTL_MS = 24 * 3600_000;
  * The orderer's unit, when known, comes from the staff register or their earlier choice: its
  * municipality may make a new task Swedish. Someone who may not order writes no order.
  */
-export async function draftOrder(s: Services, actor: Actor, text: string): Promise<DraftOutcome> {
+export async function draftOrder(
+  s: Services,
+  actor: Actor,
+  text: string,
+  describe?: (taskType: TaskType) => string,
+): Promise<DraftOutcome> {
   if (!actor.roles.includes('orderer')) return { type: 'not_an_order' };
   const personId = actor.aadObjectId;
   const unitId = actor.staffUnitId ?? actor.chosenUnitId;
@@ -73,6 +83,8 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
   } else {
     return { type: 'not_an_order' };
   }
+  // Juttupenkki and Päivä elämässä start from their catalogue entry (length, description).
+  if (describe) fields = withProductDefaults(fields, describe);
   const draft: OrderDraft = {
     draftId: continues ? current.draftId : randomUUID(),
     fields,
@@ -134,11 +146,12 @@ export async function startDraftFromCatalogue(
   personId: string,
   taskType: string,
   lang: Language,
+  describe?: (taskType: TaskType) => string,
 ): Promise<{ draft: OrderDraft; missing: OrderField[] } | undefined> {
   const entry = catalogueEntry(taskType);
   if (!entry) return undefined;
   const end = endAfter(SUGGESTED_START, entry.usualMinutes);
-  const fields: OrderForm = {
+  const started: OrderForm = {
     taskType: entry.taskType,
     expertCount: '1',
     remote: 'false',
@@ -146,6 +159,7 @@ export async function startDraftFromCatalogue(
     start: SUGGESTED_START,
     ...(end ? { end } : {}),
   };
+  const fields = describe ? withProductDefaults(started, describe) : started;
   const draft: OrderDraft = {
     draftId: randomUUID(),
     fields,

@@ -19,6 +19,7 @@ import { registerOfferRoutes } from './routes/offers';
 import { registerOrderingRoutes } from './routes/ordering';
 import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { registerRegisterRoutes } from './routes/register';
+import { registerSeriesOfferRoutes } from './routes/series-offers';
 import { reachCommands } from './routes/reach';
 import { Actor, Turns } from './turn';
 
@@ -78,6 +79,7 @@ export function createBot(
   const fees = registerFeeRoutes(app, turns);
   const registers = registerRegisterRoutes(app, turns);
   registerFeedbackRoutes(app, turns);
+  registerSeriesOfferRoutes(app, turns);
   const commands: CommandHandlers = {
     help: async (ctx, actor) =>
       void (actor.isNew

@@ -20,6 +20,7 @@ import {
   type SeriesForm,
 } from '../../domain/orders/series';
 import { helsinkiDate } from '../../domain/shared/helsinki';
+import type { TaskType } from '../../domain/shared/vocabulary';
 import type { MessageKey } from '../../i18n';
 import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
@@ -39,6 +40,10 @@ const sendOrderDataSchema = z
   );
 
 const startOrderDataSchema = z.object({ taskType: z.string().min(1).max(50) });
+
+/** A product's catalogue description in the orderer's language: its order's default wishes. */
+const describe = (actor: Actor) => (taskType: TaskType) =>
+  actor.t(`catalogue_desc_${taskType}` as MessageKey);
 
 /** Ordering by chat (issue: free text → checked order): drafts, the order card, my orders, cancel. */
 export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns) {
@@ -144,6 +149,7 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       actor.person.aadObjectId,
       data.data.taskType,
       actor.lang,
+      describe(actor),
     );
     if (!started) return actor.t('card_stale');
     await turns.sayCard(
@@ -204,7 +210,7 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
 
   /** A message that is no command: an order, or a missing piece of the order being written. */
   async function handleFreeText(ctx: TurnContext, actor: Actor, text: string): Promise<boolean> {
-    const outcome = await draftOrder(s, actor.who, text);
+    const outcome = await draftOrder(s, actor.who, text, describe(actor));
     if (outcome.type === 'not_an_order') return false;
     if (outcome.type === 'series_problem') {
       await turns.say(ctx, actor.t(outcome.problem));
