@@ -281,4 +281,51 @@ describe('series (SPEC §3)', () => {
       }
     });
   });
+
+  describe('Accept all at the same moment as another expert accepts one session', () => {
+    let world: World;
+    let people: Cast;
+    before(async () => {
+      world = await World.start();
+      world.clock.set('2027-03-01T08:00:00Z');
+      people = await cast(world, [
+        anExpert({ email: 'eeva@example.fi' }),
+        anExpert({ email: 'frans@example.fi' }),
+      ]);
+    });
+    after(() => world.stop());
+
+    it('when both click at once, then every session has exactly one expert and nobody is told a session they did not get', async () => {
+      await people.orderer.say(
+        'Tarvitsemme mielenterveyden kokemusasiantuntijan vertaisryhmään joka tiistai 3 kertaa klo 13–15 Jyväskylässä',
+      );
+      const sent = await people.orderer.submitCard(people.orderer.lastCard()!, 'send_order');
+      const seriesId = /S-2027-\d{4}/.exec(textOf(sent.card!))![0];
+      const sessions = (await world.bot.services.orders.getSeries(seriesId))!.sessions;
+      assert.equal(sessions.length, 3);
+      await world.settle();
+      const eeva = people.experts.get('eeva@example.fi')!;
+      const frans = people.experts.get('frans@example.fi')!;
+      const middle = sessions[1]!.orderId;
+      const [all, one] = await Promise.all([
+        press(eeva, seriesId, 'accept_series_all'),
+        press(frans, seriesId, 'accept_series_session', { orderId: middle }),
+      ]);
+      await world.settle();
+      const holders: string[] = [];
+      for (const x of sessions) {
+        const o = (await world.bot.services.orders.get(x.orderId))!.value;
+        assert.equal(o.assigned.length, 1, x.date);
+        holders.push(o.assigned[0]!.email);
+      }
+      const eevaTook = holders.filter((h) => h === 'eeva@example.fi').length;
+      assert.ok(eevaTook >= 2);
+      assert.match(all.shown, new RegExp(`Otit ${eevaTook} kertaa`));
+      const middleDate = sessions[1]!.date.split('-').map(Number);
+      const shownMiddle = `${middleDate[2]}.${middleDate[1]}.${middleDate[0]}`;
+      if (holders[1] === 'frans@example.fi')
+        assert.match(one.shown, new RegExp(`${shownMiddle} · sinun`));
+      else assert.doesNotMatch(one.shown, new RegExp(`${shownMiddle} · sinun`));
+    });
+  });
 });
