@@ -58,3 +58,8 @@ export function formatPeriod(month: string): string {
 export function listText(items: readonly string[], lang: Language): string {
   return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
 }
+
+/** A session's date as the series card lists it (SPEC §10), the same in every language: "18.3.2027". */
+export function sessionDate(date: string): string {
+  return DateTime.fromISO(date, { zone: ZONE }).toFormat('d.M.yyyy');
+}

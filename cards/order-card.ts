@@ -1,6 +1,8 @@
 import type { Tariff } from '../src/domain/fees/tariff';
 import { estimateOrder } from '../src/domain/orders/catalogue';
 import type { FieldErrors, Order, OrderField, OrderForm } from '../src/domain/orders/order';
+import type { SeriesPlan } from '../src/domain/orders/parse-series';
+import type { Series, SeriesForm } from '../src/domain/orders/series';
 import { AREAS, LANGUAGES, TASK_TYPES, type Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
 import {
@@ -13,7 +15,7 @@ import {
   type AdaptiveCard,
   type Element,
 } from './elements';
-import { euros } from './format';
+import { euros, sessionDate } from './format';
 import { orderSummary } from './order-summary';
 import { plain } from './plain-text';
 
@@ -21,7 +23,9 @@ export const Verb = { sendOrder: 'send_order', saveChange: 'save_order_change' }
 
 export interface OrderCardView {
   draftId: string;
-  fields: OrderForm;
+  fields: OrderForm & SeriesForm;
+  /** A series (SPEC §3, §10): its sessions as the card's values give them. */
+  series?: SeriesPlan;
   errors: FieldErrors;
   /** Shown when the registers do not tell the orderer's unit: asked once, then remembered. */
   units?: Array<{ id: string; name: string }>;
@@ -134,6 +138,7 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
       label: label('date'),
       ...(f.date ? { value: f.date } : {}),
     }),
+    ...seriesInputs(f, v.series, t),
     {
       type: 'ColumnSet',
       columns: [
@@ -215,10 +220,13 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
     }),
   );
   if (v.estimate) body.push(...estimateFacts(f, v.estimate.tariff, v.estimate.lang, t));
+  const data = f.seriesEvery
+    ? { draftId: v.draftId, seriesEvery: f.seriesEvery }
+    : { draftId: v.draftId };
   return card(body, [
     v.change
       ? executeAction(t('save_changes'), Verb.saveChange, { ...v.change }, 'positive')
-      : executeAction(t('send_order'), Verb.sendOrder, { draftId: v.draftId }, 'positive'),
+      : executeAction(t('send_order'), Verb.sendOrder, data, 'positive'),
   ]);
 }
 
@@ -236,6 +244,64 @@ export function orderChangedCard(
       ? [textBlock(t('change_released', { names: released.map(plain).join(', ') }))]
       : []),
     orderSummary(order, lang, t),
+  ]);
+}
+
+/** A series: how often, the last session (editable), every session's date and the skipped holidays. */
+function seriesInputs(f: OrderForm & SeriesForm, plan: SeriesPlan | undefined, t: Translate) {
+  if (!f.seriesEvery) return [];
+  const every = f.seriesEvery === '2' ? 2 : 1;
+  const items: Element[] = [
+    textBlock(
+      t(every === 2 ? 'series_every_2' : 'series_every_1', {
+        count: plan?.dates.length ?? 0,
+      }),
+      { weight: 'Bolder' },
+    ),
+    {
+      type: 'Input.Date',
+      id: 'seriesUntil',
+      label: t('label_seriesUntil'),
+      ...(f.seriesUntil ? { value: f.seriesUntil } : {}),
+    },
+  ];
+  if (plan) items.push(...seriesDates(plan.dates, plan.skipped, t));
+  return items;
+}
+
+/** The sessions' dates as d.M.yyyy, and the public holidays skipped (SPEC §10). */
+function seriesDates(dates: readonly string[], skipped: readonly string[], t: Translate) {
+  const out: Element[] = [
+    textBlock(t('series_dates', { dates: dates.map(sessionDate).join(', ') }), { wrap: true }),
+  ];
+  if (skipped.length)
+    out.push(
+      textBlock(t('series_skipped', { dates: skipped.map(sessionDate).join(', ') }), {
+        isSubtle: true,
+      }),
+    );
+  return out;
+}
+
+/** What replaces the order card once a series exists: its number, every session with its number. */
+export function seriesSentCard(
+  series: Series,
+  first: Order,
+  lang: 'fi' | 'sv' | 'en',
+  t: Translate,
+): AdaptiveCard {
+  return card([
+    heading(t('series_sent_title', { seriesId: series.seriesId })),
+    textBlock(t('series_created', { seriesId: series.seriesId, count: series.sessions.length })),
+    orderSummary(first, lang, t),
+    facts(series.sessions.map((s): [string, string] => [sessionDate(s.date), s.orderId])),
+    ...(series.skipped.length
+      ? [
+          textBlock(t('series_skipped', { dates: series.skipped.map(sessionDate).join(', ') }), {
+            isSubtle: true,
+          }),
+        ]
+      : []),
   ]);
 }
 

@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { catalogueEntry, endAfter, SUGGESTED_START } from '../domain/orders/catalogue';
+import {
+  catalogueEntry,
+  endAfter,
+  SUGGESTED_START,
+  withProductDefaults,
+} from '../domain/orders/catalogue';
 import type { OrderField, OrderForm } from '../domain/orders/order';
+import type { SeriesProblem } from '../domain/orders/parse-series';
+import type { SeriesForm } from '../domain/orders/series';
 import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
 import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
-import type { Language } from '../domain/shared/vocabulary';
+import type { Language, TaskType } from '../domain/shared/vocabulary';
 import type { OrderDraft } from './ports';
 import type { Actor } from './actor';
 import type { Services } from './services';
 
 export type DraftOutcome =
   | { type: 'identity_code_refused' }
+  /** A series the parser cannot make (no end, too long, end first, unclear): nothing is stored. */
+  | { type: 'series_problem'; problem: SeriesProblem }
   | { type: 'not_an_order' }
   /** `units`: to choose from, when the orderer's unit is not known. */
   | {
@@ -30,7 +39,12 @@ const DRAFT_TTL_MS = 24 * 3600_000;
  * The orderer's unit, when known, comes from the staff register or their earlier choice: its
  * municipality may make a new task Swedish. Someone who may not order writes no order.
  */
-export async function draftOrder(s: Services, actor: Actor, text: string): Promise<DraftOutcome> {
+export async function draftOrder(
+  s: Services,
+  actor: Actor,
+  text: string,
+  describe?: (taskType: TaskType) => string,
+): Promise<DraftOutcome> {
   if (!actor.roles.includes('orderer')) return { type: 'not_an_order' };
   const personId = actor.aadObjectId;
   const unitId = actor.staffUnitId ?? actor.chosenUnitId;
@@ -41,6 +55,9 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
   const signals = (
     ['taskType', 'areas', 'date', 'start', 'municipality', 'remote'] as const
   ).filter((k) => found[k] !== undefined).length;
+  // A series this bot cannot make is answered with examples, and nothing is stored.
+  if (parsed.seriesProblem && signals > 0)
+    return { type: 'series_problem', problem: parsed.seriesProblem };
 
   const previous = await s.drafts.get(personId);
   const current =
@@ -49,7 +66,7 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
       : undefined;
   // Naming a task again starts a new order; anything else adds to the one being written.
   const continues = current !== undefined && !(found.taskType && current.fields.taskType);
-  let fields: OrderForm;
+  let fields: OrderForm & SeriesForm;
   if (continues) {
     if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem)
       return { type: 'not_an_order' };
@@ -66,6 +83,8 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
   } else {
     return { type: 'not_an_order' };
   }
+  // Juttupenkki and Päivä elämässä start from their catalogue entry (length, description).
+  if (describe) fields = withProductDefaults(fields, describe);
   const draft: OrderDraft = {
     draftId: continues ? current.draftId : randomUUID(),
     fields,
@@ -96,8 +115,8 @@ export function missingFields(f: OrderForm): OrderField[] {
   return missing;
 }
 
-function toForm(p: ParsedOrder): OrderForm {
-  const form: OrderForm = {};
+function toForm(p: ParsedOrder): OrderForm & SeriesForm {
+  const form: OrderForm & SeriesForm = {};
   if (p.taskType) form.taskType = p.taskType;
   if (p.areas.length) form.areas = p.areas.join(',');
   if (p.date) form.date = p.date;
@@ -110,6 +129,10 @@ function toForm(p: ParsedOrder): OrderForm {
   if (p.language) form.language = p.language;
   if (p.audience) form.audience = p.audience;
   if (p.wishes) form.wishes = p.wishes;
+  if (p.series) {
+    form.seriesEvery = String(p.series.every);
+    form.seriesUntil = p.series.until;
+  }
   return form;
 }
 
@@ -123,11 +146,12 @@ export async function startDraftFromCatalogue(
   personId: string,
   taskType: string,
   lang: Language,
+  describe?: (taskType: TaskType) => string,
 ): Promise<{ draft: OrderDraft; missing: OrderField[] } | undefined> {
   const entry = catalogueEntry(taskType);
   if (!entry) return undefined;
   const end = endAfter(SUGGESTED_START, entry.usualMinutes);
-  const fields: OrderForm = {
+  const started: OrderForm = {
     taskType: entry.taskType,
     expertCount: '1',
     remote: 'false',
@@ -135,6 +159,7 @@ export async function startDraftFromCatalogue(
     start: SUGGESTED_START,
     ...(end ? { end } : {}),
   };
+  const fields = describe ? withProductDefaults(started, describe) : started;
   const draft: OrderDraft = {
     draftId: randomUUID(),
     fields,

@@ -3,6 +3,7 @@ import type { Claim, ClaimEffect } from '../domain/fees/claim';
 import type { Tariff } from '../domain/fees/tariff';
 import type { Effect, Offer, OrdererNews } from '../domain/offers/offer';
 import type { Order, OrderForm } from '../domain/orders/order';
+import type { Series, SeriesForm } from '../domain/orders/series';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import type { FeedbackEntry, FeedbackRole } from '../domain/feedback/feedback';
 import type { ClaimAmount } from '../domain/fees/claim-amount';
@@ -152,6 +153,11 @@ export interface OrderRepository {
    * of one index partition, however many orders the store holds.
    */
   listNewest(after: string | undefined, limit: number): Promise<OrderIndexRow[]>;
+  /** The next free series number of the year (S-YYYY-NNNN), a counter like the order numbers'. */
+  allocateSeriesNumber(year: number): Promise<number>;
+  /** Stores a series with its sessions' order numbers; storing the same series again changes nothing. */
+  createSeries(series: Series): Promise<void>;
+  getSeries(seriesId: string): Promise<Series | undefined>;
 }
 
 /** An order's row in the newest-first index: its key (for paging) and a summary for filters. */
@@ -172,7 +178,7 @@ export interface OrderIndexRow {
 /** An order being written: what the parser and the orderer's corrections have given so far. */
 export interface OrderDraft {
   draftId: string;
-  fields: OrderForm;
+  fields: OrderForm & SeriesForm;
   updatedAt: string;
 }
 
@@ -452,6 +458,14 @@ export interface OfferView {
   unitName: string;
   estimatedFeeCents?: number;
   orderer?: OrdererContact;
+  /** A session of a series offered to the expert with other sessions: the one series card. */
+  series?: SeriesOfferView;
+}
+
+/** The sessions of one series offered to one expert, each with its offer and order as they stand. */
+export interface SeriesOfferView {
+  seriesId: string;
+  sessions: Array<{ order: Order; offer: Offer }>;
 }
 
 export interface CandidateView {

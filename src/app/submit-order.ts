@@ -8,7 +8,10 @@ import {
   type OrderForm,
 } from '../domain/orders/order';
 import { ZONE } from '../domain/shared/helsinki';
+import { isSeriesForm, type Series, type SeriesForm } from '../domain/orders/series';
+import type { SeriesProblem } from '../domain/orders/parse-series';
 import type { Actor } from './actor';
+import { submitSeries } from './submit-series';
 import type { Services } from './services';
 
 export type SubmitOutcome =
@@ -17,6 +20,9 @@ export type SubmitOutcome =
   /** `order`: when it is the actor's own, to show it again. */
   | { type: 'already_sent'; orderId: string; order?: Order }
   | { type: 'rate_limited'; limit: number }
+  /** A series (SPEC §3): one order per session under one series number. */
+  | { type: 'series_created'; series: Series; orders: Order[] }
+  | { type: 'series_invalid'; problem: SeriesProblem }
   | { type: 'refused'; reason: 'only_orderers_can_order' };
 
 /** SPEC §9: at most this many orders per person in an hour (each order fans out offers). */
@@ -30,7 +36,7 @@ const HOUR_MS = 3600_000;
 export async function submitOrder(
   s: Services,
   actor: Actor,
-  form: OrderForm,
+  form: OrderForm & SeriesForm,
   draftId: string,
 ): Promise<SubmitOutcome> {
   if (!actor.roles.includes('orderer'))
@@ -57,6 +63,20 @@ export async function submitOrder(
 
   const { unitId: chosenUnit, ...details } = checked.value;
   const unitId = chosenUnit ?? knownUnit!;
+  if (isSeriesForm(form)) {
+    const outcome = await submitSeries(s, actor, details, unitId, form, draftId);
+    if (outcome.type === 'series_invalid') return outcome;
+    if (outcome.type === 'claimed_elsewhere') {
+      const sent = (await s.orders.get(outcome.id))?.value;
+      return {
+        type: 'already_sent',
+        orderId: outcome.id,
+        order: sent?.ordererId === actor.aadObjectId ? sent : undefined,
+      };
+    }
+    await afterSent(s, actor, chosenUnit);
+    return outcome;
+  }
   const orderId = formatOrderNumber(now.year, await s.orders.allocateNumber(now.year));
   const claimed = await s.orders.claimSubmission(draftId, orderId, s.clock.now().toISOString());
   if (claimed !== orderId) {
@@ -83,10 +103,15 @@ export async function submitOrder(
   await s.jobs.markDirty(order.orderId);
   await s.orders.create(order, [{ type: 'offer_more', wave: 'next' }]);
   s.afterCommit(order.orderId);
+  await afterSent(s, actor, chosenUnit);
+  return { type: 'created', order };
+}
+
+/** The draft is done with; a unit chosen on the card is remembered. */
+async function afterSent(s: Services, actor: Actor, chosenUnit: string | undefined): Promise<void> {
   await s.drafts.delete(actor.aadObjectId);
   if (chosenUnit)
     await s.people.update(actor.aadObjectId, (p) =>
       p.chosenUnitId === chosenUnit ? undefined : { ...p, chosenUnitId: chosenUnit },
     );
-  return { type: 'created', order };
 }

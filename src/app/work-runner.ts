@@ -20,6 +20,7 @@ import { holdClaim, withdrawClaim } from './did-not-happen';
 import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
 import { giveUpWaiting, reachByInstall, reachReasonOf, type WaitingItem } from './reach';
+import { seriesCardOf, seriesOfferView } from './series-offer';
 import { claimViewOf } from './claim-view';
 import { runInstallAll } from './install-all';
 import { runRetention, scheduleRetention } from './retention';
@@ -49,6 +50,7 @@ const REPEATABLE = new Set<Effect['type']>([
 export class WorkRunner {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly perOrder = new Map<string, Promise<void>>();
+  private readonly seriesCards = new Map<string, Promise<unknown>>();
   private timer?: NodeJS.Timeout;
   private polling?: Promise<void>;
 
@@ -392,14 +394,36 @@ export class WorkRunner {
     }
   }
 
+  /**
+   * A session of a series shares one card per expert with the other sessions (SPEC §3): its
+   * sessions' drains draw it one after another, so that the first sends it and the rest update it.
+   */
   private async showOfferCard(file: OrderFile, email: string): Promise<'order_changed' | void> {
+    const seriesId = file.order.value.seriesId;
+    if (!seriesId) return this.drawOfferCard(file, email);
+    const key = `${seriesId}|${email}`;
+    const run = (this.seriesCards.get(key) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.drawOfferCard(file, email));
+    this.seriesCards.set(key, run);
+    try {
+      return await run;
+    } finally {
+      if (this.seriesCards.get(key) === run) this.seriesCards.delete(key);
+    }
+  }
+
+  private async drawOfferCard(file: OrderFile, email: string): Promise<'order_changed' | void> {
     const offer = file.offers.get(email)?.value;
     if (!offer) return;
     const order = file.order.value;
+    const series = order.seriesId ? await seriesCardOf(this.s, order.seriesId, email) : undefined;
+    const shared = series && series.view.sessions.length >= 2 ? series : undefined;
     const [person, view] = await Promise.all([
       this.s.people.findByEmail(email),
-      offerViewOf(this.s, order, offer),
+      shared ? seriesOfferView(this.s, shared) : offerViewOf(this.s, order, offer),
     ]);
+    const previous = file.sentCards.get(email) ?? shared?.activityId;
     if (!person && this.s.reach && offer.status === 'pending') {
       // SPEC §12: nobody has a chat with them yet: install the app; the installation delivers it.
       const reached = await reachByInstall(
@@ -411,11 +435,11 @@ export class WorkRunner {
         { kind: 'offer', orderId: order.orderId },
       );
       if (reached === 'waiting') return;
-      if (reached === 'reached') return this.showOfferCard(file, email);
+      if (reached === 'reached') return this.drawOfferCard(file, email);
     }
     const sent =
       person && !person.unreachableSince
-        ? await this.notifier.offerCard(person, view, file.sentCards.get(email))
+        ? await this.notifier.offerCard(person, view, previous)
         : { ok: false, unreachable: true };
     if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) {
       await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);

@@ -826,4 +826,38 @@ export const en: Catalogue = {
   audit_recheck_expired: 'Did not answer the change in time, place released: {who}',
   offer_released_title: 'Your place was released',
   console_offer_gave_back: "couldn't make it, gave it back {when}",
+  series_no_end:
+    'The series has no end. Say until when or how many times, for example *every Tuesday 1–3 pm until the end of May*, *every other Thursday until 26 May* or *Juttupenkki every Tuesday 8 sessions*. Nothing was saved.',
+  series_too_long:
+    'A series can have at most 26 sessions. Make a longer one in two parts, for example *every Tuesday 1–3 pm until the end of May* and later the autumn series. Nothing was saved.',
+  series_end_before_start:
+    'The series ends before it starts. Write the start first, for example *Tuesdays 3.3.–26.5. 1–3 pm*. Nothing was saved.',
+  series_unclear:
+    'I was not sure how the task repeats. I understand series on the same weekday every week or every other week, for example *every Tuesday 1–3 pm until the end of May* or *every other Thursday until 26 May*. Nothing was saved.',
+  label_seriesUntil: 'Last session',
+  series_every_1: 'Series: every week, {count, plural, one {# session} other {# sessions}}',
+  series_every_2: 'Series: every other week, {count, plural, one {# session} other {# sessions}}',
+  series_dates: 'Dates: {dates}',
+  series_skipped: 'Skipped (public holiday): {dates}',
+  series_sent_title: 'Series {seriesId} sent',
+  series_created:
+    'Thank you! Series **{seriesId}** has been received: {count, plural, one {# session} other {# sessions}}, each its own order. I am offering the whole series to experts by experience and will tell you when someone takes it. Cancel one session with its number (*cancel T-…*), all future sessions with *cancel {seriesId}*.',
+  cancel_series_done:
+    'Series {seriesId} has been cancelled: {count, plural, one {# future session} other {# future sessions}}. Those who had taken it have been told.',
+  cancel_series_nothing: 'Series {seriesId} has no future sessions to cancel.',
+  series_not_found: 'I could not find series {seriesId}.',
+  series_offer_title: 'A series of tasks: {task}',
+  series_offer_intro:
+    'Here is a series whose sessions could suit you. You can take every session at once or single sessions.',
+  accept_all: 'Accept all',
+  series_session_pending: 'offered',
+  series_session_accepted: 'yours',
+  series_session_taken: 'taken',
+  series_session_declined: 'you declined',
+  series_session_expired: 'offer expired',
+  series_session_cancelled: 'cancelled',
+  series_accepted_all: 'You took {count, plural, one {# session} other {# sessions}}. Thank you!',
+  series_not_taken:
+    'You cannot take these sessions (they clash with another task of yours or break another rule), so they are offered to others: {dates}',
+  series_none_taken: 'No session could be taken any more.',
 };

@@ -831,6 +831,40 @@ export const fi = {
   audit_recheck_expired: 'Ei vastannut muutokseen ajoissa, paikka vapautui: {who}',
   offer_released_title: 'Paikkasi vapautui',
   console_offer_gave_back: 'ei päässytkään, perui {when}',
+  series_no_end:
+    'Sarjasta puuttuu loppu. Kerro, mihin asti tai montako kertaa, esimerkiksi *joka tiistai klo 13–15 toukokuun loppuun*, *varannan viikon torstaisin 26.5. asti* tai *Juttupenkki joka tiistai 8 kertaa*. En tallentanut mitään.',
+  series_too_long:
+    'Sarjassa voi olla enintään 26 kertaa. Tee pidempi sarja kahdessa osassa, esimerkiksi *joka tiistai klo 13–15 toukokuun loppuun* ja myöhemmin syksyn sarja. En tallentanut mitään.',
+  series_end_before_start:
+    'Sarjan loppu on ennen sen alkua. Kirjoita alku ensin, esimerkiksi *tiistaisin 3.3.–26.5. klo 13–15*. En tallentanut mitään.',
+  series_unclear:
+    'En ollut varma, miten tehtävä toistuu. Osaan sarjat, jotka toistuvat samana viikonpäivänä joka viikko tai joka toinen viikko, esimerkiksi *joka tiistai klo 13–15 toukokuun loppuun* tai *varannan viikon torstaisin 26.5. asti*. En tallentanut mitään.',
+  label_seriesUntil: 'Viimeinen kerta',
+  series_every_1: 'Sarja: joka viikko, {count, plural, one {# kerta} other {# kertaa}}',
+  series_every_2: 'Sarja: joka toinen viikko, {count, plural, one {# kerta} other {# kertaa}}',
+  series_dates: 'Päivät: {dates}',
+  series_skipped: 'Arkipyhinä ei pidetä: {dates}',
+  series_sent_title: 'Sarja {seriesId} lähetetty',
+  series_created:
+    'Kiitos! Sarja **{seriesId}** on vastaanotettu: {count, plural, one {# kerta} other {# kertaa}}, jokainen oma tilauksensa. Tarjoan koko sarjaa kokemusasiantuntijoille ja kerron, kun tekijä löytyy. Yhden kerran voit perua sen numerolla (*peru T-…*), kaikki tulevat kerrat kirjoittamalla *peru {seriesId}*.',
+  cancel_series_done:
+    'Sarja {seriesId} on peruttu: {count, plural, one {# tuleva kerta} other {# tulevaa kertaa}}. Tehtävään jo lupautuneille kerrottiin.',
+  cancel_series_nothing: 'Sarjassa {seriesId} ei ole tulevia kertoja, joita voisi perua.',
+  series_not_found: 'En löytänyt sarjaa {seriesId}.',
+  series_offer_title: 'Tehtäväsarja: {task}',
+  series_offer_intro:
+    'Tarjolla on sarja, jonka kerrat voisivat sopia sinulle. Voit ottaa kaikki kerrat kerralla tai yksittäisiä kertoja.',
+  accept_all: 'Otan kaikki',
+  series_session_pending: 'tarjolla',
+  series_session_accepted: 'sinun',
+  series_session_taken: 'tekijä löytyi',
+  series_session_declined: 'et ottanut',
+  series_session_expired: 'tarjous päättyi',
+  series_session_cancelled: 'peruttu',
+  series_accepted_all: 'Otit {count, plural, one {# kerran} other {# kertaa}}. Kiitos!',
+  series_not_taken:
+    'Näitä kertoja et voi ottaa (päällekkäin toisen tehtäväsi kanssa tai muuten sääntöjen vastaisesti), joten ne tarjotaan muille: {dates}',
+  series_none_taken: 'Yhtään kertaa ei ollut enää otettavissa.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

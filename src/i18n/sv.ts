@@ -839,4 +839,38 @@ export const sv: Catalogue = {
   audit_recheck_expired: 'Svarade inte på ändringen i tid, platsen frigjordes: {who}',
   offer_released_title: 'Din plats frigjordes',
   console_offer_gave_back: 'kunde inte komma, avbokade {when}',
+  series_no_end:
+    'Serien saknar ett slut. Skriv till när eller hur många gånger, till exempel *varje tisdag kl 13–15 till slutet av maj*, *varannan torsdag till och med 26.5.* eller *Juttupenkki varje tisdag 8 gånger*. Ingenting sparades.',
+  series_too_long:
+    'En serie kan ha högst 26 gånger. Gör en längre serie i två delar, till exempel *varje tisdag kl 13–15 till slutet av maj* och senare höstens serie. Ingenting sparades.',
+  series_end_before_start:
+    'Seriens slut kommer före dess början. Skriv början först, till exempel *tisdagar 3.3.–26.5. kl 13–15*. Ingenting sparades.',
+  series_unclear:
+    'Jag var inte säker på hur uppdraget upprepas. Jag förstår serier som upprepas samma veckodag varje vecka eller varannan vecka, till exempel *varje tisdag kl 13–15 till slutet av maj* eller *varannan torsdag till och med 26.5.*. Ingenting sparades.',
+  label_seriesUntil: 'Sista gången',
+  series_every_1: 'Serie: varje vecka, {count, plural, one {# gång} other {# gånger}}',
+  series_every_2: 'Serie: varannan vecka, {count, plural, one {# gång} other {# gånger}}',
+  series_dates: 'Datum: {dates}',
+  series_skipped: 'Hoppas över (helgdag): {dates}',
+  series_sent_title: 'Serien {seriesId} skickad',
+  series_created:
+    'Tack! Serien **{seriesId}** har tagits emot: {count, plural, one {# gång} other {# gånger}}, var och en en egen beställning. Jag erbjuder hela serien till erfarenhetsexperter och berättar när någon har tagit den. En enskild gång annullerar du med dess nummer (*annullera T-…*), alla kommande gånger med *annullera {seriesId}*.',
+  cancel_series_done:
+    'Serien {seriesId} är annullerad: {count, plural, one {# kommande gång} other {# kommande gånger}}. De som redan tagit uppdraget har fått veta.',
+  cancel_series_nothing: 'Serien {seriesId} har inga kommande gånger att annullera.',
+  series_not_found: 'Jag hittade inte serien {seriesId}.',
+  series_offer_title: 'Uppdragsserie: {task}',
+  series_offer_intro:
+    'Här är en serie vars gånger kunde passa dig. Du kan ta alla gånger på en gång eller enskilda gånger.',
+  accept_all: 'Jag tar alla',
+  series_session_pending: 'erbjuds',
+  series_session_accepted: 'din',
+  series_session_taken: 'tillsatt',
+  series_session_declined: 'du tackade nej',
+  series_session_expired: 'erbjudandet gick ut',
+  series_session_cancelled: 'annullerad',
+  series_accepted_all: 'Du tog {count, plural, one {# gång} other {# gånger}}. Tack!',
+  series_not_taken:
+    'De här gångerna kan du inte ta (de krockar med ett annat uppdrag eller bryter mot reglerna på annat sätt), så de erbjuds andra: {dates}',
+  series_none_taken: 'Inga gånger gick längre att ta.',
 };

@@ -7,6 +7,7 @@ import type {
   Stored,
 } from '../app/ports';
 import type { Order } from '../domain/orders/order';
+import type { Series } from '../domain/orders/series';
 import type { Effect } from '../domain/offers/offer';
 import { encodeKey } from './keys';
 import { TableOfferStore } from './table-offer-store';
@@ -93,6 +94,35 @@ export class TableOrderRepository implements OrderRepository {
         encodeKey(submissionId),
       );
       return row.orderId;
+    }
+  }
+
+  allocateSeriesNumber(year: number): Promise<number> {
+    return nextNumber(this.counters, 'series-number', year);
+  }
+
+  async createSeries(series: Series): Promise<void> {
+    try {
+      await this.orders.createEntity({
+        partitionKey: 'series',
+        rowKey: encodeKey(series.seriesId),
+        data: JSON.stringify(series),
+      });
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+  }
+
+  async getSeries(seriesId: string): Promise<Series | undefined> {
+    try {
+      const row = await this.orders.getEntity<{ data: string }>(
+        'series',
+        encodeKey(seriesId.toUpperCase()),
+      );
+      return JSON.parse(row.data) as Series;
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
     }
   }
 

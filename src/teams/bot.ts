@@ -21,6 +21,7 @@ import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { registerRegisterRoutes } from './routes/register';
 import { registerReachRoutes } from './routes/reach';
 import { registerForgetRoutes } from './routes/forget';
+import { registerSeriesOfferRoutes } from './routes/series-offers';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -79,6 +80,7 @@ export function createBot(
   const fees = registerFeeRoutes(app, turns);
   const registers = registerRegisterRoutes(app, turns);
   registerFeedbackRoutes(app, turns);
+  registerSeriesOfferRoutes(app, turns);
   const commands: CommandHandlers = {
     help: async (ctx, actor) =>
       void (actor.isNew

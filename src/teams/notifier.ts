@@ -5,6 +5,7 @@ import {
 } from '../../cards/coordinator-unfilled-card';
 import { asAttachment, type AdaptiveCard } from '../../cards/elements';
 import { offerCard } from '../../cards/offer-card';
+import { seriesOfferCard } from '../../cards/series-offer-card';
 import { whenText, whereText } from '../../cards/order-summary';
 import { claimCard, stageText, taskDoneCard } from '../../cards/claim-card';
 import { claimFormCard } from '../../cards/claim-form-card';
@@ -54,7 +55,9 @@ export class TeamsNotifier implements Notifier {
       );
       if (!told.ok && told.reason === 'unreachable') return { ok: false, unreachable: true };
     }
-    const card = offerCard(view, expert.locale, translator(expert.locale));
+    const card = view.series
+      ? seriesOfferCard({ ...view, series: view.series }, expert.locale, translator(expert.locale))
+      : offerCard(view, expert.locale, translator(expert.locale));
     const result = sentActivityId
       ? await this.outbound.update(expert, sentActivityId, cardActivity(card))
       : await this.outbound.send(expert, cardActivity(card));

@@ -76,3 +76,22 @@ export function estimateOrder(
     minimumCents: tariff.minimumCents,
   };
 }
+
+/**
+ * Products as templates (SPEC §3): an order of Juttupenkki or Päivä elämässä takes the catalogue
+ * entry's usual length (from the start given) and its description (as the wishes) when the orderer
+ * gave neither. Other task types, and what the orderer wrote, are left as they are.
+ */
+export function withProductDefaults<
+  F extends { taskType?: string; start?: string; end?: string; wishes?: string },
+>(fields: F, describe: (taskType: TaskType) => string): F {
+  const entry = fields.taskType ? catalogueEntry(fields.taskType) : undefined;
+  if (!entry?.product) return fields;
+  const out = { ...fields };
+  if (out.start && !out.end) {
+    const end = endAfter(out.start, entry.usualMinutes);
+    if (end) out.end = end;
+  }
+  if (!out.wishes) out.wishes = describe(entry.taskType);
+  return out;
+}

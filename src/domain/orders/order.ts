@@ -59,6 +59,8 @@ export interface Order extends OrderDetails {
   audit?: OrderAuditEntry[];
   /** 1 as sent; each change of the order's details adds one (a card of an older version is stale). */
   version?: number;
+  /** One session of a series (S-YYYY-NNNN, SPEC §3): each session is its own order. */
+  seriesId?: string;
 }
 
 export interface PhoneOrderer {

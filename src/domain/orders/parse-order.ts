@@ -1,9 +1,11 @@
+import { helsinkiDate } from '../shared/helsinki';
 import type { Area, Language, TaskType } from '../shared/vocabulary';
 import { findAreas } from './area-words';
 import { detectMessageLanguage } from './message-language';
 import { parseDate } from './parse-date';
 import { findAudience, findExpertCount, findTaskLanguage, findWishes } from './parse-people';
 import { findAddress, findMunicipality, readRemote } from './parse-place';
+import { parseSeries, planSeries, type SeriesProblem } from './parse-series';
 import { parseDuration, parseTime } from './parse-time';
 import { findTaskType } from './task-words';
 import { fold, mask, words, type Span } from './text';
@@ -34,6 +36,10 @@ export interface ParsedOrder {
   wishes?: string;
   /** The language the message itself is written in (fi by default). */
   messageLanguage: Language;
+  /** A repeating task (SPEC §3): every one or two weeks from `date` to `until` (the last session). */
+  series?: { every: 1 | 2; until: string };
+  /** Why a series the message asks for is not made; `series` is then undefined. */
+  seriesProblem?: SeriesProblem;
 }
 
 /**
@@ -51,8 +57,24 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   const taken: Span[] = address ? [address.span] : [];
   const durationReading = parseDuration(mask(folded, taken));
   taken.push(...durationReading.spans);
+  const seriesReading = parseSeries(mask(folded, taken), now, messageLanguage);
+  if (seriesReading.kind !== 'none') taken.push(...seriesReading.spans);
   const dateReading = parseDate(mask(folded, taken), now, messageLanguage);
   taken.push(...dateReading.spans);
+  let series: ParsedOrder['series'];
+  let seriesProblem: SeriesProblem | undefined;
+  if (seriesReading.kind === 'problem') seriesProblem = seriesReading.problem;
+  if (seriesReading.kind === 'series') {
+    const words = { ...seriesReading.words, start: seriesReading.words.start ?? dateReading.date };
+    const planned = planSeries(words, helsinkiDate(now));
+    if (planned.ok) {
+      series = { every: planned.plan.every, until: planned.plan.until };
+      dateReading.date = planned.plan.first;
+    } else {
+      seriesProblem = planned.problem;
+      dateReading.date = words.start;
+    }
+  }
   const timeReading = parseTime(
     mask(folded, taken),
     messageLanguage,
@@ -82,5 +104,7 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   set('language', findTaskLanguage(folded));
   set('audience', findAudience(original, folded));
   set('wishes', findWishes(original, folded));
+  set('series', series);
+  set('seriesProblem', seriesProblem);
   return order;
 }

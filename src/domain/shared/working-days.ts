@@ -68,3 +68,8 @@ export function addWorkingDays(date: string, n: number): string {
   }
   return day.toISODate()!;
 }
+
+/** A Finnish public holiday (not the eves), whatever the weekday. `date` is YYYY-MM-DD. */
+export function isPublicHoliday(date: string): boolean {
+  return publicHolidays(parseDate(date).year).has(date);
+}

@@ -8,23 +8,38 @@ import {
   orderCard,
   orderChangedCard,
   orderSentCard,
+  seriesSentCard,
   Verb,
 } from '../../../cards/order-card';
 import { openOrderChange, saveOrderChange } from '../../app/change-order-details';
 import { myOrdersMessage } from '../../../cards/my-orders-message';
 import { cancelOrder } from '../../app/cancel-order';
+import { cancelSeries } from '../../app/cancel-series';
 import { draftOrder, startDraftFromCatalogue } from '../../app/draft-order';
 import { myOrders } from '../../app/my-orders';
 import { submitOrder } from '../../app/submit-order';
 import type { OrderDraft } from '../../app/ports';
 import { ORDER_FIELDS, ORDER_NUMBER, type OrderField } from '../../domain/orders/order';
+import type { SeriesPlan } from '../../domain/orders/parse-series';
+import {
+  isSeriesForm,
+  planFromForm,
+  SERIES_NUMBER,
+  type SeriesForm,
+} from '../../domain/orders/series';
+import { helsinkiDate } from '../../domain/shared/helsinki';
+import type { TaskType } from '../../domain/shared/vocabulary';
 import type { MessageKey } from '../../i18n';
 import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
 
 const cardValue = z.union([z.string(), z.number(), z.boolean()]).transform(String).optional();
 const sendOrderDataSchema = z
-  .object({ draftId: z.string().min(1).max(100) })
+  .object({
+    draftId: z.string().min(1).max(100),
+    seriesEvery: z.enum(['1', '2']).optional(),
+    seriesUntil: z.string().max(20).optional(),
+  })
   .extend(
     Object.fromEntries(ORDER_FIELDS.map((f) => [f, cardValue])) as Record<
       (typeof ORDER_FIELDS)[number],
@@ -42,6 +57,10 @@ const saveChangeDataSchema = z
   );
 
 const startOrderDataSchema = z.object({ taskType: z.string().min(1).max(50) });
+
+/** A product's catalogue description in the orderer's language: its order's default wishes. */
+const describe = (actor: Actor) => (taskType: TaskType) =>
+  actor.t(`catalogue_desc_${taskType}` as MessageKey);
 
 /** Ordering by chat (issue: free text → checked order): drafts, the order card, my orders, cancel. */
 export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns) {
@@ -88,6 +107,17 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       await turns.say(ctx, myOrdersMessage(await myOrders(s, actor.who), actor.lang, actor.t));
     },
     cancel_order: async (ctx, actor, args) => {
+      const seriesMatch = SERIES_NUMBER.exec(args);
+      if (seriesMatch) {
+        const outcome = await cancelSeries(s, actor.who, seriesMatch[0].toUpperCase());
+        const key =
+          outcome.type === 'cancelled'
+            ? 'cancel_series_done'
+            : outcome.type === 'nothing_to_cancel'
+              ? 'cancel_series_nothing'
+              : outcome.reason;
+        return void (await turns.say(ctx, actor.t(key, { ...outcome })));
+      }
       const match = ORDER_NUMBER.exec(args);
       if (!match) return void (await turns.say(ctx, actor.t('cancel_usage')));
       const orderId = match[0].toUpperCase();
@@ -118,6 +148,19 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
           : actor.t('order_already_sent', { orderId: outcome.orderId });
       case 'rate_limited':
         return actor.t('rate_limited_orders', { limit: outcome.limit });
+      case 'series_created':
+        return seriesSentCard(outcome.series, outcome.orders[0]!, actor.lang, actor.t);
+      case 'series_invalid':
+        return orderCard(
+          {
+            draftId,
+            fields: form,
+            errors: {},
+            note: actor.t(outcome.problem),
+            estimate: { tariff: await s.tariffs.current(), lang: actor.lang },
+          },
+          actor.t,
+        );
       case 'invalid': {
         // Never show an identity code back, not even to the person who typed it. The estimate follows the corrected card.
         const estimate = { tariff: await s.tariffs.current(), lang: actor.lang };
@@ -129,6 +172,7 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
             units: outcome.units,
             note: actor.t('form_has_errors'),
             estimate,
+            series: seriesPlanOf(form),
           },
           actor.t,
         );
@@ -187,6 +231,7 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       actor.person.aadObjectId,
       data.data.taskType,
       actor.lang,
+      describe(actor),
     );
     if (!started) return actor.t('card_stale');
     await turns.sayCard(
@@ -232,15 +277,27 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
         units,
         note: notes.join(' '),
         estimate,
+        series: seriesPlanOf(draft.fields),
       },
       actor.t,
     );
   }
 
+  /** A series' sessions as the card's values give them, to list on the card; none while they do not make one. */
+  function seriesPlanOf(fields: { date?: string } & SeriesForm): SeriesPlan | undefined {
+    if (!isSeriesForm(fields) || !fields.date) return undefined;
+    const planned = planFromForm(fields.date, fields, helsinkiDate(s.clock.now()));
+    return planned.ok ? planned.plan : undefined;
+  }
+
   /** A message that is no command: an order, or a missing piece of the order being written. */
   async function handleFreeText(ctx: TurnContext, actor: Actor, text: string): Promise<boolean> {
-    const outcome = await draftOrder(s, actor.who, text);
+    const outcome = await draftOrder(s, actor.who, text, describe(actor));
     if (outcome.type === 'not_an_order') return false;
+    if (outcome.type === 'series_problem') {
+      await turns.say(ctx, actor.t(outcome.problem));
+      return true;
+    }
     if (outcome.type === 'identity_code_refused') {
       await turns.say(ctx, actor.t('identity_code_refused_chat'));
       return true;
