@@ -19,6 +19,7 @@ import { TableClaimStore } from './storage/table-claim-store';
 import { TableExportStore } from './storage/table-export-store';
 import { TableTariffStore } from './storage/table-tariff-store';
 import { feeExportCsv } from './app/fee-reports';
+import { TableStatsStore } from './storage/table-stats-store';
 import { migrateTariff, type Tariff } from './domain/fees/tariff';
 import { readFileSync } from 'node:fs';
 import { ChannelTrust, createAdapter } from './teams/adapter';
@@ -79,6 +80,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     tariffs: new TableTariffStore(store.table('Registers'), initialTariff()),
     exports: new TableExportStore(store.table('Claims')),
     feedback: new TableFeedbackStore(store.table('Orders')),
+    stats: new TableStatsStore(store.table('Counters')),
     publicUrl: config.PUBLIC_URL ?? '',
     privacyUrl: config.PRIVACY_URL,
     people: new TablePersonRepository(store.table('People')),

@@ -9,6 +9,7 @@ import type {
   JobStore,
   LoadStore,
   SettingStore,
+  StatsStore,
   OfferStore,
   OrderRepository,
   PersonRepository,
@@ -36,6 +37,8 @@ export interface Services {
   tariffs: TariffStore;
   exports: ExportStore;
   feedback: FeedbackStore;
+  /** Running counts for `/stats` (SPEC §6). */
+  stats: StatsStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
   offerSettings: OfferSettings;

@@ -1,4 +1,5 @@
 import type { Claim } from '../fees/claim';
+import type { CountDelta } from '../stats/aggregate';
 import { pickWave, rankCandidates, type ExpertLoad } from '../matching/match-experts';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../orders/order';
 import type { Expert } from '../registers/types';
@@ -51,7 +52,9 @@ export type Effect =
   | { type: 'notify_unassigned'; email: string; name: string }
   /** The task did not take place: its claims wait for a coordinator; each expert is told why. */
   | { type: 'hold_claims'; by: string }
-  | { type: 'notify_expert_not_done'; email: string };
+  | { type: 'notify_expert_not_done'; email: string }
+  /** What the change adds to the running counts of `/stats` (SPEC §6), applied once. */
+  | { type: 'count_stats'; delta: CountDelta };
 
 /** Why a click on an offer or an assignment changes nothing (catalogue keys: shown to the person). */
 export type OfferRefusal =
