@@ -58,3 +58,8 @@ export function formatPeriod(month: string): string {
 export function listText(items: readonly string[], lang: Language): string {
   return new Intl.ListFormat(LOCALES[lang], { type: 'conjunction' }).format(items);
 }
+
+/** A figure with at most one decimal, as people in that language write it: "4,5", "4.5". */
+export function decimal(n: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(n);
+}

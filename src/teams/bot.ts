@@ -20,6 +20,7 @@ import { registerOrderingRoutes } from './routes/ordering';
 import { registerOrdersConsoleRoutes } from './routes/orders-console';
 import { registerRegisterRoutes } from './routes/register';
 import { reachCommands } from './routes/reach';
+import { statsCommands } from './routes/stats';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -78,6 +79,7 @@ export function createBot(
   const fees = registerFeeRoutes(app, turns);
   const registers = registerRegisterRoutes(app, turns);
   registerFeedbackRoutes(app, turns);
+  const stats = statsCommands(turns);
   const commands: CommandHandlers = {
     help: async (ctx, actor) =>
       void (actor.isNew
@@ -91,6 +93,10 @@ export function createBot(
     ...registerOrdersConsoleRoutes(app, turns),
     ...registers.commands,
     ...reachCommands(turns),
+    stats: stats.stats,
+    // `/export orders|feedback` is the figures'; `/export fees` the fees'.
+    export: async (ctx, actor, args) =>
+      void ((await stats.exportStats(ctx, actor, args)) || (await fees.export(ctx, actor, args))),
     // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
     audit: async (ctx, actor, args) =>
       void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),
