@@ -63,3 +63,8 @@ export function listText(items: readonly string[], lang: Language): string {
 export function sessionDate(date: string): string {
   return DateTime.fromISO(date, { zone: ZONE }).toFormat('d.M.yyyy');
 }
+
+/** A figure with at most one decimal, as people in that language write it: "4,5", "4.5". */
+export function decimal(n: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(n);
+}

@@ -21,6 +21,7 @@ import { TableTariffStore } from './storage/table-tariff-store';
 import { TablePrivacyStore } from './storage/table-privacy-store';
 import { scheduleRetention } from './app/retention';
 import { feeExportCsv } from './app/fee-reports';
+import { TableStatsStore } from './storage/table-stats-store';
 import { migrateTariff, type Tariff } from './domain/fees/tariff';
 import { readFileSync } from 'node:fs';
 import { ChannelTrust, createAdapter } from './teams/adapter';
@@ -89,6 +90,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       claims: store.table('Claims'),
       jobs: store.table('Jobs'),
     }),
+    stats: new TableStatsStore(store.table('Counters')),
     publicUrl: config.PUBLIC_URL ?? '',
     privacyUrl: config.PRIVACY_URL,
     people: new TablePersonRepository(store.table('People')),

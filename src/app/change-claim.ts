@@ -1,5 +1,6 @@
 import { type Claim, type ClaimEffect, nextTimerAt } from '../domain/fees/claim';
 import { retryOnConflict } from './conflict';
+import { claimCountEffects } from './stats-counting';
 import type { ClaimFile } from './ports';
 import type { Services } from './services';
 
@@ -21,8 +22,17 @@ export function changeClaim<R>(
   return retryOnConflict('claim_change', async () => {
     const file = await s.claims.load(claimId);
     if (!file) return undefined;
-    const { change, result } = decide(file);
-    if (!change) return result;
+    const decided = decide(file);
+    const { result } = decided;
+    if (!decided.change) return result;
+    // The figures of /stats move in the same write as the change they count (SPEC §6).
+    const change = {
+      ...decided.change,
+      effects: [
+        ...claimCountEffects(file.claim.value, decided.change.claim),
+        ...decided.change.effects,
+      ],
+    };
     await scheduleClaimTimer(s, change.claim);
     if (change.effects.length) await s.jobs.markDirty(claimId);
     await s.claims.commit(file, change.claim, change.effects);
@@ -39,7 +49,8 @@ export async function storeNewClaim(
 ): Promise<void> {
   await scheduleClaimTimer(s, claim);
   await s.jobs.markDirty(claim.claimId);
-  if (await s.claims.create(claim, effects)) await afterEffects(s, claim.claimId);
+  if (await s.claims.create(claim, [...claimCountEffects(undefined, claim), ...effects]))
+    await afterEffects(s, claim.claimId);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { afterEffects } from './change-claim';
 import { retryOnConflict } from './conflict';
+import { orderCountEffects } from './stats-counting';
 import type { OrderFile } from './ports';
 import type { Services } from './services';
 
@@ -22,8 +23,18 @@ export function changeOrder<R>(
   return retryOnConflict('order_change', async () => {
     const file = await s.offers.load(orderId);
     if (!file) return undefined;
-    const { change, result } = decide(file);
-    if (!change) return result;
+    const decided = decide(file);
+    const { result } = decided;
+    if (!decided.change) return result;
+    // The figures of /stats move in the same write as the change they count (SPEC §6).
+    const change = {
+      ...decided.change,
+      // First: the outbox removes it together with the next effect, in the same write.
+      effects: [
+        ...orderCountEffects(file.order.value, decided.change.order),
+        ...decided.change.effects,
+      ],
+    };
     // Mark first: if we die between the two writes, a sweep finds the mark and nothing is pending.
     if (change.effects.length) await s.jobs.markDirty(orderId);
     await s.offers.commit(

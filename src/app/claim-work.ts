@@ -82,6 +82,8 @@ export class ClaimWork {
           delivered(await this.notifier.claimStep(expert, view, effect.reason));
         return;
       }
+      case 'count_stats':
+        return; // carried out by the drain, which knows the effect's key
       case 'record_task_done':
         // Refused when the order knows it already (its own Task done card was pressed): fine.
         await confirmTaskDone(this.s, claim.orderId, effect.by);

@@ -13,6 +13,7 @@ import { describePerson } from './describe-person';
 import { followUpTime } from '../domain/fees/claim-form';
 import type { ClaimFormView, ClaimView } from './ports';
 import { claimFormFor } from './submit-claim';
+import { statsExportCsv } from './stats-exports';
 import type { Services } from './services';
 
 const MY_FEES_LIMIT = 20;
@@ -135,6 +136,9 @@ export async function feeExportCsv(s: Services, token: string): Promise<string |
     await s.exports.delete(token);
     return undefined;
   }
+  // The same links carry the orders and feedback exports of /stats (SPEC §6).
+  if (request.kind === 'orders' || request.kind === 'feedback')
+    return statsExportCsv(s, { ...request, kind: request.kind });
   const { roles } = await describePerson(s, request.email);
   if (!roles.includes(request.isCoordinator ? 'coordinator' : 'payroll')) return undefined;
   const [open, paid] = await Promise.all([s.claims.listOpen(), s.claims.listPaid(request.months)]);

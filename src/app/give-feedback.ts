@@ -9,6 +9,7 @@ import type { Order } from '../domain/orders/order';
 import { log } from '../log';
 import type { Delivery, FeedbackView, Notifier } from './ports';
 import type { Services } from './services';
+import { countFeedback } from './stats-counting';
 
 export type FeedbackRefusal =
   | 'feedback_not_yours'
@@ -66,6 +67,7 @@ export async function giveFeedback(
   const earlier = await s.feedback.get(orderId, email);
   if (earlier) {
     await countForExperts(s, order, earlier); // completes a first click that stopped half-way
+    await countFeedback(s, order, earlier);
     return { type: 'refused', reason: 'feedback_already', view: { ...view, given: earlier } };
   }
   if (s.clock.now() < feedbackTime(order))
@@ -84,6 +86,7 @@ export async function giveFeedback(
     return { type: 'refused', reason: 'feedback_already', view: { ...view, given: first } };
   }
   await countForExperts(s, order, entry);
+  await countFeedback(s, order, entry);
   log.info({ event: 'feedback_given', orderId, role: entry.role }, 'feedback given');
   return { type: 'given', view: { ...view, given: entry } };
 }

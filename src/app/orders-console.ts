@@ -1,4 +1,5 @@
 import type { FeedbackEntry } from '../domain/feedback/feedback';
+import { orderCountEffects } from './stats-counting';
 import { DateTime } from 'luxon';
 import { checkForcedAssignment, type OverridableRule } from '../domain/matching/forced-assignment';
 import { rankCandidates, type HardRule } from '../domain/matching/match-experts';
@@ -401,7 +402,10 @@ export async function submitPhoneOrder(
     audit: [{ at, by: actor.email.toLowerCase(), what: 'phone_order', who: `${name} (${email})` }],
   };
   await s.jobs.markDirty(order.orderId);
-  await s.orders.create(order, [{ type: 'offer_more', wave: 'next' }]);
+  await s.orders.create(order, [
+    ...orderCountEffects(undefined, order),
+    { type: 'offer_more', wave: 'next' },
+  ]);
   s.afterCommit(order.orderId);
   return { type: 'created', order, ordererKnown: caller !== undefined };
 }

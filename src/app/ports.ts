@@ -6,6 +6,7 @@ import type { Order, OrderForm } from '../domain/orders/order';
 import type { Series, SeriesForm } from '../domain/orders/series';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import type { FeedbackEntry, FeedbackRole } from '../domain/feedback/feedback';
+import type { CountDelta, Counts } from '../domain/stats/aggregate';
 import type { ClaimAmount } from '../domain/fees/claim-amount';
 import type { ClaimFieldErrors, ClaimForm } from '../domain/fees/claim-form';
 import type { ExpertKind, Language } from '../domain/shared/vocabulary';
@@ -260,6 +261,8 @@ export interface Timer {
  */
 export interface JobStore {
   schedule(timer: Omit<Timer, 'key'>): Promise<void>;
+  /** Several timers in one round trip (same rows as `schedule` for each). */
+  scheduleAll(timers: readonly Omit<Timer, 'key'>[]): Promise<void>;
   /** Due timers, each leased to this caller until `leaseUntil`. */
   claimDueTimers(now: Date, leaseMs: number, limit: number): Promise<Timer[]>;
   completeTimer(key: string): Promise<void>;
@@ -338,6 +341,10 @@ export interface ExportRequest {
   isCoordinator: boolean;
   months: string[];
   expiresAt: string;
+  /** What the link gives: the payroll CSV (the default), or orders or feedback (SPEC §6). */
+  kind?: 'fees' | 'orders' | 'feedback';
+  /** The units a supervisor's or director's export is limited to (absent: a coordinator's, all). */
+  units?: string[];
 }
 
 export interface ExportStore {
@@ -552,4 +559,23 @@ export interface PrivacyStore {
   deleteDraftsBefore(before: string): Promise<number>;
   /** Deletes the rows that tied a sent order card to its order number, written before `before`. */
   deleteSubmissionsBefore(before: string): Promise<number>;
+}
+
+/** One stored row of running counts: `YYYY-MM|unit` or `open|unit` (SPEC §6). */
+export interface StatsRow {
+  key: string;
+  counts: Counts;
+}
+
+/** The running counts behind `/stats`, and pointers to the feedback given on each month's orders. */
+export interface StatsStore {
+  /** Adds a change's counts to its rows once: a repeat with the same key changes nothing. */
+  apply(delta: CountDelta, key: string): Promise<void>;
+  /** The month rows of `months` (consecutive, in order) and every `open|unit` row: one read. */
+  read(months: readonly string[]): Promise<StatsRow[]>;
+  /** Notes that feedback was given on an order made in `month` (by a pseudonymous rater). */
+  addFeedbackPointer(month: string, orderId: string, rater: string): Promise<void>;
+  hasFeedbackPointer(month: string, orderId: string, rater: string): Promise<boolean>;
+  /** The orders made in `months` on which feedback was given. */
+  listFeedbackPointers(months: readonly string[]): Promise<string[]>;
 }

@@ -10,6 +10,7 @@ import type {
   JobStore,
   LoadStore,
   SettingStore,
+  StatsStore,
   OfferStore,
   OrderRepository,
   PersonRepository,
@@ -40,6 +41,8 @@ export interface Services {
   feedback: FeedbackStore;
   /** Erasure and retention (SPEC §13). */
   privacy: PrivacyStore;
+  /** Running counts for `/stats` (SPEC §6). */
+  stats: StatsStore;
   clock: Clock;
   bootstrapCoordinators: readonly string[];
   offerSettings: OfferSettings;

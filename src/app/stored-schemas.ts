@@ -35,5 +35,7 @@ export const exportRequestSchema = z
     isCoordinator: z.boolean(),
     months: z.array(z.string()),
     expiresAt: z.string(),
+    kind: z.enum(['fees', 'orders', 'feedback']).optional(),
+    units: z.array(z.string()).optional(),
   })
   .passthrough() satisfies z.ZodType<ExportRequest>;

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { orderCountEffects } from './stats-counting';
 import { canonicalMunicipality } from '../domain/orders/canonical-municipality';
 import {
   checkOrderForm,
@@ -101,7 +102,10 @@ export async function submitOrder(
     wave: 0,
   };
   await s.jobs.markDirty(order.orderId);
-  await s.orders.create(order, [{ type: 'offer_more', wave: 'next' }]);
+  await s.orders.create(order, [
+    ...orderCountEffects(undefined, order),
+    { type: 'offer_more', wave: 'next' },
+  ]);
   s.afterCommit(order.orderId);
   await afterSent(s, actor, chosenUnit);
   return { type: 'created', order };

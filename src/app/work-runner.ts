@@ -41,6 +41,7 @@ const REPEATABLE = new Set<Effect['type']>([
   'record_assignment',
   'release_assignment',
   'reschedule_assignment',
+  'count_stats', // applied once by its key, however often it runs
 ]);
 
 /**
@@ -144,7 +145,8 @@ export class WorkRunner {
     for (let etag: string | undefined = leased; etag;) {
       if (isClaimId(id)) {
         for (const { key, effect } of (await this.s.claims.load(id))?.effects ?? []) {
-          await this.claimWork.carryOut(id, effect);
+          if (effect.type === 'count_stats') await this.s.stats.apply(effect.delta, key);
+          else await this.claimWork.carryOut(id, effect);
           await this.s.claims.deleteEffect(id, key);
         }
       } else {
@@ -154,8 +156,11 @@ export class WorkRunner {
         let file = await this.s.offers.load(id);
         let done: string[] = [];
         for (const { key, effect } of file?.effects ?? []) {
-          file ??= await this.s.offers.load(id);
-          if (file && (await this.carryOut(file, effect)) === 'order_changed') file = undefined;
+          if (effect.type === 'count_stats') await this.s.stats.apply(effect.delta, key);
+          else {
+            file ??= await this.s.offers.load(id);
+            if (file && (await this.carryOut(file, effect)) === 'order_changed') file = undefined;
+          }
           done.push(key);
           if (!REPEATABLE.has(effect.type)) {
             await this.s.offers.deleteEffects(id, done);
@@ -303,8 +308,10 @@ export class WorkRunner {
           remote: order.remote,
           municipality: order.municipality,
         });
-        for (const timer of assignmentTimers(order, effect.email, this.s.clock.now()))
-          await this.s.jobs.schedule({ ...timer, orderId });
+        // One round trip for the task's timers (they share a partition).
+        await this.s.jobs.scheduleAll(
+          assignmentTimers(order, effect.email, this.s.clock.now()).map((t) => ({ ...t, orderId })),
+        );
         return;
       }
       case 'create_claim':
@@ -318,6 +325,8 @@ export class WorkRunner {
         for (const claimId of Object.values(order.claims ?? {}))
           await holdClaim(this.s, claimId, effect.by, order.taskNotDoneReason ?? '');
         return 'order_changed';
+      case 'count_stats':
+        return; // carried out by the drain, which knows the effect's key
       case 'notify_expert_not_done': {
         const expert = await this.s.people.findByEmail(effect.email);
         if (expert) await this.notifier.expertTaskNotDone(expert, order);

@@ -865,6 +865,49 @@ export const fi = {
   series_not_taken:
     'Näitä kertoja et voi ottaa (päällekkäin toisen tehtäväsi kanssa tai muuten sääntöjen vastaisesti), joten ne tarjotaan muille: {dates}',
   series_none_taken: 'Yhtään kertaa ei ollut enää otettavissa.',
+  stats_title: '**Tilastot {period}**',
+  stats_units: 'Yksiköt: {units}',
+  stats_period_days: 'viimeiset {days} päivää',
+  stats_days_months: 'Luvut pidetään kuukausittain, joten jakso kattaa kuukaudet {from}–{to}.',
+  stats_orders_by_month: 'Tilaukset kuukausittain',
+  stats_by_task_type: 'Tehtävätyypeittäin',
+  stats_by_area: 'Kokemusalueittain',
+  stats_orders_heading: 'Tilaukset',
+  stats_orders: 'Tilauksia',
+  stats_filled: 'Täytetty',
+  stats_unfilled: 'Jäi täyttämättä',
+  stats_open: 'Avoinna',
+  stats_cancelled: 'Peruttu',
+  stats_fill_rate: 'Täyttöaste (perumattomista)',
+  stats_percent: '{percent} %',
+  stats_order_to_filled: 'Tilauksesta täyttymiseen, työpäivää',
+  stats_days:
+    'mediaani {median}, 90 %:lla enintään {p90} ({count, plural, one {# tapaus} other {# tapausta}})',
+  stats_days_capped:
+    'mediaani {median}, 90 %:lla enintään {p90} tai enemmän ({count, plural, one {# tapaus} other {# tapausta}})',
+  stats_none_yet: 'ei vielä',
+  stats_fees_heading: 'Palkkiot',
+  stats_claim_to_paid: 'Hakemuksesta maksuun, työpäivää',
+  stats_claims_waiting: 'Hakemuksia odottaa nyt',
+  stats_claims_stuck: 'Niistä yli 5 työpäivää odottaneita',
+  stats_spending_total: 'Maksettu yhteensä',
+  stats_feedback_heading: 'Palaute',
+  stats_feedback_orderers: 'Tilaajat tehtävistä',
+  stats_feedback_experts: 'Kokemusasiantuntijat valmistelusta',
+  stats_rating: '{average}/5 ({count, plural, one {# arvio} other {# arviota}})',
+  stats_no_ratings: 'ei arvioita',
+  stats_fairness_heading: 'Tehtävien jakautuminen',
+  stats_busiest_share: 'Kiireisimmän 20 %:n osuus tehtävistä',
+  stats_without_tasks: 'Aktiivisia kokemusasiantuntijoita ilman tehtävää',
+  stats_of_active: '{count} / {active}',
+  stats_usage:
+    'En tunnistanut jaksoa. Esimerkkejä: /tilastot (tämä vuosi), /tilastot 2026, /tilastot 2026-11, /tilastot marraskuu 2026, /tilastot Q3, /tilastot viime 90 päivää.',
+  export_usage_kinds:
+    'Kirjoita: /vie palkkiot|tilaukset|palaute [jakso], esimerkiksi /vie tilaukset 2026 tai /vie palaute Q3.',
+  export_orders_link:
+    'Tilaukset ({period}) CSV-tiedostona (avautuu Excelissä, linkki toimii 24 tuntia): {url}',
+  export_feedback_link:
+    'Palautteet ({period}) CSV-tiedostona (avautuu Excelissä, linkki toimii 24 tuntia): {url}',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -14,6 +14,14 @@ interface TimerRow extends Omit<Timer, 'key'> {
 }
 
 /** Timers keyed by due time (range scans), and marks of orders with effects still to carry out. */
+/** The key names the job, so scheduling the same job twice keeps one row. */
+function timerRow(t: Omit<Timer, 'key'>) {
+  const rowKey = `${t.dueAt}|${t.kind}|${encodeKey(t.orderId)}|${encodeKey(t.claimId ?? t.email ?? String(t.wave ?? ''))}`;
+  return Object.fromEntries(
+    Object.entries({ partitionKey: 'timer', rowKey, ...t }).filter(([, v]) => v !== undefined),
+  ) as { partitionKey: string; rowKey: string };
+}
+
 export class TableJobStore implements JobStore {
   /** Who holds a lease: this instance (one store per bot process). */
   private readonly owner = randomUUID();
@@ -21,9 +29,16 @@ export class TableJobStore implements JobStore {
   constructor(private readonly table: TableClient) {}
 
   async schedule(t: Omit<Timer, 'key'>): Promise<void> {
-    // The key names the job, so scheduling the same job twice keeps one row.
-    const rowKey = `${t.dueAt}|${t.kind}|${encodeKey(t.orderId)}|${encodeKey(t.claimId ?? t.email ?? String(t.wave ?? ''))}`;
-    await this.table.upsertEntity({ partitionKey: 'timer', rowKey, ...t }, 'Merge');
+    await this.table.upsertEntity(timerRow(t), 'Merge');
+  }
+
+  async scheduleAll(timers: readonly Omit<Timer, 'key'>[]): Promise<void> {
+    const rows = new Map(timers.map((t) => [timerRow(t).rowKey, timerRow(t)]));
+    if (rows.size <= 1) return rows.size ? this.schedule(timers[0]!) : undefined;
+    // One partition, each row once: one atomic batch.
+    await this.table.submitTransaction(
+      [...rows.values()].map((row) => ['upsert', row, 'Merge'] as const),
+    );
   }
 
   async claimDueTimers(now: Date, leaseMs: number, limit: number): Promise<Timer[]> {

@@ -22,6 +22,7 @@ import { registerRegisterRoutes } from './routes/register';
 import { registerReachRoutes } from './routes/reach';
 import { registerForgetRoutes } from './routes/forget';
 import { registerSeriesOfferRoutes } from './routes/series-offers';
+import { statsCommands } from './routes/stats';
 import { Actor, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
@@ -81,6 +82,7 @@ export function createBot(
   const registers = registerRegisterRoutes(app, turns);
   registerFeedbackRoutes(app, turns);
   registerSeriesOfferRoutes(app, turns);
+  const stats = statsCommands(turns);
   const commands: CommandHandlers = {
     help: async (ctx, actor) =>
       void (actor.isNew
@@ -95,6 +97,10 @@ export function createBot(
     ...registers.commands,
     ...registerReachRoutes(app, turns),
     ...registerForgetRoutes(app, turns),
+    stats: stats.stats,
+    // `/export orders|feedback` is the figures'; `/export fees` the fees'.
+    export: async (ctx, actor, args) =>
+      void ((await stats.exportStats(ctx, actor, args)) || (await fees.export(ctx, actor, args))),
     // `/audit` of an e-mail or unit id is the register's log; of an order or claim, the fees'.
     audit: async (ctx, actor, args) =>
       void ((await registers.audit(ctx, actor, args)) || (await fees.audit(ctx, actor, args))),

@@ -128,7 +128,7 @@ export function createServer(o: ServerOptions): restify.Server {
     }
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename="palkkiot.csv"',
+      'content-disposition': `attachment; filename="${exportFileName(String(req.params.file ?? ''))}"`,
       'cache-control': 'no-store',
     });
     res.end(csv);
@@ -188,4 +188,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 /** A `__proto__` key in the JSON would become a prototype when zod copies the object: dropped. */
 function dropProtoKeys(key: string, value: unknown): unknown {
   return key === '__proto__' ? undefined : value;
+}
+
+/** The name the link itself gives (`tilaukset.csv`), when it is a plain one; else the payroll file's. */
+function exportFileName(file: string): string {
+  return /^[a-z]{1,20}\.csv$/.test(file) ? file : 'palkkiot.csv';
 }

@@ -163,6 +163,10 @@ export const COMMANDS = {
     form: 'slash',
     words: { fi: ['unohda'], sv: ['glöm'], en: ['forget'] },
   },
+  stats: {
+    form: 'slash',
+    words: { fi: ['tilastot'], sv: ['statistik'], en: ['stats'] },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -281,6 +285,8 @@ export const ARGUMENT_WORDS = {
   toggle_on: ['on', 'päälle', 'på'],
   toggle_off: ['off', 'pois', 'av'],
   export_fees: ['fees', 'palkkiot', 'arvoden'],
+  export_orders: ['orders', 'tilaukset', 'beställningar'],
+  export_feedback: ['feedback', 'palaute', 'palautteet', 'respons'],
   orders_all: ['', 'all', 'kaikki', 'alla'],
   orders_open: ['open', 'avoimet', 'auki', 'öppna'],
   orders_unfilled: ['unfilled', 'täyttämättä', 'täyttämättömät', 'ofyllda'],

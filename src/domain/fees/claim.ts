@@ -3,6 +3,7 @@ import { ZONE, helsinkiDate } from '../shared/helsinki';
 import { type Result, assertNever, ok, refuse } from '../shared/result';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from '../shared/working-days';
 import { isValidBusinessId, type ClaimAmount } from './claim-amount';
+import type { CountDelta } from '../stats/aggregate';
 
 export const CLAIM_STATUSES = [
   'awaiting_orderer',
@@ -123,7 +124,9 @@ export type ClaimEffect =
   /** A returned claim's pre-filled card, for the expert to correct (its own effect: retried alone). */
   | { type: 'claim_form_to_expert' }
   /** The orderer confirmed on the claim card: the order remembers it, for the task's later claims. */
-  | { type: 'record_task_done'; by: string };
+  | { type: 'record_task_done'; by: string }
+  /** What the change adds to the running counts of `/stats` (SPEC §6), applied once. */
+  | { type: 'count_stats'; delta: CountDelta };
 
 export type ClaimDecision = Result<{ claim: Claim; effects: ClaimEffect[] }, ClaimRefusal>;
 
@@ -157,7 +160,7 @@ export const STEP_ACCEPTS = Object.fromEntries(stepRows.map((r) => [r.step, r.ac
 
 export const REASON_MAX_LENGTH = 500;
 const REMIND_AFTER_WORKING_DAYS = 2;
-const ESCALATE_AFTER_WORKING_DAYS = 5;
+export const ESCALATE_AFTER_WORKING_DAYS = 5;
 const REMIND_INTERVAL_MS = 24 * 60 * 60 * 1000;
 const TIMER_HOUR = 8; // Helsinki: reminders arrive in the morning
 

@@ -1,4 +1,5 @@
 import type { Claim } from '../fees/claim';
+import type { CountDelta } from '../stats/aggregate';
 import { pickWave, rankCandidates, type ExpertLoad } from '../matching/match-experts';
 import { ORDER_STATUSES, type Assignee, type Order, type OrderStatus } from '../orders/order';
 import type { Expert } from '../registers/types';
@@ -68,7 +69,9 @@ export type Effect =
   /** The order's time or place changed: a card asks the expert, and a timer waits until `dueAt`. */
   | { type: 'ask_still_fine'; email: string; dueAt: string }
   /** The order's date or time changed: the expert's load row and the timers of the task follow it. */
-  | { type: 'reschedule_assignment'; email: string };
+  | { type: 'reschedule_assignment'; email: string }
+  /** What the change adds to the running counts of `/stats` (SPEC §6), applied once. */
+  | { type: 'count_stats'; delta: CountDelta };
 
 /** What the orderer is told as the order fills or loses an expert. */
 export type OrdererNews = 'assigned' | 'filled' | 'unfilled' | 'partly_filled' | 'withdrawn';
