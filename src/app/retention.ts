@@ -85,7 +85,9 @@ export async function runRetention(s: Services): Promise<RetentionCounts> {
   await s.privacy.saveRetention(state);
 
   counts.people = await eraseRemovedExperts(s, now);
-  log.info({ event: 'retention_run', ...counts }, 'retention run');
+  // A run that found nothing to delete is the usual day: not worth a line at the info level.
+  const found = Object.values(counts).some((n) => n > 0);
+  (found ? log.info : log.debug).call(log, { event: 'retention_run', ...counts }, 'retention run');
   return counts;
 }
 

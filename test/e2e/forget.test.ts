@@ -75,7 +75,7 @@ describe('forget and retention (SPEC §13)', function () {
   const expert = () => people.experts.get(EXPERT)!;
 
   before(async () => {
-    log.level = 'info';
+    log.level = 'debug';
     sinon.replace(logStream, 'out', { write: (line: string) => lines.push(line) });
     world = await World.start();
     people = await cast(world, [
