@@ -329,6 +329,31 @@ describe('when plans change: changing an order', () => {
     assert.equal(order.version, undefined);
   });
 
+  it('when the areas change to one an assigned expert does not have, then they are released with a message and the place is offered to someone who fits', async () => {
+    await world.bot.services.registers.putExpert(
+      anExpert({ email: 'hanna@example.fi', areas: ['homelessness'] }),
+    );
+    const hanna = world.person({ email: 'hanna@example.fi' });
+    await hanna.install();
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-28' });
+    await world.settle();
+    await accept(expert('dan@example.fi'), orderId);
+    await world.settle();
+    const changed = await people.orderer.submitCard(
+      await changeCard(people.orderer, orderId),
+      'save_order_change',
+      { areas: 'homelessness' },
+    );
+    assert.match(textOf(changed.card!), new RegExp(fi('change_released', { names: 'dan' })));
+    await world.settle();
+    assert.ok(allText(expert('dan@example.fi')).includes(fi('expert_released_rules', { orderId })));
+    assert.match(textOf(latestCard(expert('dan@example.fi'), orderId)), /Paikkasi vapautui/);
+    assert.deepEqual(buttons(latestCard(hanna, orderId)), [
+      fi('accept_offer'),
+      fi('decline_offer'),
+    ]);
+  });
+
   it('when someone who did not order it tries to change it, then they are told politely and nothing changes', async () => {
     const orderId = await placeOrder(people.orderer, { date: '2026-12-22' });
     const answers = await stranger.say(`muuta ${orderId}`);

@@ -17,6 +17,8 @@ import {
 import type { Order, OrderDetails } from '../../src/domain/orders/order';
 import type { Expert } from '../../src/domain/registers/types';
 import { helsinkiInstant } from '../../src/domain/shared/helsinki';
+import { offerCard } from '../../cards/offer-card';
+import { translator } from '../../src/i18n';
 
 const AINO = 'aino@example.fi';
 const BERTIL = 'bertil@example.fi';
@@ -345,5 +347,29 @@ describe('changing an order (decideOrderChange)', () => {
     assert.ok(d.ok);
     assert.ok(d.value.effects.some((e) => e.type === 'update_offer_card' && e.email === AINO));
     assert.equal(d.value.offers.length, 0, 'the offer itself is unchanged');
+  });
+});
+
+describe("the task card's buttons in every language", () => {
+  const view = (offer: Offer) => ({ order: anOrder(), offer, unitName: 'Psykiatria' });
+  const titles = (c: { actions?: Array<Record<string, unknown>> }) =>
+    (c.actions ?? []).map((a) => a.title);
+
+  it("when an accepted task is drawn, then it has Can't make it (and Still fine while a change is asked), in fi, sv and en", () => {
+    const asked = accepted(AINO, {
+      confirmBy: helsinkiInstant('2026-03-03', '10:00').toISOString(),
+    });
+    const expected = {
+      fi: ['En pääsekään', 'Käy edelleen'],
+      sv: ['Jag kan inte komma', 'Det passar fortfarande'],
+      en: ["Can't make it", 'Still fine'],
+    } as const;
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const t = translator(lang);
+      const [cant, fine] = expected[lang];
+      assert.deepEqual(titles(offerCard(view(accepted(AINO)), lang, t)), [cant]);
+      assert.deepEqual(titles(offerCard(view(asked), lang, t)), [fine, cant]);
+      assert.match(JSON.stringify(offerCard(view(accepted(AINO)), lang, t)), /"id":"reason"/);
+    }
   });
 });
