@@ -576,6 +576,8 @@ export interface StatsStore {
   /** Notes that feedback was given on an order made in `month` (by a pseudonymous rater). */
   addFeedbackPointer(month: string, orderId: string, rater: string): Promise<void>;
   hasFeedbackPointer(month: string, orderId: string, rater: string): Promise<boolean>;
+  /** Forgets the pointers of an order deleted by retention (SPEC §13). */
+  dropFeedbackPointers(month: string, orderId: string): Promise<void>;
   /** The orders made in `months` on which feedback was given. */
   listFeedbackPointers(months: readonly string[]): Promise<string[]>;
 }

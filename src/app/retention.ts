@@ -1,3 +1,4 @@
+import { monthOf as statsMonthOf } from '../domain/stats/aggregate';
 import { DateTime } from 'luxon';
 import {
   keepsOrder,
@@ -131,6 +132,7 @@ async function expireOrder(s: Services, orderId: string, dueMonth?: string): Pro
   for (const claim of claims) await s.privacy.deleteClaim(claim);
   for (const a of order.assigned) await s.loads.remove(a.email, orderId);
   await s.privacy.deleteOrder(order);
+  await s.stats.dropFeedbackPointers(statsMonthOf(order.createdAt), orderId);
   return true;
 }
 

@@ -54,7 +54,8 @@ export async function countFeedback(
   if (await s.stats.hasFeedbackPointer(month, order.orderId, rater)) return;
   await s.stats.apply(
     feedbackCounts(order, entry.role, entry.rating),
-    `feedback|${order.orderId}|${rater}`,
+    // The key holds no order number: the counts outlive the order (retention, SPEC §13).
+    `feedback|${pseudonym(order.orderId)}|${rater}`,
   );
   await s.stats.addFeedbackPointer(month, order.orderId, rater);
 }

@@ -100,6 +100,17 @@ export class TableStatsStore implements StatsStore {
     }
   }
 
+  async dropFeedbackPointers(month: string, orderId: string): Promise<void> {
+    const prefix = `${encodeKey(orderId)}|`;
+    for await (const r of this.table.listEntities({
+      queryOptions: {
+        filter: odata`PartitionKey eq ${FEEDBACK(month)} and RowKey ge ${prefix} and RowKey lt ${`${prefix}~`}`,
+        select: ['RowKey'],
+      },
+    }))
+      await this.table.deleteEntity(FEEDBACK(month), r.rowKey!);
+  }
+
   async listFeedbackPointers(months: readonly string[]): Promise<string[]> {
     const ids = new Set<string>();
     for (const month of months)
