@@ -250,9 +250,16 @@ describe('series (SPEC §3)', () => {
       const seriesId = /S-2027-\d{4}/.exec(textOf(sent.card!))![0];
       await world.settle();
 
+      const sessionsOf = (await world.bot.services.orders.getSeries(seriesId))!.sessions.map(
+        (x) => x.orderId,
+      );
       const offered = anna.cardsAbout(seriesId);
       assert.equal(offered.length, 1);
       assert.match(textOf(offered[0]!), /\[Accept all\]/);
+      // A forged Accept all from someone who was offered nothing changes nothing.
+      const forged = await people.orderer.execute('accept_series_all', { seriesId });
+      assert.equal(forged.body?.value, fi('offer_not_found'));
+      assert.equal((await world.bot.services.orders.get(sessionsOf[0]!))!.value.assigned.length, 0);
       const answer = await press(anna, seriesId, 'accept_series_all');
       assert.match(answer.shown, /You took 8 sessions/);
       await world.settle();

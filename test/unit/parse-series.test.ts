@@ -52,6 +52,21 @@ describe('parse series', () => {
     }
   });
 
+  it('when a text says "daily" about the place, then no series is read; beside a weekday it is unclear', () => {
+    const ward = parseOrderText(
+      'Juttupenkki osastolle 5, jossa on päivittäin paljon potilaita, ti 8.12. klo 13-16 Jyväskylä',
+      FIXTURE_NOW,
+    );
+    assert.equal(ward.seriesProblem, undefined);
+    assert.equal(ward.date, '2026-12-08');
+    for (const text of [
+      'Vertaisryhmä tiistaisin ja torstaisin toukokuun loppuun Jyväskylä',
+      'Peer group every day, every Tuesday until 26 May, Tampere',
+      'Vertaisryhmään kokemusasiantuntija kahdesti viikossa Jyväskylässä',
+    ])
+      assert.equal(parseOrderText(text, FIXTURE_NOW).seriesProblem, 'series_unclear', text);
+  });
+
   it('when the single-order fixture is read, then none becomes a series (a repeating one without an end is asked for it)', () => {
     const series = ORDER_FIXTURES.filter((f) => parseOrderText(f.text, FIXTURE_NOW).series);
     assert.deepEqual(series, []);

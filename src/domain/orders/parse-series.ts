@@ -63,16 +63,21 @@ const HABITUAL_SUFFIX = /^(?:i?sin|ar|arna|s)$/u;
 /** Words right before a weekday that make it repeat: "joka", "every", "varje", "varannan". */
 const EVERY_BEFORE = new RegExp(
   `${L0}(?:joka|jokainen|every|each|varje|var|varannan|vartannan|fortnightly|biweekly|bi-weekly|weekly|viikoittain|veckovis)` +
-    `(?:\\s+(?:toinen|toisen|other|second|2nd|annan|andra|viikko|viikon|week|vecka|veckan|two\\s+weeks|on|på|tisdag|the))*\\s*$`,
+    `(?:\\s+(?:toinen|toisen|other|second|2nd|annan|andra|viikko|viikon|week|vecka|veckan|two\\s+weeks|on|på|the))*\\s*$`,
   'u',
 );
 const EVERY_OTHER = new RegExp(
   `${L0}(?:joka\\s+toi\\p{L}*|varannan|vartannan|var\\s+annan|varje\\s+(?:annan|andra)|every\\s+(?:other|second|2nd|two\\s+weeks)|fortnightly|bi-?weekly|kahden\\s+viikon\\s+välein|parittomi\\p{L}*|parillisi\\p{L}*)`,
   'u',
 );
-/** A series word with nothing this parser can make a plan of. */
+/** A repeat this parser cannot make a plan of, whatever else the text says (monthly, twice a week). */
 const UNCLEAR = new RegExp(
-  `${L0}(?:kuukausittain|kerran\\s+kuussa|joka\\s+kuu\\p{L}*|monthly|every\\s+month|each\\s+month|once\\s+a\\s+month|varje\\s+månad|en\\s+gång\\s+i\\s+månaden|månatligen|joka\\s+päivä|päivittäin|every\\s+day|daily|varje\\s+dag|dagligen|arkisin|on\\s+weekdays|vardagar|kahdesti\\s+viikossa|twice\\s+a\\s+week|två\\s+gånger\\s+i\\s+veckan|joka\\s+kolma\\p{L}*|every\\s+third|var\\s+tredje|varje\\s+tredje)${L1}`,
+  `${L0}(?:kuukausittain|kerran\\s+kuussa|joka\\s+kuu(?:kausi|kauden)|monthly|every\\s+month|each\\s+month|once\\s+a\\s+month|varje\\s+månad|en\\s+gång\\s+i\\s+månaden|månatligen|kahdesti\\s+viikossa|kaksi\\s+kertaa\\s+viikossa|twice\\s+a\\s+week|två\\s+gånger\\s+i\\s+veckan|joka\\s+kolma\\p{L}*\\s+viik\\p{L}*|every\\s+third\\s+week|var\\s+tredje\\s+vecka|varje\\s+tredje\\s+vecka)${L1}`,
+  'u',
+);
+/** Daily repeats: unclear only beside a repeating weekday ("every day" alone may describe the ward). */
+const DAILY = new RegExp(
+  `${L0}(?:joka\\s+päivä|päivittäin|every\\s+day|daily|varje\\s+dag|dagligen|arkisin|on\\s+weekdays|vardagar)${L1}`,
   'u',
 );
 /** "joka viikko", "weekly", "varannan vecka" without a weekday: the first date's weekday is meant. */
@@ -189,7 +194,8 @@ export function parseSeries(folded: string, now: Date, lang: Language): SeriesRe
   spans.push(...repeating.map((w) => w.span));
   if (weekWord) spans.push(at(weekWord));
   const distinct = new Set(repeating.map((w) => w.weekday));
-  if (unclear || distinct.size > 1) return { kind: 'problem', problem: 'series_unclear', spans };
+  if (unclear || DAILY.test(folded) || distinct.size > 1)
+    return { kind: 'problem', problem: 'series_unclear', spans };
   const every: 1 | 2 = EVERY_OTHER.test(folded) ? 2 : 1;
 
   const resolve = (text: string): string | undefined => parseDate(text, now, lang).date;
