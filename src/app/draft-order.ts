@@ -4,7 +4,9 @@ import type { OrderField, OrderForm } from '../domain/orders/order';
 import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
 import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
-import type { Language } from '../domain/shared/vocabulary';
+import type { WishedRefusal } from '../domain/orders/wished-expert';
+import { TASK_TYPES, type Language } from '../domain/shared/vocabulary';
+import { wishedResolver } from './submit-order';
 import type { OrderDraft } from './ports';
 import type { Actor } from './actor';
 import type { Services } from './services';
@@ -18,6 +20,8 @@ export type DraftOutcome =
       draft: OrderDraft;
       missing: OrderField[];
       dateProblem?: ParsedOrder['dateProblem'];
+      /** The wished expert written in the message names nobody, or several (SPEC §3). */
+      wishedProblem?: WishedRefusal;
       units?: Array<{ id: string; name: string }>;
     };
 
@@ -75,13 +79,27 @@ export async function draftOrder(s: Services, actor: Actor, text: string): Promi
   const units = unitId
     ? undefined
     : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+  const wishedProblem = await wishedProblemOf(s, personId, fields);
   return {
     type: 'draft',
     draft,
     missing: missingFields(fields),
     dateProblem: parsed.dateProblem,
+    ...(wishedProblem ? { wishedProblem } : {}),
     units,
   };
+}
+
+/** Checks a wished expert found in the message now, so that the card answers before it is sent. */
+async function wishedProblemOf(
+  s: Services,
+  personId: string,
+  fields: OrderForm,
+): Promise<WishedRefusal | undefined> {
+  const taskType = TASK_TYPES.find((t) => t === fields.taskType);
+  if (!fields.wishedExpert || !taskType) return undefined;
+  const wished = (await wishedResolver(s, personId))(fields.wishedExpert, taskType);
+  return wished.ok ? undefined : wished.error;
 }
 
 /** Keeps the card's current values as the draft, so that a chat answer adds to what was typed. */
@@ -110,6 +128,7 @@ function toForm(p: ParsedOrder): OrderForm {
   if (p.language) form.language = p.language;
   if (p.audience) form.audience = p.audience;
   if (p.wishes) form.wishes = p.wishes;
+  if (p.wishedExpert) form.wishedExpert = p.wishedExpert;
   return form;
 }
 

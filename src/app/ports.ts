@@ -1,7 +1,7 @@
 import type { AssignmentRef, ExpertLoad } from '../domain/matching/match-experts';
 import type { Claim, ClaimEffect } from '../domain/fees/claim';
 import type { Tariff } from '../domain/fees/tariff';
-import type { Effect, Offer } from '../domain/offers/offer';
+import type { Effect, Offer, OrdererNews } from '../domain/offers/offer';
 import type { Order, OrderForm } from '../domain/orders/order';
 import type { Expert, StaffMember, Unit } from '../domain/registers/types';
 import type { FeedbackEntry, FeedbackRole } from '../domain/feedback/feedback';
@@ -348,7 +348,7 @@ export interface Notifier {
   ordererUpdate(
     orderer: Person,
     order: Order,
-    about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled',
+    about: OrdererNews,
   ): Promise<void>;
   coordinatorUnfilled(
     coordinator: Person,

@@ -7,7 +7,10 @@ import {
   type Order,
   type OrderForm,
 } from '../domain/orders/order';
+import { wishedExpertOf, type WishedRefusal } from '../domain/orders/wished-expert';
 import { ZONE } from '../domain/shared/helsinki';
+import type { Result } from '../domain/shared/result';
+import type { TaskType } from '../domain/shared/vocabulary';
 import type { Actor } from './actor';
 import type { Services } from './services';
 
@@ -18,6 +21,21 @@ export type SubmitOutcome =
   | { type: 'already_sent'; orderId: string; order?: Order }
   | { type: 'rate_limited'; limit: number }
   | { type: 'refused'; reason: 'only_orderers_can_order' };
+
+/** How many of the orderer's latest orders "same as last time" looks through. */
+const PAST_ORDERS = 50;
+
+/** Reads the register and the orderer's past orders once, for the card's wished expert (SPEC §3). */
+export async function wishedResolver(
+  s: Services,
+  ordererId: string,
+): Promise<(text: string, taskType: TaskType) => Result<string, WishedRefusal>> {
+  const [experts, past] = await Promise.all([
+    s.registers.listExperts(),
+    s.orders.listByOrderer(ordererId, PAST_ORDERS),
+  ]);
+  return (text, taskType) => wishedExpertOf(text, taskType, experts, past);
+}
 
 /** SPEC §9: at most this many orders per person in an hour (each order fans out offers). */
 export const ORDERS_PER_HOUR = 30;
@@ -47,6 +65,9 @@ export async function submitOrder(
     nowTime: now.toFormat('HH:mm'),
     unitIds: units?.map((u) => u.id),
     resolveMunicipality: canonicalMunicipality,
+    resolveWishedExpert: form.wishedExpert?.trim()
+      ? await wishedResolver(s, actor.aadObjectId)
+      : undefined,
   });
   if (!checked.ok) return { type: 'invalid', errors: checked.error, units };
 

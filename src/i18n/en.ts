@@ -725,4 +725,12 @@ export const en: Catalogue = {
   reach_waiting: 'the app is installed, waiting for Teams to open the chat',
   reach_all: 'I can reach every expert by experience and every approver in the register in Teams.',
   reach_more: '…and {count} more.',
+  orderer_wished_declined: 'The expert by experience you wished for could not take order {orderId}. I am now offering the task to other suitable experts by experience.',
+  label_wishedExpert: 'Wished expert by experience',
+  label_traineeAllowed: 'The mentor may bring a trainee',
+  wished_expert_placeholder: 'Name or e-mail, or: same as last time',
+  trainee_toggle_note: 'A trainee takes no ordered place and costs nothing. When clients or patients are present, this is off by default.',
+  wished_expert_unknown: 'I cannot find an expert by experience by that name. Write the full name or the e-mail address, or leave the field empty.',
+  wished_expert_ambiguous: 'More than one expert by experience has that name. Write the full name or the e-mail address.',
+  wished_expert_no_previous: 'You have not ordered this task before with someone taking it. Write a name or leave the field empty.',
 };

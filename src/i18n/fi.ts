@@ -731,6 +731,14 @@ export const fi = {
   reach_waiting: 'sovellus on asennettu, odotan, että Teams avaa keskustelun',
   reach_all: 'Tavoitan Teamsissa kaikki rekisterin kokemusasiantuntijat ja hyväksyjät.',
   reach_more: '…ja {count} muuta.',
+  orderer_wished_declined: 'Toivomasi kokemusasiantuntija ei päässyt ottamaan tilausta {orderId}. Tarjoan tehtävää nyt muille sopiville kokemusasiantuntijoille.',
+  label_wishedExpert: 'Toivottu kokemusasiantuntija',
+  label_traineeAllowed: 'Mentori saa ottaa harjoittelijan mukaan',
+  wished_expert_placeholder: 'Nimi tai sähköposti, tai: sama kuin viimeksi',
+  trainee_toggle_note: 'Harjoittelija ei vie tilattua paikkaa eikä maksa mitään. Kun paikalla on asiakkaita tai potilaita, valinta on oletuksena pois.',
+  wished_expert_unknown: 'En löydä tällä nimellä kokemusasiantuntijaa. Kirjoita koko nimi tai sähköposti, tai jätä kenttä tyhjäksi.',
+  wished_expert_ambiguous: 'Nimellä löytyy useampi kokemusasiantuntija. Kirjoita koko nimi tai sähköposti.',
+  wished_expert_no_previous: 'Et ole aiemmin tilannut tätä tehtävää niin, että joku olisi ottanut sen. Kirjoita nimi tai jätä kenttä tyhjäksi.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

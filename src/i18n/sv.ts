@@ -738,4 +738,12 @@ export const sv: Catalogue = {
   reach_waiting: 'appen är installerad, jag väntar på att Teams öppnar chatten',
   reach_all: 'Jag når alla erfarenhetsexperter och godkännare i registret i Teams.',
   reach_more: '…och {count} till.',
+  orderer_wished_declined: 'Erfarenhetsexperten du önskade kunde inte ta beställningen {orderId}. Jag erbjuder nu uppdraget till andra lämpliga erfarenhetsexperter.',
+  label_wishedExpert: 'Önskad erfarenhetsexpert',
+  label_traineeAllowed: 'Mentorn får ta med en praktikant',
+  wished_expert_placeholder: 'Namn eller e-post, eller: samma som förra gången',
+  trainee_toggle_note: 'En praktikant tar ingen beställd plats och kostar ingenting. När klienter eller patienter är med är valet avstängt som standard.',
+  wished_expert_unknown: 'Jag hittar ingen erfarenhetsexpert med det namnet. Skriv hela namnet eller e-postadressen, eller lämna fältet tomt.',
+  wished_expert_ambiguous: 'Flera erfarenhetsexperter har det namnet. Skriv hela namnet eller e-postadressen.',
+  wished_expert_no_previous: 'Du har inte beställt det här uppdraget förut så att någon tog det. Skriv ett namn eller lämna fältet tomt.',
 };

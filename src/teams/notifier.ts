@@ -21,6 +21,7 @@ import type {
   OrdererContact,
   Person,
 } from '../app/ports';
+import type { OrdererNews } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { type MessageKey, translator } from '../i18n';
 import type { Outbound, SendResult } from './outbound';
@@ -61,7 +62,7 @@ export class TeamsNotifier implements Notifier {
   async ordererUpdate(
     orderer: Person,
     order: Order,
-    about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled',
+    about: OrdererNews,
   ) {
     const t = translator(orderer.locale);
     const names = listText(

@@ -27,6 +27,7 @@ export function toMatchOrder(o: Order): MatchOrder {
     municipality: o.municipality,
     language: o.language,
     expertCount: o.expertCount,
+    ...(o.wishedExpert ? { wishedExpert: o.wishedExpert } : {}),
   };
 }
 

@@ -34,7 +34,7 @@ export interface Offer {
  */
 export type Effect =
   | { type: 'update_offer_card'; email: string }
-  | { type: 'notify_orderer'; about: 'assigned' | 'filled' | 'unfilled' | 'partly_filled' }
+  | { type: 'notify_orderer'; about: OrdererNews }
   | {
       type: 'notify_coordinators';
       about: 'unfilled' | 'unreachable' | 'review' | 'task_not_done';
@@ -52,6 +52,12 @@ export type Effect =
   /** The task did not take place: its claims wait for a coordinator; each expert is told why. */
   | { type: 'hold_claims'; by: string }
   | { type: 'notify_expert_not_done'; email: string };
+
+/** What the orderer hears as the order fills; `wished_declined`: the wished expert could not take it. */
+export type OrdererNews = 'assigned' | 'filled' | 'unfilled' | 'partly_filled' | 'wished_declined';
+
+/** The wished expert's solo offer lasts at most this part of a wave's offer time (SPEC §3). */
+export const WISHED_WINDOW_DIVISOR = 3;
 
 /** Why a click on an offer or an assignment changes nothing (catalogue keys: shown to the person). */
 export type OfferRefusal =
@@ -271,6 +277,10 @@ function accept(
       { type: 'record_assignment', email: offer.expertEmail },
       ...closed.map(card),
       { type: 'notify_orderer', about: filled ? 'filled' : 'assigned' },
+      // The wished expert took one of several places: the others go out now, not after their time.
+      ...(!filled && isWishedOffer(order, offer)
+        ? [{ type: 'offer_more', wave: 'next' } as const]
+        : []),
     ],
   });
 }
@@ -311,8 +321,25 @@ function decline(order: Order, offer: Offer, at: Date): Result<OfferDecision, Of
   const effects: Effect[] = [card(offer)];
   // A place another expert could still take (an unfilled order is offered on too).
   if ((order.status === 'open' || order.status === 'unfilled') && !full(order))
-    effects.push({ type: 'offer_more', wave: 'same' });
+    effects.push(...replacementFor(order, offer));
   return ok({ order, offers: [moved('decline_offer', offer, at)], effects });
+}
+
+/** The wished expert's own solo offer (SPEC §3). */
+function isWishedOffer(order: Order, offer: Offer): boolean {
+  return order.wishedWave !== undefined && offer.wave === order.wishedWave;
+}
+
+/**
+ * Who gets a place let go: one more in the current wave; but when the wished expert lets their solo
+ * offer go, the wave goes out at once and the orderer is told (without why).
+ */
+function replacementFor(order: Order, offer: Offer): Effect[] {
+  if (!isWishedOffer(order, offer)) return [{ type: 'offer_more', wave: 'same' }];
+  return [
+    { type: 'notify_orderer', about: 'wished_declined' },
+    { type: 'offer_more', wave: 'next' },
+  ];
 }
 
 /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
@@ -321,7 +348,7 @@ function skipUnreachable(state: OrderOffers, email: string): Result<OfferDecisio
   if (!offer || offer.status !== OFFER_TRANSITIONS.skip_unreachable.offer!.from)
     return refuse('offer_not_found');
   const effects: Effect[] = [{ type: 'notify_coordinators', about: 'unreachable', email }];
-  if (state.order.status === 'open') effects.push({ type: 'offer_more', wave: 'same' });
+  if (state.order.status === 'open') effects.push(...replacementFor(state.order, offer));
   return ok({
     order: state.order,
     offers: [{ ...moved('skip_unreachable', offer), unreachable: true }],
@@ -340,10 +367,12 @@ function expireWave(
   const expired = pendingOf(offers)
     .filter((o) => o.wave === wave)
     .map((o) => moved('expire_wave', o, at));
+  const wishedGone: Effect[] =
+    wave === order.wishedWave ? [{ type: 'notify_orderer', about: 'wished_declined' }] : [];
   return ok({
     order,
     offers: expired,
-    effects: [...expired.map(card), { type: 'offer_more', wave: 'next' }],
+    effects: [...expired.map(card), ...wishedGone, { type: 'offer_more', wave: 'next' }],
   });
 }
 
@@ -385,6 +414,24 @@ function offerMore(
     : Math.max(0, places - pending.length) || 1;
   const chosen = pickWave(ranked, size).map((c) => c.email);
 
+  // SPEC §3: the wished expert, when they pass the hard rules, gets the first offer alone for a
+  // third of the offer time (no review: the orderer chose them); if not, the orderer is told.
+  const wishPending = order.wave === 0 && order.wishedExpert !== undefined;
+  if (wishPending && ranked[0]?.wished) {
+    const solo = sendWave(
+      order,
+      [ranked[0].email],
+      true,
+      cmd.at,
+      cmd.settings.windowMs,
+      undefined,
+      WISHED_WINDOW_DIVISOR,
+    );
+    return ok({ ...solo, order: { ...solo.order, wishedWave: solo.order.wave } });
+  }
+  const wishedGone: Effect[] =
+    wishPending && chosen.length > 0 ? [{ type: 'notify_orderer', about: 'wished_declined' }] : [];
+
   if (chosen.length === 0) {
     if (pending.length > 0) return refuse('answers_pending');
     return ok({
@@ -400,11 +447,12 @@ function offerMore(
     return ok({
       order: { ...order, shortlist: chosen },
       offers: [],
-      effects: [{ type: 'notify_coordinators', about: 'review' }],
+      effects: [...wishedGone, { type: 'notify_coordinators', about: 'review' }],
     });
   }
   const currentExpiry = pending.find((o) => o.wave === order.wave)?.expiresAt;
-  return ok(sendWave(order, chosen, newWave, cmd.at, cmd.settings.windowMs, currentExpiry));
+  const wave = sendWave(order, chosen, newWave, cmd.at, cmd.settings.windowMs, currentExpiry);
+  return ok({ ...wave, effects: [...wishedGone, ...wave.effects] });
 }
 
 /** A coordinator approved the reviewed shortlist: its wave goes out (once, however often clicked). */
@@ -434,14 +482,14 @@ export function sendWave(
   now: Date,
   windowMs: number,
   currentExpiry?: string,
+  windowDivisor = 1,
 ): OfferDecision {
   const wave = newWave ? order.wave + 1 : order.wave;
+  const window = offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs);
   const expiresAt =
     !newWave && currentExpiry
       ? currentExpiry
-      : new Date(
-          now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs),
-        ).toISOString();
+      : new Date(now.getTime() + Math.floor(window / windowDivisor)).toISOString();
   const sent: Offer[] = emails.map((email) => ({
     orderId: order.orderId,
     expertEmail: email,

@@ -5,7 +5,9 @@ import { parseDate } from './parse-date';
 import { findAudience, findExpertCount, findTaskLanguage, findWishes } from './parse-people';
 import { findAddress, findMunicipality, readRemote } from './parse-place';
 import { parseDuration, parseTime } from './parse-time';
+import { MUNICIPALITY_FORMS } from './municipality-index';
 import { findTaskType } from './task-words';
+import { findWishedExpert } from './wished-expert';
 import { fold, mask, words, type Span } from './text';
 
 export interface ParsedOrder {
@@ -32,6 +34,8 @@ export interface ParsedOrder {
   language?: Language;
   audience?: string;
   wishes?: string;
+  /** A wished expert's name as written, or "same as last time" in the message's language. */
+  wishedExpert?: string;
   /** The language the message itself is written in (fi by default). */
   messageLanguage: Language;
 }
@@ -82,5 +86,9 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   set('language', findTaskLanguage(folded));
   set('audience', findAudience(original, folded));
   set('wishes', findWishes(original, folded));
+  set(
+    'wishedExpert',
+    findWishedExpert(original, messageLanguage, (w) => MUNICIPALITY_FORMS.has(fold(w))),
+  );
   return order;
 }
