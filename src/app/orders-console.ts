@@ -207,7 +207,7 @@ export async function orderDetails(
       today: helsinkiDate(s.clock.now()),
       loads,
       exclude,
-    }).filter((c) => !c.mentorEmail);
+    });
     const byEmail = new Map(all.map((e) => [e.email, e.name]));
     candidates = ranked
       .slice(0, CANDIDATES)

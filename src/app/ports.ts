@@ -425,6 +425,8 @@ export interface OfferView {
   unitName: string;
   estimatedFeeCents?: number;
   orderer?: OrdererContact;
+  /** A trainee's join offer: whom they would go along with (SPEC §3). */
+  mentorName?: string;
 }
 
 export interface CandidateView {

@@ -733,4 +733,13 @@ export const en: Catalogue = {
   wished_expert_unknown: 'I cannot find an expert by experience by that name. Write the full name or the e-mail address, or leave the field empty.',
   wished_expert_ambiguous: 'More than one expert by experience has that name. Write the full name or the e-mail address.',
   wished_expert_no_previous: 'You have not ordered this task before with someone taking it. Write a name or leave the field empty.',
+  trainee_offer_title: 'Join your mentor\'s task: {task}',
+  trainee_offer_intro: 'Your mentor {mentor} took this task, and you can come along as a trainee. You do not take an ordered place. Would you like to come?',
+  trainee_offer_fee_none: 'No fee for the trainee, but you can claim travel and other expenses',
+  trainee_joined_title: 'You are coming along as a trainee: {task}',
+  trainee_joined_text: 'Thank you! You are coming along on task {orderId} with your mentor {mentor}. I\'ll remind you the day before.',
+  reg_trainee_record: 'Trainee record',
+  reg_trainee_record_none: 'no tasks along with the mentor yet',
+  reg_trainee_record_count: '{count, plural, one {# task along with the mentor} other {# tasks along with the mentor}}',
+  my_data_as_trainee: 'as a trainee with the mentor',
 };

@@ -739,6 +739,15 @@ export const fi = {
   wished_expert_unknown: 'En löydä tällä nimellä kokemusasiantuntijaa. Kirjoita koko nimi tai sähköposti, tai jätä kenttä tyhjäksi.',
   wished_expert_ambiguous: 'Nimellä löytyy useampi kokemusasiantuntija. Kirjoita koko nimi tai sähköposti.',
   wished_expert_no_previous: 'Et ole aiemmin tilannut tätä tehtävää niin, että joku olisi ottanut sen. Kirjoita nimi tai jätä kenttä tyhjäksi.',
+  trainee_offer_title: 'Mukaan mentorisi tehtävään: {task}',
+  trainee_offer_intro: 'Mentorisi {mentor} otti tehtävän, ja voit lähteä mukaan harjoittelijana. Et vie tilattua paikkaa. Haluatko mukaan?',
+  trainee_offer_fee_none: 'Ei palkkiota harjoittelijalle, mutta matka- ja muut kulut voit hakea',
+  trainee_joined_title: 'Olet mukana harjoittelijana: {task}',
+  trainee_joined_text: 'Kiitos! Olet mukana tehtävässä {orderId} mentorisi {mentor} kanssa. Muistutan sinua päivää ennen.',
+  reg_trainee_record: 'Harjoittelu mentorin mukana',
+  reg_trainee_record_none: 'ei vielä yhtään tehtävää mentorin mukana',
+  reg_trainee_record_count: '{count, plural, one {# tehtävä mentorin mukana} other {# tehtävää mentorin mukana}}',
+  my_data_as_trainee: 'harjoittelijana mentorin mukana',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -746,4 +746,13 @@ export const sv: Catalogue = {
   wished_expert_unknown: 'Jag hittar ingen erfarenhetsexpert med det namnet. Skriv hela namnet eller e-postadressen, eller lämna fältet tomt.',
   wished_expert_ambiguous: 'Flera erfarenhetsexperter har det namnet. Skriv hela namnet eller e-postadressen.',
   wished_expert_no_previous: 'Du har inte beställt det här uppdraget förut så att någon tog det. Skriv ett namn eller lämna fältet tomt.',
+  trainee_offer_title: 'Följ med din mentor på ett uppdrag: {task}',
+  trainee_offer_intro: 'Din mentor {mentor} tog uppdraget, och du kan följa med som praktikant. Du tar ingen beställd plats. Vill du följa med?',
+  trainee_offer_fee_none: 'Inget arvode för praktikanten, men resor och andra kostnader kan du söka',
+  trainee_joined_title: 'Du är med som praktikant: {task}',
+  trainee_joined_text: 'Tack! Du följer med på uppdraget {orderId} med din mentor {mentor}. Jag påminner dig dagen före.',
+  reg_trainee_record: 'Praktik med mentorn',
+  reg_trainee_record_none: 'inga uppdrag med mentorn ännu',
+  reg_trainee_record_count: '{count, plural, one {ett uppdrag med mentorn} other {# uppdrag med mentorn}}',
+  my_data_as_trainee: 'som praktikant med mentorn',
 };

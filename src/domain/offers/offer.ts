@@ -1,6 +1,11 @@
 import type { Claim } from '../fees/claim';
-import { pickWave, rankCandidates, type ExpertLoad } from '../matching/match-experts';
-import { ORDER_STATUSES, type Order, type OrderStatus } from '../orders/order';
+import {
+  pickWave,
+  rankCandidates,
+  whyTraineeMayNotJoin,
+  type ExpertLoad,
+} from '../matching/match-experts';
+import { ORDER_STATUSES, traineesWelcome, type Order, type OrderStatus } from '../orders/order';
 import type { Expert } from '../registers/types';
 import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
 import { assertNever, ok, refuse, type Result } from '../shared/result';
@@ -25,6 +30,9 @@ export interface Offer {
   unreachable?: boolean;
   /** A coordinator took the expert off the order: never offered this order again. */
   unassignedAt?: string;
+  /** An offer to join the mentor as a trainee: it fills no ordered place (SPEC §3). */
+  asTrainee?: boolean;
+  mentorEmail?: string;
 }
 
 /**
@@ -42,7 +50,9 @@ export type Effect =
     }
   | { type: 'notify_expert_cancelled'; email: string }
   | { type: 'offer_more'; wave: 'same' | 'next' }
-  | { type: 'record_assignment'; email: string }
+  | { type: 'record_assignment'; email: string; asTrainee?: boolean }
+  /** The mentor took the task: their trainees are asked to come along (SPEC §3). */
+  | { type: 'invite_trainees'; mentor: string }
   | { type: 'schedule_wave_expiry'; wave: number; dueAt: string }
   /** The claim row is written by the submitting turn; this repeats it if that turn died first. */
   | { type: 'create_claim'; claim: Claim }
@@ -77,7 +87,8 @@ export type OfferNoop =
   | 'order_not_open'
   | 'order_not_cancelled'
   | 'answers_pending'
-  | 'shortlist_not_waiting';
+  | 'shortlist_not_waiting'
+  | 'no_trainee_to_invite';
 
 export interface OfferDecision {
   order: Order;
@@ -118,7 +129,14 @@ export type OfferCommand =
       loads: ReadonlyMap<string, ExpertLoad>;
       settings: WaveSettings;
     })
-  | (Base & { type: 'send_shortlist'; windowMs: number });
+  | (Base & { type: 'send_shortlist'; windowMs: number })
+  /** The mentor's trainees (from the register) who may come along get a join offer. */
+  | (Base & {
+      type: 'invite_trainees';
+      mentor: string;
+      trainees: readonly Expert[];
+      loads: ReadonlyMap<string, ExpertLoad>;
+    });
 export type OfferCommandType = OfferCommand['type'];
 
 interface Transition {
@@ -171,6 +189,10 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferCommandType, Transition>> =
     order: 'unfilled when nobody is left and nobody is answering; or a shortlist to review',
   },
   send_shortlist: { orders: ['open'], order: 'the reviewed wave goes out' },
+  invite_trainees: {
+    orders: ['open', 'unfilled', 'filled'],
+    order: 'unchanged; the trainees of an assigned mentor get join offers (no place)',
+  },
 };
 
 const acts = (type: OfferCommandType, order: Order) =>
@@ -181,7 +203,9 @@ const moved = (type: OfferCommandType, offer: Offer, at?: Date): Offer => ({
   ...(at ? { answeredAt: at.toISOString() } : {}),
 });
 const full = (order: Order) => order.assigned.length >= order.expertCount;
-const pendingOf = (offers: readonly Offer[]) => offers.filter((o) => o.status === 'pending');
+/** Pending offers of ordered places (a trainee's join offer is none). */
+const pendingOf = (offers: readonly Offer[]) =>
+  offers.filter((o) => o.status === 'pending' && !o.asTrainee);
 const card = (o: Offer): Effect => ({ type: 'update_offer_card', email: o.expertEmail });
 
 /** An expert's click on their offer card. */
@@ -225,6 +249,8 @@ export function decideOffer(
       return offerMore(state, cmd);
     case 'send_shortlist':
       return sendShortlist(state, cmd.windowMs, cmd.at);
+    case 'invite_trainees':
+      return inviteTrainees(state, cmd);
     default:
       return assertNever(cmd);
   }
@@ -253,6 +279,7 @@ function accept(
   expertName: string,
   at: Date,
 ): Result<OfferDecision, OfferRefusal> {
+  if (offer.asTrainee) return joinAsTrainee(order, offer, expertName, at);
   if (
     offer.status !== OFFER_TRANSITIONS.accept_offer.offer!.from ||
     !acts('accept_offer', order) ||
@@ -277,12 +304,83 @@ function accept(
       { type: 'record_assignment', email: offer.expertEmail },
       ...closed.map(card),
       { type: 'notify_orderer', about: filled ? 'filled' : 'assigned' },
+      ...(traineesWelcome(order)
+        ? [{ type: 'invite_trainees', mentor: offer.expertEmail } as const]
+        : []),
       // The wished expert took one of several places: the others go out now, not after their time.
       ...(!filled && isWishedOffer(order, offer)
         ? [{ type: 'offer_more', wave: 'next' } as const]
         : []),
     ],
   });
+}
+
+/**
+ * A trainee joins their mentor's task: recorded beside the assigned experts, never in a place; the
+ * mentor must still hold the task, and the task must not have started.
+ */
+function joinAsTrainee(
+  order: Order,
+  offer: Offer,
+  name: string,
+  at: Date,
+): Result<OfferDecision, OfferRefusal> {
+  if (offer.status !== 'pending') return refuse(refusalFor(order, offer));
+  if (order.status === 'cancelled') return refuse('order_cancelled');
+  const mentorHolds = order.assigned.some((a) => a.email === offer.mentorEmail);
+  if (!mentorHolds || at.getTime() >= Date.parse(offer.expiresAt)) return refuse('offer_closed');
+  const along = {
+    email: offer.expertEmail,
+    name,
+    mentorEmail: offer.mentorEmail ?? '',
+    at: at.toISOString(),
+  };
+  return ok({
+    order: { ...order, trainees: [...(order.trainees ?? []), along] },
+    offers: [moved('accept_offer', offer, at)],
+    effects: [
+      card(offer),
+      { type: 'record_assignment', email: offer.expertEmail, asTrainee: true },
+    ],
+  });
+}
+
+/**
+ * The mentor holds the task and the order welcomes a trainee: each of the mentor's trainees who
+ * passes the hard rules (no area needed) and was not asked yet gets a join offer, open until the
+ * task starts (SPEC §3).
+ */
+function inviteTrainees(
+  { order, offers }: OrderOffers,
+  cmd: OfferCommand & { type: 'invite_trainees' },
+): Result<OfferDecision, OfferNoop> {
+  if (!acts(cmd.type, order) || !traineesWelcome(order)) return refuse('order_not_open');
+  if (!order.assigned.some((a) => a.email === cmd.mentor)) return refuse('no_trainee_to_invite');
+  const startsAt = helsinkiInstant(order.date, order.start);
+  const ctx = {
+    today: helsinkiDate(cmd.at),
+    loads: cmd.loads,
+    exclude: new Set(offers.map((o) => o.expertEmail)),
+  };
+  const match = toMatchOrder(order);
+  const invited = cmd.trainees.filter(
+    (t) =>
+      t.mentorEmail === cmd.mentor &&
+      !order.assigned.some((a) => a.email === t.email) &&
+      whyTraineeMayNotJoin(match, t, ctx) === undefined,
+  );
+  if (invited.length === 0 || cmd.at >= startsAt) return refuse('no_trainee_to_invite');
+  const sent: Offer[] = invited.map((t) => ({
+    orderId: order.orderId,
+    expertEmail: t.email,
+    wave: 0, // no wave: it does not expire with one, only when the task starts
+    status: 'pending',
+    sentAt: cmd.at.toISOString(),
+    expiresAt: startsAt.toISOString(),
+    asTrainee: true,
+    mentorEmail: cmd.mentor,
+  }));
+  return ok({ order, offers: sent, effects: sent.map(card) });
 }
 
 /** A coordinator assigns an expert by hand (the order could not be filled by offers). */
@@ -320,7 +418,7 @@ function decline(order: Order, offer: Offer, at: Date): Result<OfferDecision, Of
     return refuse(refusalFor(order, offer));
   const effects: Effect[] = [card(offer)];
   // A place another expert could still take (an unfilled order is offered on too).
-  if ((order.status === 'open' || order.status === 'unfilled') && !full(order))
+  if ((order.status === 'open' || order.status === 'unfilled') && !full(order) && !offer.asTrainee)
     effects.push(...replacementFor(order, offer));
   return ok({ order, offers: [moved('decline_offer', offer, at)], effects });
 }
@@ -348,7 +446,8 @@ function skipUnreachable(state: OrderOffers, email: string): Result<OfferDecisio
   if (!offer || offer.status !== OFFER_TRANSITIONS.skip_unreachable.offer!.from)
     return refuse('offer_not_found');
   const effects: Effect[] = [{ type: 'notify_coordinators', about: 'unreachable', email }];
-  if (state.order.status === 'open') effects.push(...replacementFor(state.order, offer));
+  if (state.order.status === 'open' && !offer.asTrainee)
+    effects.push(...replacementFor(state.order, offer));
   return ok({
     order: state.order,
     offers: [{ ...moved('skip_unreachable', offer), unreachable: true }],
@@ -378,13 +477,18 @@ function expireWave(
 
 /** Cancelling an order withdraws its open offers and tells the assigned experts. */
 function withdraw({ order, offers }: OrderOffers, at: Date): OfferDecision {
-  const closed = pendingOf(offers).map((o) => moved('withdraw_offers', o, at));
+  const closed = offers
+    .filter((o) => o.status === 'pending')
+    .map((o) => moved('withdraw_offers', o, at));
   return {
     order,
     offers: closed,
     effects: [
       ...closed.map(card),
-      ...order.assigned.map((a): Effect => ({ type: 'notify_expert_cancelled', email: a.email })),
+      ...[...order.assigned, ...(order.trainees ?? [])].map((a): Effect => ({
+        type: 'notify_expert_cancelled',
+        email: a.email,
+      })),
     ],
   };
 }
