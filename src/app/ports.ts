@@ -407,6 +407,10 @@ export interface ClaimFormView {
   form: ClaimForm;
   tariff: Tariff;
   expertKind: ExpertKind;
+  /** Went along with their mentor as a trainee (SPEC §3). */
+  asTrainee?: boolean;
+  /** Kilometres and other expenses only, no fee: peer supporters and trainees (SPEC §5). */
+  expensesOnly?: boolean;
   claimId?: string; // a returned claim being corrected
   reason?: string;
   errors?: ClaimFieldErrors;

@@ -742,4 +742,8 @@ export const en: Catalogue = {
   reg_trainee_record_none: 'no tasks along with the mentor yet',
   reg_trainee_record_count: '{count, plural, one {# task along with the mentor} other {# tasks along with the mentor}}',
   my_data_as_trainee: 'as a trainee with the mentor',
+  expenses_claim_title: 'Expenses claim',
+  expenses_claim_intro: 'This task carries no fee, but travel and other expenses are paid. Enter the kilometres and other expenses and I will work out the sum. The claim goes through the same approvals as fees.',
+  expenses_claim_zero_note: 'If you had no travel or other expenses, there is nothing to send: a claim of 0 euros is not sent.',
+  claim_nothing_to_claim: 'The claim comes to 0 €, so it is not sent. Enter kilometres or other expenses if you had any.',
 };

@@ -748,6 +748,10 @@ export const fi = {
   reg_trainee_record_none: 'ei vielä yhtään tehtävää mentorin mukana',
   reg_trainee_record_count: '{count, plural, one {# tehtävä mentorin mukana} other {# tehtävää mentorin mukana}}',
   my_data_as_trainee: 'harjoittelijana mentorin mukana',
+  expenses_claim_title: 'Kulukorvaushakemus',
+  expenses_claim_intro: 'Tehtävästä ei makseta palkkiota, mutta matkat ja muut kulut korvataan. Kirjoita kilometrit ja muut kulut, niin lasken summan. Hakemus kulkee saman hyväksyntäketjun kautta kuin palkkiot.',
+  expenses_claim_zero_note: 'Jos sinulla ei ollut matka- eikä muita kuluja, hakemusta ei tarvitse lähettää: 0 euron hakemusta ei lähetetä.',
+  claim_nothing_to_claim: 'Hakemuksen summa on 0 €, joten sitä ei lähetetä. Kirjoita kilometrit tai muut kulut, jos sinulla oli niitä.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

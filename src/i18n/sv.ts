@@ -755,4 +755,8 @@ export const sv: Catalogue = {
   reg_trainee_record_none: 'inga uppdrag med mentorn ännu',
   reg_trainee_record_count: '{count, plural, one {ett uppdrag med mentorn} other {# uppdrag med mentorn}}',
   my_data_as_trainee: 'som praktikant med mentorn',
+  expenses_claim_title: 'Ansökan om kostnadsersättning',
+  expenses_claim_intro: 'Uppdraget har inget arvode, men resor och andra kostnader ersätts. Skriv kilometrarna och andra kostnader så räknar jag summan. Ansökan går samma godkännandekedja som arvoden.',
+  expenses_claim_zero_note: 'Om du inte hade några resor eller andra kostnader behöver du inte skicka något: en ansökan på 0 euro skickas inte.',
+  claim_nothing_to_claim: 'Ansökan är på 0 €, så den skickas inte. Skriv kilometrar eller andra kostnader om du hade sådana.',
 };
