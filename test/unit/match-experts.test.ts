@@ -531,6 +531,27 @@ describe('matching experts: soft order', () => {
     ]);
   });
 
+  it('when the wished expert is far, has poor feedback and another is local with top feedback, then the wish still decides', () => {
+    const local = anExpert({ regions: ['Jyväskylä'] });
+    const wished = anExpert({ regions: ['Kuopio'] });
+    const ctx = aContext({
+      loads: {
+        [local.email]: { assignments: [], feedbackAverage: 5, feedbackCount: 10 },
+        [wished.email]: { assignments: [], feedbackAverage: 1, feedbackCount: 10 },
+      },
+    });
+    const order = anOrder({ remote: true, wishedExpert: wished.email });
+    assert.deepEqual(emails(rankCandidates(order, [local, wished], ctx)), [
+      wished.email,
+      local.email,
+    ]);
+    assert.deepEqual(
+      emails(rankCandidates({ ...order, wishedExpert: undefined }, [local, wished], ctx)),
+      [local.email, wished.email],
+      'without the wish, fit comes first',
+    );
+  });
+
   it('when the orderer wished for an eligible expert, then they come first whatever their fit or load', () => {
     const best = anExpert({ areas: ['mental_health', 'substance_use'] });
     const wished = anExpert({ areas: ['mental_health'] });

@@ -7,6 +7,8 @@ import {
   type OfferDecision,
   type OrderOffers,
 } from '../../src/domain/offers/offer';
+import { checkClaimForm } from '../../src/domain/fees/claim-form';
+import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
 import type { Order } from '../../src/domain/orders/order';
 import type { Expert } from '../../src/domain/registers/types';
 import { helsinkiInstant } from '../../src/domain/shared/helsinki';
@@ -226,5 +228,38 @@ describe('mentoring (SPEC §3)', () => {
       d.offers.map((o) => o.expertEmail),
       ['other@example.fi'],
     );
+  });
+});
+
+describe('expenses-only claim amounts (SPEC §5)', () => {
+  const form = { actualStart: '09:00', actualEnd: '11:00', paymentType: 'palkkio' };
+  const ctx = (over: Partial<Parameters<typeof checkClaimForm>[1]> = {}) => ({
+    taskType: 'lecture' as const,
+    expertKind: 'trained' as const,
+    tariff: DEFAULT_TARIFF,
+    hasIdentityCode: () => false,
+    ...over,
+  });
+
+  it('when a trained expert went along as a trainee, then the claim has no fee, only the kilometres', () => {
+    const r = checkClaimForm({ ...form, km: '10' }, ctx({ asTrainee: true }));
+    assert.ok(r.ok);
+    assert.deepEqual([r.value.amount.feeCents, r.value.amount.totalCents], [0, 550]);
+  });
+
+  it('when the tariff pays trainees, then the trainee’s claim carries the fee', () => {
+    const r = checkClaimForm(
+      form,
+      ctx({ asTrainee: true, tariff: { ...DEFAULT_TARIFF, paidTrainees: true } }),
+    );
+    assert.ok(r.ok);
+    assert.equal(r.value.amount.feeCents, 8000);
+  });
+
+  it('when a peer supporter or a trainee has no kilometres and no expenses, then the 0 € claim is refused on the card', () => {
+    for (const c of [ctx({ expertKind: 'peer' }), ctx({ asTrainee: true })]) {
+      const r = checkClaimForm({ ...form, km: '0', expenses: '0' }, c);
+      assert.deepEqual(r, { ok: false, error: { km: 'claim_nothing_to_claim' } });
+    }
   });
 });
