@@ -38,14 +38,19 @@ export function claimFormCard(
   const body: Element[] = [
     ...(notice ? [textBlock(notice, { color: 'Attention' })] : []),
     heading(
-      v.claimId ? t('claim_form_title_again', { claimId: v.claimId }) : t('claim_form_title'),
+      v.claimId
+        ? t('claim_form_title_again', { claimId: v.claimId })
+        : t(v.expensesOnly ? 'expenses_claim_title' : 'claim_form_title'),
     ),
     ...(v.reason
       ? [textBlock(t('claim_form_reason', { reason: plain(v.reason) }), { color: 'Attention' })]
       : []),
-    textBlock(t('claim_form_intro')),
+    textBlock(t(v.expensesOnly ? 'expenses_claim_intro' : 'claim_form_intro')),
     facts(taskFacts(o, v.unitName, lang, t)),
-    {
+  ];
+  // SPEC §5: peer supporters and trainees claim kilometres and expenses only: no times, no fee.
+  if (!v.expensesOnly)
+    body.push({
       type: 'ColumnSet',
       columns: (['actualStart', 'actualEnd'] as const).map((id) => ({
         type: 'Column',
@@ -59,7 +64,8 @@ export function claimFormCard(
           ...(f[id] ? { value: f[id] } : {}),
         }),
       })),
-    },
+    });
+  body.push(
     ...withError('km', {
       type: 'Input.Number',
       id: 'km',
@@ -83,26 +89,31 @@ export function claimFormCard(
       placeholder: t('claim_expenses_note_placeholder'),
       ...(f.expensesNote ? { value: f.expensesNote } : {}),
     }),
-    ...withError('paymentType', {
-      type: 'Input.ChoiceSet',
-      id: 'paymentType',
-      label: label('paymentType'),
-      style: 'expanded',
-      value: f.paymentType === 'tyokorvaus' ? 'tyokorvaus' : 'palkkio',
-      choices: [
-        { title: t('payment_palkkio'), value: 'palkkio' },
-        { title: t('payment_tyokorvaus'), value: 'tyokorvaus' },
-      ],
-    }),
-    ...withError('businessId', {
-      type: 'Input.Text',
-      id: 'businessId',
-      label: label('businessId'),
-      maxLength: 9,
-      placeholder: '1234567-8',
-      ...(f.businessId ? { value: f.businessId } : {}),
-    }),
-  ];
+  );
+  if (!v.expensesOnly)
+    body.push(
+      ...withError('paymentType', {
+        type: 'Input.ChoiceSet',
+        id: 'paymentType',
+        label: label('paymentType'),
+        style: 'expanded',
+        value: f.paymentType === 'tyokorvaus' ? 'tyokorvaus' : 'palkkio',
+        choices: [
+          { title: t('payment_palkkio'), value: 'palkkio' },
+          { title: t('payment_tyokorvaus'), value: 'tyokorvaus' },
+        ],
+      }),
+      ...withError('businessId', {
+        type: 'Input.Text',
+        id: 'businessId',
+        label: label('businessId'),
+        maxLength: 9,
+        placeholder: '1234567-8',
+        ...(f.businessId ? { value: f.businessId } : {}),
+      }),
+    );
+  if (v.expensesOnly)
+    body.push(textBlock(t('expenses_claim_zero_note'), { isSubtle: true, size: 'Small' }));
   if (v.amount)
     body.push(
       textBlock(t('claim_amount_title'), { weight: 'Bolder' }),

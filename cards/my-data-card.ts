@@ -49,7 +49,7 @@ export function myDataCard(d: MyData, lang: Language, t: Translate): AdaptiveCar
     : [];
   const assignments: Rows = d.assignments.map((a) => [
     a.orderId,
-    `${dateTimeRange(a.date, a.start, a.end, lang)} · ${a.remote ? t('summary_remote') : plain(a.municipality ?? '')}`,
+    `${dateTimeRange(a.date, a.start, a.end, lang)} · ${a.remote ? t('summary_remote') : plain(a.municipality ?? '')}${a.asTrainee ? ` · ${t('my_data_as_trainee')}` : ''}`,
   ]);
   const offers: Rows = d.offers.map((o) => [
     o.orderId,

@@ -34,7 +34,7 @@ function shownState(v: OfferView): Shown {
     case 'pending':
       return v.order.status === 'cancelled'
         ? 'withdrawn'
-        : v.order.status === 'filled'
+        : v.order.status === 'filled' && !v.offer.asTrainee
           ? 'filled'
           : 'pending';
     case 'accepted':
@@ -68,19 +68,23 @@ export function offerCard(
     [t('offer_unit'), plain(v.unitName)],
   ];
   const top = notice ? [textBlock(notice, { color: 'Attention' })] : [];
+  // A trainee's join offer (SPEC §3): along with the mentor, no ordered place, expenses claimable.
+  const mentor = v.offer.asTrainee ? plain(v.mentorName ?? '') : undefined;
   if (shown === 'pending') {
     return card(
       [
         ...top,
-        heading(t('offer_title', { task })),
-        textBlock(t('offer_intro')),
+        heading(t(mentor !== undefined ? 'trainee_offer_title' : 'offer_title', { task })),
+        textBlock(mentor !== undefined ? t('trainee_offer_intro', { mentor }) : t('offer_intro')),
         facts([
           ...common.slice(0, 2),
           [t('summary_where'), o.remote ? t('summary_remote') : plain(o.municipality ?? '')],
           ...common.slice(2),
           [
             t('offer_fee'),
-            v.estimatedFeeCents ? euros(v.estimatedFeeCents, lang) : t('offer_fee_none'),
+            v.estimatedFeeCents
+              ? euros(v.estimatedFeeCents, lang)
+              : t(mentor !== undefined ? 'trainee_offer_fee_none' : 'offer_fee_none'),
           ],
           [t('offer_expires'), helsinkiDateTime(v.offer.expiresAt, lang)],
         ]),
@@ -110,10 +114,15 @@ export function offerCard(
             heading(t('recheck_title', { orderId: o.orderId })),
             textBlock(t('recheck_text', { deadline: helsinkiDateTime(v.offer.confirmBy!, lang) })),
           ]
-        : [
-            heading(t('offer_accepted_title', { task })),
-            textBlock(t('offer_accepted_text', { orderId: o.orderId })),
-          ];
+        : mentor !== undefined
+          ? [
+              heading(t('trainee_joined_title', { task })),
+              textBlock(t('trainee_joined_text', { orderId: o.orderId, mentor })),
+            ]
+          : [
+              heading(t('offer_accepted_title', { task })),
+              textBlock(t('offer_accepted_text', { orderId: o.orderId })),
+            ];
     const data = { orderId: o.orderId };
     return card(
       [

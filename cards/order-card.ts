@@ -3,7 +3,14 @@ import { estimateOrder } from '../src/domain/orders/catalogue';
 import type { FieldErrors, Order, OrderField, OrderForm } from '../src/domain/orders/order';
 import type { SeriesPlan } from '../src/domain/orders/parse-series';
 import type { Series, SeriesForm } from '../src/domain/orders/series';
-import { AREAS, LANGUAGES, TASK_TYPES, type Language } from '../src/domain/shared/vocabulary';
+import { traineeAllowedByDefault } from '../src/domain/shared/task-types';
+import {
+  AREAS,
+  LANGUAGES,
+  TASK_TYPES,
+  type Language,
+  type TaskType,
+} from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
 import {
   card,
@@ -67,6 +74,40 @@ function estimateFacts(f: OrderForm, tariff: Tariff, lang: Language, t: Translat
     minimum: euros(e.minimumCents, lang),
   });
   return [facts([[t('estimate_label'), value]])];
+}
+
+/** SPEC §3, §10: the wished expert (`wishedExpert`) and the mentor's trainee toggle (`traineeAllowed`). */
+function wishAndTraineeInputs(
+  f: OrderForm,
+  withError: (field: OrderField, input: Element) => Element[],
+  label: (field: OrderField) => string,
+  t: Translate,
+): Element[] {
+  const traineeOn =
+    f.traineeAllowed !== undefined
+      ? f.traineeAllowed === 'true'
+      : !f.taskType ||
+        !TASK_TYPES.includes(f.taskType as TaskType) ||
+        traineeAllowedByDefault(f.taskType as TaskType);
+  return [
+    ...withError('wishedExpert', {
+      type: 'Input.Text',
+      id: 'wishedExpert',
+      label: label('wishedExpert'),
+      placeholder: t('wished_expert_placeholder'),
+      maxLength: 200,
+      ...(f.wishedExpert ? { value: f.wishedExpert } : {}),
+    }),
+    {
+      type: 'Input.Toggle',
+      id: 'traineeAllowed',
+      title: label('traineeAllowed'),
+      value: traineeOn ? 'true' : 'false',
+      valueOn: 'true',
+      valueOff: 'false',
+    },
+    textBlock(t('trainee_toggle_note'), { isSubtle: true, size: 'Small', spacing: 'None' }),
+  ];
 }
 
 /** The pre-filled order card (SPEC §10): every input with its error, if any, right below it. */
@@ -219,6 +260,7 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
       ...(f.wishes ? { value: f.wishes } : {}),
     }),
   );
+  body.push(...wishAndTraineeInputs(f, withError, label, t));
   if (v.estimate) body.push(...estimateFacts(f, v.estimate.tariff, v.estimate.lang, t));
   const data = f.seriesEvery
     ? { draftId: v.draftId, seriesEvery: f.seriesEvery }

@@ -1,4 +1,5 @@
 import type { ExpertListRow, ExpertView } from '../src/app/register-console';
+import type { AssignmentRef } from '../src/domain/matching/match-experts';
 import type { RegisterAuditEntry, VersionedRow } from '../src/app/ports';
 import { type FieldIssue, REGISTER_COLUMNS } from '../src/domain/registers/csv-rows';
 import type { Page } from '../src/domain/registers/register-search';
@@ -349,6 +350,14 @@ export function expertCard(
             ? view.trainees.map((x) => x.name).join(', ')
             : t('reg_trainees_none'),
         ],
+        ...(view.row.value.mentorEmail || view.traineeRecord.length
+          ? [
+              [t('reg_trainee_record'), traineeRecordText(view.traineeRecord, lang, t)] as [
+                string,
+                string,
+              ],
+            ]
+          : []),
         [
           t('reg_assignments_year'),
           view.assignments.length ? `${view.assignments.length}` : t('reg_assignments_none'),
@@ -516,4 +525,16 @@ export function registerAuditMessage(
     return [`- ${head}`, ...changes].join('\n');
   });
   return [`**${t('reg_audit_title', { subject })}**`, ...lines].join('\n');
+}
+
+/** The trainee record on the expert's card: how many tasks along with the mentor, the latest ones. */
+function traineeRecordText(record: readonly AssignmentRef[], lang: Language, t: Translate): string {
+  if (record.length === 0) return t('reg_trainee_record_none');
+  const latest = record
+    .slice(-5)
+    .map(
+      (a) =>
+        `${a.orderId} · ${formatDate(a.date, lang)}${a.taskType ? ` · ${t(`task_${a.taskType}`)}` : ''}`,
+    );
+  return [t('reg_trainee_record_count', { count: record.length }), ...latest].join('\n\n');
 }

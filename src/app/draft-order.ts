@@ -11,7 +11,9 @@ import type { SeriesForm } from '../domain/orders/series';
 import { parseOrderText, type ParsedOrder } from '../domain/orders/parse-order';
 import { taskLanguage } from '../domain/orders/task-language';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
-import type { Language, TaskType } from '../domain/shared/vocabulary';
+import { TASK_TYPES, type Language, type TaskType } from '../domain/shared/vocabulary';
+import type { WishedRefusal } from '../domain/orders/wished-expert';
+import { wishedResolver } from './submit-order';
 import type { OrderDraft } from './ports';
 import type { Actor } from './actor';
 import type { Services } from './services';
@@ -27,6 +29,8 @@ export type DraftOutcome =
       draft: OrderDraft;
       missing: OrderField[];
       dateProblem?: ParsedOrder['dateProblem'];
+      /** The wished expert written in the message names nobody, or several (SPEC §3). */
+      wishedProblem?: WishedRefusal;
       units?: Array<{ id: string; name: string }>;
     };
 
@@ -94,13 +98,27 @@ export async function draftOrder(
   const units = unitId
     ? undefined
     : (await s.registers.listUnits()).map((u) => ({ id: u.unitId, name: u.name }));
+  const wishedProblem = await wishedProblemOf(s, personId, fields);
   return {
     type: 'draft',
     draft,
     missing: missingFields(fields),
     dateProblem: parsed.dateProblem,
+    ...(wishedProblem ? { wishedProblem } : {}),
     units,
   };
+}
+
+/** Checks a wished expert found in the message now, so that the card answers before it is sent. */
+async function wishedProblemOf(
+  s: Services,
+  personId: string,
+  fields: OrderForm,
+): Promise<WishedRefusal | undefined> {
+  const taskType = TASK_TYPES.find((t) => t === fields.taskType);
+  if (!fields.wishedExpert || !taskType) return undefined;
+  const wished = (await wishedResolver(s, personId))(fields.wishedExpert, taskType);
+  return wished.ok ? undefined : wished.error;
 }
 
 /** Keeps the card's current values as the draft, so that a chat answer adds to what was typed. */
@@ -133,6 +151,7 @@ function toForm(p: ParsedOrder): OrderForm & SeriesForm {
     form.seriesEvery = String(p.series.every);
     form.seriesUntil = p.series.until;
   }
+  if (p.wishedExpert) form.wishedExpert = p.wishedExpert;
   return form;
 }
 

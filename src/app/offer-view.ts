@@ -1,4 +1,4 @@
-import { estimateFeeCents, minutesBetween } from '../domain/fees/tariff';
+import { estimateFeeCents, isUnpaid, minutesBetween } from '../domain/fees/tariff';
 import type { Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import type { OfferView, OrdererContact } from './ports';
@@ -6,24 +6,29 @@ import type { Services } from './services';
 
 /** Everything an offer card shows, read from the registers; the contact only once accepted. */
 export async function offerViewOf(s: Services, order: Order, offer: Offer): Promise<OfferView> {
-  const [unit, expert, tariff] = await Promise.all([
+  const [unit, expert, tariff, mentor] = await Promise.all([
     s.registers.getUnit(order.unitId),
     s.registers.getExpert(offer.expertEmail),
     s.tariffs.current(),
+    offer.asTrainee && offer.mentorEmail ? s.registers.getExpert(offer.mentorEmail) : undefined,
   ]);
+  const unpaid = expert && isUnpaid(tariff, expert.kind, offer.asTrainee);
   return {
     order,
     offer,
     unitName: unit?.name ?? order.unitId,
     estimatedFeeCents: expert
-      ? estimateFeeCents(
-          tariff,
-          order.taskType,
-          minutesBetween(order.start, order.end),
-          expert.kind,
-        )
+      ? unpaid
+        ? 0
+        : estimateFeeCents(
+            tariff,
+            order.taskType,
+            minutesBetween(order.start, order.end),
+            expert.kind,
+          )
       : undefined,
     orderer: offer.status === 'accepted' ? await ordererContact(s, order) : undefined,
+    ...(offer.asTrainee ? { mentorName: mentor?.name ?? offer.mentorEmail ?? '' } : {}),
   };
 }
 

@@ -27,6 +27,7 @@ import { changeOrder } from './change-order';
 import { toMatchOrder } from './offer-more';
 import type { OrderIndexRow, Person } from './ports';
 import type { Services } from './services';
+import { wishedResolver } from './submit-order';
 
 /** Who acts, from Teams (never from card data): every use case here is for coordinators only. */
 export interface ConsoleActor {
@@ -208,7 +209,7 @@ export async function orderDetails(
       today: helsinkiDate(s.clock.now()),
       loads,
       exclude,
-    }).filter((c) => !c.mentorEmail);
+    });
     const byEmail = new Map(all.map((e) => [e.email, e.name]));
     candidates = ranked
       .slice(0, CANDIDATES)
@@ -362,12 +363,19 @@ export async function submitPhoneOrder(
   const unit = await s.registers.getUnit(unitId);
   if (!unit) return { type: 'refused', reason: 'unit_not_found' };
   const now = DateTime.fromJSDate(s.clock.now(), { zone: ZONE });
+  // A wished expert by phone: "same as last time" looks at the caller's own orders, if any.
+  const wishedFor = form.wishedExpert?.trim()
+    ? (await s.people.findByEmail(form.ordererEmail?.trim().toLowerCase() ?? ''))?.aadObjectId
+    : undefined;
   const checked = checkOrderForm(
     { ...form, unitId: undefined },
     {
       today: now.toISODate()!,
       nowTime: now.toFormat('HH:mm'),
       resolveMunicipality: canonicalMunicipality,
+      resolveWishedExpert: form.wishedExpert?.trim()
+        ? await wishedResolver(s, wishedFor ?? '')
+        : undefined,
     },
   );
   const name = form.ordererName?.trim() ?? '';

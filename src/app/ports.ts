@@ -447,6 +447,10 @@ export interface ClaimFormView {
   form: ClaimForm;
   tariff: Tariff;
   expertKind: ExpertKind;
+  /** Went along with their mentor as a trainee (SPEC §3). */
+  asTrainee?: boolean;
+  /** Kilometres and other expenses only, no fee: peer supporters and trainees (SPEC §5). */
+  expensesOnly?: boolean;
   claimId?: string; // a returned claim being corrected
   reason?: string;
   errors?: ClaimFieldErrors;
@@ -465,6 +469,8 @@ export interface OfferView {
   unitName: string;
   estimatedFeeCents?: number;
   orderer?: OrdererContact;
+  /** A trainee's join offer: whom they would go along with (SPEC §3). */
+  mentorName?: string;
   /** A session of a series offered to the expert with other sessions: the one series card. */
   series?: SeriesOfferView;
 }

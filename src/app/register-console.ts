@@ -143,6 +143,8 @@ export interface ExpertView {
   assignments: AssignmentRef[];
   mentor?: { email: string; name: string };
   trainees: Array<{ email: string; name: string }>;
+  /** The tasks they went along on as a trainee, by date (SPEC §3). */
+  traineeRecord: AssignmentRef[];
   reach: { state: 'reachable' | 'unreachable' | 'never'; since?: string };
 }
 
@@ -181,7 +183,7 @@ async function viewOf(s: Services, row: VersionedRow<Expert>, all?: Expert[]): P
   return {
     row,
     assignments: load.assignments
-      .filter((a) => a.date.startsWith(year))
+      .filter((a) => a.date.startsWith(year) && !a.asTrainee)
       .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start)),
     ...(e.mentorEmail
       ? { mentor: { email: e.mentorEmail, name: mentor?.name ?? e.mentorEmail } }
@@ -189,6 +191,9 @@ async function viewOf(s: Services, row: VersionedRow<Expert>, all?: Expert[]): P
     trainees: experts
       .filter((t) => t.mentorEmail === e.email && !t.removed)
       .map((t) => ({ email: t.email, name: t.name })),
+    traineeRecord: load.assignments
+      .filter((a) => a.asTrainee)
+      .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start)),
     reach: !person
       ? { state: 'never' }
       : person.unreachableSince

@@ -15,6 +15,7 @@ import {
   type NewClaimVersion,
   prefilledClaimForm,
 } from '../domain/fees/claim-form';
+import { isUnpaid } from '../domain/fees/tariff';
 import { recordClaim, type Order } from '../domain/orders/order';
 import type { Effect } from '../domain/offers/offer';
 import { helsinkiDate, helsinkiInstant } from '../domain/shared/helsinki';
@@ -49,13 +50,16 @@ async function assignmentOf(
     s.registers.getExpert(expertEmail),
     s.tariffs.current(),
   ]);
-  if (!expert || !order.assigned.some((a) => a.email === expertEmail)) return 'claim_not_assigned';
+  const asTrainee = isTraineeOf(order, expertEmail);
+  if (!expert || (!order.assigned.some((a) => a.email === expertEmail) && !asTrainee))
+    return 'claim_not_assigned';
   if (order.status === 'cancelled') return 'order_cancelled';
-  if (tariff.unpaidKinds.includes(expert.kind)) return 'claim_unpaid';
   if (s.clock.now() < helsinkiInstant(order.date, order.start)) return 'task_not_started';
   const unit = await s.registers.getUnit(order.unitId);
   if (!unit) return 'claim_unit_missing';
-  return { order, unitName: unit.name, tariff, expertKind: expert.kind };
+  // SPEC §5: unpaid is not uncompensated: peer supporters and trainees claim their expenses.
+  const expensesOnly = isUnpaid(tariff, expert.kind, asTrainee);
+  return { order, unitName: unit.name, tariff, expertKind: expert.kind, asTrainee, expensesOnly };
 }
 
 /**
@@ -68,16 +72,21 @@ async function correctionOf(
   claim: Claim,
 ): Promise<Omit<ClaimFormView, 'form'>> {
   const version = currentVersion(claim);
-  const [unit, expert, tariff] = await Promise.all([
+  const [unit, expert, stored] = await Promise.all([
     s.registers.getUnit(claim.unitId),
     s.registers.getExpert(claim.expertEmail),
     s.tariffs.get(version.tariffVersion),
   ]);
+  const tariff = stored ?? (await s.tariffs.current());
+  const asTrainee = isTraineeOf(order, claim.expertEmail);
+  const expertKind = expert?.kind ?? 'trained';
   return {
     order,
     unitName: unit?.name ?? claim.unitId,
-    tariff: tariff ?? (await s.tariffs.current()),
-    expertKind: expert?.kind ?? 'trained',
+    tariff,
+    expertKind,
+    asTrainee,
+    expensesOnly: isUnpaid(tariff, expertKind, asTrainee),
     claimId: claim.claimId,
     reason: claim.history.filter((h) => h.action === 'rejected').at(-1)?.reason,
   };
@@ -116,9 +125,27 @@ export async function claimFormFor(
   return { ...view, form, amount: checked.ok ? checked.value.amount : undefined };
 }
 
+const isTraineeOf = (order: Order, email: string) =>
+  (order.trainees ?? []).some((t) => t.email === email);
+
+/**
+ * An expenses-only card has no times nor payment type: the claim takes the ordered hours (they
+ * price nothing) and is paid as palkkio, i.e. through payroll.
+ */
+const completed = (v: Omit<ClaimFormView, 'form'>, form: ClaimForm): ClaimForm =>
+  v.expensesOnly
+    ? {
+        ...prefilledClaimForm(v.order),
+        km: form.km,
+        expenses: form.expenses,
+        expensesNote: form.expensesNote,
+      }
+    : form;
+
 const contextOf = (v: Omit<ClaimFormView, 'form'>) => ({
   taskType: v.order.taskType,
   expertKind: v.expertKind,
+  asTrainee: v.asTrainee,
   tariff: v.tariff,
   hasIdentityCode: containsPersonalIdentityCode,
 });
@@ -144,7 +171,7 @@ export async function submitClaim(
     ? await correctionOf(s, order, existing)
     : await assignmentOf(s, order, expertEmail);
   if (typeof view === 'string') return { type: 'refused', reason: view };
-  const checked = checkClaimForm(form, contextOf(view));
+  const checked = checkClaimForm(completed(view, form), contextOf(view));
   if (!checked.ok) return { type: 'form', view: { ...view, form, errors: checked.error } };
   if (existing) return resubmit(s, existing.claimId, expertEmail, checked.value);
 

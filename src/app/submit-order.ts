@@ -8,9 +8,12 @@ import {
   type Order,
   type OrderForm,
 } from '../domain/orders/order';
+import { wishedExpertOf, type WishedRefusal } from '../domain/orders/wished-expert';
 import { ZONE } from '../domain/shared/helsinki';
 import { isSeriesForm, type Series, type SeriesForm } from '../domain/orders/series';
 import type { SeriesProblem } from '../domain/orders/parse-series';
+import type { Result } from '../domain/shared/result';
+import type { TaskType } from '../domain/shared/vocabulary';
 import type { Actor } from './actor';
 import { submitSeries } from './submit-series';
 import type { Services } from './services';
@@ -25,6 +28,21 @@ export type SubmitOutcome =
   | { type: 'series_created'; series: Series; orders: Order[] }
   | { type: 'series_invalid'; problem: SeriesProblem }
   | { type: 'refused'; reason: 'only_orderers_can_order' };
+
+/** How many of the orderer's latest orders "same as last time" looks through. */
+const PAST_ORDERS = 50;
+
+/** Reads the register and the orderer's past orders once, for the card's wished expert (SPEC §3). */
+export async function wishedResolver(
+  s: Services,
+  ordererId: string,
+): Promise<(text: string, taskType: TaskType) => Result<string, WishedRefusal>> {
+  const [experts, past] = await Promise.all([
+    s.registers.listExperts(),
+    s.orders.listByOrderer(ordererId, PAST_ORDERS),
+  ]);
+  return (text, taskType) => wishedExpertOf(text, taskType, experts, past);
+}
 
 /** SPEC §9: at most this many orders per person in an hour (each order fans out offers). */
 export const ORDERS_PER_HOUR = 30;
@@ -54,6 +72,9 @@ export async function submitOrder(
     nowTime: now.toFormat('HH:mm'),
     unitIds: units?.map((u) => u.id),
     resolveMunicipality: canonicalMunicipality,
+    resolveWishedExpert: form.wishedExpert?.trim()
+      ? await wishedResolver(s, actor.aadObjectId)
+      : undefined,
   });
   if (!checked.ok) return { type: 'invalid', errors: checked.error, units };
 

@@ -58,6 +58,7 @@ export async function saveTariff(
     minimumCents,
     kmCents,
     unpaidKinds: current.unpaidKinds,
+    ...(current.paidTrainees !== undefined ? { paidTrainees: current.paidTrainees } : {}),
   });
   if (!parsed.ok) return { type: 'invalid', fields: [], current };
   return (await s.tariffs.add(parsed.value))

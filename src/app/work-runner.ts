@@ -307,12 +307,30 @@ export class WorkRunner {
           end: order.end,
           remote: order.remote,
           municipality: order.municipality,
+          // The trainee record (SPEC §3): which tasks they went along on, and what kind.
+          ...(effect.asTrainee ? { asTrainee: true, taskType: order.taskType } : {}),
         });
         // One round trip for the task's timers (they share a partition).
         await this.s.jobs.scheduleAll(
           assignmentTimers(order, effect.email, this.s.clock.now()).map((t) => ({ ...t, orderId })),
         );
         return;
+      }
+      case 'invite_trainees': {
+        const [experts, loads] = await Promise.all([
+          this.s.registers.listExperts(),
+          this.s.loads.all(),
+        ]);
+        const trainees = experts.filter((e) => e.mentorEmail === effect.mentor);
+        if (trainees.length === 0) return;
+        await applyOfferCommand(this.s, orderId, () => ({
+          type: 'invite_trainees',
+          mentor: effect.mentor,
+          trainees,
+          loads,
+          at: this.s.clock.now(),
+        }));
+        return 'order_changed';
       }
       case 'create_claim':
         await storeNewClaim(this.s, effect.claim, effectsOfNewClaim(effect.claim));

@@ -329,7 +329,7 @@ describe('fee claims', () => {
       assert.match(await myFees(expert), /Maksettu/);
     });
 
-    it('when a peer supporter did a peer task, then they get no claim card', async () => {
+    it('when a peer supporter did a peer task with no travel or expenses, then their expenses card says a 0 € claim is not sent, and nothing is sent', async () => {
       const orderId = await placeOrder(people.orderer, {
         date: '2026-12-03',
         taskType: 'peer_group',
@@ -341,16 +341,15 @@ describe('fee claims', () => {
       const peer = people.experts.get('peer@example.fi')!;
       await peer.submitCard(offerCardsFor(peer, orderId)[0]!, 'accept_offer');
       await toHelsinki(world, '2026-12-03T16:00');
-      assert.equal(peer.cardsAbout('submit_claim').length, 0);
-      const forced = await peer.execute('submit_claim', {
-        orderId,
-        actualStart: '13:00',
-        actualEnd: '15:00',
-      });
-      assert.ok(
-        JSON.stringify(forced.body).includes(fi('claim_unpaid')),
-        JSON.stringify(forced.body),
-      );
+      const form = cardWith(peer, orderId, 'submit_claim').card;
+      assertValidCard(form);
+      assert.match(textOf(form), new RegExp(escape(fi('expenses_claim_zero_note'))));
+      assert.equal(inputsOf(form).paymentType, undefined, 'no fee, so no payment type');
+      const answer = await press(peer, orderId, 'submit_claim');
+      assert.match(answer.shown, new RegExp(escape(fi('claim_nothing_to_claim'))));
+      assert.doesNotMatch(answer.shown, /P-\d{4}-\d{4}/);
+      const order = (await world.bot.services.orders.get(orderId))!.value;
+      assert.equal(order.claims?.['peer@example.fi'], undefined, 'no claim was made');
     });
 
     it('when a claim waits over a weekend and Christmas, then the holder is reminded on the third working day and coordinators told after five', async () => {
@@ -582,17 +581,15 @@ describe('fee claims', () => {
       await press(people.orderer, claimId, 'approve_claim'); // the orderer's Task done on the claim card
       await world.settle();
       const told = () =>
-        people.coordinator
-          .messages()
-          .filter((m) =>
-            (m.text ?? '').includes(
-              fi('claim_holder_unreachable', {
-                claimId,
-                name: 'Sanna Supervisor',
-                email: 'sup@example.fi',
-              }).split(':')[0]!,
-            ),
-          ).length;
+        people.coordinator.messages().filter((m) =>
+          (m.text ?? '').includes(
+            fi('claim_holder_unreachable', {
+              claimId,
+              name: 'Sanna Supervisor',
+              email: 'sup@example.fi',
+            }).split(':')[0]!,
+          ),
+        ).length;
       assert.equal(told(), 1);
       await toHelsinki(world, '2026-11-26T10:30');
       assert.equal(told(), 1);

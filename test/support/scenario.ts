@@ -69,6 +69,8 @@ export interface OrderInput {
   address?: string;
   expertCount?: number;
   language?: string;
+  wishedExpert?: string;
+  traineeAllowed?: boolean;
 }
 
 /** Sends an order as the orderer would from the order card; returns its number. */
@@ -85,6 +87,8 @@ export async function placeOrder(orderer: TestUser, o: OrderInput = {}): Promise
     address: o.address ?? 'Keskussairaalantie 19',
     expertCount: String(o.expertCount ?? 1),
     language: o.language ?? 'fi',
+    ...(o.wishedExpert !== undefined ? { wishedExpert: o.wishedExpert } : {}),
+    ...(o.traineeAllowed !== undefined ? { traineeAllowed: String(o.traineeAllowed) } : {}),
   });
   const number = /T-\d{4}-\d{4}/.exec(textOf(answer.body?.value ?? {}))?.[0];
   if (!number) throw new Error(`no order number in ${JSON.stringify(answer.body)}`);

@@ -3,6 +3,7 @@ import {
   pickWave,
   rankCandidates,
   whyNotEligible,
+  whyTraineeMayNotJoin,
   type AssignmentRef,
   type Candidate,
   type ExpertLoad,
@@ -366,101 +367,51 @@ describe('matching experts: trainees', () => {
     return { mentor, trainee };
   }
 
-  it('when an order for two has an eligible mentor, then the trainee is eligible with them', () => {
-    const { mentor, trainee } = pair();
-    assert.equal(
-      whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext(), mentor),
-      undefined,
-    );
-  });
-
-  it('when the order is for one expert, then the trainee needs their mentor', () => {
-    const { mentor, trainee } = pair();
-    assert.equal(
-      whyNotEligible(anOrder({ expertCount: 1 }), trainee, aContext(), mentor),
-      'trainee_needs_mentor',
-    );
-  });
-
-  it('when the mentor is not given, or is not the trainee’s own, then the trainee needs their mentor', () => {
+  it('when a trainee is matched to an ordered place, of one or of two, then they need their mentor', () => {
     const { trainee } = pair();
-    assert.equal(
-      whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext()),
-      'trainee_needs_mentor',
-    );
-    assert.equal(
-      whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext(), anExpert()),
-      'trainee_needs_mentor',
-    );
-  });
-
-  it('when the mentor is paused or was already offered the order, then the trainee needs their mentor', () => {
-    const paused = pair({}, { pausedUntil: '2025-12-31' });
-    assert.equal(
-      whyNotEligible(anOrder({ expertCount: 2 }), paused.trainee, aContext(), paused.mentor),
-      'trainee_needs_mentor',
-    );
-    const offered = pair();
-    const ctx = aContext({ exclude: [offered.mentor.email] });
-    assert.equal(
-      whyNotEligible(anOrder({ expertCount: 2 }), offered.trainee, ctx, offered.mentor),
-      'trainee_needs_mentor',
-    );
+    for (const expertCount of [1, 2])
+      assert.equal(
+        whyNotEligible(anOrder({ expertCount }), trainee, aContext()),
+        'trainee_needs_mentor',
+      );
   });
 
   it('when the trainee fails a rule of their own, then that rule is the reason', () => {
-    const { mentor, trainee } = pair({ languages: ['sv'] });
-    assert.equal(
-      whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext(), mentor),
-      'language',
-    );
+    const { trainee } = pair({ languages: ['sv'] });
+    assert.equal(whyNotEligible(anOrder({ expertCount: 2 }), trainee, aContext()), 'language');
   });
 
-  it('when an order for two is ranked, then the trainee comes right after the mentor, not by their own rank', () => {
+  it('when an order for one or two is ranked, then no trainee is among the candidates', () => {
     const { mentor, trainee } = pair();
-    const other = anExpert();
+    for (const expertCount of [1, 2])
+      assert.deepEqual(
+        emails(rankCandidates(anOrder({ expertCount }), [trainee, mentor], aContext())),
+        [mentor.email],
+      );
+  });
+
+  it('when a trainee would go along, then the experience area and the kind do not matter', () => {
+    const { trainee } = pair({ areas: ['homelessness'], kind: 'peer' });
+    assert.equal(whyTraineeMayNotJoin(anOrder(), trainee, aContext()), undefined);
+  });
+
+  it('when a trainee would go along, then a clash, a pause, the place and the language still keep them home', () => {
+    const clash = pair().trainee;
     const ctx = aContext({
-      loads: {
-        [mentor.email]: assignmentsOn('2025-02-10', '2025-02-11'),
-        [other.email]: assignmentsOn('2025-02-12'),
-      },
+      loads: { [clash.email]: { assignments: [anAssignment({ start: '13:00', end: '14:00' })] } },
     });
-    const ranked = rankCandidates(anOrder({ expertCount: 2 }), [trainee, mentor, other], ctx);
-    assert.deepEqual(emails(ranked), [other.email, mentor.email, trainee.email]);
-    assert.equal(ranked[2]?.mentorEmail, mentor.email);
-    assert.equal(ranked[1]?.mentorEmail, undefined);
-  });
-
-  it('when the order is for one expert, then the trainee is left out of the ranking', () => {
-    const { mentor, trainee } = pair();
-    assert.deepEqual(
-      emails(rankCandidates(anOrder({ expertCount: 1 }), [mentor, trainee], aContext())),
-      [mentor.email],
+    assert.equal(whyTraineeMayNotJoin(anOrder(), clash, ctx), 'overlap');
+    assert.equal(
+      whyTraineeMayNotJoin(anOrder(), pair({ pausedUntil: '2025-03-12' }).trainee, aContext()),
+      'paused',
     );
-  });
-
-  it('when the mentor is ineligible, then the trainee is left out of the ranking', () => {
-    const { mentor, trainee } = pair({}, { regions: ['Tampere'] });
-    assert.deepEqual(
-      rankCandidates(anOrder({ expertCount: 2 }), [mentor, trainee], aContext()),
-      [],
+    assert.equal(
+      whyTraineeMayNotJoin(anOrder(), pair({ regions: ['Tampere'] }).trainee, aContext()),
+      'place',
     );
-  });
-
-  it('when the mentor was already offered the order, then the trainee is left out of the ranking', () => {
-    const { mentor, trainee } = pair();
-    const ctx = aContext({ exclude: [mentor.email] });
-    assert.deepEqual(rankCandidates(anOrder({ expertCount: 2 }), [mentor, trainee], ctx), []);
-  });
-
-  it('when a mentor has two trainees and the order is for two, then only the better trainee comes along', () => {
-    const mentor = anExpert();
-    const busy = anExpert({ mentorEmail: mentor.email });
-    const free = anExpert({ mentorEmail: mentor.email });
-    const ctx = aContext({ loads: { [busy.email]: assignmentsOn('2025-02-20') } });
-    assert.deepEqual(
-      emails(rankCandidates(anOrder({ expertCount: 2 }), [mentor, busy, free], ctx)),
-      [mentor.email, free.email],
+    assert.equal(
+      whyTraineeMayNotJoin(anOrder(), pair({ languages: ['sv'] }).trainee, aContext()),
+      'language',
     );
   });
 });
@@ -580,6 +531,27 @@ describe('matching experts: soft order', () => {
     ]);
   });
 
+  it('when the wished expert is far, has poor feedback and another is local with top feedback, then the wish still decides', () => {
+    const local = anExpert({ regions: ['Jyväskylä'] });
+    const wished = anExpert({ regions: ['Kuopio'] });
+    const ctx = aContext({
+      loads: {
+        [local.email]: { assignments: [], feedbackAverage: 5, feedbackCount: 10 },
+        [wished.email]: { assignments: [], feedbackAverage: 1, feedbackCount: 10 },
+      },
+    });
+    const order = anOrder({ remote: true, wishedExpert: wished.email });
+    assert.deepEqual(emails(rankCandidates(order, [local, wished], ctx)), [
+      wished.email,
+      local.email,
+    ]);
+    assert.deepEqual(
+      emails(rankCandidates({ ...order, wishedExpert: undefined }, [local, wished], ctx)),
+      [local.email, wished.email],
+      'without the wish, fit comes first',
+    );
+  });
+
   it('when the orderer wished for an eligible expert, then they come first whatever their fit or load', () => {
     const best = anExpert({ areas: ['mental_health', 'substance_use'] });
     const wished = anExpert({ areas: ['mental_health'] });
@@ -684,7 +656,7 @@ describe('matching experts: soft order', () => {
 });
 
 describe('matching experts: waves', () => {
-  const c = (email: string, mentorEmail?: string): Candidate => ({
+  const c = (email: string): Candidate => ({
     email,
     wished: false,
     recentAssignments: 0,
@@ -692,40 +664,13 @@ describe('matching experts: waves', () => {
     coversAllAreas: true,
     sameMunicipality: true,
     feedback: 3,
-    ...(mentorEmail ? { mentorEmail } : {}),
   });
 
   it('when there are more candidates than the wave size, then the wave is the first ones', () => {
     assert.deepEqual(emails(pickWave([c('a'), c('b'), c('c')], 2)), ['a', 'b']);
   });
 
-  it('when the last place of the wave goes to a mentor, then their trainee comes along past the size', () => {
-    const wave = pickWave([c('a'), c('m'), c('t', 'm'), c('b')], 2);
-    assert.deepEqual(emails(wave), ['a', 'm', 't']);
-  });
-
-  it('when a mentor and trainee fit inside the wave, then the wave keeps its size', () => {
-    assert.deepEqual(emails(pickWave([c('m'), c('t', 'm'), c('a'), c('b')], 3)), ['m', 't', 'a']);
-  });
-
-  it('when a trainee’s mentor is not in the wave, then the trainee is left out', () => {
-    assert.deepEqual(emails(pickWave([c('t', 'm'), c('a'), c('b')], 2)), ['a', 'b']);
-  });
-
-  it('when a ranked list of an order for two is cut into a wave, then the pair is never split', () => {
-    const mentor = anExpert();
-    const trainee = anExpert({ mentorEmail: mentor.email });
-    const others = [anExpert(), anExpert()];
-    const ctx = aContext({ loads: { [mentor.email]: assignmentsOn('2025-02-20') } });
-    const ranked = rankCandidates(anOrder({ expertCount: 2 }), [mentor, trainee, ...others], ctx);
-    assert.deepEqual(emails(pickWave(ranked, 3)), [
-      ...others.map((e) => e.email),
-      mentor.email,
-      trainee.email,
-    ]);
-    assert.deepEqual(
-      emails(pickWave(ranked, 2)),
-      others.map((e) => e.email),
-    );
+  it('when there are fewer candidates than the wave size, then the wave is all of them', () => {
+    assert.deepEqual(emails(pickWave([c('a')], 5)), ['a']);
   });
 });

@@ -144,6 +144,7 @@ describe('offer transitions', () => {
         { type: 'update_offer_card', email: AINO },
         { type: 'record_assignment', email: AINO },
         { type: 'notify_orderer', about: 'assigned' },
+        { type: 'invite_trainees', mentor: AINO },
       ]);
     });
 
@@ -169,6 +170,7 @@ describe('offer transitions', () => {
         { type: 'record_assignment', email: AINO },
         { type: 'update_offer_card', email: BERTIL },
         { type: 'notify_orderer', about: 'filled' },
+        { type: 'invite_trainees', mentor: AINO },
       ]);
     });
 

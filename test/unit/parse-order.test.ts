@@ -23,6 +23,7 @@ const SLOTS = [
   'address',
   'expertCount',
   'language',
+  'wishedExpert',
 ] as const satisfies ReadonlyArray<keyof ExpectedSlots & keyof ParsedOrder>;
 type Slot = (typeof SLOTS)[number];
 

@@ -1,6 +1,6 @@
 import { type Result, ok, refuse } from '../shared/result';
 import type { ExpertKind, TaskType } from '../shared/vocabulary';
-import { type Tariff, minutesBetween } from './tariff';
+import { type Tariff, isUnpaid, minutesBetween } from './tariff';
 
 export interface ClaimAmountInput {
   taskType: TaskType;
@@ -10,6 +10,8 @@ export interface ClaimAmountInput {
   km: number; // ≥ 0, at most one decimal
   otherExpensesCents: number;
   tariff: Tariff;
+  /** Went along with their mentor as a trainee (SPEC §3): no fee unless the tariff pays trainees. */
+  asTrainee?: boolean;
 }
 
 export interface ClaimAmountLine {
@@ -50,7 +52,7 @@ export function computeClaimAmount(
     return refuse('expenses_invalid');
 
   const startedHours = Math.ceil(minutes / 60);
-  const unpaid = tariff.unpaidKinds.includes(expertKind);
+  const unpaid = isUnpaid(tariff, expertKind, input.asTrainee);
   const hourlyCents = tariff.hourlyCents[taskType];
   const byHours = startedHours * hourlyCents;
   const feeCents = unpaid ? 0 : Math.max(tariff.minimumCents, byHours);

@@ -39,7 +39,8 @@ export type ClaimFieldReason =
   | 'km_invalid'
   | 'expenses_invalid'
   | 'business_id_invalid'
-  | 'identity_code_refused';
+  | 'identity_code_refused'
+  | 'claim_nothing_to_claim';
 export type ClaimFieldErrors = Partial<Record<ClaimField, ClaimFieldReason>>;
 
 export type NewClaimVersion = Omit<ClaimVersion, 'version' | 'submittedAt'>;
@@ -48,6 +49,7 @@ export interface ClaimContext {
   taskType: TaskType;
   expertKind: ExpertKind;
   tariff: Tariff;
+  asTrainee?: boolean;
   /** Free text must not carry a client's identity code (the ordering rule, SPEC §3). */
   hasIdentityCode: (text: string) => boolean;
 }
@@ -99,8 +101,11 @@ export function checkClaimForm(
       km,
       otherExpensesCents,
       tariff: ctx.tariff,
+      asTrainee: ctx.asTrainee,
     });
-    if (computed.ok) amount = computed.value;
+    // SPEC §5: a claim of 0 € is not sent (an unpaid expert with no travel or expenses).
+    if (computed.ok && computed.value.totalCents === 0) errors.km = 'claim_nothing_to_claim';
+    else if (computed.ok) amount = computed.value;
     else if (computed.error === 'end_before_start') errors.actualEnd = 'end_before_start';
     else if (computed.error === 'time_invalid')
       errors[/^([01]\d|2[0-3]):[0-5]\d$/.test(actualStart) ? 'actualEnd' : 'actualStart'] =

@@ -10,6 +10,8 @@ export interface Tariff {
   minimumCents: number;
   kmCents: number;
   unpaidKinds: ExpertKind[];
+  /** Trainees going along with their mentor are paid the fee too (SPEC §3: unpaid unless set). */
+  paidTrainees?: boolean;
 }
 
 /**
@@ -23,6 +25,11 @@ export const DEFAULT_TARIFF: Tariff = {
   kmCents: 55,
   unpaidKinds: ['peer'],
 };
+
+/** Whether this expert's claim carries no fee: an unpaid kind, or a trainee the tariff does not pay. */
+export function isUnpaid(tariff: Tariff, kind: ExpertKind, asTrainee = false): boolean {
+  return tariff.unpaidKinds.includes(kind) || (asTrainee && tariff.paidTrainees !== true);
+}
 
 /** The fee for a task of `minutes`: per started hour, never below the minimum; 0 for unpaid kinds. */
 export function estimateFeeCents(
@@ -56,6 +63,7 @@ export const tariffSchema = z
     minimumCents: centsSchema,
     kmCents: centsSchema,
     unpaidKinds: z.array(z.enum(EXPERT_KINDS)),
+    paidTrainees: z.boolean().optional(),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import { sameMunicipality } from '../orders/canonical-municipality';
 import type { Expert } from '../registers/types';
 import {
   PEER_SUPPORT_TASK_TYPES,
+  TASK_TYPES,
   type Area,
   type Language,
   type TaskType,
@@ -30,6 +31,9 @@ export interface AssignmentRef {
   end: string;
   remote: boolean;
   municipality?: string;
+  /** Joined as a trainee along with their mentor (the trainee record, SPEC §3). */
+  asTrainee?: boolean;
+  taskType?: TaskType;
 }
 
 export interface ExpertLoad {
@@ -49,6 +53,8 @@ export const expertLoadSchema = z
         end: z.string(),
         remote: z.boolean(),
         municipality: z.string().optional(),
+        asTrainee: z.boolean().optional(),
+        taskType: z.enum(TASK_TYPES as [TaskType, ...TaskType[]]).optional(),
       }),
     ),
     feedbackAverage: z.number().optional(),
@@ -82,7 +88,6 @@ export interface Candidate {
   coversAllAreas: boolean;
   sameMunicipality: boolean;
   feedback: number;
-  mentorEmail?: string; // set for a trainee offered with their mentor
 }
 
 const DEFAULT_TRAVEL_BUFFER = 60;
@@ -168,15 +173,18 @@ function feedbackOf(load: ExpertLoad | undefined): number {
   return load.feedbackAverage;
 }
 
-/** The expert's own hard rules (not the trainee rule); the candidate when they all pass. */
-function assess(p: Prepared, expert: Expert): Assessed {
+/**
+ * The expert's own hard rules (not the trainee rule); the candidate when they all pass. A trainee
+ * going along with their mentor needs no experience area of the order, nor a kind for the task.
+ */
+function assess(p: Prepared, expert: Expert, along = false): Assessed {
   const { order, ctx } = p;
   if (expert.removed) return fail('inactive');
   const paused = expert.pausedUntil;
   if (paused !== undefined && (paused >= ctx.today || paused >= order.date)) return fail('paused');
-  if (expert.kind === 'peer' && !p.peerAllowed) return fail('kind_not_allowed');
+  if (!along && expert.kind === 'peer' && !p.peerAllowed) return fail('kind_not_allowed');
   const areaMatches = countAreaMatches(order.areas, expert.areas);
-  if (areaMatches === 0) return fail('area');
+  if (areaMatches === 0 && !along) return fail('area');
   if (!expert.languages.includes(order.language)) return fail('language');
   // a remote order's municipality is the orderer's: a local expert still ranks higher
   const local = inOrderMunicipality(p, expert.regions);
@@ -186,7 +194,8 @@ function assess(p: Prepared, expert: Expert): Assessed {
   let inMonth = 0;
   let recent = 0;
   for (const a of load?.assignments ?? NO_ASSIGNMENTS) {
-    if (a.date >= p.recentFrom && a.date <= ctx.today) recent++;
+    // Fair shares count ordered places; a task joined as a trainee was none.
+    if (!a.asTrainee && a.date >= p.recentFrom && a.date <= ctx.today) recent++;
     if (a.orderId === order.orderId) continue; // this order is neither an overlap nor another task
     if (a.date.startsWith(p.month)) inMonth++;
     if (a.date === order.date) {
@@ -214,26 +223,31 @@ function assess(p: Prepared, expert: Expert): Assessed {
 }
 
 /**
- * The first hard rule of SPEC §4 that keeps the expert from this order; undefined when eligible.
- * A trainee (an expert with `mentorEmail`) is eligible only for an order of two or more, and only
- * with their mentor passed as `mentor` and eligible too; otherwise 'trainee_needs_mentor'.
+ * The first hard rule of SPEC §4 that keeps the expert from an ordered place; undefined when
+ * eligible. A trainee (an expert with `mentorEmail`) never fills an ordered place
+ * ('trainee_needs_mentor'): they come along with their mentor (`whyTraineeMayNotJoin`).
  */
 export function whyNotEligible(
   order: MatchOrder,
   expert: Expert,
   ctx: MatchContext,
-  mentor?: Expert,
 ): HardRule | undefined {
-  const p = prepare(order, ctx);
-  const own = assess(p, expert).rule;
+  const own = assess(prepare(order, ctx), expert).rule;
   if (own !== undefined || expert.mentorEmail === undefined) return own;
-  const mentorFits =
-    order.expertCount >= 2 &&
-    mentor !== undefined &&
-    mentor.email === expert.mentorEmail &&
-    mentor.mentorEmail === undefined &&
-    assess(p, mentor).rule === undefined;
-  return mentorFits ? undefined : 'trainee_needs_mentor';
+  return 'trainee_needs_mentor';
+}
+
+/**
+ * Whether a trainee may join their mentor's task (SPEC §3): the hard rules still apply (active,
+ * not paused, language, place, no clash, monthly maximum, not asked already), except the
+ * experience area and the kind; undefined when they may.
+ */
+export function whyTraineeMayNotJoin(
+  order: MatchOrder,
+  trainee: Expert,
+  ctx: MatchContext,
+): HardRule | undefined {
+  return assess(prepare(order, ctx), trainee, true).rule;
 }
 
 /**
@@ -254,8 +268,7 @@ export function bySoftOrder(a: Candidate, b: Candidate): number {
 
 /**
  * Eligible experts best first, by SPEC §4's soft order (`bySoftOrder`): wished expert, fit,
- * fair shares, feedback, then e-mail. A trainee is not ranked on their own: they follow their mentor, with
- * `mentorEmail` set, and a mentor brings at most `expertCount - 1` trainees.
+ * fair shares, feedback, then e-mail. Trainees are not ranked: they fill no ordered place.
  */
 export function rankCandidates(
   order: MatchOrder,
@@ -264,48 +277,15 @@ export function rankCandidates(
 ): Candidate[] {
   const p = prepare(order, ctx);
   const ranked: Candidate[] = [];
-  const trainees: Candidate[] = [];
   for (const expert of experts) {
-    const trainee = expert.mentorEmail !== undefined;
-    if (trainee && order.expertCount < 2) continue;
+    if (expert.mentorEmail !== undefined) continue;
     const { candidate } = assess(p, expert);
-    if (candidate === undefined) continue;
-    if (trainee) trainees.push({ ...candidate, mentorEmail: expert.mentorEmail });
-    else ranked.push(candidate);
+    if (candidate !== undefined) ranked.push(candidate);
   }
-  ranked.sort(bySoftOrder);
-  if (trainees.length === 0) return ranked;
-
-  const byMentor = new Map<string, Candidate[]>();
-  for (const t of trainees.sort(bySoftOrder)) {
-    const list = byMentor.get(t.mentorEmail!);
-    if (list) list.push(t);
-    else byMentor.set(t.mentorEmail!, [t]);
-  }
-  const out: Candidate[] = [];
-  for (const c of ranked) {
-    out.push(c);
-    const own = byMentor.get(c.email);
-    if (own) out.push(...own.slice(0, order.expertCount - 1));
-  }
-  return out;
+  return ranked.sort(bySoftOrder);
 }
 
-/**
- * The next wave: the first `size` candidates, plus the trainees of a mentor in the wave even past
- * `size`; a trainee whose mentor is not in the wave is left out.
- */
+/** The next wave: the first `size` candidates. */
 export function pickWave(ranked: readonly Candidate[], size: number): Candidate[] {
-  const wave: Candidate[] = [];
-  const inWave = new Set<string>();
-  for (const c of ranked) {
-    if (c.mentorEmail !== undefined) {
-      if (inWave.has(c.mentorEmail)) wave.push(c);
-      continue;
-    }
-    if (wave.length >= size) break;
-    wave.push(c);
-    inWave.add(c.email);
-  }
-  return wave;
+  return ranked.slice(0, size);
 }

@@ -27,6 +27,7 @@ export function toMatchOrder(o: Order): MatchOrder {
     municipality: o.municipality,
     language: o.language,
     expertCount: o.expertCount,
+    ...(o.wishedExpert ? { wishedExpert: o.wishedExpert } : {}),
   };
 }
 
@@ -48,9 +49,12 @@ export function assignmentTimers(order: Order, email: string, now: Date): Assign
   return timers;
 }
 
-/** The reminder goes only to an expert who still holds a place in an order still on. */
+/** The reminder goes only to an expert who still holds a place (or a trainee going along) in an order still on. */
 export function remindsExpert(order: Order, email: string): boolean {
-  return order.status !== 'cancelled' && order.assigned.some((a) => a.email === email);
+  return (
+    order.status !== 'cancelled' &&
+    [...order.assigned, ...(order.trainees ?? [])].some((a) => a.email === email)
+  );
 }
 
 /** The best experts for an order nobody took, for the coordinators to assign by hand. */

@@ -1,7 +1,18 @@
 import type { Claim } from '../fees/claim';
 import type { CountDelta } from '../stats/aggregate';
-import { pickWave, rankCandidates, type ExpertLoad } from '../matching/match-experts';
-import { ORDER_STATUSES, type Assignee, type Order, type OrderStatus } from '../orders/order';
+import {
+  pickWave,
+  rankCandidates,
+  whyTraineeMayNotJoin,
+  type ExpertLoad,
+} from '../matching/match-experts';
+import {
+  ORDER_STATUSES,
+  traineesWelcome,
+  type Assignee,
+  type Order,
+  type OrderStatus,
+} from '../orders/order';
 import type { Expert } from '../registers/types';
 import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
 import { assertNever, ok, refuse, type Result } from '../shared/result';
@@ -32,6 +43,9 @@ export interface Offer {
   released?: { at: string; why: 'count' | 'rules' };
   /** The order's time or place changed: the expert answers Still fine by then, or the place is released. */
   confirmBy?: string;
+  /** An offer to join the mentor as a trainee: it fills no ordered place (SPEC §3). */
+  asTrainee?: boolean;
+  mentorEmail?: string;
 }
 
 /**
@@ -49,7 +63,9 @@ export type Effect =
     }
   | { type: 'notify_expert_cancelled'; email: string }
   | { type: 'offer_more'; wave: 'same' | 'next' }
-  | { type: 'record_assignment'; email: string }
+  | { type: 'record_assignment'; email: string; asTrainee?: boolean }
+  /** The mentor took the task: their trainees are asked to come along (SPEC §3). */
+  | { type: 'invite_trainees'; mentor: string }
   | { type: 'schedule_wave_expiry'; wave: number; dueAt: string }
   /** The claim row is written by the submitting turn; this repeats it if that turn died first. */
   | { type: 'create_claim'; claim: Claim }
@@ -74,7 +90,13 @@ export type Effect =
   | { type: 'count_stats'; delta: CountDelta };
 
 /** What the orderer is told as the order fills or loses an expert. */
-export type OrdererNews = 'assigned' | 'filled' | 'unfilled' | 'partly_filled' | 'withdrawn';
+
+/** What the orderer hears as the order fills; `wished_declined`: the wished expert could not take it. */
+export type OrdererNews =
+  'assigned' | 'filled' | 'unfilled' | 'partly_filled' | 'withdrawn' | 'wished_declined';
+
+/** The wished expert's solo offer lasts at most this part of a wave's offer time (SPEC §3). */
+export const WISHED_WINDOW_DIVISOR = 3;
 
 /** Why a click on an offer or an assignment changes nothing (catalogue keys: shown to the person). */
 export type OfferRefusal =
@@ -98,7 +120,8 @@ export type OfferNoop =
   | 'order_not_open'
   | 'order_not_cancelled'
   | 'answers_pending'
-  | 'shortlist_not_waiting';
+  | 'shortlist_not_waiting'
+  | 'no_trainee_to_invite';
 
 export interface OfferDecision {
   order: Order;
@@ -145,7 +168,14 @@ export type OfferCommand =
       loads: ReadonlyMap<string, ExpertLoad>;
       settings: WaveSettings;
     })
-  | (Base & { type: 'send_shortlist'; windowMs: number });
+  | (Base & { type: 'send_shortlist'; windowMs: number })
+  /** The mentor's trainees (from the register) who may come along get a join offer. */
+  | (Base & {
+      type: 'invite_trainees';
+      mentor: string;
+      trainees: readonly Expert[];
+      loads: ReadonlyMap<string, ExpertLoad>;
+    });
 export type OfferCommandType = OfferCommand['type'];
 
 interface Transition {
@@ -213,6 +243,10 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferCommandType, Transition>> =
     offer: { from: 'accepted', to: 'closed' },
     order: 'as withdraw_assignment, once the answer time is over and nobody answered',
   },
+  invite_trainees: {
+    orders: ['open', 'unfilled', 'filled'],
+    order: 'unchanged; the trainees of an assigned mentor get join offers (no place)',
+  },
 };
 
 const acts = (type: OfferCommandType, order: Order) =>
@@ -223,7 +257,9 @@ const moved = (type: OfferCommandType, offer: Offer, at?: Date): Offer => ({
   ...(at ? { answeredAt: at.toISOString() } : {}),
 });
 const full = (order: Order) => order.assigned.length >= order.expertCount;
-const pendingOf = (offers: readonly Offer[]) => offers.filter((o) => o.status === 'pending');
+/** Pending offers of ordered places (a trainee's join offer is none). */
+const pendingOf = (offers: readonly Offer[]) =>
+  offers.filter((o) => o.status === 'pending' && !o.asTrainee);
 const card = (o: Offer): Effect => ({ type: 'update_offer_card', email: o.expertEmail });
 
 /** An expert's click on their offer card. */
@@ -273,6 +309,8 @@ export function decideOffer(
       return confirmStillFine(state, cmd.expert, cmd.at);
     case 'recheck_expired':
       return recheckExpired(state, cmd.expert, cmd.at);
+    case 'invite_trainees':
+      return inviteTrainees(state, cmd);
     default:
       return assertNever(cmd);
   }
@@ -301,6 +339,7 @@ function accept(
   expertName: string,
   at: Date,
 ): Result<OfferDecision, OfferRefusal> {
+  if (offer.asTrainee) return joinAsTrainee(order, offer, expertName, at);
   if (
     offer.status !== OFFER_TRANSITIONS.accept_offer.offer!.from ||
     !acts('accept_offer', order) ||
@@ -325,8 +364,83 @@ function accept(
       { type: 'record_assignment', email: offer.expertEmail },
       ...closed.map(card),
       { type: 'notify_orderer', about: filled ? 'filled' : 'assigned' },
+      ...(traineesWelcome(order)
+        ? [{ type: 'invite_trainees', mentor: offer.expertEmail } as const]
+        : []),
+      // The wished expert took one of several places: the others go out now, not after their time.
+      ...(!filled && isWishedOffer(order, offer)
+        ? [{ type: 'offer_more', wave: 'next' } as const]
+        : []),
     ],
   });
+}
+
+/**
+ * A trainee joins their mentor's task: recorded beside the assigned experts, never in a place; the
+ * mentor must still hold the task, and the task must not have started.
+ */
+function joinAsTrainee(
+  order: Order,
+  offer: Offer,
+  name: string,
+  at: Date,
+): Result<OfferDecision, OfferRefusal> {
+  if (offer.status !== 'pending') return refuse(refusalFor(order, offer));
+  if (order.status === 'cancelled') return refuse('order_cancelled');
+  const mentorHolds = order.assigned.some((a) => a.email === offer.mentorEmail);
+  if (!mentorHolds || at.getTime() >= Date.parse(offer.expiresAt)) return refuse('offer_closed');
+  const along = {
+    email: offer.expertEmail,
+    name,
+    mentorEmail: offer.mentorEmail ?? '',
+    at: at.toISOString(),
+  };
+  return ok({
+    order: { ...order, trainees: [...(order.trainees ?? []), along] },
+    offers: [moved('accept_offer', offer, at)],
+    effects: [
+      card(offer),
+      { type: 'record_assignment', email: offer.expertEmail, asTrainee: true },
+    ],
+  });
+}
+
+/**
+ * The mentor holds the task and the order welcomes a trainee: each of the mentor's trainees who
+ * passes the hard rules (no area needed) and was not asked yet gets a join offer, open until the
+ * task starts (SPEC §3).
+ */
+function inviteTrainees(
+  { order, offers }: OrderOffers,
+  cmd: OfferCommand & { type: 'invite_trainees' },
+): Result<OfferDecision, OfferNoop> {
+  if (!acts(cmd.type, order) || !traineesWelcome(order)) return refuse('order_not_open');
+  if (!order.assigned.some((a) => a.email === cmd.mentor)) return refuse('no_trainee_to_invite');
+  const startsAt = helsinkiInstant(order.date, order.start);
+  const ctx = {
+    today: helsinkiDate(cmd.at),
+    loads: cmd.loads,
+    exclude: new Set(offers.map((o) => o.expertEmail)),
+  };
+  const match = toMatchOrder(order);
+  const invited = cmd.trainees.filter(
+    (t) =>
+      t.mentorEmail === cmd.mentor &&
+      !order.assigned.some((a) => a.email === t.email) &&
+      whyTraineeMayNotJoin(match, t, ctx) === undefined,
+  );
+  if (invited.length === 0 || cmd.at >= startsAt) return refuse('no_trainee_to_invite');
+  const sent: Offer[] = invited.map((t) => ({
+    orderId: order.orderId,
+    expertEmail: t.email,
+    wave: 0, // no wave: it does not expire with one, only when the task starts
+    status: 'pending',
+    sentAt: cmd.at.toISOString(),
+    expiresAt: startsAt.toISOString(),
+    asTrainee: true,
+    mentorEmail: cmd.mentor,
+  }));
+  return ok({ order, offers: sent, effects: sent.map(card) });
 }
 
 /** A coordinator assigns an expert by hand (the order could not be filled by offers). */
@@ -364,9 +478,26 @@ function decline(order: Order, offer: Offer, at: Date): Result<OfferDecision, Of
     return refuse(refusalFor(order, offer));
   const effects: Effect[] = [card(offer)];
   // A place another expert could still take (an unfilled order is offered on too).
-  if ((order.status === 'open' || order.status === 'unfilled') && !full(order))
-    effects.push({ type: 'offer_more', wave: 'same' });
+  if ((order.status === 'open' || order.status === 'unfilled') && !full(order) && !offer.asTrainee)
+    effects.push(...replacementFor(order, offer));
   return ok({ order, offers: [moved('decline_offer', offer, at)], effects });
+}
+
+/** The wished expert's own solo offer (SPEC §3). */
+function isWishedOffer(order: Order, offer: Offer): boolean {
+  return order.wishedWave !== undefined && offer.wave === order.wishedWave;
+}
+
+/**
+ * Who gets a place let go: one more in the current wave; but when the wished expert lets their solo
+ * offer go, the wave goes out at once and the orderer is told (without why).
+ */
+function replacementFor(order: Order, offer: Offer): Effect[] {
+  if (!isWishedOffer(order, offer)) return [{ type: 'offer_more', wave: 'same' }];
+  return [
+    { type: 'notify_orderer', about: 'wished_declined' },
+    { type: 'offer_more', wave: 'next' },
+  ];
 }
 
 /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
@@ -375,7 +506,8 @@ function skipUnreachable(state: OrderOffers, email: string): Result<OfferDecisio
   if (!offer || offer.status !== OFFER_TRANSITIONS.skip_unreachable.offer!.from)
     return refuse('offer_not_found');
   const effects: Effect[] = [{ type: 'notify_coordinators', about: 'unreachable', email }];
-  if (state.order.status === 'open') effects.push({ type: 'offer_more', wave: 'same' });
+  if (state.order.status === 'open' && !offer.asTrainee)
+    effects.push(...replacementFor(state.order, offer));
   return ok({
     order: state.order,
     offers: [{ ...moved('skip_unreachable', offer), unreachable: true }],
@@ -394,22 +526,29 @@ function expireWave(
   const expired = pendingOf(offers)
     .filter((o) => o.wave === wave)
     .map((o) => moved('expire_wave', o, at));
+  const wishedGone: Effect[] =
+    wave === order.wishedWave ? [{ type: 'notify_orderer', about: 'wished_declined' }] : [];
   return ok({
     order,
     offers: expired,
-    effects: [...expired.map(card), { type: 'offer_more', wave: 'next' }],
+    effects: [...expired.map(card), ...wishedGone, { type: 'offer_more', wave: 'next' }],
   });
 }
 
 /** Cancelling an order withdraws its open offers and tells the assigned experts. */
 function withdraw({ order, offers }: OrderOffers, at: Date): OfferDecision {
-  const closed = pendingOf(offers).map((o) => moved('withdraw_offers', o, at));
+  const closed = offers
+    .filter((o) => o.status === 'pending')
+    .map((o) => moved('withdraw_offers', o, at));
   return {
     order,
     offers: closed,
     effects: [
       ...closed.map(card),
-      ...order.assigned.map((a): Effect => ({ type: 'notify_expert_cancelled', email: a.email })),
+      ...[...order.assigned, ...(order.trainees ?? [])].map((a): Effect => ({
+        type: 'notify_expert_cancelled',
+        email: a.email,
+      })),
     ],
   };
 }
@@ -439,6 +578,24 @@ function offerMore(
     : Math.max(0, places - pending.length) || 1;
   const chosen = pickWave(ranked, size).map((c) => c.email);
 
+  // SPEC §3: the wished expert, when they pass the hard rules, gets the first offer alone for a
+  // third of the offer time (no review: the orderer chose them); if not, the orderer is told.
+  const wishPending = order.wave === 0 && order.wishedExpert !== undefined;
+  if (wishPending && ranked[0]?.wished) {
+    const solo = sendWave(
+      order,
+      [ranked[0].email],
+      true,
+      cmd.at,
+      cmd.settings.windowMs,
+      undefined,
+      WISHED_WINDOW_DIVISOR,
+    );
+    return ok({ ...solo, order: { ...solo.order, wishedWave: solo.order.wave } });
+  }
+  const wishedGone: Effect[] =
+    wishPending && chosen.length > 0 ? [{ type: 'notify_orderer', about: 'wished_declined' }] : [];
+
   if (chosen.length === 0) {
     if (pending.length > 0) return refuse('answers_pending');
     return ok({
@@ -454,11 +611,12 @@ function offerMore(
     return ok({
       order: { ...order, shortlist: chosen },
       offers: [],
-      effects: [{ type: 'notify_coordinators', about: 'review' }],
+      effects: [...wishedGone, { type: 'notify_coordinators', about: 'review' }],
     });
   }
   const currentExpiry = pending.find((o) => o.wave === order.wave)?.expiresAt;
-  return ok(sendWave(order, chosen, newWave, cmd.at, cmd.settings.windowMs, currentExpiry));
+  const wave = sendWave(order, chosen, newWave, cmd.at, cmd.settings.windowMs, currentExpiry);
+  return ok({ ...wave, effects: [...wishedGone, ...wave.effects] });
 }
 
 /** A coordinator approved the reviewed shortlist: its wave goes out (once, however often clicked). */
@@ -488,14 +646,14 @@ export function sendWave(
   now: Date,
   windowMs: number,
   currentExpiry?: string,
+  windowDivisor = 1,
 ): OfferDecision {
   const wave = newWave ? order.wave + 1 : order.wave;
+  const window = offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs);
   const expiresAt =
     !newWave && currentExpiry
       ? currentExpiry
-      : new Date(
-          now.getTime() + offerWindowMs(now, helsinkiInstant(order.date, order.start), windowMs),
-        ).toISOString();
+      : new Date(now.getTime() + Math.floor(window / windowDivisor)).toISOString();
   const sent: Offer[] = emails.map((email) => ({
     orderId: order.orderId,
     expertEmail: email,

@@ -1,4 +1,6 @@
 import { containsPersonalIdentityCode } from '../shared/personal-identity-code';
+import { traineeAllowedByDefault } from '../shared/task-types';
+import type { WishedRefusal } from './wished-expert';
 import { ok, refuse, type Result } from '../shared/result';
 import {
   AREAS,
@@ -27,6 +29,10 @@ export interface OrderDetails {
   language: Language;
   audience?: string;
   wishes?: string;
+  /** The expert the orderer wished for (e-mail), offered first and alone (SPEC §3). */
+  wishedExpert?: string;
+  /** A mentor may bring their trainee along; unset on old orders: the task type's default. */
+  traineeAllowed?: boolean;
 }
 
 export interface Order extends OrderDetails {
@@ -61,6 +67,17 @@ export interface Order extends OrderDetails {
   version?: number;
   /** One session of a series (S-YYYY-NNNN, SPEC §3): each session is its own order. */
   seriesId?: string;
+  /** The wave in which the wished expert alone was offered the task (SPEC §3). */
+  wishedWave?: number;
+  /** Trainees who joined their mentor on this task; they fill no ordered place (SPEC §3). */
+  trainees?: TraineeAlong[];
+}
+
+export interface TraineeAlong {
+  email: string;
+  name: string;
+  mentorEmail: string;
+  at: string;
 }
 
 export interface PhoneOrderer {
@@ -111,6 +128,8 @@ export interface OrderForm {
   audience?: string;
   wishes?: string;
   unitId?: string;
+  wishedExpert?: string;
+  traineeAllowed?: string;
 }
 
 export const ORDER_FIELDS = [
@@ -127,6 +146,8 @@ export const ORDER_FIELDS = [
   'audience',
   'wishes',
   'unitId',
+  'wishedExpert',
+  'traineeAllowed',
 ] as const;
 export type OrderField = (typeof ORDER_FIELDS)[number];
 
@@ -139,6 +160,9 @@ export const FIELD_REASONS = [
   'count_invalid',
   'municipality_required',
   'identity_code_refused',
+  'wished_expert_unknown',
+  'wished_expert_ambiguous',
+  'wished_expert_no_previous',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 export type FieldErrors = Partial<Record<OrderField, FieldReason>>;
@@ -149,12 +173,15 @@ export interface FormContext {
   /** Units the orderer may choose from when the registers do not tell their unit. */
   unitIds?: readonly string[];
   resolveMunicipality: (text: string) => string | undefined;
+  /** The wished expert's e-mail for what the orderer wrote, or why it names nobody (SPEC §3). */
+  resolveWishedExpert?: (text: string, taskType: TaskType) => Result<string, WishedRefusal>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const MAX_EXPERTS = 10;
 const MAX_TEXT = 1000;
+const MAX_WISHED = 200;
 
 /** Checks a submitted order card field by field; nothing is created unless every field is valid. */
 export function checkOrderForm(
@@ -217,6 +244,21 @@ export function checkOrderForm(
     if (!unitId) errors.unitId = form.unitId ? 'field_invalid' : 'field_required';
   }
 
+  const wishedText = text(form.wishedExpert);
+  let wishedExpert: string | undefined;
+  if (wishedText && containsPersonalIdentityCode(wishedText))
+    errors.wishedExpert = 'identity_code_refused';
+  else if (wishedText && wishedText.length > MAX_WISHED) errors.wishedExpert = 'field_invalid';
+  else if (wishedText && taskType && ctx.resolveWishedExpert) {
+    const wished = ctx.resolveWishedExpert(wishedText, taskType);
+    if (wished.ok) wishedExpert = wished.value;
+    else errors.wishedExpert = wished.error;
+  }
+  const traineeAllowed =
+    form.traineeAllowed === 'true' || form.traineeAllowed === 'false'
+      ? form.traineeAllowed === 'true'
+      : taskType && traineeAllowedByDefault(taskType);
+
   if (Object.keys(errors).length > 0 || !taskType || !date || !start || !end || !language)
     return refuse(errors);
   return ok({
@@ -232,8 +274,15 @@ export function checkOrderForm(
     language,
     audience: text(form.audience),
     wishes: text(form.wishes),
+    ...(wishedExpert ? { wishedExpert } : {}),
+    traineeAllowed: traineeAllowed !== false,
     unitId,
   });
+}
+
+/** Whether a mentor may bring a trainee: as the orderer chose, or the task type's default. */
+export function traineesWelcome(order: Pick<OrderDetails, 'taskType' | 'traineeAllowed'>): boolean {
+  return order.traineeAllowed ?? traineeAllowedByDefault(order.taskType);
 }
 
 export type CancelRefusal = 'order_not_yours' | 'order_already_cancelled';

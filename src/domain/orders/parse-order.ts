@@ -7,7 +7,9 @@ import { findAudience, findExpertCount, findTaskLanguage, findWishes } from './p
 import { findAddress, findMunicipality, readRemote } from './parse-place';
 import { parseSeries, planSeries, type SeriesProblem } from './parse-series';
 import { parseDuration, parseTime } from './parse-time';
+import { MUNICIPALITY_FORMS } from './municipality-index';
 import { findTaskType } from './task-words';
+import { findWishedExpert } from './wished-expert';
 import { fold, mask, words, type Span } from './text';
 
 export interface ParsedOrder {
@@ -34,6 +36,8 @@ export interface ParsedOrder {
   language?: Language;
   audience?: string;
   wishes?: string;
+  /** A wished expert's name as written, or "same as last time" in the message's language. */
+  wishedExpert?: string;
   /** The language the message itself is written in (fi by default). */
   messageLanguage: Language;
   /** A repeating task (SPEC §3): every one or two weeks from `date` to `until` (the last session). */
@@ -106,5 +110,9 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   set('wishes', findWishes(original, folded));
   set('series', series);
   set('seriesProblem', seriesProblem);
+  set(
+    'wishedExpert',
+    findWishedExpert(original, messageLanguage, (w) => MUNICIPALITY_FORMS.has(fold(w))),
+  );
   return order;
 }

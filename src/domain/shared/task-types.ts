@@ -14,6 +14,11 @@ export interface TaskTypeRow {
   /** Peer supporters may only take these, and they carry no fee (SPEC §4). */
   peerSupport: boolean;
   /**
+   * Clients or patients are present (a group, a drop-in, a ward, a client meeting): the order card's
+   * trainee toggle starts off, so that a client meets no extra stranger unasked (SPEC §3).
+   */
+  clientWork?: true;
+  /**
    * Words that point at the type, in fi, sv and en, with a weight: a product name or a compound that
    * names the task (3) beats a plain task word (2), which beats a generic word (1). Stems match inside
    * Finnish and Swedish compounds ("päihdeluennolle", "föreläsningen").
@@ -61,6 +66,7 @@ export const TASK_TYPE_TABLE = {
     ],
   },
   peer_group: {
+    clientWork: true,
     hourlyCents: 2500,
     peerSupport: true,
     words: [
@@ -90,6 +96,7 @@ export const TASK_TYPE_TABLE = {
     ],
   },
   pair_work: {
+    clientWork: true,
     hourlyCents: 2500,
     peerSupport: false,
     words: [
@@ -168,6 +175,7 @@ export const TASK_TYPE_TABLE = {
     ],
   },
   peer_reception: {
+    clientWork: true,
     hourlyCents: 2500,
     peerSupport: true,
     words: [
@@ -183,6 +191,7 @@ export const TASK_TYPE_TABLE = {
     ],
   },
   juttupenkki: {
+    clientWork: true,
     hourlyCents: 2500,
     peerSupport: false,
     words: [
@@ -300,6 +309,12 @@ export const TASK_TYPES: readonly TaskType[] = Object.keys(TASK_TYPE_TABLE) as T
 export const PEER_SUPPORT_TASK_TYPES: readonly TaskType[] = TASK_TYPES.filter(
   (t) => TASK_TYPE_TABLE[t].peerSupport,
 );
+
+/** The order card's trainee toggle starts on, except for client work (SPEC §3). */
+export function traineeAllowedByDefault(taskType: TaskType): boolean {
+  const row: TaskTypeRow = TASK_TYPE_TABLE[taskType];
+  return row.clientWork !== true;
+}
 
 /** The default fee per started hour of every task type, in cents. */
 export const DEFAULT_HOURLY_CENTS = Object.fromEntries(

@@ -19,7 +19,7 @@ import { draftOrder, startDraftFromCatalogue } from '../../app/draft-order';
 import { myOrders } from '../../app/my-orders';
 import { submitOrder } from '../../app/submit-order';
 import type { OrderDraft } from '../../app/ports';
-import { ORDER_FIELDS, ORDER_NUMBER, type OrderField } from '../../domain/orders/order';
+import { ORDER_FIELDS, ORDER_NUMBER, type FieldErrors, type OrderField } from '../../domain/orders/order';
 import type { SeriesPlan } from '../../domain/orders/parse-series';
 import {
   isSeriesForm,
@@ -255,6 +255,7 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     draft: OrderDraft,
     missing: readonly OrderField[],
     notes: string[],
+    errors: FieldErrors = {},
   ): Promise<AdaptiveCard> {
     const knownUnit = actor.profile.staff?.unitId ?? actor.person.chosenUnitId;
     const units = knownUnit
@@ -273,7 +274,7 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       {
         draftId: draft.draftId,
         fields: draft.fields,
-        errors: {},
+        errors,
         units,
         note: notes.join(' '),
         estimate,
@@ -305,7 +306,8 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     const notes: string[] = [];
     if (outcome.dateProblem === 'date_in_past') notes.push(actor.t('date_in_past_chat'));
     if (outcome.dateProblem === 'date_impossible') notes.push(actor.t('date_impossible_chat'));
-    await turns.sayCard(ctx, await draftCard(actor, outcome.draft, outcome.missing, notes));
+    const wished = outcome.wishedProblem ? { wishedExpert: outcome.wishedProblem } : {};
+    await turns.sayCard(ctx, await draftCard(actor, outcome.draft, outcome.missing, notes, wished));
     return true;
   }
 

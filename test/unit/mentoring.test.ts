@@ -1,0 +1,265 @@
+import assert from 'node:assert/strict';
+import type { ExpertLoad } from '../../src/domain/matching/match-experts';
+import {
+  decideOffer,
+  type Offer,
+  type OfferCommand,
+  type OfferDecision,
+  type OrderOffers,
+} from '../../src/domain/offers/offer';
+import { checkClaimForm } from '../../src/domain/fees/claim-form';
+import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
+import type { Order } from '../../src/domain/orders/order';
+import type { Expert } from '../../src/domain/registers/types';
+import { helsinkiInstant } from '../../src/domain/shared/helsinki';
+
+const MENTOR = 'mentor@example.fi';
+const TRAINEE = 'trainee@example.fi';
+const NOW = helsinkiInstant('2026-03-02', '10:00');
+const LATER = helsinkiInstant('2026-03-02', '11:00');
+const START = helsinkiInstant('2026-03-13', '13:00');
+
+function anExpert(email: string, over: Partial<Expert> = {}): Expert {
+  return {
+    email,
+    name: email.split('@')[0]!,
+    kind: 'trained',
+    areas: ['mental_health'],
+    regions: ['Jyväskylä'],
+    languages: ['fi'],
+    remote: true,
+    onsite: true,
+    maxPerMonth: 4,
+    ...over,
+  };
+}
+const trainee = (over: Partial<Expert> = {}) =>
+  anExpert(TRAINEE, { mentorEmail: MENTOR, areas: ['homelessness'], ...over });
+
+function anOrder(over: Partial<Order> = {}): Order {
+  return {
+    orderId: 'T-2026-0001',
+    status: 'open',
+    ordererId: 'orderer-oid',
+    ordererEmail: 'olli.orderer@example.fi',
+    unitId: 'unit-1',
+    createdAt: NOW.toISOString(),
+    assigned: [],
+    wave: 1,
+    taskType: 'lecture',
+    areas: ['mental_health'],
+    date: '2026-03-13',
+    start: '13:00',
+    end: '15:00',
+    remote: false,
+    municipality: 'Jyväskylä',
+    expertCount: 1,
+    language: 'fi',
+    ...over,
+  };
+}
+const held = { email: MENTOR, name: 'Mentor', at: NOW.toISOString() };
+const offerTo = (email: string, over: Partial<Offer> = {}): Offer => ({
+  orderId: 'T-2026-0001',
+  expertEmail: email,
+  wave: 1,
+  status: 'pending',
+  sentAt: NOW.toISOString(),
+  expiresAt: LATER.toISOString(),
+  ...over,
+});
+const joinOffer = (over: Partial<Offer> = {}) =>
+  offerTo(TRAINEE, {
+    wave: 0,
+    expiresAt: START.toISOString(),
+    asTrainee: true,
+    mentorEmail: MENTOR,
+    ...over,
+  });
+const invite = (trainees: Expert[], loads: Record<string, ExpertLoad> = {}): OfferCommand => ({
+  type: 'invite_trainees',
+  mentor: MENTOR,
+  trainees,
+  loads: new Map(Object.entries(loads)),
+  at: LATER,
+});
+function decided(state: OrderOffers, cmd: OfferCommand): OfferDecision {
+  const d = decideOffer(state, cmd);
+  assert.ok(d.ok, d.ok ? '' : d.error);
+  return d.value;
+}
+function refused(state: OrderOffers, cmd: OfferCommand): string {
+  const d = decideOffer(state, cmd);
+  assert.ok(!d.ok, 'expected a refusal');
+  return d.error;
+}
+
+describe('mentoring (SPEC §3)', () => {
+  it('when a mentor takes a one-expert lecture, then the order is filled and their trainees are to be invited', () => {
+    const d = decided(
+      { order: anOrder(), offers: [offerTo(MENTOR)] },
+      { type: 'accept_offer', expert: MENTOR, expertName: 'Mentor', at: LATER },
+    );
+    assert.equal(d.order.status, 'filled');
+    assert.ok(d.effects.some((e) => e.type === 'invite_trainees' && e.mentor === MENTOR));
+  });
+
+  it('when the order does not allow a trainee, or is client work by default, then nobody is invited', () => {
+    for (const order of [
+      anOrder({ traineeAllowed: false }),
+      anOrder({ taskType: 'juttupenkki' }),
+    ]) {
+      const d = decided(
+        { order, offers: [offerTo(MENTOR)] },
+        { type: 'accept_offer', expert: MENTOR, expertName: 'Mentor', at: LATER },
+      );
+      assert.ok(!d.effects.some((e) => e.type === 'invite_trainees'), order.taskType);
+    }
+  });
+
+  it('when the mentor holds the task, then the trainee gets a join offer open until the task starts, even without the order’s area', () => {
+    const order = anOrder({ assigned: [held], status: 'filled' });
+    const d = decided(
+      { order, offers: [offerTo(MENTOR, { status: 'accepted' })] },
+      invite([trainee()]),
+    );
+    assert.deepEqual(
+      d.offers.map((o) => [o.expertEmail, o.asTrainee, o.mentorEmail, o.wave, o.expiresAt]),
+      [[TRAINEE, true, MENTOR, 0, START.toISOString()]],
+    );
+    assert.deepEqual(d.effects, [{ type: 'update_offer_card', email: TRAINEE }]);
+    assert.deepEqual(d.order, order, 'the order itself does not change');
+  });
+
+  it('when the trainee has a clash, is paused, or is another mentor’s, then nobody is invited', () => {
+    const order = anOrder({ assigned: [held], status: 'filled' });
+    const state = { order, offers: [] };
+    const clash = {
+      [TRAINEE]: {
+        assignments: [
+          {
+            orderId: 'T-2026-0002',
+            date: '2026-03-13',
+            start: '12:00',
+            end: '13:30',
+            remote: false,
+          },
+        ],
+      },
+    };
+    assert.equal(refused(state, invite([trainee()], clash)), 'no_trainee_to_invite');
+    assert.equal(
+      refused(state, invite([trainee({ pausedUntil: '2026-03-31' })])),
+      'no_trainee_to_invite',
+    );
+    assert.equal(
+      refused(state, invite([trainee({ mentorEmail: 'someone@example.fi' })])),
+      'no_trainee_to_invite',
+    );
+  });
+
+  it('when the trainee was already asked, then they are not asked again', () => {
+    const order = anOrder({ assigned: [held], status: 'filled' });
+    assert.equal(
+      refused({ order, offers: [joinOffer({ status: 'declined' })] }, invite([trainee()])),
+      'no_trainee_to_invite',
+    );
+  });
+
+  it('when the trainee joins a filled order, then they are recorded beside it without taking a place', () => {
+    const order = anOrder({ assigned: [held], status: 'filled' });
+    const d = decided(
+      { order, offers: [offerTo(MENTOR, { status: 'accepted' }), joinOffer()] },
+      { type: 'accept_offer', expert: TRAINEE, expertName: 'Tiina', at: LATER },
+    );
+    assert.equal(d.order.status, 'filled');
+    assert.deepEqual(d.order.assigned, [held]);
+    assert.deepEqual(d.order.trainees, [
+      { email: TRAINEE, name: 'Tiina', mentorEmail: MENTOR, at: LATER.toISOString() },
+    ]);
+    assert.deepEqual(d.effects, [
+      { type: 'update_offer_card', email: TRAINEE },
+      { type: 'record_assignment', email: TRAINEE, asTrainee: true },
+    ]);
+  });
+
+  it('when the mentor no longer holds the task, or it has started, then the trainee cannot join', () => {
+    const order = anOrder({ assigned: [], status: 'open' });
+    const cmd = (at: Date): OfferCommand => ({
+      type: 'accept_offer',
+      expert: TRAINEE,
+      expertName: 'Tiina',
+      at,
+    });
+    assert.equal(refused({ order, offers: [joinOffer()] }, cmd(LATER)), 'offer_closed');
+    const started = anOrder({ assigned: [held], status: 'filled' });
+    assert.equal(refused({ order: started, offers: [joinOffer()] }, cmd(START)), 'offer_closed');
+  });
+
+  it('when the trainee declines, then no place is offered again', () => {
+    const order = anOrder({ assigned: [held], status: 'filled' });
+    const d = decided(
+      { order, offers: [joinOffer()] },
+      { type: 'decline_offer', expert: TRAINEE, at: LATER },
+    );
+    assert.deepEqual(d.effects, [{ type: 'update_offer_card', email: TRAINEE }]);
+  });
+
+  it('when an order with a trainee along is cancelled, then the trainee is told too', () => {
+    const order = anOrder({
+      assigned: [held],
+      trainees: [{ email: TRAINEE, name: 'Tiina', mentorEmail: MENTOR, at: LATER.toISOString() }],
+      status: 'cancelled',
+    });
+    const d = decided({ order, offers: [] }, { type: 'withdraw_offers', at: LATER });
+    assert.deepEqual(
+      d.effects.filter((e) => e.type === 'notify_expert_cancelled').map((e) => e.email),
+      [MENTOR, TRAINEE],
+    );
+  });
+
+  it('when a trainee’s join offer is pending and the wave expires, then it stays open', () => {
+    const order = anOrder({ expertCount: 2, assigned: [held] });
+    const d = decided(
+      { order, offers: [offerTo('other@example.fi'), joinOffer()] },
+      { type: 'expire_wave', wave: 1, at: LATER },
+    );
+    assert.deepEqual(
+      d.offers.map((o) => o.expertEmail),
+      ['other@example.fi'],
+    );
+  });
+});
+
+describe('expenses-only claim amounts (SPEC §5)', () => {
+  const form = { actualStart: '09:00', actualEnd: '11:00', paymentType: 'palkkio' };
+  const ctx = (over: Partial<Parameters<typeof checkClaimForm>[1]> = {}) => ({
+    taskType: 'lecture' as const,
+    expertKind: 'trained' as const,
+    tariff: DEFAULT_TARIFF,
+    hasIdentityCode: () => false,
+    ...over,
+  });
+
+  it('when a trained expert went along as a trainee, then the claim has no fee, only the kilometres', () => {
+    const r = checkClaimForm({ ...form, km: '10' }, ctx({ asTrainee: true }));
+    assert.ok(r.ok);
+    assert.deepEqual([r.value.amount.feeCents, r.value.amount.totalCents], [0, 550]);
+  });
+
+  it('when the tariff pays trainees, then the trainee’s claim carries the fee', () => {
+    const r = checkClaimForm(
+      form,
+      ctx({ asTrainee: true, tariff: { ...DEFAULT_TARIFF, paidTrainees: true } }),
+    );
+    assert.ok(r.ok);
+    assert.equal(r.value.amount.feeCents, 8000);
+  });
+
+  it('when a peer supporter or a trainee has no kilometres and no expenses, then the 0 € claim is refused on the card', () => {
+    for (const c of [ctx({ expertKind: 'peer' }), ctx({ asTrainee: true })]) {
+      const r = checkClaimForm({ ...form, km: '0', expenses: '0' }, c);
+      assert.deepEqual(r, { ok: false, error: { km: 'claim_nothing_to_claim' } });
+    }
+  });
+});
