@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { log } from '../log';
 import type { Delivery, Person, Stored } from './ports';
 import { deliverWaiting, storeChat, type InstallFailure } from './reach';
@@ -30,6 +31,27 @@ export interface InstallJob {
   /** The latest slice started: an older slice's timer (left by a crash) does nothing. */
   slice: number;
 }
+
+const count = z.number().int().min(0);
+/** How a stored job is checked when read back. */
+export const installJobSchema = z
+  .object({
+    jobId: z.string(),
+    status: z.enum(['running', 'done']),
+    startedBy: z.string(),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+    finishedAt: z.string().optional(),
+    activityId: z.string().optional(),
+    total: count.optional(),
+    cursor: count,
+    installed: count,
+    notFound: count,
+    refused: count,
+    failed: count,
+    slice: count,
+  })
+  .passthrough() satisfies z.ZodType<InstallJob>;
 
 export interface InstallTarget {
   index: number;

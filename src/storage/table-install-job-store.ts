@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { TableClient, type TransactionAction } from '@azure/data-tables';
-import type { InstallJob, InstallJobStore, InstallTarget } from '../app/install-all';
+import {
+  installJobSchema,
+  type InstallJob,
+  type InstallJobStore,
+  type InstallTarget,
+} from '../app/install-all';
+import { parseStored, rowName } from './parse-stored';
 import type { Stored } from '../app/ports';
 import type { InstallFailure } from '../app/reach';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
@@ -26,7 +32,7 @@ export class TableInstallJobStore implements InstallJobStore {
 
   async current(): Promise<Stored<InstallJob> | undefined> {
     const row = await this.read();
-    return row && { value: JSON.parse(row.data) as InstallJob, etag: row.etag };
+    return row && { value: this.parse(row.data), etag: row.etag };
   }
 
   async begin(job: InstallJob, previousEtag?: string): Promise<boolean> {
@@ -49,7 +55,7 @@ export class TableInstallJobStore implements InstallJobStore {
   ): Promise<Stored<InstallJob> | undefined> {
     const row = await this.read();
     if (!row) return undefined;
-    const job = JSON.parse(row.data) as InstallJob;
+    const job = this.parse(row.data);
     if (job.jobId !== jobId || job.status !== 'running' || slice < job.slice) return undefined;
     if (row.leaseUntil && row.leaseUntil > now.toISOString()) return undefined;
     const leased: InstallJob = { ...job, slice };
@@ -125,6 +131,10 @@ export class TableInstallJobStore implements InstallJobStore {
           .slice(i, i + TRANSACTION_MAX)
           .map((rowKey) => ['delete', { partitionKey: targetPartition(jobId), rowKey }]),
       );
+  }
+
+  private parse(data: string): InstallJob {
+    return parseStored(installJobSchema, data, rowName(this.table, JOB.partitionKey, JOB.rowKey));
   }
 
   private async read(): Promise<(JobRow & { etag: string }) | undefined> {

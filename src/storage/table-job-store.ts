@@ -94,22 +94,43 @@ export class TableJobStore implements JobStore {
     renew = false,
   ): Promise<string | undefined> {
     const rowKey = encodeKey(id);
+    if (renew) return this.renewDirty(rowKey, now, leaseMs);
     let row: TimerRow;
     try {
       row = (await this.table.getEntity('dirty', rowKey)) as unknown as TimerRow;
     } catch (err) {
-      if (!isNotFound(err) || renew) {
+      if (!isNotFound(err)) throw err;
+      return this.createLeased(rowKey, now, leaseMs);
+    }
+    const etag = await this.lease(row, now, leaseMs);
+    // Held elsewhere: a fresh stamp changes the etag, so the holder's clear fails and it drains again.
+    if (!etag) await this.markDirty(id);
+    return etag;
+  }
+
+  /**
+   * Renews our own lease on a mark that was stamped again while we drained. A stamp landing between
+   * our read and our write is tried again: giving up would leave the mark leased to nobody working.
+   */
+  private async renewDirty(
+    rowKey: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<string | undefined> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let row: TimerRow;
+      try {
+        row = (await this.table.getEntity('dirty', rowKey)) as unknown as TimerRow;
+      } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
       }
-      return this.createLeased(rowKey, now, leaseMs);
+      // After ours ran out, another instance may hold the row.
+      if (row.leaseOwner !== this.owner) return undefined;
+      const etag = await this.lease({ ...row, leaseUntil: undefined }, now, leaseMs);
+      if (etag) return etag;
     }
-    // Renewing takes only our own lease: after ours ran out, another instance may hold the row.
-    if (renew && row.leaseOwner !== this.owner) return undefined;
-    const etag = await this.lease(renew ? { ...row, leaseUntil: undefined } : row, now, leaseMs);
-    // Held elsewhere: a fresh stamp changes the etag, so the holder's clear fails and it drains again.
-    if (!etag && !renew) await this.markDirty(id);
-    return etag;
+    return undefined;
   }
 
   /** The mark is gone (drained and cleared meanwhile): mark it again, leased to us, in one write. */

@@ -359,3 +359,65 @@ describe('a claim stage whose approver never gets the installation (SPEC §12)',
     );
   });
 });
+
+describe('an order to 20 experts of whom none has opened the bot (SPEC §12, the closing note)', () => {
+  let world: World;
+  let graph: GraphStub;
+  let people: Cast;
+  before(async () => {
+    graph = new GraphStub();
+    await graph.start();
+    world = await World.start(
+      { GRAPH_INSTALL: '1', GRAPH_BASE_URL: graph.url, TEAMS_APP_CATALOG_ID: graph.catalogId },
+      { offerSettings: { waveSize: 20 } },
+    );
+    people = await cast(world, []);
+  });
+  after(async () => {
+    await world.stop();
+    await graph.stop();
+  });
+
+  it('when the order is sent, then all 20 are installed for, welcomed and offered the task, at the default Graph pace', async function () {
+    this.timeout(60_000);
+    const users = new Map<string, TestUser>();
+    for (let i = 0; i < 20; i++) {
+      const email = `new${i}@example.fi`;
+      await world.bot.services.registers.putExpert(anExpert({ email, maxPerMonth: 100 }));
+      const user = world.person({ email });
+      graph.addUser(email, user);
+      users.set(email, user);
+    }
+    const started = Date.now();
+    const orderId = await placeOrder(people.orderer, { date: '2026-12-16' });
+    const offered = () => [...users.values()].filter((u) => offerCardsFor(u, orderId).length > 0);
+    for (let i = 0; i < 10 && offered().length < 20; i++) {
+      await world.settle();
+      await graph.idle();
+    }
+    const ms = Date.now() - started;
+    assert.equal(offered().length, 20, 'every one of the 20 has the offer');
+    for (const [email, user] of users) {
+      assert.equal(graph.installsFor(email), 1, email);
+      assert.match(user.messages()[0]!.text ?? '', /Hei! Olen Kokemusvälitys/, 'welcome first');
+    }
+    assert.equal(graph.calls.length, 40, 'a look-up and an install for each');
+    assert.ok(graph.mostCallsWithin(1000) <= 10, 'at the default pace of 10 calls a second');
+    assert.equal(
+      people.coordinator.messages().filter((m) => (m.text ?? '').includes(orderId)).length,
+      0,
+      'nobody had to be told about anyone',
+    );
+    // The closing note's figures: REACH_FIGURES=1 npx mocha test/e2e/reach.test.ts -g "20 experts"
+    if (process.env.REACH_FIGURES) {
+      const offers = world.connector.calls
+        .filter((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId))
+        .map((c) => c.at - started);
+      console.log(
+        `REACH_FIGURES reached=${offered().length}/20 graphCalls=${graph.calls.length} ` +
+          `graphMs=${graph.calls[0]!.at - started}..${graph.calls.at(-1)!.at - started} ` +
+          `offersMs=${Math.min(...offers)}..${Math.max(...offers)} totalMs=${ms}`,
+      );
+    }
+  });
+});
