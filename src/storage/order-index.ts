@@ -43,10 +43,10 @@ function toIndexRow(e: Record<string, unknown>): OrderIndexRow {
     status: String(e.status) as OrderIndexRow['status'],
     date: String(e.date),
     taskType: String(e.taskType),
-    municipality: String(e.municipality ?? ''),
+    municipality: typeof e.municipality === 'string' ? e.municipality : '',
     unitId: String(e.unitId),
     remote: e.remote === true,
-    assigned: String(e.assigned ?? ''),
+    assigned: typeof e.assigned === 'string' ? e.assigned : '',
     createdAt: String(e.createdAt),
   };
 }

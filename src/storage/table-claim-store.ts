@@ -101,7 +101,10 @@ export class TableClaimStore implements ClaimStore {
     const pk = holderPartition(email);
     const rows: Array<{ id: string; writtenAt: number }> = [];
     for await (const row of partitionRows(this.table, pk))
-      rows.push({ id: decodeKey(row.rowKey), writtenAt: Date.parse(String(row.timestamp ?? '')) });
+      rows.push({
+        id: decodeKey(row.rowKey),
+        writtenAt: Date.parse(typeof row.timestamp === 'string' ? row.timestamp : ''),
+      });
     const claims = await this.claims(rows.map((r) => r.id));
     const waiting = claims.filter((c) => c.holderEmail === email && stepOf(c.status) !== undefined);
     // Index rows of claims that have moved on are dropped once they are an hour old (storage time): a

@@ -33,7 +33,7 @@ export class TableJobStore implements JobStore {
       if (claimed.length >= limit) break;
       if (await this.lease(row, now, leaseMs)) {
         claimed.push({
-          key: row.rowKey!,
+          key: row.rowKey,
           kind: row.kind,
           dueAt: row.dueAt,
           orderId: row.orderId,
@@ -66,7 +66,7 @@ export class TableJobStore implements JobStore {
       if (ids.length >= limit) break;
       // Leased rows are being drained (or will be retried when the lease ends): skip them, so that
       // a row that keeps failing cannot hold back the others.
-      if (!row.leaseUntil || String(row.leaseUntil) <= now.toISOString())
+      if (typeof row.leaseUntil !== 'string' || row.leaseUntil <= now.toISOString())
         ids.push(decodeKey(row.rowKey));
     }
     return ids;
