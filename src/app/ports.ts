@@ -214,14 +214,16 @@ export interface OfferStore {
 /** task_ended: the claim card to `email`, or with no email the orderer's Task done card. */
 /** quiet_wave: a new offer wave held back for the night (SPEC §4), sent at 08:00. */
 /** reach_deadline: what waited an hour for an installation goes to the coordinators (SPEC §12). */
-export type TimerKind =
-  | 'wave_expiry'
-  | 'task_reminder'
-  | 'task_ended'
-  | 'claim_timer'
-  | 'feedback_card'
-  | 'quiet_wave'
-  | 'reach_deadline';
+export const TIMER_KINDS = [
+  'wave_expiry',
+  'task_reminder',
+  'task_ended',
+  'claim_timer',
+  'feedback_card',
+  'quiet_wave',
+  'reach_deadline',
+] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
 
 export interface Timer {
   key: string;
