@@ -8,7 +8,7 @@ import {
   type OrderForm,
 } from '../domain/orders/order';
 import { ZONE } from '../domain/shared/helsinki';
-import type { Actor } from './actor';
+import { isOrderer, type Actor } from './actor';
 import type { Services } from './services';
 
 export type SubmitOutcome =
@@ -33,8 +33,7 @@ export async function submitOrder(
   form: OrderForm,
   draftId: string,
 ): Promise<SubmitOutcome> {
-  if (!actor.roles.includes('orderer'))
-    return { type: 'refused', reason: 'only_orderers_can_order' };
+  if (!isOrderer(actor)) return { type: 'refused', reason: 'only_orderers_can_order' };
   const now = DateTime.fromJSDate(s.clock.now(), { zone: ZONE });
   // From the staff register; when absent the orderer chooses once and it is remembered.
   const knownUnit = actor.staffUnitId ?? actor.chosenUnitId;
