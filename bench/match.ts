@@ -89,7 +89,7 @@ function pct(xs: readonly number[], p: number): number {
 }
 
 /** Times rankCandidates over 10,000 experts, narrow and broad orders in turn; one report line. */
-export async function benchMatching(): Promise<string> {
+export function benchMatching(): string {
   const { experts, loads } = syntheticRegister();
   const base: MatchOrder = {
     orderId: 'bench-order',

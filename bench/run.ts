@@ -387,7 +387,7 @@ async function main(): Promise<void> {
   );
   report(`Accept → answer card: ${fmt(accepts.slice(5))} (target p95 ≤ 100 ms)`);
   for (const line of await storageTrips(bot, botPort, connector)) report(line);
-  report(await benchMatching());
+  report(benchMatching());
   const botRss = rssMb(bot.pid!);
   report(
     `our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB); MB after each phase: ${[...rssAfter, `offers ${botRss.toFixed(0)}`].join(', ')}`,

@@ -32,7 +32,7 @@ export function claimFormCard(
   const o = v.order;
   const withError = (field: ClaimField, input: Element): Element[] => {
     const reason = v.errors?.[field];
-    return reason ? [input, errorText(t(reason as MessageKey))] : [input];
+    return reason ? [input, errorText(t(reason))] : [input];
   };
   const label = (field: ClaimField) => t(`claim_label_${field}` as MessageKey);
   const body: Element[] = [

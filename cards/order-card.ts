@@ -116,7 +116,7 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
   const withError = (field: OrderField, input: Element): Element[] => {
     const reason = v.errors[field];
     return reason
-      ? [{ ...input, isRequired: input.isRequired ?? false }, errorText(t(reason as MessageKey))]
+      ? [{ ...input, isRequired: input.isRequired ?? false }, errorText(t(reason))]
       : [input];
   };
   const label = (field: OrderField) => t(`label_${field}` as MessageKey);

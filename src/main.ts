@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { loadDemoRegisterIfEmpty } from './app/load-demo-register';
 import type { OfferSettings, Services } from './app/services';
@@ -70,6 +69,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const store = new TableStore(storageTarget(config), config.TABLE_PREFIX);
   await store.ensureTables();
   const orders = new TableOrderRepository(store.table('Orders'), store.table('Counters'));
+  // afterCommit below may run before the runner is built: it must read undefined, not a dead zone.
+  // eslint-disable-next-line prefer-const
   let work: WorkRunner | undefined;
   const services: Services = {
     registers: new TableRegisterRepository(store.table('Registers')),
@@ -154,11 +155,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   });
   // Local mode accepts unauthenticated requests, so only from this machine (SPEC §9).
   const host = config.MicrosoftAppId ? '0.0.0.0' : '127.0.0.1';
-  await new Promise<void>((resolve) => server.listen(config.PORT, host, resolve));
+  await new Promise<void>((resolve) => {
+    server.listen(config.PORT, host, resolve);
+  });
   const pollMs = options.pollMs ?? 2000;
   if (pollMs > 0) work.start(pollMs);
   const runner = work;
-  const port = (server.address() as AddressInfo).port;
+  const port = server.address().port;
   services.publicUrl ||= `http://localhost:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -169,7 +172,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     reads: store.reads,
     close: async () => {
       runner.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+      });
       await runner.idle();
     },
   };

@@ -82,9 +82,8 @@ export class ScrubbingSpanProcessor implements SpanProcessor {
   onEnding(span: EndingSpan): void {
     const name = scrubSpanText(span.name);
     if (name !== span.name) span.updateName(name);
-    scrubAttributes(span.attributes as Attributes);
-    for (const event of span.events)
-      if (event.attributes) scrubAttributes(event.attributes as Attributes);
+    scrubAttributes(span.attributes);
+    for (const event of span.events) if (event.attributes) scrubAttributes(event.attributes);
   }
   onEnd(): void {}
   forceFlush(): Promise<void> {
@@ -138,6 +137,7 @@ export function startTelemetry(o: TelemetryOptions): void {
   process.env.OTEL_SERVICE_NAME ??= 'kokemusvalitys'; // the cloud role name in Application Insights
   // Loaded only here: without a connection string none of the SDK is required.
   const monitor =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: an import would load the SDK (and patch http) in every process
     require('@azure/monitor-opentelemetry') as typeof import('@azure/monitor-opentelemetry');
   monitor.useAzureMonitor({
     azureMonitorExporterOptions: { ...o.exporter, connectionString: o.connectionString },
@@ -159,6 +159,7 @@ export function startTelemetry(o: TelemetryOptions): void {
       winston: { enabled: false },
     },
   });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy for the same reason
   const { logs } = require('@opentelemetry/api-logs') as typeof import('@opentelemetry/api-logs');
   emitLog = (record) => logs.getLogger(TRACER).emit(record);
   started = {
@@ -232,7 +233,7 @@ export function forwardLogLine(line: string): void {
     emitLog({
       severityNumber,
       severityText,
-      body: String(msg ?? ''),
+      body: typeof msg === 'string' ? msg : '', // pino's msg is a string when present
       attributes,
       timestamp: typeof time === 'number' ? time : undefined,
     });

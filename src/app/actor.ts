@@ -33,5 +33,8 @@ export function actorFrom(person: Person, profile: PersonProfile): Actor {
 
 export const isCoordinator = (a: Actor): boolean => a.roles.includes('coordinator');
 
+/** Orderers order: the catalogue, a written order, the order card. */
+export const isOrderer = (a: Actor): boolean => a.roles.includes('orderer');
+
 /** The refusal every use case gives someone without the role: no more than any unauthorised click tells. */
 export const NOT_ALLOWED = 'command_not_allowed' as const;

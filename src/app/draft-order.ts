@@ -15,7 +15,7 @@ import { TASK_TYPES, type Language, type TaskType } from '../domain/shared/vocab
 import type { WishedRefusal } from '../domain/orders/wished-expert';
 import { wishedResolver } from './submit-order';
 import type { OrderDraft } from './ports';
-import type { Actor } from './actor';
+import { isOrderer, type Actor } from './actor';
 import type { Services } from './services';
 
 export type DraftOutcome =
@@ -49,7 +49,7 @@ export async function draftOrder(
   text: string,
   describe?: (taskType: TaskType) => string,
 ): Promise<DraftOutcome> {
-  if (!actor.roles.includes('orderer')) return { type: 'not_an_order' };
+  if (!isOrderer(actor)) return { type: 'not_an_order' };
   const personId = actor.aadObjectId;
   const unitId = actor.staffUnitId ?? actor.chosenUnitId;
   if (containsPersonalIdentityCode(text)) return { type: 'identity_code_refused' };
@@ -155,20 +155,26 @@ function toForm(p: ParsedOrder): OrderForm & SeriesForm {
   return form;
 }
 
+/** A catalogue button: an unknown task type is a stale card (the catalogue changed since). */
+export type CatalogueStart =
+  | { type: 'started'; draft: OrderDraft; missing: OrderField[] }
+  | { type: 'unknown_task_type' }
+  | { type: 'refused'; reason: 'only_orderers_can_order' };
+
 /**
  * A new order draft started from the catalogue (SPEC §3): the task type and its usual length
- * (from the suggested start), one expert, on-site, in the orderer's language. Undefined for a
- * task type the catalogue does not offer.
+ * (from the suggested start), one expert, on-site, in the orderer's language; for orderers only.
  */
 export async function startDraftFromCatalogue(
-  s: Services,
-  personId: string,
+  s: Pick<Services, 'clock' | 'drafts'>,
+  actor: Actor,
   taskType: string,
   lang: Language,
   describe?: (taskType: TaskType) => string,
-): Promise<{ draft: OrderDraft; missing: OrderField[] } | undefined> {
+): Promise<CatalogueStart> {
+  if (!isOrderer(actor)) return { type: 'refused', reason: 'only_orderers_can_order' };
   const entry = catalogueEntry(taskType);
-  if (!entry) return undefined;
+  if (!entry) return { type: 'unknown_task_type' };
   const end = endAfter(SUGGESTED_START, entry.usualMinutes);
   const started: OrderForm = {
     taskType: entry.taskType,
@@ -184,6 +190,6 @@ export async function startDraftFromCatalogue(
     fields,
     updatedAt: s.clock.now().toISOString(),
   };
-  await s.drafts.save(personId, draft);
-  return { draft, missing: missingFields(fields) };
+  await s.drafts.save(actor.aadObjectId, draft);
+  return { type: 'started', draft, missing: missingFields(fields) };
 }

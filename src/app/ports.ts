@@ -232,18 +232,20 @@ export type ReleaseWhy = 'count' | 'rules' | 'silence';
 /** quiet_wave: a new offer wave held back for the night (SPEC §4), sent at 08:00. */
 /** reach_deadline: what waited an hour for an installation goes to the coordinators (SPEC §12). */
 /** install_all: the next slice of Install for all (orderId: the job, wave: the slice). */
-export type TimerKind =
-  | 'wave_expiry'
-  | 'task_reminder'
-  | 'task_ended'
-  | 'claim_timer'
-  | 'feedback_card'
-  | 'quiet_wave'
-  | 'reach_deadline'
-  | 'install_all'
+export const TIMER_KINDS = [
+  'wave_expiry',
+  'task_reminder',
+  'task_ended',
+  'claim_timer',
+  'feedback_card',
+  'quiet_wave',
+  'reach_deadline',
+  'install_all',
   /** The daily retention run (SPEC §13). */
-  | 'retention'
-  | 'still_fine';
+  'retention',
+  'still_fine',
+] as const;
+export type TimerKind = (typeof TIMER_KINDS)[number];
 
 export interface Timer {
   key: string;

@@ -14,7 +14,7 @@ import { isSeriesForm, type Series, type SeriesForm } from '../domain/orders/ser
 import type { SeriesProblem } from '../domain/orders/parse-series';
 import type { Result } from '../domain/shared/result';
 import type { TaskType } from '../domain/shared/vocabulary';
-import type { Actor } from './actor';
+import { isOrderer, type Actor } from './actor';
 import { submitSeries } from './submit-series';
 import type { Services } from './services';
 
@@ -58,8 +58,7 @@ export async function submitOrder(
   form: OrderForm & SeriesForm,
   draftId: string,
 ): Promise<SubmitOutcome> {
-  if (!actor.roles.includes('orderer'))
-    return { type: 'refused', reason: 'only_orderers_can_order' };
+  if (!isOrderer(actor)) return { type: 'refused', reason: 'only_orderers_can_order' };
   const now = DateTime.fromJSDate(s.clock.now(), { zone: ZONE });
   // From the staff register; when absent the orderer chooses once and it is remembered.
   const knownUnit = actor.staffUnitId ?? actor.chosenUnitId;

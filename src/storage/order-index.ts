@@ -1,6 +1,8 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { OrderIndexRow } from '../app/ports';
+import { storedOrderIndexSchema } from '../app/stored-schemas';
 import type { Order } from '../domain/orders/order';
+import { parseEntity, rowName } from './parse-stored';
 
 /**
  * One index partition of every order, newest first: the RowKey is the creation time counted
@@ -36,21 +38,6 @@ export function orderIndexEntity(order: Order) {
   };
 }
 
-function toIndexRow(e: Record<string, unknown>): OrderIndexRow {
-  return {
-    key: String(e.rowKey),
-    orderId: String(e.orderId),
-    status: String(e.status) as OrderIndexRow['status'],
-    date: String(e.date),
-    taskType: String(e.taskType),
-    municipality: String(e.municipality ?? ''),
-    unitId: String(e.unitId),
-    remote: e.remote === true,
-    assigned: String(e.assigned ?? ''),
-    createdAt: String(e.createdAt),
-  };
-}
-
 /** Up to `limit` index rows after `after` (exclusive), newest first: one range read, one page. */
 export async function readOrderIndex(
   table: TableClient,
@@ -71,7 +58,8 @@ export async function readOrderIndex(
         (after !== undefined && String(e.rowKey) <= after)
       )
         continue;
-      rows.push(toIndexRow(e));
+      const what = rowName(table, ORDER_INDEX_PARTITION, String(e.rowKey));
+      rows.push(parseEntity(storedOrderIndexSchema, e, what));
       if (rows.length >= limit) return rows;
     }
   }

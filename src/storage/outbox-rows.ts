@@ -1,7 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
+import type { z } from 'zod';
 import { retryOnConflict } from '../app/conflict';
 import { randomUUID } from 'node:crypto';
 import type { StoredEffect } from '../app/ports';
+import { keyedEffectsSchema } from '../app/stored-schemas';
+import { parseStored, rowName } from './parse-stored';
 import { isNotFound } from './tables';
 
 /** Effects get keys that sort in the order they were decided (the outbox runs them in that order). */
@@ -13,15 +16,17 @@ export function withKeys<E>(effects: readonly E[]): StoredEffect<E>[] {
   }));
 }
 
-/** The effects stored in an entity's `effects` property, with the entity's ETag. */
-export async function readEffects<E>(
+/** The effects stored in an entity's `effects` property, read with `schema`, with the entity's ETag. */
+export async function readEffects<T>(
   table: TableClient,
   pk: string,
   rk: string,
-): Promise<{ effects: StoredEffect<E>[]; etag: string } | undefined> {
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+): Promise<{ effects: T; etag: string } | undefined> {
   try {
     const row = await table.getEntity<{ effects?: string }>(pk, rk);
-    return { effects: JSON.parse(row.effects ?? '[]') as StoredEffect<E>[], etag: row.etag };
+    const effects = parseStored(schema, row.effects ?? '[]', rowName(table, pk, rk));
+    return { effects, etag: row.etag };
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;
@@ -39,7 +44,7 @@ export function removeEffect(
   return retryOnConflict(
     'effect_delete',
     async () => {
-      const row = await readEffects(table, pk, rk);
+      const row = await readEffects(table, pk, rk, keyedEffectsSchema);
       if (!row || !row.effects.some((e) => keys.has(e.key))) return;
       await table.updateEntity(
         {

@@ -27,11 +27,11 @@ export function rowName(
  * Reads a row's JSON column with the schema kept beside its domain type. The schemas pass unknown
  * fields through: a field added to a type before its schema is not lost on a read-modify-write.
  */
-export function parseStored<S extends z.ZodTypeAny>(
-  schema: S,
+export function parseStored<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
   json: unknown,
   what: string,
-): z.output<S> {
+): T {
   let value: unknown;
   try {
     value = typeof json === 'string' ? JSON.parse(json) : undefined;
@@ -39,12 +39,21 @@ export function parseStored<S extends z.ZodTypeAny>(
     throw new StoredRowCorrupt(what, `not JSON (${(err as Error).message})`);
   }
   if (value === undefined) throw new StoredRowCorrupt(what, 'no data column');
-  const parsed = schema.safeParse(value);
+  return parseEntity(schema, value, what);
+}
+
+/** Reads a row whose columns are the record itself (timers, index rows), with the same errors. */
+export function parseEntity<T>(
+  schema: z.ZodType<T, z.ZodTypeDef, unknown>,
+  entity: unknown,
+  what: string,
+): T {
+  const parsed = schema.safeParse(entity);
   if (!parsed.success) {
     const issues = parsed.error.issues
       .map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`)
       .join('; ');
     throw new StoredRowCorrupt(what, issues);
   }
-  return parsed.data as z.output<S>;
+  return parsed.data;
 }

@@ -1,18 +1,22 @@
 import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import type { ClaimFile, ClaimStore, SentCard, StoredEffect } from '../app/ports';
+import { storedEffectsSchema } from '../app/stored-schemas';
 import { type Claim, type ClaimEffect, stepOf } from '../domain/fees/claim';
+import { claimEffectSchema, storedClaimSchema } from '../domain/fees/claim-schema';
 import { ZONE } from '../domain/shared/helsinki';
 import { nextNumber } from './counter';
 import { decodeKey, encodeKey } from './keys';
 import { removeEffect, withKeys } from './outbox-rows';
-import { isConflict, isNotFound, partitionRows } from './tables';
+import { parseStored, rowName } from './parse-stored';
+import { isConflict, isNotFound, partitionRows, type PartitionRow } from './tables';
 
 const CLAIM_ROW = 'claim';
 const CARD = 'card|';
 const OPEN = 'open';
 const MAX_PROPERTY_CHARS = 30_000;
 const STALE_INDEX_MS = 3600_000;
+const claimEffectsSchema = storedEffectsSchema(claimEffectSchema);
 
 const expertPartition = (email: string) => `expert|${encodeKey(email)}`;
 const holderPartition = (email: string) => `holder|${encodeKey(email)}`;
@@ -55,17 +59,19 @@ export class TableClaimStore implements ClaimStore {
   }
 
   async load(claimId: string): Promise<ClaimFile | undefined> {
-    let row: { data: string; effects?: string; etag: string } | undefined;
+    const pk = encodeKey(claimId.toUpperCase());
+    let row: PartitionRow | undefined;
     const cards: SentCard[] = [];
-    for await (const r of partitionRows(this.table, encodeKey(claimId.toUpperCase()))) {
-      if (r.rowKey === CLAIM_ROW) row = r as unknown as typeof row;
+    for await (const r of partitionRows(this.table, pk)) {
+      if (r.rowKey === CLAIM_ROW) row = r;
       else if (r.rowKey.startsWith(CARD))
         cards.push({ email: r.email as string, activityId: r.activityId as string });
     }
     if (!row) return undefined;
+    const what = rowName(this.table, pk, CLAIM_ROW);
     return {
-      claim: { value: JSON.parse(row.data) as Claim, etag: row.etag },
-      effects: JSON.parse(row.effects ?? '[]') as StoredEffect<ClaimEffect>[],
+      claim: { value: parseStored(storedClaimSchema, row.data, what), etag: row.etag },
+      effects: parseStored(claimEffectsSchema, row.effects ?? '[]', what),
       cards,
     };
   }
@@ -101,7 +107,10 @@ export class TableClaimStore implements ClaimStore {
     const pk = holderPartition(email);
     const rows: Array<{ id: string; writtenAt: number }> = [];
     for await (const row of partitionRows(this.table, pk))
-      rows.push({ id: decodeKey(row.rowKey), writtenAt: Date.parse(String(row.timestamp ?? '')) });
+      rows.push({
+        id: decodeKey(row.rowKey),
+        writtenAt: Date.parse(typeof row.timestamp === 'string' ? row.timestamp : ''),
+      });
     const claims = await this.claims(rows.map((r) => r.id));
     const waiting = claims.filter((c) => c.holderEmail === email && stepOf(c.status) !== undefined);
     // Index rows of claims that have moved on are dropped once they are an hour old (storage time): a
@@ -162,8 +171,9 @@ export class TableClaimStore implements ClaimStore {
 
   private async getClaim(claimId: string): Promise<Claim | undefined> {
     try {
-      const row = await this.table.getEntity<{ data: string }>(encodeKey(claimId), CLAIM_ROW);
-      return JSON.parse(row.data) as Claim;
+      const pk = encodeKey(claimId);
+      const row = await this.table.getEntity<{ data: string }>(pk, CLAIM_ROW);
+      return parseStored(storedClaimSchema, row.data, rowName(this.table, pk, CLAIM_ROW));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

@@ -1,30 +1,27 @@
 import { TableClient } from '@azure/data-tables';
 import type { FeedbackStore } from '../app/ports';
+import { storedFeedbackSchema } from '../app/stored-schemas';
 import type { FeedbackEntry } from '../domain/feedback/feedback';
 import { encodeKey } from './keys';
+import { parseEntity, rowName } from './parse-stored';
 import { isConflict, isNotFound, partitionRows } from './tables';
 
 const byRater = (email: string) => `feedback-by|${encodeKey(email)}`;
 const aboutExpert = (email: string) => `feedback-about|${encodeKey(email)}`;
 const sentCards = (orderId: string) => `feedback-sent|${encodeKey(orderId)}`;
 
-interface EntryRow {
-  orderId: string;
-  raterEmail: string;
-  role: FeedbackEntry['role'];
-  rating: number;
-  comment?: string;
-  givenAt: string;
+/** The entry alone, without the row's keys and stamps. */
+function entryOf(table: TableClient, pk: string, rk: string, entity: unknown): FeedbackEntry {
+  const r = parseEntity(storedFeedbackSchema, entity, rowName(table, pk, rk));
+  return {
+    orderId: r.orderId,
+    raterEmail: r.raterEmail,
+    role: r.role,
+    rating: r.rating,
+    ...(r.comment ? { comment: r.comment } : {}),
+    givenAt: r.givenAt,
+  };
 }
-
-const entryOf = (r: EntryRow): FeedbackEntry => ({
-  orderId: r.orderId,
-  raterEmail: r.raterEmail,
-  role: r.role,
-  rating: r.rating,
-  ...(r.comment ? { comment: r.comment } : {}),
-  givenAt: r.givenAt,
-});
 
 /**
  * Feedback in three kinds of partition: what each person gave (one row per task, created once, so
@@ -43,7 +40,8 @@ export class TableFeedbackStore implements FeedbackStore {
 
   async get(orderId: string, raterEmail: string): Promise<FeedbackEntry | undefined> {
     try {
-      return entryOf(await this.table.getEntity<EntryRow>(byRater(raterEmail), encodeKey(orderId)));
+      const [pk, rk] = [byRater(raterEmail), encodeKey(orderId)];
+      return entryOf(this.table, pk, rk, await this.table.getEntity(pk, rk));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -53,7 +51,7 @@ export class TableFeedbackStore implements FeedbackStore {
   async listGivenBy(email: string): Promise<FeedbackEntry[]> {
     const entries: FeedbackEntry[] = [];
     for await (const row of partitionRows(this.table, byRater(email)))
-      entries.push(entryOf(row as unknown as EntryRow));
+      entries.push(entryOf(this.table, row.partitionKey, row.rowKey, row));
     return entries;
   }
 

@@ -1,17 +1,24 @@
 import { TableClient } from '@azure/data-tables';
+import { z } from 'zod';
 import type { JobStore, Timer } from '../app/ports';
+import { storedTimerSchema } from '../app/stored-schemas';
+import { log } from '../log';
 import { decodeKey, encodeKey } from './keys';
 import { randomUUID } from 'node:crypto';
+import { parseEntity, rowName } from './parse-stored';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
-/** A timer as stored: the Timer's fields, keyed by due time, with the lease of whoever fires it. */
-interface TimerRow extends Omit<Timer, 'key'> {
-  partitionKey: string;
-  rowKey: string;
-  etag: string;
-  leaseUntil?: string;
-  leaseOwner?: string;
-}
+/** A timer's or a dirty mark's row as far as leasing it needs: its keys and whoever holds it. */
+const leasedRowSchema = z
+  .object({
+    partitionKey: z.string(),
+    rowKey: z.string(),
+    etag: z.string(),
+    leaseUntil: z.string().optional(),
+    leaseOwner: z.string().optional(),
+  })
+  .passthrough();
+type LeasedRow = z.infer<typeof leasedRowSchema>;
 
 /** Timers keyed by due time (range scans), and marks of orders with effects still to carry out. */
 /** The key names the job, so scheduling the same job twice keeps one row. */
@@ -44,17 +51,28 @@ export class TableJobStore implements JobStore {
   async claimDueTimers(now: Date, leaseMs: number, limit: number): Promise<Timer[]> {
     const claimed: Timer[] = [];
     for await (const r of partitionRows(this.table, 'timer', { to: `${now.toISOString()}~` })) {
-      const row = r as unknown as TimerRow;
       if (claimed.length >= limit) break;
+      const what = rowName(this.table, 'timer', r.rowKey);
+      const row = parseEntity(leasedRowSchema, r, what);
+      const timer = storedTimerSchema.safeParse(r);
+      if (!timer.success) {
+        // A timer this code cannot read (a newer version's kind, a hand edit) is leased like any
+        // other: it does not hold back the timers after it, is reported once a lease, and is left
+        // for an instance that knows it.
+        if (await this.lease(row, now, leaseMs))
+          log.error({ event: 'timer_unreadable' }, 'a stored timer does not parse');
+        continue;
+      }
       if (await this.lease(row, now, leaseMs)) {
+        const t = timer.data;
         claimed.push({
-          key: row.rowKey!,
-          kind: row.kind,
-          dueAt: row.dueAt,
-          orderId: row.orderId,
-          wave: row.wave,
-          email: row.email,
-          claimId: row.claimId,
+          key: row.rowKey,
+          kind: t.kind,
+          dueAt: t.dueAt,
+          orderId: t.orderId,
+          wave: t.wave,
+          email: t.email,
+          claimId: t.claimId,
         });
       }
     }
@@ -81,7 +99,7 @@ export class TableJobStore implements JobStore {
       if (ids.length >= limit) break;
       // Leased rows are being drained (or will be retried when the lease ends): skip them, so that
       // a row that keeps failing cannot hold back the others.
-      if (!row.leaseUntil || String(row.leaseUntil) <= now.toISOString())
+      if (typeof row.leaseUntil !== 'string' || row.leaseUntil <= now.toISOString())
         ids.push(decodeKey(row.rowKey));
     }
     return ids;
@@ -95,9 +113,10 @@ export class TableJobStore implements JobStore {
   ): Promise<string | undefined> {
     const rowKey = encodeKey(id);
     if (renew) return this.renewDirty(rowKey, now, leaseMs);
-    let row: TimerRow;
+    let row: LeasedRow;
     try {
-      row = (await this.table.getEntity('dirty', rowKey)) as unknown as TimerRow;
+      const entity = await this.table.getEntity('dirty', rowKey);
+      row = parseEntity(leasedRowSchema, entity, rowName(this.table, 'dirty', rowKey));
     } catch (err) {
       if (!isNotFound(err)) throw err;
       return this.createLeased(rowKey, now, leaseMs);
@@ -118,9 +137,10 @@ export class TableJobStore implements JobStore {
     leaseMs: number,
   ): Promise<string | undefined> {
     for (let attempt = 0; attempt < 5; attempt++) {
-      let row: TimerRow;
+      let row: LeasedRow;
       try {
-        row = (await this.table.getEntity('dirty', rowKey)) as unknown as TimerRow;
+        const entity = await this.table.getEntity('dirty', rowKey);
+        row = parseEntity(leasedRowSchema, entity, rowName(this.table, 'dirty', rowKey));
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;
@@ -166,7 +186,7 @@ export class TableJobStore implements JobStore {
   }
 
   /** Takes a row for `leaseMs` unless someone else holds it; returns the new etag on success. */
-  private async lease(row: TimerRow, now: Date, leaseMs: number): Promise<string | undefined> {
+  private async lease(row: LeasedRow, now: Date, leaseMs: number): Promise<string | undefined> {
     if (row.leaseUntil && row.leaseUntil > now.toISOString()) return undefined;
     try {
       const res = await this.table.updateEntity(

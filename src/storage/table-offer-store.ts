@@ -1,17 +1,31 @@
 import { odata, TableClient } from '@azure/data-tables';
 import { WriteConflict } from '../app/conflict';
+import { z } from 'zod';
 import type { OfferStore, OrderChange, OrderFile, Stored, StoredEffect } from '../app/ports';
+import { storedEffectsSchema } from '../app/stored-schemas';
 import type { Effect, Offer } from '../domain/offers/offer';
+import { effectSchema, storedOfferSchema } from '../domain/offers/offer-schema';
 import type { Order } from '../domain/orders/order';
+import { storedOrderSchema } from '../domain/orders/order-schema';
 import { decodeKey, encodeKey } from './keys';
 import { readEffects, removeEffect, withKeys } from './outbox-rows';
 import { orderIndexEntity } from './order-index';
-import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
+import { parseStored, rowName } from './parse-stored';
+import {
+  isConflict,
+  isNotFound,
+  isPreconditionFailed,
+  partitionRows,
+  type PartitionRow,
+} from './tables';
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
 /** Azure's limit for one string property is 64 KiB; stay well below it. */
 const MAX_PROPERTY_CHARS = 30_000;
+
+const orderEffectsSchema = storedEffectsSchema(effectSchema);
+const offersSchema = z.record(storedOfferSchema);
 
 /**
  * The order row holds the order, its offers and its pending effects, so that every change is one
@@ -59,12 +73,11 @@ export class TableOfferStore implements OfferStore {
 
   /** The order alone (its row's `data`), without its offers or sent cards. */
   async getOrder(orderId: string): Promise<Stored<Order> | undefined> {
+    const pk = encodeKey(orderId.toUpperCase());
     try {
-      const row = await this.table.getEntity<{ data: string }>(
-        encodeKey(orderId.toUpperCase()),
-        ORDER_ROW,
-      );
-      return { value: JSON.parse(row.data) as Order, etag: row.etag };
+      const row = await this.table.getEntity<{ data: string }>(pk, ORDER_ROW);
+      const what = rowName(this.table, pk, ORDER_ROW);
+      return { value: parseStored(storedOrderSchema, row.data, what), etag: row.etag };
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -74,22 +87,23 @@ export class TableOfferStore implements OfferStore {
   async load(orderId: string): Promise<OrderFile | undefined> {
     const pk = encodeKey(orderId);
     const sentCards = new Map<string, string>();
-    let row: (OrderRow & { etag: string }) | undefined;
+    let row: PartitionRow | undefined;
     for await (const r of partitionRows(this.table, pk)) {
-      if (r.rowKey === ORDER_ROW) row = r as unknown as OrderRow & { etag: string };
+      if (r.rowKey === ORDER_ROW) row = r;
       else if (r.rowKey.startsWith(SENT))
         sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
     }
     if (!row) return undefined;
-    const effects = JSON.parse(row.effects ?? '[]') as StoredEffect[];
+    const what = rowName(this.table, pk, ORDER_ROW);
+    const effects = parseStored(orderEffectsSchema, row.effects ?? '[]', what);
     this.remember(pk, row.etag, effects);
     const offers = new Map<string, Stored<Offer>>();
     for (const [email, offer] of Object.entries(
-      JSON.parse(row.offers ?? '{}') as Record<string, Offer>,
+      parseStored(offersSchema, row.offers ?? '{}', what),
     ))
       offers.set(email, { value: offer, etag: row.etag });
     return {
-      order: { value: JSON.parse(row.data) as Order, etag: row.etag },
+      order: { value: parseStored(storedOrderSchema, row.data, what), etag: row.etag },
       offers,
       sentCards,
       effects,
@@ -194,6 +208,6 @@ export class TableOfferStore implements OfferStore {
   }
 
   private readRow(orderId: string): Promise<{ effects: StoredEffect[]; etag: string } | undefined> {
-    return readEffects<Effect>(this.table, encodeKey(orderId), ORDER_ROW);
+    return readEffects(this.table, encodeKey(orderId), ORDER_ROW, orderEffectsSchema);
   }
 }

@@ -9,7 +9,9 @@ import type {
 import type { Order } from '../domain/orders/order';
 import type { Series } from '../domain/orders/series';
 import type { Effect } from '../domain/offers/offer';
+import { orderDraftSchema } from '../app/stored-schemas';
 import { encodeKey } from './keys';
+import { parseStored, rowName } from './parse-stored';
 import { TableOfferStore } from './table-offer-store';
 import { nextNumber } from './counter';
 import { orderIndexEntity, readOrderIndex } from './order-index';
@@ -128,8 +130,9 @@ export class TableOrderRepository implements OrderRepository {
 
   async getDraft(personId: string): Promise<OrderDraft | undefined> {
     try {
-      const row = await this.orders.getEntity<{ data: string }>('draft', encodeKey(personId));
-      return JSON.parse(row.data) as OrderDraft;
+      const rk = encodeKey(personId);
+      const row = await this.orders.getEntity<{ data: string }>('draft', rk);
+      return parseStored(orderDraftSchema, row.data, rowName(this.orders, 'draft', rk));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;

@@ -6,7 +6,9 @@ import {
   type WaitingItem,
   type WaitingRow,
 } from '../app/reach';
+import { waitingItemSchema } from '../app/stored-schemas';
 import { decodeKey, encodeKey } from './keys';
+import { parseStored, rowName } from './parse-stored';
 import { isNotFound, partitionRows } from './tables';
 
 const partition = (email: string) => `waiting|${encodeKey(email.toLowerCase())}`;
@@ -26,8 +28,10 @@ export class TableReachStore implements ReachStore {
 
   async listWaiting(email: string): Promise<WaitingRow[]> {
     const rows: WaitingRow[] = [];
-    for await (const r of partitionRows(this.table, partition(email)))
-      rows.push({ item: JSON.parse(String(r.item)) as WaitingItem, since: String(r.since) });
+    for await (const r of partitionRows(this.table, partition(email))) {
+      const what = rowName(this.table, r.partitionKey, r.rowKey);
+      rows.push({ item: parseStored(waitingItemSchema, r.item, what), since: String(r.since) });
+    }
     return rows;
   }
 

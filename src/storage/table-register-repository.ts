@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { odata, TableClient } from '@azure/data-tables';
+import type { z } from 'zod';
 import { retryOnConflict, WriteConflict } from '../app/conflict';
 import type {
   RegisterAuditEntry,
@@ -17,16 +18,17 @@ import {
   type StaffMember,
   type Unit,
 } from '../domain/registers/types';
+import { registerAuditEntrySchema } from '../app/stored-schemas';
 import { parseStored, rowName } from './parse-stored';
 import { encodeKey } from './keys';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
-type Kind = 'expert' | 'unit' | 'staff';
-const SCHEMAS = {
+/** Each register's schema, typed by the table so that a read of table K returns its row type. */
+const SCHEMAS: { [K in RegisterTable]: z.ZodType<RegisterRowOfTable[K], z.ZodTypeDef, unknown> } = {
   expert: storedExpertSchema,
   unit: storedUnitSchema,
   staff: storedStaffSchema,
-} as const;
+};
 
 const AUDIT_EPOCH_END = 9_999_999_999_999;
 const auditPartition = (subject: string) => `audit|${encodeKey(subject.toLowerCase())}`;
@@ -105,10 +107,8 @@ export class TableRegisterRepository implements RegisterRepository {
   }
 
   getExpert = (email: string) =>
-    this.cached(`expert:${email.toLowerCase()}`, () =>
-      this.get<Expert>('expert', email.toLowerCase()),
-    );
-  listExperts = () => this.cached('experts', () => this.list<Expert>('expert'));
+    this.cached(`expert:${email.toLowerCase()}`, () => this.get('expert', email.toLowerCase()));
+  listExperts = () => this.cached('experts', () => this.list('expert'));
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
   async updateExpert(
     email: string,
@@ -143,14 +143,12 @@ export class TableRegisterRepository implements RegisterRepository {
     return result;
   }
 
-  getUnit = (unitId: string) => this.cached(`unit:${unitId}`, () => this.get<Unit>('unit', unitId));
-  listUnits = () => this.cached('units', () => this.list<Unit>('unit'));
+  getUnit = (unitId: string) => this.cached(`unit:${unitId}`, () => this.get('unit', unitId));
+  listUnits = () => this.cached('units', () => this.list('unit'));
   putUnit = (u: Unit) => this.put('unit', u.unitId, u);
   getStaff = (email: string) =>
-    this.cached(`staff:${email.toLowerCase()}`, () =>
-      this.get<StaffMember>('staff', email.toLowerCase()),
-    );
-  listStaff = () => this.cached('staff', () => this.list<StaffMember>('staff'));
+    this.cached(`staff:${email.toLowerCase()}`, () => this.get('staff', email.toLowerCase()));
+  listStaff = () => this.cached('staff', () => this.list('staff'));
   putStaff = (s: StaffMember) => this.put('staff', s.email.toLowerCase(), s);
 
   async isEmpty(): Promise<boolean> {
@@ -168,14 +166,15 @@ export class TableRegisterRepository implements RegisterRepository {
     table: K,
     key: string,
   ): Promise<VersionedRow<RegisterRowOfTable[K]> | undefined> {
+    const rk = encodeKey(rowKeyOf(table, key));
     try {
       const row = await this.table.getEntity<{
         data: string;
         changedBy?: string;
         changedAt?: string;
-      }>(table, encodeKey(rowKeyOf(table, key)));
+      }>(table, rk);
       return {
-        value: JSON.parse(row.data) as RegisterRowOfTable[K],
+        value: parseStored(SCHEMAS[table], row.data, rowName(this.table, table, rk)),
         etag: row.etag,
         changedBy: row.changedBy,
         changedAt: row.changedAt ?? String(row.timestamp ?? ''),
@@ -239,30 +238,39 @@ export class TableRegisterRepository implements RegisterRepository {
   async listAudit(subject: string, limit: number): Promise<RegisterAuditEntry[]> {
     const out: RegisterAuditEntry[] = [];
     for await (const row of partitionRows(this.table, auditPartition(subject))) {
-      out.push(JSON.parse(row.data as string) as RegisterAuditEntry);
+      out.push(
+        parseStored(
+          registerAuditEntrySchema,
+          row.data,
+          rowName(this.table, row.partitionKey, row.rowKey),
+        ),
+      );
       if (out.length >= limit) break;
     }
     return out;
   }
 
-  private async get<T>(kind: Kind, key: string): Promise<T | undefined> {
+  private async get<K extends RegisterTable>(
+    kind: K,
+    key: string,
+  ): Promise<RegisterRowOfTable[K] | undefined> {
     try {
       const row = await this.table.getEntity<{ data: string }>(kind, encodeKey(key));
-      return parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, encodeKey(key))) as T;
+      return parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, encodeKey(key)));
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
     }
   }
 
-  private async list<T>(kind: Kind): Promise<T[]> {
-    const out: T[] = [];
+  private async list<K extends RegisterTable>(kind: K): Promise<RegisterRowOfTable[K][]> {
+    const out: RegisterRowOfTable[K][] = [];
     for await (const row of partitionRows(this.table, kind))
-      out.push(parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, row.rowKey)) as T);
+      out.push(parseStored(SCHEMAS[kind], row.data, rowName(this.table, kind, row.rowKey)));
     return out;
   }
 
-  private async put(kind: Kind, key: string, value: object): Promise<void> {
+  private async put(kind: RegisterTable, key: string, value: object): Promise<void> {
     // Import is authoritative for these rows; state the bot owns (pauses) lives in the same JSON and is
     // carried over by the import use case before it writes.
     await this.table.upsertEntity(

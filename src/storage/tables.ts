@@ -174,10 +174,10 @@ export async function* partitionRows(
   for await (const row of table.listEntities<Record<string, unknown>>({
     queryOptions: { filter },
   })) {
-    const r = row as unknown as PartitionRow;
-    if (r.partitionKey !== pk) continue;
-    if (range.from !== undefined && r.rowKey < range.from) continue;
-    if (range.to !== undefined && r.rowKey >= range.to) continue;
-    yield r;
+    const { partitionKey, rowKey } = row;
+    if (partitionKey !== pk || rowKey === undefined) continue;
+    if (range.from !== undefined && rowKey < range.from) continue;
+    if (range.to !== undefined && rowKey >= range.to) continue;
+    yield { ...row, partitionKey, rowKey };
   }
 }

@@ -91,7 +91,7 @@ function fixDates(activity: Activity): Activity {
   ] as const) {
     if (typeof a[field] === 'string') {
       a[raw] = a[field];
-      a[field] = new Date(a[field] as string);
+      a[field] = new Date(a[field]);
     }
   }
   return activity;

@@ -23,7 +23,7 @@ import { registerReachRoutes } from './routes/reach';
 import { registerForgetRoutes } from './routes/forget';
 import { registerSeriesOfferRoutes } from './routes/series-offers';
 import { statsCommands } from './routes/stats';
-import { Actor, Turns } from './turn';
+import { Actor, isActivityType, Turns } from './turn';
 
 /** Each turn runs in its own span, and every log line written during it carries a correlation id. */
 class TracedApplication extends Application<TurnState> {
@@ -107,8 +107,8 @@ export function createBot(
   };
 
   // Stale or unknown buttons: answer on the card instead of letting Teams show an error.
-  app.adaptiveCards.actionExecute(/.*/, async (ctx) =>
-    translator(languageOfLocale(ctx.activity.locale))('card_stale'),
+  app.adaptiveCards.actionExecute(/.*/, (ctx) =>
+    Promise.resolve(translator(languageOfLocale(ctx.activity.locale))('card_stale')),
   );
 
   // Every typed message comes here: a command from the one table, else an order, else help.
@@ -139,7 +139,7 @@ export function createBot(
       },
       'turn failed',
     );
-    if (ctx.activity.type === ActivityTypes.Message) {
+    if (isActivityType(ctx.activity, ActivityTypes.Message)) {
       await ctx
         .sendActivity(translator(languageOfLocale(ctx.activity.locale))('error_generic'))
         .catch(() => undefined);

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import { containsPersonalIdentityCode } from '../domain/shared/personal-identity-code';
 import { languageOfLocale, translator, type MessageKey } from '../i18n';
 import { log } from '../log';
-import type { Turns } from './turn';
+import { isActivityType, type Turns } from './turn';
 
 /** SPEC §9: at most this many messages and card clicks a person may send in an hour. */
 export const MESSAGES_PER_HOUR = 600;
@@ -63,7 +63,8 @@ export function registerInboundGuard(
 ): void {
   app.turn('beforeTurn', async (ctx) => {
     const a = ctx.activity;
-    if (a.type !== ActivityTypes.Message && a.type !== ActivityTypes.Invoke) return true;
+    if (!isActivityType(a, ActivityTypes.Message) && !isActivityType(a, ActivityTypes.Invoke))
+      return true;
     const personId = a.from?.aadObjectId ?? a.from?.id ?? '';
     if (!rate.take(personId)) {
       log.warn(
@@ -87,7 +88,7 @@ export function registerInboundGuard(
 
 async function refuse(ctx: TurnContext, turns: Turns, key: MessageKey): Promise<void> {
   const text = translator(languageOfLocale(ctx.activity.locale))(key);
-  if (ctx.activity.type === ActivityTypes.Invoke) {
+  if (isActivityType(ctx.activity, ActivityTypes.Invoke)) {
     // A card button: answered on the card, as the routes answer (teams-ai's message response).
     await ctx.sendActivity({
       type: ActivityTypes.InvokeResponse,

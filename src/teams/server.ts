@@ -112,7 +112,8 @@ export function createServer(o: ServerOptions): restify.Server {
 
   // Export links (SPEC §3: a CSV link): the 256-bit token in the path is the permission.
   server.get('/exports/:token/:file', async (req, res) => {
-    const csv = await o.feeExport(String(req.params.token ?? '')).catch((err: Error) => {
+    const { token } = req.params as { token?: string }; // restify types params as any
+    const csv = await o.feeExport(token ?? '').catch((err: Error) => {
       log.error({ event: 'export_failed', err: err.message }, 'export failed');
       return undefined;
     });

@@ -11,6 +11,11 @@ import { languageOfLocale, translator, type Translate } from '../i18n';
 import { log } from '../log';
 import { addressOf, Outbound } from './outbound';
 
+/** An activity's `type` is a plain string in botbuilder; `ActivityTypes` is an enum of the same words. */
+export function isActivityType(activity: { type: string }, type: ActivityTypes): boolean {
+  return activity.type === String(type);
+}
+
 export interface Actor {
   person: Person;
   profile: PersonProfile;

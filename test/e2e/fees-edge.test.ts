@@ -387,7 +387,7 @@ describe('fee claims: edge cases', () => {
           .map((m) => m.text)
           .join(' | ')}`,
       );
-      assert.match(notice[0]!, /sup@example\.fi/);
+      assert.match(notice[0], /sup@example\.fi/);
 
       const reply = (await people.coordinator.say(`/reassign ${claimId} other@example.fi`)).join(
         '\n',

@@ -79,7 +79,7 @@ describe('the first message anyone gets (SPEC §12)', () => {
     assert.ok(messages[0]!.text.includes(sv('privacy_stored')));
     assert.ok(messages[0]!.text.includes(sv('privacy_pause')));
     assert.ok(messages[0]!.text.includes(`Hela dataskyddsbeskrivningen: ${PRIVACY_URL}`));
-    assert.ok(JSON.stringify(cardOf(messages[1]!)).includes(first), 'then the offer card');
+    assert.ok(JSON.stringify(cardOf(messages[1])).includes(first), 'then the offer card');
     assert.ok((await world.bot.services.people.findByEmail('untold@example.fi'))?.introducedAt);
 
     const second = await placeOrder(people.orderer, { expertCount: 3, date: '2026-12-17' });

@@ -302,9 +302,9 @@ describe('limits and links (SPEC §9)', () => {
       assert.equal(stored.length, 1);
       assert.doesNotMatch(JSON.stringify(stored), new RegExp(token!));
       assert.equal(stored[0]!.rowKey, createHash('sha256').update(token!).digest('hex'));
-      assert.equal((await download(url!)).status, 200);
+      assert.equal((await download(url)).status, 200);
       world.clock.advance(24 * 3600_000 + 1000);
-      const expired = await download(url!);
+      const expired = await download(url);
       assert.equal(expired.status, 404);
       assert.match(expired.body, /vanhentunut/);
       assert.equal((await rows()).length, 0);
@@ -319,9 +319,9 @@ describe('limits and links (SPEC §9)', () => {
 
     it('when the requester has lost the payroll role, then their link answers like an expired one', async () => {
       const [url] = linkIn((await payroll.say('/export fees')).join('\n'));
-      assert.equal((await download(url!)).status, 200);
+      assert.equal((await download(url)).status, 200);
       await world.bot.services.registers.putUnit({ ...UNIT, payrollEmail: 'newpay@example.fi' });
-      const refused = await download(url!);
+      const refused = await download(url);
       assert.equal(refused.status, 404);
       assert.match(refused.body, /vanhentunut/);
     });

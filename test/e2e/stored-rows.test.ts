@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
 import { TASK_TYPES } from '../../src/domain/shared/vocabulary';
 import { StoredRowCorrupt } from '../../src/storage/parse-stored';
+import { TableJobStore } from '../../src/storage/table-job-store';
 import { TableLoadStore } from '../../src/storage/table-load-store';
+import { TableOfferStore } from '../../src/storage/table-offer-store';
 import { TableRegisterRepository } from '../../src/storage/table-register-repository';
 import { TableTariffStore } from '../../src/storage/table-tariff-store';
 import { TableStore } from '../../src/storage/tables';
@@ -71,5 +73,49 @@ describe('stored rows read back through their schemas', () => {
       );
       return true;
     });
+  });
+
+  it('when an order row holds an offer that does not parse, then loading the order throws naming the row and the field', async () => {
+    const orders = store.table('Orders');
+    const pk = encodeKey('T-2026-0001');
+    await orders.createEntity({
+      partitionKey: pk,
+      rowKey: 'order',
+      data: JSON.stringify({ orderId: 'T-2026-0001' }),
+      offers: JSON.stringify({ 'a@example.fi': { status: 'maybe' } }),
+      effects: '[]',
+    });
+    await assert.rejects(new TableOfferStore(orders).load('T-2026-0001'), (err: Error) => {
+      assert.ok(err instanceof StoredRowCorrupt);
+      assert.ok(err.message.includes(`${prefix}Orders ${pk}/order`), err.message);
+      assert.ok(err.message.includes('a@example.fi.status'), err.message);
+      return true;
+    });
+  });
+
+  it('when a timer row has a kind this code does not know, then the timers after it still fire and it is left in place', async () => {
+    const jobs = store.table('Jobs');
+    await jobs.createEntity({
+      partitionKey: 'timer',
+      rowKey: '2026-01-01T00:00:00.000Z|newer_kind|x|',
+      kind: 'newer_kind',
+      dueAt: '2026-01-01T00:00:00.000Z',
+      orderId: 'T-2026-0001',
+    });
+    const timers = new TableJobStore(jobs);
+    await timers.schedule({
+      kind: 'task_reminder',
+      dueAt: '2026-01-01T01:00:00.000Z',
+      orderId: 'T-2026-0002',
+    });
+
+    const due = await timers.claimDueTimers(new Date('2026-01-02T00:00:00Z'), 60_000, 10);
+
+    assert.deepEqual(
+      due.map((t) => [t.kind, t.orderId]),
+      [['task_reminder', 'T-2026-0002']],
+    );
+    const left = await jobs.getEntity('timer', '2026-01-01T00:00:00.000Z|newer_kind|x|');
+    assert.equal(left.kind, 'newer_kind');
   });
 });

@@ -106,7 +106,7 @@ export class ConnectorStub {
     if (!kind) return send(res, 404, { error: { code: 'NotFound', message: path } });
 
     const conversationId = m![1];
-    const failure = this.failures.find((f) => f.times > 0 && f.match(kind!, conversationId));
+    const failure = this.failures.find((f) => f.times > 0 && f.match(kind, conversationId));
     const call: RecordedCall = {
       kind,
       conversationId,

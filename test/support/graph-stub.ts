@@ -175,7 +175,7 @@ export class GraphStub {
         answer(kind, 201);
         if (user.silent) return;
         // Teams then tells the bot, as it does after a real installation.
-        const event = new Promise((r) => setTimeout(r, 5)).then(() => user!.user.install());
+        const event = new Promise((r) => setTimeout(r, 5)).then(() => user.user.install());
         this.events.add(event);
         void event.finally(() => this.events.delete(event));
         return;

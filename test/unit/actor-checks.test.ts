@@ -10,10 +10,11 @@ import {
   reassignClaim,
   sendClaimCard,
 } from '../../src/app/claim-actions';
-import { draftOrder } from '../../src/app/draft-order';
+import { draftOrder, startDraftFromCatalogue } from '../../src/app/draft-order';
 import { myFees, openFees, requestFeeExport } from '../../src/app/fee-reports';
 import { myExpertLoad, myExpertRow, pauseExpert } from '../../src/app/pause-expert';
 import { setReviewShortlists } from '../../src/app/review-shortlists';
+import { showCatalogue } from '../../src/app/show-catalogue';
 import type { Services } from '../../src/app/services';
 import { submitOrder } from '../../src/app/submit-order';
 import { currentTariff, saveTariff } from '../../src/app/tariffs';
@@ -110,6 +111,17 @@ describe('use cases decide what the actor may do', () => {
     });
     assert.deepEqual(await draftOrder(untouchable, expertOnly, 'luento 3.3. klo 13-15 Espoo'), {
       type: 'not_an_order',
+    });
+  });
+
+  it('when an expert who may not order asks for the catalogue or clicks one of its buttons, then nothing is read or stored', async () => {
+    assert.deepEqual(await showCatalogue(untouchable, expertOnly), {
+      type: 'refused',
+      reason: 'only_orderers_can_order',
+    });
+    assert.deepEqual(await startDraftFromCatalogue(untouchable, expertOnly, 'lecture', 'fi'), {
+      type: 'refused',
+      reason: 'only_orderers_can_order',
     });
   });
 

@@ -54,7 +54,7 @@ function aClaim(): Claim {
 type Act = ClaimCommand extends infer C ? (C extends ClaimCommand ? Omit<C, 'at'> : never) : never;
 
 function act(claim: Claim, cmd: Act, at: string): Claim {
-  const result = decideClaim(claim, { ...cmd, at: new Date(at) } as ClaimCommand);
+  const result = decideClaim(claim, { ...cmd, at: new Date(at) });
   assert.ok(result.ok, result.ok ? '' : result.error);
   return result.value.claim;
 }

@@ -79,13 +79,13 @@ type Act = ClaimCommand extends infer C
   : never;
 
 function act(claim: Claim, cmd: Act) {
-  const result = decideClaim(claim, { ...cmd, at: cmd.at ?? nextMinute() } as ClaimCommand);
+  const result = decideClaim(claim, { ...cmd, at: cmd.at ?? nextMinute() });
   assert.ok(result.ok, `refused: ${result.ok ? '' : result.error}`);
   return result.value;
 }
 
 function refusal(claim: Claim, cmd: Act): string {
-  const result = decideClaim(claim, { ...cmd, at: cmd.at ?? nextMinute() } as ClaimCommand);
+  const result = decideClaim(claim, { ...cmd, at: cmd.at ?? nextMinute() });
   assert.ok(!result.ok, `accepted: ${JSON.stringify(cmd)}`);
   return result.error;
 }
@@ -551,7 +551,7 @@ describe('fee claim: nobody decides on their own claim (SPEC §2)', () => {
               ? 'mark_paid'
               : 'approve',
         actor: deputy,
-      } as Act);
+      });
       claim = moved.claim;
       seen.push(step);
       if (claim.status !== 'paid')

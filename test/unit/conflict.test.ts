@@ -6,11 +6,11 @@ describe('losing a race', () => {
 
   it('when a conditional write loses twice, then the attempt runs again and its result is returned', async () => {
     let runs = 0;
-    const result = await retryOnConflict('test', async () => {
+    const result = await retryOnConflict('test', () => {
       runs++;
-      if (runs === 1) throw conflict412();
-      if (runs === 2) throw new WriteConflict('test');
-      return 'written';
+      if (runs === 1) return Promise.reject(conflict412());
+      if (runs === 2) return Promise.reject(new WriteConflict('test'));
+      return Promise.resolve('written');
     });
     assert.equal(result, 'written');
     assert.equal(runs, 3);
@@ -20,9 +20,9 @@ describe('losing a race', () => {
     let runs = 0;
     const failure = Object.assign(new Error('server busy'), { statusCode: 503 });
     await assert.rejects(
-      retryOnConflict('test', async () => {
+      retryOnConflict('test', () => {
         runs++;
-        throw failure;
+        return Promise.reject(failure);
       }),
       (err) => err === failure,
     );
@@ -34,9 +34,9 @@ describe('losing a race', () => {
     await assert.rejects(
       retryOnConflict(
         'test',
-        async () => {
+        () => {
           runs++;
-          throw Object.assign(new Error('exists'), { statusCode: 409 });
+          return Promise.reject(Object.assign(new Error('exists'), { statusCode: 409 }));
         },
         { attempts: 4 },
       ),

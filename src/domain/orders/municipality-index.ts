@@ -190,7 +190,10 @@ export function finnishForms(word: string): { locative: string[]; genitive: stri
     illative.add(`${base}${eStem[2]}en`);
   } else if (word.endsWith('nen')) {
     const base = word.slice(0, -3);
-    for (const s of [`${base}se`, `${base}si`]) (weak.add(s), strong.add(s));
+    for (const s of [`${base}se`, `${base}si`]) {
+      weak.add(s);
+      strong.add(s);
+    }
     illative.add(`${base}seen`).add(`${base}siin`);
   } else if (last === 's') {
     const base = word.slice(0, -1);

@@ -27,7 +27,6 @@ import { currentTariff, saveTariff } from '../../app/tariffs';
 import { APPROVAL_STEPS, CLAIM_NUMBER } from '../../domain/fees/claim';
 import { cancelClaim, reportTaskNotDoneByCard } from '../../app/did-not-happen';
 import { ORDER_NUMBER } from '../../domain/orders/order';
-import type { MessageKey } from '../../i18n';
 import { argumentIs, EMAIL_IN_TEXT } from '../../domain/commands/command-table';
 import type { CommandHandlers } from '../commands';
 import type { Actor, Turns } from '../turn';
@@ -103,9 +102,7 @@ export function registerFeeRoutes(
     switch (outcome.type) {
       case 'refused':
         return actor.t(
-          outcome.reason === 'order_not_found'
-            ? 'order_not_found_plain'
-            : (outcome.reason as MessageKey),
+          outcome.reason === 'order_not_found' ? 'order_not_found_plain' : outcome.reason,
         );
       case 'form':
         return claimFormCard(outcome.view, actor.lang, actor.t, actor.t('claim_form_errors'));
@@ -147,7 +144,7 @@ export function registerFeeRoutes(
           name: plain(outcome.view.names[done.by] ?? done.by),
           when: helsinkiDateTime(done.at, actor.lang),
         })
-      : actor.t(outcome.reason as MessageKey);
+      : actor.t(outcome.reason);
     return claimCard(outcome.view, email, actor.lang, actor.t, notice);
   }
 
@@ -309,8 +306,7 @@ export function registerFeeRoutes(
       const claimId = CLAIM_NUMBER.exec(args)?.[0]?.toUpperCase();
       const to = EMAIL_IN_TEXT.exec(args)?.[0]?.toLowerCase();
       const outcome = await reassignClaim(s, actor.who, claimId, to);
-      if (outcome.type === 'refused')
-        return void (await turns.say(ctx, actor.t(outcome.reason as MessageKey)));
+      if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason)));
       await turns.say(
         ctx,
         actor.t('reassigned', { claimId: outcome.claim.claimId, name: plain(outcome.holderName) }),

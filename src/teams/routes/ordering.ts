@@ -17,9 +17,15 @@ import { cancelOrder } from '../../app/cancel-order';
 import { cancelSeries } from '../../app/cancel-series';
 import { draftOrder, startDraftFromCatalogue } from '../../app/draft-order';
 import { myOrders } from '../../app/my-orders';
+import { showCatalogue } from '../../app/show-catalogue';
 import { submitOrder } from '../../app/submit-order';
 import type { OrderDraft } from '../../app/ports';
-import { ORDER_FIELDS, ORDER_NUMBER, type FieldErrors, type OrderField } from '../../domain/orders/order';
+import {
+  ORDER_FIELDS,
+  ORDER_NUMBER,
+  type FieldErrors,
+  type OrderField,
+} from '../../domain/orders/order';
 import type { SeriesPlan } from '../../domain/orders/parse-series';
 import {
   isSeriesForm,
@@ -65,8 +71,6 @@ const describe = (actor: Actor) => (taskType: TaskType) =>
 /** Ordering by chat (issue: free text → checked order): drafts, the order card, my orders, cancel. */
 export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns) {
   const s = turns.services;
-  // The catalogue is for orderers; the use cases behind it check nothing else.
-  const mayOrder = (a: Actor) => a.who.roles.includes('orderer');
 
   const commands: Pick<
     CommandHandlers,
@@ -100,8 +104,9 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       );
     },
     catalogue: async (ctx, actor) => {
-      if (!mayOrder(actor)) return void (await turns.say(ctx, actor.t('only_orderers_can_order')));
-      await turns.sayCard(ctx, catalogueCard(await s.tariffs.current(), actor.lang, actor.t));
+      const outcome = await showCatalogue(s, actor.who);
+      if (outcome.type === 'refused') return void (await turns.say(ctx, actor.t(outcome.reason)));
+      await turns.sayCard(ctx, catalogueCard(outcome.tariff, actor.lang, actor.t));
     },
     my_orders: async (ctx, actor) => {
       await turns.say(ctx, myOrdersMessage(await myOrders(s, actor.who), actor.lang, actor.t));
@@ -225,15 +230,15 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
     const actor = await turns.actorOf(ctx);
     const data = startOrderDataSchema.safeParse(raw);
     if (!data.success) return actor.t('card_stale');
-    if (!mayOrder(actor)) return actor.t('only_orderers_can_order');
     const started = await startDraftFromCatalogue(
       s,
-      actor.person.aadObjectId,
+      actor.who,
       data.data.taskType,
       actor.lang,
       describe(actor),
     );
-    if (!started) return actor.t('card_stale');
+    if (started.type === 'refused') return actor.t(started.reason);
+    if (started.type === 'unknown_task_type') return actor.t('card_stale');
     await turns.sayCard(
       ctx,
       await draftCard(actor, started.draft, started.missing, [actor.t('catalogue_started')]),

@@ -257,7 +257,7 @@ export function registerRegisterRoutes(
     raw: z.infer<typeof saveSchema>,
   ): Promise<AdaptiveCard | string> {
     const table = TABLE_OF[kind];
-    const fields = fieldsOf(kind, raw as Record<string, unknown>);
+    const fields = fieldsOf(kind, raw);
     const outcome = await saveRegisterRow(s, who(a), table, key, fields, raw.etag);
     switch (outcome.type) {
       case 'refused':

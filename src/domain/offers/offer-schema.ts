@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { storedClaimSchema } from '../fees/claim-schema';
+import { OFFER_STATUSES, type Effect, type Offer } from './offer';
+
+/** An offer as stored in its order's row (`offers`, by expert e-mail). */
+export const storedOfferSchema = z
+  .object({
+    orderId: z.string(),
+    expertEmail: z.string(),
+    wave: z.number(),
+    status: z.enum(OFFER_STATUSES),
+    sentAt: z.string(),
+    expiresAt: z.string(),
+    answeredAt: z.string().optional(),
+    unreachable: z.boolean().optional(),
+    unassignedAt: z.string().optional(),
+  })
+  .passthrough() satisfies z.ZodType<Offer>;
+
+/** An order's effect waiting in its row's outbox. */
+export const effectSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('update_offer_card'), email: z.string() }).passthrough(),
+  z
+    .object({
+      type: z.literal('notify_orderer'),
+      about: z.enum(['assigned', 'filled', 'unfilled', 'partly_filled']),
+    })
+    .passthrough(),
+  z
+    .object({
+      type: z.literal('notify_coordinators'),
+      about: z.enum(['unfilled', 'unreachable', 'review', 'task_not_done']),
+      email: z.string().optional(),
+    })
+    .passthrough(),
+  z.object({ type: z.literal('notify_expert_cancelled'), email: z.string() }).passthrough(),
+  z.object({ type: z.literal('offer_more'), wave: z.enum(['same', 'next']) }).passthrough(),
+  z.object({ type: z.literal('record_assignment'), email: z.string() }).passthrough(),
+  z
+    .object({ type: z.literal('schedule_wave_expiry'), wave: z.number(), dueAt: z.string() })
+    .passthrough(),
+  z.object({ type: z.literal('create_claim'), claim: storedClaimSchema }).passthrough(),
+  z.object({ type: z.literal('confirm_claims'), by: z.string() }).passthrough(),
+  z
+    .object({ type: z.literal('notify_unassigned'), email: z.string(), name: z.string() })
+    .passthrough(),
+  z.object({ type: z.literal('hold_claims'), by: z.string() }).passthrough(),
+  z.object({ type: z.literal('notify_expert_not_done'), email: z.string() }).passthrough(),
+]) satisfies z.ZodType<Effect>;
