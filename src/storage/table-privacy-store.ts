@@ -177,9 +177,7 @@ export class TablePrivacyStore implements PrivacyStore {
     // Export links live a day; the rows of the person's own links go now.
     for await (const row of partitionRows(this.t.claims, 'export'))
       if (
-        String(row.data ?? '')
-          .toLowerCase()
-          .includes(`"email":"${email}"`)
+        (typeof row.data === 'string' ? row.data : '').toLowerCase().includes(`"email":"${email}"`)
       )
         await this.t.claims.deleteEntity('export', row.rowKey).catch(gone);
   }
@@ -248,7 +246,7 @@ export class TablePrivacyStore implements PrivacyStore {
     // Everyone who ever held the claim may still have a holder row of it (they are dropped lazily).
     const holders = new Set([
       claim.holderEmail,
-      ...Object.values(claim.chain),
+      ...Object.values(claim.chain).filter((e): e is string => typeof e === 'string'),
       ...claim.history.flatMap((h) => [h.by, ...(h.to ? [h.to] : [])]),
     ]);
     for (const pk of [

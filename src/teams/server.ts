@@ -129,7 +129,7 @@ export function createServer(o: ServerOptions): restify.Server {
     }
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="${exportFileName(String(req.params.file ?? ''))}"`,
+      'content-disposition': `attachment; filename="${exportFileName(fileParam(req))}"`,
       'cache-control': 'no-store',
     });
     res.end(csv);
@@ -194,4 +194,10 @@ function dropProtoKeys(key: string, value: unknown): unknown {
 /** The name the link itself gives (`tilaukset.csv`), when it is a plain one; else the payroll file's. */
 function exportFileName(file: string): string {
   return /^[a-z]{1,20}\.csv$/.test(file) ? file : 'palkkiot.csv';
+}
+
+/** The file name in a download link's path; restify types its params loosely. */
+function fileParam(req: { params?: unknown }): string {
+  const file = (req.params as { file?: unknown } | undefined)?.file;
+  return typeof file === 'string' ? file : '';
 }

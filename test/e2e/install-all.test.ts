@@ -93,7 +93,7 @@ describe('Install for all on the /reach card (SPEC §12)', () => {
     await world.settle(); // the first slice
     const first = await jobOf(world.bot);
     assert.equal(first?.total, 200);
-    assert.ok(first!.cursor > 0 && first!.cursor < 200, `part done: ${first?.cursor}`);
+    assert.ok(first.cursor > 0 && first.cursor < 200, `part done: ${first?.cursor}`);
     await world.restart(); // as after a deployment: the next instance goes on from there
     for (let i = 0; i < 20 && (await jobOf(world.bot))?.status !== 'done'; i++)
       await world.settle();

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { workingDaysBetween } from '../../src/domain/shared/working-days';
 import { translator } from '../../src/i18n';
 import { storageRequests } from '../../src/storage/request-counter';
-import { textOf, walk } from '../support/cards';
+import { AC, textOf, walk } from '../support/cards';
 import { UNIT } from '../support/scenario';
 import {
   claimTotal,
@@ -15,8 +15,6 @@ import {
 } from '../support/stats-history';
 import { World } from '../support/world';
 
-// The package's main entry fails under Node; the dist bundle works (TEAMS-NOTES).
-const AC = require('adaptivecards/dist/adaptivecards.js');
 const fi = translator('fi');
 const en = translator('en');
 type Json = Record<string, any>;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 // The package's main entry fails under Node; the dist bundle works (TEAMS-NOTES). It has no types
 // of its own, so an import would be as untyped as this require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require('adaptivecards/dist/adaptivecards.js');
+export const AC = require('adaptivecards/dist/adaptivecards.js');
 
 type Json = Record<string, any>;
 

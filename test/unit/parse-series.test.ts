@@ -20,8 +20,8 @@ describe('parse series', () => {
       assert.equal(parsed.date, f.expected.first);
       // The card's values give the same sessions again when the order is sent.
       const planned = planFromForm(
-        parsed.date!,
-        { seriesEvery: String(parsed.series!.every), seriesUntil: parsed.series!.until },
+        parsed.date,
+        { seriesEvery: String(parsed.series.every), seriesUntil: parsed.series.until },
         TODAY,
       );
       assert.ok(planned.ok);
