@@ -166,6 +166,8 @@ export class TablePrivacyStore implements PrivacyStore {
     await this.deletePartition(this.t.orders, `feedback-by|${key}`);
     await this.deletePartition(this.t.orders, `feedback-about|${key}`);
     await this.deletePartition(this.t.jobs, `waiting|${encodeKey(email.toLowerCase())}`);
+    // Why Teams could not reach them (the reach store's row in the same table).
+    await this.t.jobs.deleteEntity('reach_failure', encodeKey(email.toLowerCase())).catch(gone);
     if (aadObjectId) await this.t.orders.deleteEntity('draft', encodeKey(aadObjectId)).catch(gone);
     // Timers waiting for the person (feedback cards, reminders): the timer partition holds only
     // work still to come, so this filter reads a bounded number of rows.
