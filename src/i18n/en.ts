@@ -29,7 +29,7 @@ export const en: Catalogue = {
   help_approver:
     '**As an approver** you get fee claims as cards. Type **approvals** to see the claims waiting for you. Payroll gets the fees to pay as CSV: **/export fees [11/2026]**.',
   help_coordinator:
-    '**As a coordinator** you can use these commands: /assign T-… email (assign an expert by experience), /review on|off (review of shortlists), /fees [stuck] (fee claims, or those waiting long), /reassign P-… email (move a claim to another approver), /tariffs, /export fees [11/2026] (CSV for payroll), /audit P-… (audit log). Coming later: /orders, /stats, /forget.',
+    '**As a coordinator** you can use these commands: /assign T-… email (assign an expert by experience), /review on|off (review of shortlists), /fees [stuck] (fee claims, or those waiting long), /reassign P-… email (move a claim to another approver), /tariffs, /export fees [11/2026] (CSV for payroll), /audit P-… (audit log). **Orders and figures:** /orders open (orders), /order T-… (one order), /stats Q3 (figures), /export orders 2026 or /export feedback 2026 (CSV), /reach (who I cannot reach, install for all), /forget anna@example.fi (erase a person’s data).',
   help_footer: 'Type **help** at any time to see this again.',
   unknown_text:
     "I didn't understand that. To order an expert by experience, describe the task, date, time and place in one message. Type **help** to see all commands.",

@@ -31,7 +31,7 @@ export const sv: Catalogue = {
   help_approver:
     '**Som godkännare** får du arvodesansökningar som kort. Skriv **att godkänna**, så ser du ansökningarna som väntar på dig. Löneräkningen får arvodena att betala som CSV: **/export fees [11/2026]**.',
   help_coordinator:
-    '**Som koordinator** kan du använda de här kommandona: /assign T-… e-post (tilldela en erfarenhetsexpert), /review on|off (granskning av kandidatlistor), /fees [stuck] (arvodesansökningar eller de som väntat länge), /reassign P-… e-post (flytta en ansökan till en annan handläggare), /tariffs (taxor), /export fees [11/2026] (CSV till löneräkningen), /audit P-… (händelser). Kommer senare: /orders, /stats, /forget.',
+    '**Som koordinator** kan du använda de här kommandona: /assign T-… e-post (tilldela en erfarenhetsexpert), /review on|off (granskning av kandidatlistor), /fees [stuck] (arvodesansökningar eller de som väntat länge), /reassign P-… e-post (flytta en ansökan till en annan handläggare), /tariffs (taxor), /export fees [11/2026] (CSV till löneräkningen), /audit P-… (händelser). **Beställningar och siffror:** /orders open (beställningar), /order T-… (en beställning), /stats Q3 (statistik), /export orders 2026 eller /export feedback 2026 (CSV), /reach (vem jag inte når, installera för alla), /forget anna@example.fi (radera en persons uppgifter).',
   help_footer: 'Skriv **hjälp** när som helst för att se den här hjälpen igen.',
   unknown_text:
     'Jag förstod inte meddelandet. Om du vill beställa en erfarenhetsexpert, beskriv uppdraget, datumet, tiden och platsen i ett meddelande. Skriv **hjälp**, så ser du alla kommandon.',
