@@ -28,7 +28,7 @@ export const fi = {
   help_approver:
     '**Hyväksyjänä** saat palkkiohakemukset kortteina. Kirjoita **hyväksyttävät**, niin näet odottavat hakemukset. Palkanlaskenta saa maksettavat palkkiot CSV-tiedostona: **/export fees [11/2026]**.',
   help_coordinator:
-    '**Koordinaattorina** voit käyttää näitä komentoja: /assign T-… sähköposti (nimeä tekijä), /review on|off (ehdokaslistojen tarkistus), /fees [stuck] (palkkiohakemukset tai pitkään odottaneet), /reassign P-… sähköposti (siirrä hakemus toiselle käsittelijälle), /tariffs (taksat), /export fees [11/2026] (CSV palkanlaskentaan), /audit P-… (tapahtumat). **Tilaukset ja luvut:** /orders open (tilaukset), /order T-… (yksi tilaus), /stats Q3 (tilastot), /export orders 2026 tai /export feedback 2026 (CSV), /reach (ketä en tavoita, asennus kaikille), /forget anna@example.fi (henkilön tietojen poisto).',
+    '**Koordinaattorina** voit käyttää näitä komentoja: /assign T-… sähköposti (nimeä tekijä), /review on|off (ehdokaslistojen tarkistus), /fees [stuck] (palkkiohakemukset tai pitkään odottaneet), /reassign P-… sähköposti (siirrä hakemus toiselle käsittelijälle), /tariffs (taksat), /export fees [11/2026] (CSV palkanlaskentaan), /audit P-… (tapahtumat). **Tilaukset ja luvut:** /tilaukset avoimet (tilaukset), /tilaus T-… (yksi tilaus), /tilastot Q3 (luvut), /vie tilaukset 2026 tai /vie palaute 2026 (CSV), /tavoitettavuus (ketä en tavoita, asennus kaikille), /unohda anna@example.fi (henkilön tietojen poisto).',
   help_footer: 'Kirjoita **apua** milloin tahansa nähdäksesi tämän ohjeen uudelleen.',
   unknown_text:
     'En ymmärtänyt viestiä. Jos haluat tilata kokemusasiantuntijan, kerro tehtävä, päivä, aika ja paikka yhdellä viestillä. Kirjoita **apua**, niin näet kaikki komennot.',
