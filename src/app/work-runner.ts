@@ -34,6 +34,8 @@ const REPEATABLE = new Set<Effect['type']>([
   'update_offer_card',
   'schedule_wave_expiry',
   'record_assignment',
+  // Asking again finds the trainees asked already and changes nothing.
+  'invite_trainees',
 ]);
 
 /**
@@ -277,12 +279,12 @@ export class WorkRunner {
         return;
       }
       case 'invite_trainees': {
-        const [experts, loads] = await Promise.all([
-          this.s.registers.listExperts(),
-          this.s.loads.all(),
-        ]);
-        const trainees = experts.filter((e) => e.mentorEmail === effect.mentor);
+        // Most experts have no trainee: the loads are read only for one who has.
+        const trainees = (await this.s.registers.listExperts()).filter(
+          (e) => e.mentorEmail === effect.mentor,
+        );
         if (trainees.length === 0) return;
+        const loads = await this.s.loads.all();
         await applyOfferCommand(this.s, orderId, () => ({
           type: 'invite_trainees',
           mentor: effect.mentor,
