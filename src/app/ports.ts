@@ -345,11 +345,7 @@ export interface Notifier {
     view: OfferView,
     sentActivityId?: string,
   ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
-  ordererUpdate(
-    orderer: Person,
-    order: Order,
-    about: OrdererNews,
-  ): Promise<void>;
+  ordererUpdate(orderer: Person, order: Order, about: OrdererNews): Promise<void>;
   coordinatorUnfilled(
     coordinator: Person,
     order: Order,

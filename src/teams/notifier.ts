@@ -59,11 +59,7 @@ export class TeamsNotifier implements Notifier {
       : { ok: false, unreachable: result.reason === 'unreachable' };
   }
 
-  async ordererUpdate(
-    orderer: Person,
-    order: Order,
-    about: OrdererNews,
-  ) {
+  async ordererUpdate(orderer: Person, order: Order, about: OrdererNews) {
     const t = translator(orderer.locale);
     const names = listText(
       order.assigned.map((a) => plain(a.name)),
