@@ -42,6 +42,8 @@ const REPEATABLE = new Set<Effect['type']>([
   'release_assignment',
   'reschedule_assignment',
   'count_stats', // applied once by its key, however often it runs
+  // Asking again finds the trainees asked already and changes nothing.
+  'invite_trainees',
 ]);
 
 /**
@@ -317,12 +319,12 @@ export class WorkRunner {
         return;
       }
       case 'invite_trainees': {
-        const [experts, loads] = await Promise.all([
-          this.s.registers.listExperts(),
-          this.s.loads.all(),
-        ]);
-        const trainees = experts.filter((e) => e.mentorEmail === effect.mentor);
+        // Most experts have no trainee: the loads are read only for one who has.
+        const trainees = (await this.s.registers.listExperts()).filter(
+          (e) => e.mentorEmail === effect.mentor,
+        );
         if (trainees.length === 0) return;
+        const loads = await this.s.loads.all();
         await applyOfferCommand(this.s, orderId, () => ({
           type: 'invite_trainees',
           mentor: effect.mentor,

@@ -902,25 +902,36 @@ export const en: Catalogue = {
     'Orders ({period}) as a CSV file (opens in Excel, the link works for 24 hours): {url}',
   export_feedback_link:
     'Feedback ({period}) as a CSV file (opens in Excel, the link works for 24 hours): {url}',
-  orderer_wished_declined: 'The expert by experience you wished for could not take order {orderId}. I am now offering the task to other suitable experts by experience.',
+  orderer_wished_declined:
+    'The expert by experience you wished for could not take order {orderId}. I am now offering the task to other suitable experts by experience.',
   label_wishedExpert: 'Wished expert by experience',
   label_traineeAllowed: 'The mentor may bring a trainee',
   wished_expert_placeholder: 'Name or e-mail, or: same as last time',
-  trainee_toggle_note: 'A trainee takes no ordered place and costs nothing. When clients or patients are present, this is off by default.',
-  wished_expert_unknown: 'I cannot find an expert by experience by that name. Write the full name or the e-mail address, or leave the field empty.',
-  wished_expert_ambiguous: 'More than one expert by experience has that name. Write the full name or the e-mail address.',
-  wished_expert_no_previous: 'You have not ordered this task before with someone taking it. Write a name or leave the field empty.',
-  trainee_offer_title: 'Join your mentor\'s task: {task}',
-  trainee_offer_intro: 'Your mentor {mentor} took this task, and you can come along as a trainee. You do not take an ordered place. Would you like to come?',
+  trainee_toggle_note:
+    'A trainee takes no ordered place and costs nothing. When clients or patients are present, this is off by default.',
+  wished_expert_unknown:
+    'I cannot find an expert by experience by that name. Write the full name or the e-mail address, or leave the field empty.',
+  wished_expert_ambiguous:
+    'More than one expert by experience has that name. Write the full name or the e-mail address.',
+  wished_expert_no_previous:
+    'You have not ordered this task before with someone taking it. Write a name or leave the field empty.',
+  trainee_offer_title: "Join your mentor's task: {task}",
+  trainee_offer_intro:
+    'Your mentor {mentor} took this task, and you can come along as a trainee. You do not take an ordered place. Would you like to come?',
   trainee_offer_fee_none: 'No fee for the trainee, but you can claim travel and other expenses',
   trainee_joined_title: 'You are coming along as a trainee: {task}',
-  trainee_joined_text: 'Thank you! You are coming along on task {orderId} with your mentor {mentor}. I\'ll remind you the day before.',
+  trainee_joined_text:
+    "Thank you! You are coming along on task {orderId} with your mentor {mentor}. I'll remind you the day before.",
   reg_trainee_record: 'Trainee record',
   reg_trainee_record_none: 'no tasks along with the mentor yet',
-  reg_trainee_record_count: '{count, plural, one {# task along with the mentor} other {# tasks along with the mentor}}',
+  reg_trainee_record_count:
+    '{count, plural, one {# task along with the mentor} other {# tasks along with the mentor}}',
   my_data_as_trainee: 'as a trainee with the mentor',
   expenses_claim_title: 'Expenses claim',
-  expenses_claim_intro: 'This task carries no fee, but travel and other expenses are paid. Enter the kilometres and other expenses and I will work out the sum. The claim goes through the same approvals as fees.',
-  expenses_claim_zero_note: 'If you had no travel or other expenses, there is nothing to send: a claim of 0 euros is not sent.',
-  claim_nothing_to_claim: 'The claim comes to 0 €, so it is not sent. Enter kilometres or other expenses if you had any.',
+  expenses_claim_intro:
+    'This task carries no fee, but travel and other expenses are paid. Enter the kilometres and other expenses and I will work out the sum. The claim goes through the same approvals as fees.',
+  expenses_claim_zero_note:
+    'If you had no travel or other expenses, there is nothing to send: a claim of 0 euros is not sent.',
+  claim_nothing_to_claim:
+    'The claim comes to 0 €, so it is not sent. Enter kilometres or other expenses if you had any.',
 };

@@ -908,27 +908,38 @@ export const fi = {
     'Tilaukset ({period}) CSV-tiedostona (avautuu Excelissä, linkki toimii 24 tuntia): {url}',
   export_feedback_link:
     'Palautteet ({period}) CSV-tiedostona (avautuu Excelissä, linkki toimii 24 tuntia): {url}',
-  orderer_wished_declined: 'Toivomasi kokemusasiantuntija ei päässyt ottamaan tilausta {orderId}. Tarjoan tehtävää nyt muille sopiville kokemusasiantuntijoille.',
+  orderer_wished_declined:
+    'Toivomasi kokemusasiantuntija ei päässyt ottamaan tilausta {orderId}. Tarjoan tehtävää nyt muille sopiville kokemusasiantuntijoille.',
   label_wishedExpert: 'Toivottu kokemusasiantuntija',
   label_traineeAllowed: 'Mentori saa ottaa harjoittelijan mukaan',
   wished_expert_placeholder: 'Nimi tai sähköposti, tai: sama kuin viimeksi',
-  trainee_toggle_note: 'Harjoittelija ei vie tilattua paikkaa eikä maksa mitään. Kun paikalla on asiakkaita tai potilaita, valinta on oletuksena pois.',
-  wished_expert_unknown: 'En löydä tällä nimellä kokemusasiantuntijaa. Kirjoita koko nimi tai sähköposti, tai jätä kenttä tyhjäksi.',
-  wished_expert_ambiguous: 'Nimellä löytyy useampi kokemusasiantuntija. Kirjoita koko nimi tai sähköposti.',
-  wished_expert_no_previous: 'Et ole aiemmin tilannut tätä tehtävää niin, että joku olisi ottanut sen. Kirjoita nimi tai jätä kenttä tyhjäksi.',
+  trainee_toggle_note:
+    'Harjoittelija ei vie tilattua paikkaa eikä maksa mitään. Kun paikalla on asiakkaita tai potilaita, valinta on oletuksena pois.',
+  wished_expert_unknown:
+    'En löydä tällä nimellä kokemusasiantuntijaa. Kirjoita koko nimi tai sähköposti, tai jätä kenttä tyhjäksi.',
+  wished_expert_ambiguous:
+    'Nimellä löytyy useampi kokemusasiantuntija. Kirjoita koko nimi tai sähköposti.',
+  wished_expert_no_previous:
+    'Et ole aiemmin tilannut tätä tehtävää niin, että joku olisi ottanut sen. Kirjoita nimi tai jätä kenttä tyhjäksi.',
   trainee_offer_title: 'Mukaan mentorisi tehtävään: {task}',
-  trainee_offer_intro: 'Mentorisi {mentor} otti tehtävän, ja voit lähteä mukaan harjoittelijana. Et vie tilattua paikkaa. Haluatko mukaan?',
+  trainee_offer_intro:
+    'Mentorisi {mentor} otti tehtävän, ja voit lähteä mukaan harjoittelijana. Et vie tilattua paikkaa. Haluatko mukaan?',
   trainee_offer_fee_none: 'Ei palkkiota harjoittelijalle, mutta matka- ja muut kulut voit hakea',
   trainee_joined_title: 'Olet mukana harjoittelijana: {task}',
-  trainee_joined_text: 'Kiitos! Olet mukana tehtävässä {orderId} mentorisi {mentor} kanssa. Muistutan sinua päivää ennen.',
+  trainee_joined_text:
+    'Kiitos! Olet mukana tehtävässä {orderId} mentorisi {mentor} kanssa. Muistutan sinua päivää ennen.',
   reg_trainee_record: 'Harjoittelu mentorin mukana',
   reg_trainee_record_none: 'ei vielä yhtään tehtävää mentorin mukana',
-  reg_trainee_record_count: '{count, plural, one {# tehtävä mentorin mukana} other {# tehtävää mentorin mukana}}',
+  reg_trainee_record_count:
+    '{count, plural, one {# tehtävä mentorin mukana} other {# tehtävää mentorin mukana}}',
   my_data_as_trainee: 'harjoittelijana mentorin mukana',
   expenses_claim_title: 'Kulukorvaushakemus',
-  expenses_claim_intro: 'Tehtävästä ei makseta palkkiota, mutta matkat ja muut kulut korvataan. Kirjoita kilometrit ja muut kulut, niin lasken summan. Hakemus kulkee saman hyväksyntäketjun kautta kuin palkkiot.',
-  expenses_claim_zero_note: 'Jos sinulla ei ollut matka- eikä muita kuluja, hakemusta ei tarvitse lähettää: 0 euron hakemusta ei lähetetä.',
-  claim_nothing_to_claim: 'Hakemuksen summa on 0 €, joten sitä ei lähetetä. Kirjoita kilometrit tai muut kulut, jos sinulla oli niitä.',
+  expenses_claim_intro:
+    'Tehtävästä ei makseta palkkiota, mutta matkat ja muut kulut korvataan. Kirjoita kilometrit ja muut kulut, niin lasken summan. Hakemus kulkee saman hyväksyntäketjun kautta kuin palkkiot.',
+  expenses_claim_zero_note:
+    'Jos sinulla ei ollut matka- eikä muita kuluja, hakemusta ei tarvitse lähettää: 0 euron hakemusta ei lähetetä.',
+  claim_nothing_to_claim:
+    'Hakemuksen summa on 0 €, joten sitä ei lähetetä. Kirjoita kilometrit tai muut kulut, jos sinulla oli niitä.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -914,25 +914,37 @@ export const sv: Catalogue = {
     'Beställningarna ({period}) som CSV-fil (öppnas i Excel, länken gäller i 24 timmar): {url}',
   export_feedback_link:
     'Responsen ({period}) som CSV-fil (öppnas i Excel, länken gäller i 24 timmar): {url}',
-  orderer_wished_declined: 'Erfarenhetsexperten du önskade kunde inte ta beställningen {orderId}. Jag erbjuder nu uppdraget till andra lämpliga erfarenhetsexperter.',
+  orderer_wished_declined:
+    'Erfarenhetsexperten du önskade kunde inte ta beställningen {orderId}. Jag erbjuder nu uppdraget till andra lämpliga erfarenhetsexperter.',
   label_wishedExpert: 'Önskad erfarenhetsexpert',
   label_traineeAllowed: 'Mentorn får ta med en praktikant',
   wished_expert_placeholder: 'Namn eller e-post, eller: samma som förra gången',
-  trainee_toggle_note: 'En praktikant tar ingen beställd plats och kostar ingenting. När klienter eller patienter är med är valet avstängt som standard.',
-  wished_expert_unknown: 'Jag hittar ingen erfarenhetsexpert med det namnet. Skriv hela namnet eller e-postadressen, eller lämna fältet tomt.',
-  wished_expert_ambiguous: 'Flera erfarenhetsexperter har det namnet. Skriv hela namnet eller e-postadressen.',
-  wished_expert_no_previous: 'Du har inte beställt det här uppdraget förut så att någon tog det. Skriv ett namn eller lämna fältet tomt.',
+  trainee_toggle_note:
+    'En praktikant tar ingen beställd plats och kostar ingenting. När klienter eller patienter är med är valet avstängt som standard.',
+  wished_expert_unknown:
+    'Jag hittar ingen erfarenhetsexpert med det namnet. Skriv hela namnet eller e-postadressen, eller lämna fältet tomt.',
+  wished_expert_ambiguous:
+    'Flera erfarenhetsexperter har det namnet. Skriv hela namnet eller e-postadressen.',
+  wished_expert_no_previous:
+    'Du har inte beställt det här uppdraget förut så att någon tog det. Skriv ett namn eller lämna fältet tomt.',
   trainee_offer_title: 'Följ med din mentor på ett uppdrag: {task}',
-  trainee_offer_intro: 'Din mentor {mentor} tog uppdraget, och du kan följa med som praktikant. Du tar ingen beställd plats. Vill du följa med?',
-  trainee_offer_fee_none: 'Inget arvode för praktikanten, men resor och andra kostnader kan du söka',
+  trainee_offer_intro:
+    'Din mentor {mentor} tog uppdraget, och du kan följa med som praktikant. Du tar ingen beställd plats. Vill du följa med?',
+  trainee_offer_fee_none:
+    'Inget arvode för praktikanten, men resor och andra kostnader kan du söka',
   trainee_joined_title: 'Du är med som praktikant: {task}',
-  trainee_joined_text: 'Tack! Du följer med på uppdraget {orderId} med din mentor {mentor}. Jag påminner dig dagen före.',
+  trainee_joined_text:
+    'Tack! Du följer med på uppdraget {orderId} med din mentor {mentor}. Jag påminner dig dagen före.',
   reg_trainee_record: 'Praktik med mentorn',
   reg_trainee_record_none: 'inga uppdrag med mentorn ännu',
-  reg_trainee_record_count: '{count, plural, one {ett uppdrag med mentorn} other {# uppdrag med mentorn}}',
+  reg_trainee_record_count:
+    '{count, plural, one {ett uppdrag med mentorn} other {# uppdrag med mentorn}}',
   my_data_as_trainee: 'som praktikant med mentorn',
   expenses_claim_title: 'Ansökan om kostnadsersättning',
-  expenses_claim_intro: 'Uppdraget har inget arvode, men resor och andra kostnader ersätts. Skriv kilometrarna och andra kostnader så räknar jag summan. Ansökan går samma godkännandekedja som arvoden.',
-  expenses_claim_zero_note: 'Om du inte hade några resor eller andra kostnader behöver du inte skicka något: en ansökan på 0 euro skickas inte.',
-  claim_nothing_to_claim: 'Ansökan är på 0 €, så den skickas inte. Skriv kilometrar eller andra kostnader om du hade sådana.',
+  expenses_claim_intro:
+    'Uppdraget har inget arvode, men resor och andra kostnader ersätts. Skriv kilometrarna och andra kostnader så räknar jag summan. Ansökan går samma godkännandekedja som arvoden.',
+  expenses_claim_zero_note:
+    'Om du inte hade några resor eller andra kostnader behöver du inte skicka något: en ansökan på 0 euro skickas inte.',
+  claim_nothing_to_claim:
+    'Ansökan är på 0 €, så den skickas inte. Skriv kilometrar eller andra kostnader om du hade sådana.',
 };

@@ -143,8 +143,8 @@ describe('offer transitions', () => {
       assert.deepEqual(d.effects, [
         { type: 'update_offer_card', email: AINO },
         { type: 'record_assignment', email: AINO },
-        { type: 'notify_orderer', about: 'assigned' },
         { type: 'invite_trainees', mentor: AINO },
+        { type: 'notify_orderer', about: 'assigned' },
       ]);
     });
 
@@ -169,8 +169,8 @@ describe('offer transitions', () => {
         { type: 'update_offer_card', email: AINO },
         { type: 'record_assignment', email: AINO },
         { type: 'update_offer_card', email: BERTIL },
-        { type: 'notify_orderer', about: 'filled' },
         { type: 'invite_trainees', mentor: AINO },
+        { type: 'notify_orderer', about: 'filled' },
       ]);
     });
 

@@ -363,10 +363,11 @@ function accept(
       card(offer),
       { type: 'record_assignment', email: offer.expertEmail },
       ...closed.map(card),
-      { type: 'notify_orderer', about: filled ? 'filled' : 'assigned' },
+      // Before the orderer's message: its removal then goes with that one's (one write less).
       ...(traineesWelcome(order)
         ? [{ type: 'invite_trainees', mentor: offer.expertEmail } as const]
         : []),
+      { type: 'notify_orderer', about: filled ? 'filled' : 'assigned' },
       // The wished expert took one of several places: the others go out now, not after their time.
       ...(!filled && isWishedOffer(order, offer)
         ? [{ type: 'offer_more', wave: 'next' } as const]

@@ -179,7 +179,8 @@ export function findWishedExpert(
         i === 0
           ? text.slice(after, after + w.start)
           : text.slice(after + ws[i - 1]!.end, after + w.start);
-      if (!/^\s*$/.test(gap) || !isCapitalised(w.text) || NOT_NAMES.has(w.folded.split('-')[0]!)) break;
+      if (!/^\s*$/.test(gap) || !isCapitalised(w.text) || NOT_NAMES.has(w.folded.split('-')[0]!))
+        break;
       if (isPlace(w.text)) break;
       name.push(w.text);
       if (name.length === 2) break;
