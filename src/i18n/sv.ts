@@ -739,7 +739,8 @@ export const sv: Catalogue = {
   reach_all: 'Jag når alla i registret i Teams.',
   reach_more: '…och {count} till.',
   reach_not_found: 'finns inte i organisationens katalog (kontrollera e-postadressen i registret)',
-  reach_refused: 'installationen av appen nekades (Teams appolicy eller saknad Graph-behörighet)',
+  reach_refused:
+    'installationen av appen nekades (en appolicy i Teams eller saknad Graph-behörighet)',
   reach_no_answer: 'appen installerades, men Teams öppnade inte chatten inom en timme',
   reach_failed: 'Microsoft Graph svarade inte; försök igen senare',
   install_all_button: 'Installera för alla',
