@@ -1,3 +1,4 @@
+import { APPROVER_ROLES, approverOf } from '../domain/fees/chain';
 import type { Services } from './services';
 
 export type ReachReason = 'no_chat' | 'blocked' | 'waiting';
@@ -23,7 +24,7 @@ export async function reachReport(
   const names = new Map<string, string>();
   for (const e of experts) if (!e.removed) names.set(e.email.toLowerCase(), e.name);
   for (const u of units)
-    for (const email of [u.supervisorEmail, u.directorEmail, u.payrollEmail])
+    for (const email of APPROVER_ROLES.map((role) => approverOf(u, role)))
       if (email && !names.has(email.toLowerCase())) names.set(email.toLowerCase(), email);
   const people: Unreachable[] = [];
   for (const [email, name] of names) {
