@@ -1,3 +1,4 @@
+import { APPROVER_ROLES, approverOf } from '../domain/fees/chain';
 import type { ReachReason } from './reach';
 import type { Services } from './services';
 
@@ -28,7 +29,7 @@ export async function registeredPeople(
   for (const st of staff)
     if (!names.has(st.email.toLowerCase())) names.set(st.email.toLowerCase(), st.name);
   for (const u of units)
-    for (const email of [u.supervisorEmail, u.directorEmail, u.payrollEmail])
+    for (const email of APPROVER_ROLES.map((role) => approverOf(u, role)))
       if (email && !names.has(email.toLowerCase())) names.set(email.toLowerCase(), email);
   return names;
 }

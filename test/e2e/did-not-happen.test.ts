@@ -4,8 +4,9 @@ import { claimViewOf } from '../../src/app/claim-view';
 import { translator } from '../../src/i18n';
 import { assertValidCard, textOf } from '../support/cards';
 import {
-  approvers,
   buttons,
+  claimFor,
+  feeWorld,
   type Chain,
   cardWith,
   EXPERT,
@@ -14,28 +15,15 @@ import {
   takenTask,
   toHelsinki,
 } from '../support/fees';
-import { anExpert, cast, UNIT, type Cast } from '../support/scenario';
+import { UNIT, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
 const fi = translator('fi');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A task of the expert that ended at 10:00 on 30.11.2026, with the expert's claim sent: it waits for the orderer. */
-async function claimAtOrderer(
-  world: World,
-  people: Cast,
-): Promise<{ orderId: string; claimId: string }> {
-  const orderId = await takenTask(world, people, {
-    date: '2026-11-30',
-    start: '09:00',
-    end: '10:00',
-  });
-  await toHelsinki(world, '2026-11-30T10:00');
-  const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
-  const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
-  await world.settle();
-  return { orderId, claimId };
-}
+const claimAtOrderer = (world: World, people: Cast) =>
+  claimFor(world, people, { date: '2026-11-30', start: '09:00', end: '10:00' });
 
 /** SPEC §3 and §5: a task that did not take place, and a claim that should not be paid. */
 describe('did not take place, and cancelling a claim', () => {
@@ -47,9 +35,7 @@ describe('did not take place, and cancelling a claim', () => {
     let claimId: string;
     const doneCard = () => fi('task_done_title', { orderId });
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      await approvers(world, false);
+      ({ world, people } = await feeWorld(false));
       stranger = world.person({ email: 'stranger@example.fi' });
       await stranger.install();
       ({ orderId, claimId } = await claimAtOrderer(world, people));
@@ -194,9 +180,7 @@ describe('did not take place, and cancelling a claim', () => {
     let world: World;
     let people: Cast;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      await approvers(world, false);
+      ({ world, people } = await feeWorld(false));
     });
     after(() => world.stop());
 
@@ -236,19 +220,9 @@ describe('did not take place, and cancelling a claim', () => {
     let chain: Chain;
     let claimId: string;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, true);
-      const orderId = await takenTask(world, people, {
-        date: '2026-11-30',
-        start: '09:00',
-        end: '10:00',
-      });
-      await toHelsinki(world, '2026-11-30T10:00');
-      await press(people.orderer, orderId, 'task_done');
-      const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
-      claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
-      await world.settle();
+      ({ world, people, chain } = await feeWorld(true));
+      const task = { date: '2026-11-30', start: '09:00', end: '10:00' };
+      ({ claimId } = await claimFor(world, people, task, { confirmed: true }));
       await press(chain.supervisor, claimId, 'approve_claim');
       await world.settle();
     });
@@ -348,9 +322,7 @@ describe('did not take place, and cancelling a claim', () => {
     let people: Cast;
     let claimId: string;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      await approvers(world, false);
+      ({ world, people } = await feeWorld(false));
       await world.bot.services.registers.putStaff({
         email: EXPERT,
         name: 'Eeva Expert',
@@ -377,9 +349,7 @@ describe('did not take place, and cancelling a claim', () => {
     let orderId: string;
     let claimId: string;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      await approvers(world, false);
+      ({ world, people } = await feeWorld(false));
       ({ orderId, claimId } = await claimAtOrderer(world, people));
     });
     after(() => world.stop());

@@ -4,6 +4,8 @@ import {
   approvers,
   buttons,
   cardWith,
+  claimFor,
+  feeWorld,
   type Chain,
   EXPERT,
   myFees,
@@ -11,7 +13,7 @@ import {
   takenTask,
   toHelsinki,
 } from '../support/fees';
-import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
+import { anExpert, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { type InvokeAnswer, TestUser, World } from '../support/world';
 import { translator } from '../../src/i18n';
 
@@ -29,17 +31,10 @@ async function audit(coordinator: TestUser, claimId: string): Promise<string> {
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
 
-/** An ended task whose claim the expert has sent and the orderer confirmed: the supervisor holds it. */
-async function claimAtSupervisor(world: World, people: Cast, date: string): Promise<string> {
-  const orderId = await takenTask(world, people, { date, start: '13:00', end: '15:00' });
-  await toHelsinki(world, `${date}T15:00`);
-  await press(people.orderer, orderId, 'task_done');
-  const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
-  const claimId = CLAIM.exec(submitted.shown)?.[0];
-  assert.ok(claimId, `a claim number in ${submitted.shown}`);
-  await world.settle();
-  return claimId;
-}
+/** An ended task (13–15) whose claim the expert sent and the orderer confirmed: the supervisor holds it. */
+const claimAtSupervisor = async (world: World, people: Cast, date: string) =>
+  (await claimFor(world, people, { date, start: '13:00', end: '15:00' }, { confirmed: true }))
+    .claimId;
 
 describe('fee claims: edge cases', () => {
   describe('two clicks at the same instant', () => {
@@ -50,9 +45,7 @@ describe('fee claims: edge cases', () => {
     let claimId: string;
     let submitAnswers: InvokeAnswer[] = [];
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, true);
+      ({ world, people, chain } = await feeWorld(true));
       orderId = await takenTask(world, people, {
         date: '2026-11-30',
         start: '13:00',
@@ -133,17 +126,8 @@ describe('fee claims: edge cases', () => {
 
     it('when the director presses Approve twice at once, then payroll gets exactly one card', async () => {
       // A claim of its own, approved once by the supervisor.
-      const task = await takenTask(world, people, {
-        date: '2026-12-01',
-        start: '09:00',
-        end: '10:00',
-      });
-      await toHelsinki(world, '2026-12-01T10:00');
-      await press(people.orderer, task, 'task_done');
-      const claimId = /P-2026-\d{4}/.exec(
-        (await press(people.experts.get(EXPERT)!, task, 'submit_claim')).shown,
-      )![0];
-      await world.settle();
+      const task = { date: '2026-12-01', start: '09:00', end: '10:00' };
+      const { claimId } = await claimFor(world, people, task, { confirmed: true });
       await press(chain.supervisor, claimId, 'approve_claim');
       await world.settle();
       const { activityId } = cardWith(chain.director, claimId, 'approve_claim');
@@ -200,30 +184,16 @@ describe('fee claims: edge cases', () => {
       before(async () => {
         world = await World.start();
         const r = world.bot.services.registers;
-        await r.putUnit(UNIT);
+        ({ supervisor, payroll } = await approvers(world, false, [], lang.locale));
         await r.putStaff({
           email: 'orderer@example.fi',
           name: 'Olli Orderer',
           role: 'orderer',
           unitId: UNIT.unitId,
         });
-        await r.putStaff({
-          email: 'sup@example.fi',
-          name: 'Sanna Supervisor',
-          role: 'orderer',
-          unitId: UNIT.unitId,
-        });
-        await r.putStaff({
-          email: 'pay@example.fi',
-          name: 'Paavo Payroll',
-          role: 'orderer',
-          unitId: UNIT.unitId,
-        });
         await r.putExpert(anExpert({ email: EXPERT, name: 'Eeva Expert' }));
         orderer = world.person({ email: 'orderer@example.fi', locale: lang.locale });
         expert = world.person({ email: EXPERT, locale: lang.locale });
-        supervisor = world.person({ email: 'sup@example.fi', locale: lang.locale });
-        payroll = world.person({ email: 'pay@example.fi', locale: lang.locale });
         for (const u of [orderer, expert, supervisor, payroll]) await u.install();
       });
       after(() => world.stop());
@@ -284,9 +254,7 @@ describe('fee claims: edge cases', () => {
     let chain: Chain;
     let before1: string;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, false);
+      ({ world, people, chain } = await feeWorld(false));
     });
     after(() => world.stop());
 
@@ -364,9 +332,8 @@ describe('fee claims: edge cases', () => {
     let chain: Chain;
     let other: TestUser;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, false, ['payroll']); // the supervisor has not installed the app
+      // The supervisor has not installed the app.
+      ({ world, people, chain } = await feeWorld(false, ['payroll']));
       other = world.person({ email: 'other@example.fi', name: 'Otto Other' });
       await other.install();
     });
@@ -412,9 +379,7 @@ describe('fee claims: edge cases', () => {
     let people: Cast;
     let chain: Chain;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, false);
+      ({ world, people, chain } = await feeWorld(false));
     });
     after(() => world.stop());
 
@@ -449,9 +414,7 @@ describe('fee claims: edge cases', () => {
     let people: Cast;
     let orderId: string;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      await approvers(world, false);
+      ({ world, people } = await feeWorld(false));
       orderId = await takenTask(world, people, {
         date: '2026-11-30',
         start: '13:00',

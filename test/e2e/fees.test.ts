@@ -5,6 +5,8 @@ import {
   approvers,
   buttons,
   cardWith,
+  claimFor,
+  feeWorld,
   type Chain,
   EXPERT,
   myFees,
@@ -22,29 +24,17 @@ const AT_DIRECTOR = fi('claim_status_awaiting_director');
 type FullChain = Chain & { stranger: TestUser };
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A task of the expert that ended at `end` on `date`, confirmed by the orderer, with its claim submitted: the claim waits for the supervisor. */
-async function claimAtSupervisor(
-  world: World,
-  people: Cast,
-  date: string,
-  start = '09:00',
-  end = '10:00',
-): Promise<{ orderId: string; claimId: string }> {
-  const orderId = await takenTask(world, people, { date, start, end });
-  await toHelsinki(world, `${date}T${end}`);
-  await press(people.orderer, orderId, 'task_done');
-  const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
-  const claimId = /P-\d{4}-\d{4}/.exec(submitted.shown)![0];
-  assert.match(submitted.shown, new RegExp(fi('claim_status_awaiting_supervisor')));
-  await world.settle();
-  return { orderId, claimId };
-}
-
-/** The approvers and someone outside the chain, each in their own chat. */
-async function chainWithStranger(world: World, withDirector: boolean): Promise<FullChain> {
+/** Someone outside the chain, in their own chat. */
+async function aStranger(world: World): Promise<TestUser> {
   const stranger = world.person({ email: 'stranger@example.fi' });
   await stranger.install();
-  return { ...(await approvers(world, withDirector)), stranger };
+  return stranger;
+}
+
+/** The fee world, with someone outside the chain too. */
+async function feeWorldWithStranger(withDirector: boolean) {
+  const { world, people, chain } = await feeWorld(withDirector);
+  return { world, people, chain: { ...chain, stranger: await aStranger(world) } };
 }
 
 describe('fee claims', () => {
@@ -56,9 +46,7 @@ describe('fee claims', () => {
     let claimId: string;
     const fees: string[] = [];
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await chainWithStranger(world, true);
+      ({ world, people, chain } = await feeWorldWithStranger(true));
       orderId = await takenTask(world, people, {
         date: '2026-11-30',
         start: '13:00',
@@ -283,24 +271,18 @@ describe('fee claims', () => {
         anExpert({ email: EXPERT, name: 'Eeva Expert' }),
         anExpert({ email: 'peer@example.fi', kind: 'peer' }),
       ]);
-      chain = await chainWithStranger(world, false);
+      chain = { ...(await approvers(world, false)), stranger: await aStranger(world) };
     });
     after(() => world.stop());
 
     it('when the supervisor rejects with a reason, then the expert corrects it and version 2 goes back to the supervisor, then straight to payroll', async () => {
-      const orderId = await takenTask(world, people, {
-        date: '2026-12-01',
-        start: '09:00',
-        end: '10:30',
-        taskType: 'peer_group',
+      const task = { date: '2026-12-01', start: '09:00', end: '10:30', taskType: 'peer_group' };
+      const { claimId, submitted } = await claimFor(world, people, task, {
+        confirmed: true,
+        edits: { km: '40' },
       });
-      await toHelsinki(world, '2026-12-01T10:30');
-      await press(people.orderer, orderId, 'task_done');
       const expert = people.experts.get(EXPERT)!;
-      const submitted = await press(expert, orderId, 'submit_claim', { km: '40' });
-      const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
       assert.match(submitted.shown, new RegExp(AT_SUPERVISOR), 'the orderer had already confirmed');
-      await world.settle();
       const rejected = await press(chain.supervisor, claimId, 'reject_claim', {
         reason: 'Matka oli 20 km',
       });
@@ -353,16 +335,8 @@ describe('fee claims', () => {
     });
 
     it('when a claim waits over a weekend and Christmas, then the holder is reminded on the third working day and coordinators told after five', async () => {
-      const orderId = await takenTask(world, people, {
-        date: '2026-12-23',
-        start: '09:00',
-        end: '11:00',
-      });
-      await toHelsinki(world, '2026-12-23T11:00');
-      await press(people.orderer, orderId, 'task_done');
-      const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim');
-      const claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
-      await world.settle();
+      const task = { date: '2026-12-23', start: '09:00', end: '11:00' };
+      const { claimId } = await claimFor(world, people, task, { confirmed: true });
       const reminders = () =>
         chain.supervisor
           .messages()
@@ -397,7 +371,12 @@ describe('fee claims', () => {
     });
 
     it('when a coordinator reassigns a waiting claim, then both people are told and the new holder can approve', async () => {
-      const { claimId } = await claimAtSupervisor(world, people, '2027-01-12');
+      const { claimId } = await claimFor(
+        world,
+        people,
+        { date: '2027-01-12', start: '09:00', end: '10:00' },
+        { confirmed: true },
+      );
       const reply = (await people.coordinator.say(`/reassign ${claimId} dir@example.fi`)).join(
         '\n',
       );
@@ -430,9 +409,7 @@ describe('fee claims', () => {
     let people: Cast;
     let chain: FullChain;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await chainWithStranger(world, true);
+      ({ world, people, chain } = await feeWorldWithStranger(true));
     });
     after(() => world.stop());
 
@@ -480,17 +457,8 @@ describe('fee claims', () => {
     });
 
     it('when a timer falls on a weekend after downtime, then the reminder still comes on the next working day', async () => {
-      const orderId = await takenTask(world, people, {
-        date: '2026-11-30',
-        start: '09:00',
-        end: '10:00',
-      });
-      await toHelsinki(world, '2026-11-30T10:00');
-      await press(people.orderer, orderId, 'task_done');
-      const claimId = /P-2026-\d{4}/.exec(
-        (await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown,
-      )![0];
-      await world.settle();
+      const task = { date: '2026-11-30', start: '09:00', end: '10:00' };
+      const { claimId } = await claimFor(world, people, task, { confirmed: true });
       const reminders = () =>
         chain.supervisor
           .messages()
@@ -503,7 +471,12 @@ describe('fee claims', () => {
     });
 
     it('when a card of the first version is clicked after the claim was corrected, then nothing changes', async () => {
-      const { claimId } = await claimAtSupervisor(world, people, '2026-12-09');
+      const { claimId } = await claimFor(
+        world,
+        people,
+        { date: '2026-12-09', start: '09:00', end: '10:00' },
+        { confirmed: true },
+      );
       await press(chain.supervisor, claimId, 'approve_claim');
       await world.settle();
       await press(chain.director, claimId, 'reject_claim', { reason: 'Väärä päivä' });
@@ -557,23 +530,13 @@ describe('fee claims', () => {
     let people: Cast;
     let chain: FullChain;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await chainWithStranger(world, false);
+      ({ world, people, chain } = await feeWorldWithStranger(false));
     });
     after(() => world.stop());
 
     it('when Teams answers 404 for the approver, then coordinators are told once and the send is not retried for ever', async () => {
-      const orderId = await takenTask(world, people, {
-        date: '2026-11-26',
-        start: '09:00',
-        end: '10:00',
-      });
-      await toHelsinki(world, '2026-11-26T10:00');
-      const claimId = /P-2026-\d{4}/.exec(
-        (await press(people.experts.get(EXPERT)!, orderId, 'submit_claim')).shown,
-      )![0];
-      await world.settle();
+      const task = { date: '2026-11-26', start: '09:00', end: '10:00' };
+      const { claimId } = await claimFor(world, people, task);
       world.connector.fail('send', 404, {
         times: 50,
         conversationId: chain.supervisor.conversationId,
@@ -601,7 +564,12 @@ describe('fee claims', () => {
 
     it('when the rejection message and card fail to arrive, then both come later, once', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const { claimId } = await claimAtSupervisor(world, people, '2026-11-27');
+      const { claimId } = await claimFor(
+        world,
+        people,
+        { date: '2026-11-27', start: '09:00', end: '10:00' },
+        { confirmed: true },
+      );
       await people.coordinator.say(`/reassign ${claimId} dir@example.fi`);
       await world.settle();
       world.connector.fail('send', 500, { times: 4, conversationId: expert.conversationId });

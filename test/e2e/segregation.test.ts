@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { textOf } from '../support/cards';
 import {
-  approvers,
   buttons,
+  claimFor,
+  feeWorld,
   cardWith,
   type Chain,
   EXPERT,
   myFees,
   press,
-  takenTask,
   toHelsinki,
 } from '../support/fees';
-import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
+import { offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
 const own = /Tämä on oma palkkiohakemuksesi, joten et voi käsitellä sitä itse/;
@@ -28,9 +28,7 @@ describe('segregation of duties', () => {
     let claimId: string;
     let submitted: Awaited<ReturnType<typeof press>>;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, true);
+      ({ world, people, chain } = await feeWorld(true));
       const r = world.bot.services.registers;
       await r.putUnit({ ...UNIT, supervisorEmail: EXPERT, directorEmail: 'dir@example.fi' });
       await r.putStaff({ email: EXPERT, name: 'Eeva Expert', role: 'coordinator' });
@@ -43,18 +41,16 @@ describe('segregation of duties', () => {
       deputy = world.person({ email: 'deputy@example.fi' });
       await deputy.install();
       expert = people.experts.get(EXPERT)!;
-      const orderId = await takenTask(world, people, {
-        date: '2026-11-30',
-        start: '09:00',
-        end: '10:00',
-        remote: true,
-        municipality: '',
-      });
-      await toHelsinki(world, '2026-11-30T10:00');
-      await press(people.orderer, orderId, 'task_done');
-      submitted = await press(expert, orderId, 'submit_claim', { km: '500' });
-      claimId = /P-2026-\d{4}/.exec(submitted.shown)![0];
-      await world.settle();
+      const task = { date: '2026-11-30', start: '09:00', end: '10:00', remote: true };
+      ({ claimId, submitted } = await claimFor(
+        world,
+        people,
+        { ...task, municipality: '' },
+        {
+          confirmed: true,
+          edits: { km: '500' },
+        },
+      ));
     });
     after(() => world.stop());
 
@@ -162,24 +158,15 @@ describe('segregation of duties', () => {
     let people: Cast;
     let chain: Chain;
     before(async () => {
-      world = await World.start();
-      people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
-      chain = await approvers(world, true);
+      ({ world, people, chain } = await feeWorld(true));
       await world.bot.services.registers.putUnit({ ...UNIT, directorEmail: 'sup@example.fi' });
     });
     after(() => world.stop());
 
     it('when the supervisor approves once, then both stages are approved, payroll gets the card, the expert is told once and /audit shows both stages', async () => {
       const expert = people.experts.get(EXPERT)!;
-      const orderId = await takenTask(world, people, {
-        date: '2026-11-30',
-        start: '09:00',
-        end: '10:00',
-      });
-      await toHelsinki(world, '2026-11-30T10:00');
-      await press(people.orderer, orderId, 'task_done');
-      const claimId = /P-2026-\d{4}/.exec((await press(expert, orderId, 'submit_claim')).shown)![0];
-      await world.settle();
+      const task = { date: '2026-11-30', start: '09:00', end: '10:00' };
+      const { claimId } = await claimFor(world, people, task, { confirmed: true });
       const told = () =>
         expert.messages().filter((m) => (m.text ?? '').includes(`${claimId} eteni`));
       const before = told().length;

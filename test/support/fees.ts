@@ -1,6 +1,14 @@
 import { DateTime } from 'luxon';
 import { textOf } from './cards';
-import { offerCardsFor, placeOrder, UNIT, type Cast, type OrderInput } from './scenario';
+import {
+  anExpert,
+  cast,
+  offerCardsFor,
+  placeOrder,
+  UNIT,
+  type Cast,
+  type OrderInput,
+} from './scenario';
 import { TestUser, World } from './world';
 
 /** Helpers of the fee-claim end-to-end tests. */
@@ -14,11 +22,15 @@ export interface Chain {
   payroll: TestUser;
 }
 
-/** The unit's approvers, each in their own chat; `installed` says who has opened the bot. */
+/**
+ * The unit's approvers, each in their own chat (in `locale`, Finnish by default); `installed` says
+ * who has opened the bot.
+ */
 export async function approvers(
   world: World,
   withDirector: boolean,
   installed: Array<keyof Chain> = ['supervisor', 'director', 'payroll'],
+  locale?: string,
 ): Promise<Chain> {
   const r = world.bot.services.registers;
   await r.putUnit({ ...UNIT, ...(withDirector ? { directorEmail: 'dir@example.fi' } : {}) });
@@ -41,12 +53,46 @@ export async function approvers(
     unitId: UNIT.unitId,
   });
   const chain: Chain = {
-    supervisor: world.person({ email: 'sup@example.fi' }),
-    director: world.person({ email: 'dir@example.fi' }),
-    payroll: world.person({ email: 'pay@example.fi' }),
+    supervisor: world.person({ email: 'sup@example.fi', locale }),
+    director: world.person({ email: 'dir@example.fi', locale }),
+    payroll: world.person({ email: 'pay@example.fi', locale }),
   };
   for (const who of installed) await chain[who].install();
   return chain;
+}
+
+/** A fresh world with the orderer, a coordinator, the expert Eeva and the unit's approvers. */
+export async function feeWorld(
+  withDirector: boolean,
+  installed?: Array<keyof Chain>,
+): Promise<{ world: World; people: Cast; chain: Chain }> {
+  const world = await World.start();
+  const people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
+  const chain = await approvers(world, withDirector, installed);
+  return { world, people, chain };
+}
+
+export const CLAIM_NUMBER = /P-\d{4}-\d{4}/;
+
+/**
+ * The expert's task taken, ended at `end` and its claim sent from the claim card, as people press
+ * them. With `confirmed` the orderer pressed Task done first, so the claim waits for the
+ * supervisor; without it the claim waits for the orderer. `edits` are the expert's card inputs.
+ */
+export async function claimFor(
+  world: World,
+  people: Cast,
+  task: OrderInput & { date: string; start: string; end: string },
+  o: { confirmed?: boolean; edits?: Record<string, unknown> } = {},
+): Promise<{ orderId: string; claimId: string; submitted: Awaited<ReturnType<typeof press>> }> {
+  const orderId = await takenTask(world, people, task);
+  await toHelsinki(world, `${task.date}T${task.end}`);
+  if (o.confirmed) await press(people.orderer, orderId, 'task_done');
+  const submitted = await press(people.experts.get(EXPERT)!, orderId, 'submit_claim', o.edits);
+  const claimId = CLAIM_NUMBER.exec(submitted.shown)?.[0];
+  if (!claimId) throw new Error(`no claim number in ${submitted.shown}`);
+  await world.settle();
+  return { orderId, claimId, submitted };
 }
 
 /** An order placed and taken by the expert (the task has not ended yet). */
