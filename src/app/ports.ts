@@ -344,7 +344,7 @@ export interface Notifier {
     expert: Person,
     view: OfferView,
     sentActivityId?: string,
-  ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
+  ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean; retry?: boolean }>;
   ordererUpdate(
     orderer: Person,
     order: Order,

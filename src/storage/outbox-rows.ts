@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { retryOnConflict } from '../app/conflict';
 import { randomUUID } from 'node:crypto';
 import type { StoredEffect } from '../app/ports';
+import { EFFECT_PARTS, gather, spread } from './long-json';
 import { isNotFound } from './tables';
 
 /** Effects get keys that sort in the order they were decided (the outbox runs them in that order). */
@@ -13,15 +14,18 @@ export function withKeys<E>(effects: readonly E[]): StoredEffect<E>[] {
   }));
 }
 
-/** The effects stored in an entity's `effects` property, with the entity's ETag. */
+/** The effects stored in an entity's `effects` properties (long-json.ts), with the entity's ETag. */
 export async function readEffects<E>(
   table: TableClient,
   pk: string,
   rk: string,
 ): Promise<{ effects: StoredEffect<E>[]; etag: string } | undefined> {
   try {
-    const row = await table.getEntity<{ effects?: string }>(pk, rk);
-    return { effects: JSON.parse(row.effects ?? '[]') as StoredEffect<E>[], etag: row.etag };
+    const row = await table.getEntity<Record<string, unknown>>(pk, rk);
+    return {
+      effects: JSON.parse(gather(row, 'effects', '[]')) as StoredEffect<E>[],
+      etag: row.etag as string,
+    };
   } catch (err) {
     if (isNotFound(err)) return undefined;
     throw err;
@@ -45,7 +49,11 @@ export function removeEffect(
         {
           partitionKey: pk,
           rowKey: rk,
-          effects: JSON.stringify(row.effects.filter((e) => !keys.has(e.key))),
+          ...spread(
+            'effects',
+            JSON.stringify(row.effects.filter((e) => !keys.has(e.key))),
+            EFFECT_PARTS,
+          ),
         },
         'Merge',
         { etag: row.etag },

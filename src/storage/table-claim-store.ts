@@ -1,3 +1,4 @@
+import { gather } from './long-json';
 import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import type { ClaimFile, ClaimStore, SentCard, StoredEffect } from '../app/ports';
@@ -55,7 +56,7 @@ export class TableClaimStore implements ClaimStore {
   }
 
   async load(claimId: string): Promise<ClaimFile | undefined> {
-    let row: { data: string; effects?: string; etag: string } | undefined;
+    let row: { data: string; etag: string; [column: string]: unknown } | undefined;
     const cards: SentCard[] = [];
     for await (const r of partitionRows(this.table, encodeKey(claimId.toUpperCase()))) {
       if (r.rowKey === CLAIM_ROW) row = r as unknown as typeof row;
@@ -65,7 +66,7 @@ export class TableClaimStore implements ClaimStore {
     if (!row) return undefined;
     return {
       claim: { value: JSON.parse(row.data) as Claim, etag: row.etag },
-      effects: JSON.parse(row.effects ?? '[]') as StoredEffect<ClaimEffect>[],
+      effects: JSON.parse(gather(row, 'effects', '[]')) as StoredEffect<ClaimEffect>[],
       cards,
     };
   }

@@ -4,14 +4,13 @@ import type { OfferStore, OrderChange, OrderFile, Stored, StoredEffect } from '.
 import type { Effect, Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { decodeKey, encodeKey } from './keys';
+import { EFFECT_PARTS, gather, OFFER_PARTS, spread } from './long-json';
 import { readEffects, removeEffect, withKeys } from './outbox-rows';
 import { orderIndexEntity } from './order-index';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
-/** Azure's limit for one string property is 64 KiB; stay well below it. */
-const MAX_PROPERTY_CHARS = 30_000;
 
 /**
  * The order row holds the order, its offers and its pending effects, so that every change is one
@@ -23,8 +22,8 @@ export interface OrderRow {
   partitionKey: string;
   rowKey: string;
   data: string;
-  offers: string;
-  effects: string;
+  /** JSON, spread over `offers`, `offers_1`, … (long-json.ts); `effects` likewise. */
+  [column: string]: string;
 }
 
 function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
@@ -32,14 +31,9 @@ function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
     partitionKey: encodeKey(order.orderId),
     rowKey: ORDER_ROW,
     data: JSON.stringify(order),
-    offers: '{}',
-    effects: JSON.stringify(withKeys(effects)),
+    ...spread('offers', '{}', OFFER_PARTS),
+    ...spread('effects', JSON.stringify(withKeys(effects)), EFFECT_PARTS),
   };
-}
-
-function checked(value: string, what: string): string {
-  if (value.length > MAX_PROPERTY_CHARS) throw new Error(`${what}_too_large`);
-  return value;
 }
 
 export class TableOfferStore implements OfferStore {
@@ -81,11 +75,11 @@ export class TableOfferStore implements OfferStore {
         sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
     }
     if (!row) return undefined;
-    const effects = JSON.parse(row.effects ?? '[]') as StoredEffect[];
+    const effects = JSON.parse(gather(row, 'effects', '[]')) as StoredEffect[];
     this.remember(pk, row.etag, effects);
     const offers = new Map<string, Stored<Offer>>();
     for (const [email, offer] of Object.entries(
-      JSON.parse(row.offers ?? '{}') as Record<string, Offer>,
+      JSON.parse(gather(row, 'offers', '{}')) as Record<string, Offer>,
     ))
       offers.set(email, { value: offer, etag: row.etag });
     return {
@@ -109,8 +103,8 @@ export class TableOfferStore implements OfferStore {
         partitionKey: encodeKey(change.order.value.orderId),
         rowKey: ORDER_ROW,
         data: JSON.stringify(change.order.value),
-        offers: checked(JSON.stringify(offers), 'offers'),
-        effects: checked(JSON.stringify(effects), 'effects'),
+        ...spread('offers', JSON.stringify(offers), OFFER_PARTS),
+        ...spread('effects', JSON.stringify(effects), EFFECT_PARTS),
       },
       'Replace',
       { etag: change.order.etag },
@@ -141,7 +135,11 @@ export class TableOfferStore implements OfferStore {
       const effects = known.effects.filter((e) => !keys.includes(e.key));
       try {
         const res = await this.table.updateEntity(
-          { partitionKey: pk, rowKey: ORDER_ROW, effects: JSON.stringify(effects) },
+          {
+            partitionKey: pk,
+            rowKey: ORDER_ROW,
+            ...spread('effects', JSON.stringify(effects), EFFECT_PARTS),
+          },
           'Merge',
           { etag: known.etag },
         );

@@ -19,10 +19,14 @@ export async function waitUntil(
   what: string,
   check: () => boolean | Promise<boolean>,
   timeoutMs: number,
+  progress?: () => string,
 ): Promise<number> {
   const t0 = Date.now();
   while (!(await check())) {
-    if (Date.now() - t0 > timeoutMs) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    if (Date.now() - t0 > timeoutMs)
+      throw new Error(
+        `${what}: not within ${timeoutMs / 1000} s${progress ? ` (${progress()})` : ''}`,
+      );
     await sleep(100);
   }
   return Date.now() - t0;
