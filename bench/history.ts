@@ -29,7 +29,8 @@ export async function writeHistory(store: TableStore, unitId: string): Promise<v
     const created = new Date(start + i * 2 * 3600_000);
     const assignedEmail = `h${i % HISTORY.experts}@example.fi`;
     return {
-      orderId: `T-${created.getUTCFullYear() - 100}-${String(i + 1).padStart(5, '0')}`,
+      // Five digits: never the same number as an order the bench sends (T-2026-0001…).
+      orderId: `T-${created.getUTCFullYear()}-${String(i + 1).padStart(5, '0')}`,
       taskType: 'lecture',
       areas: ['mental_health'],
       date: new Date(created.getTime() + 14 * 86_400_000).toISOString().slice(0, 10),
