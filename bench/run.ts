@@ -1,6 +1,7 @@
 /* npm run bench: SPEC §11 figures. Each bot runs in its own process against its own Azurite. */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,12 +11,21 @@ import { serveArgs } from '../scripts/serve-args';
 import { benchMatching } from './match';
 import { ConnectorStub } from '../test/support/connector-stub';
 import type { RequestCounts } from '../src/storage/request-counter';
+import { HISTORY, writeHistory } from './history';
 
 const root = join(__dirname, '..');
 /** BENCH_SMALL=1: few rounds, for a quick look at the figures (the storage counts are exact either way). */
 const SMALL = process.env.BENCH_SMALL === '1';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? (SMALL ? 20 : 200));
 const EXPERTS = 2000;
+/** BENCH_HISTORY=1: the same run with 10,000 past orders, 1,000 claims, 10,000 more experts (bench/history.ts). */
+const WITH_HISTORY = process.env.BENCH_HISTORY === '1';
+/** BENCH_SOAK_MINUTES=30: only mixed load for that long, resident memory sampled each minute. */
+const SOAK_MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 0);
+/** The figures of the last run of each kind, to compare the history run with the empty one. */
+const figuresFile = (history: boolean) =>
+  join(tmpdir(), `kokemusvalitys-bench-${history ? 'history' : 'empty'}.json`);
+const figures: Record<string, number> = {};
 const children: ChildProcess[] = [];
 
 const freePort = () =>
@@ -149,10 +159,15 @@ async function main(): Promise<void> {
 
   const connector = new ConnectorStub();
   await connector.start();
-  for (const who of ['echo-user', 'orderer', 'help-user']) {
+  for (const who of ['echo-user', 'orderer', 'help-user', 'coord']) {
     for (let i = 0; i < USERS; i++) {
       const id = `${who}-${i}`;
-      const email = who === 'orderer' ? 'orderer@example.fi' : `${id}@example.fi`;
+      const email =
+        who === 'orderer'
+          ? 'orderer@example.fi'
+          : who === 'coord'
+            ? 'coord@example.fi'
+            : `${id}@example.fi`;
       connector.addMember({
         id: `29:${id}`,
         aadObjectId: id,
@@ -234,6 +249,14 @@ async function main(): Promise<void> {
     role: 'orderer',
     unitId: 'u1',
   });
+  await registers.putStaff({ email: 'coord@example.fi', name: 'C', role: 'coordinator' });
+  if (WITH_HISTORY) {
+    const t0 = performance.now();
+    await writeHistory(store, 'u1');
+    report(
+      `history: ${HISTORY.orders} past orders, ${HISTORY.claims} claims, ${HISTORY.experts} more experts written in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    );
+  }
   for (let i = 0; i < EXPERTS; i += 50) {
     await Promise.all(
       Array.from({ length: 50 }, (_, j) =>
@@ -281,13 +304,28 @@ async function main(): Promise<void> {
     env,
   );
   await waitHealthy(botPort);
+  if (SOAK_MINUTES > 0) {
+    for (const line of await soak(bot, botPort, connector, SOAK_MINUTES)) report(line);
+    await connector.stop();
+    return;
+  }
   const rssAfter: string[] = [`started ${rssMb(bot.pid!).toFixed(0)}`];
   const helpTimes = await timeMessages(botPort, connector, 'help-user', 'apua');
+  figures['help p95 ms'] = pct(helpTimes, 95);
   rssAfter.push(`messages ${rssMb(bot.pid!).toFixed(0)}`);
   report(
     `our bot, "apua": answered ${fmt(helpTimes)} (${(pct(helpTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50; target ≤ 3×)`,
   );
   const orderTimes = await timeMessages(botPort, connector, 'orderer', samples[0]!);
+  figures['order message p95 ms'] = pct(orderTimes, 95);
+  // The coordinator's console (SPEC §11: within 3× the echo bot, also with history).
+  for (const command of ['/orders', '/experts']) {
+    const times = await timeMessages(botPort, connector, 'coord', command);
+    figures[`${command} p95 ms`] = pct(times, 95);
+    report(
+      `our bot, "${command}": answered ${fmt(times)} (${(pct(times, 95) / pct(echoTimes, 95)).toFixed(1)}× echo at p95; target ≤ 3×)`,
+    );
+  }
   report(
     `our bot, an order message to its card: ${fmt(orderTimes)} (${(pct(orderTimes, 50) / pct(echoTimes, 50)).toFixed(1)}× echo at p50)`,
   );
@@ -322,6 +360,7 @@ async function main(): Promise<void> {
     sendTimes.push(r.ms);
   }
   report(`our bot, Send order → order number: ${fmt(sendTimes.slice(ROUNDS / 10))}`);
+  figures['Send order p95 ms'] = pct(sendTimes.slice(ROUNDS / 10), 95);
   rssAfter.push(`orders ${rssMb(bot.pid!).toFixed(0)}`);
   // Send order → the first offer card reaches an expert, then Accept → its answer.
   const firstOffer: number[] = [];
@@ -386,12 +425,30 @@ async function main(): Promise<void> {
     `Send order → first offer card at the connector (2,000 experts): ${fmt(firstOffer.slice(5))} (target p95 ≤ 300 ms)`,
   );
   report(`Accept → answer card: ${fmt(accepts.slice(5))} (target p95 ≤ 100 ms)`);
+  figures['first offer p95 ms'] = pct(firstOffer.slice(5), 95);
+  figures['Accept p95 ms'] = pct(accepts.slice(5), 95);
   for (const line of await storageTrips(bot, botPort, connector)) report(line);
   report(benchMatching());
   const botRss = rssMb(bot.pid!);
+  figures['RSS MB'] = botRss;
   report(
     `our bot: RSS ${botRss.toFixed(0)} MB (${(botRss - echoRss).toFixed(0)} MB above echo; target ≤ 100 MB); MB after each phase: ${[...rssAfter, `offers ${botRss.toFixed(0)}`].join(', ')}`,
   );
+  writeFileSync(figuresFile(WITH_HISTORY), JSON.stringify(figures, null, 2));
+  const other = figuresFile(!WITH_HISTORY);
+  if (existsSync(other)) {
+    const [empty, history] = WITH_HISTORY
+      ? [JSON.parse(readFileSync(other, 'utf8')) as Record<string, number>, figures]
+      : [figures, JSON.parse(readFileSync(other, 'utf8')) as Record<string, number>];
+    report('with history beside the empty store (SPEC §11: each within 1.3×):');
+    for (const [name, e] of Object.entries(empty)) {
+      const h = history[name];
+      if (h === undefined) continue;
+      report(
+        `  ${name}: empty ${e.toFixed(1)}, history ${h.toFixed(1)}, ${(h / Math.max(e, 0.001)).toFixed(2)}×`,
+      );
+    }
+  }
   await connector.stop();
 }
 
@@ -442,6 +499,7 @@ async function storageTrips(
   const N = SMALL ? 5 : 20;
   const figure = (what: string, xs: number[], limit?: number) => {
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    figures[`storage requests, ${what}`] = mean;
     lines.push(
       `storage requests, ${what}: mean ${mean.toFixed(1)}, max ${Math.max(...xs)}${limit === undefined ? '' : ` (limit ${limit})`}`,
     );
@@ -470,6 +528,16 @@ async function storageTrips(
       ),
     );
   figure('an order message', order, 4);
+  for (const command of ['/orders', '/experts']) {
+    const xs: number[] = [];
+    for (let i = 0; i < N; i++)
+      xs.push(
+        await during(() =>
+          post(port, activity(connector, `coord-${i % USERS}`, { text: command })),
+        ),
+      );
+    figure(command, xs);
+  }
   const send: number[] = [];
   const wave: number[] = [];
   const acceptAnswer: number[] = [];
@@ -543,6 +611,86 @@ async function storageTrips(
     `storage requests, idle: ${((i1.counts.total - i0.counts.total) / (idleMs / 1000)).toFixed(2)} a second (limit 2)`,
   );
   return lines;
+}
+
+/**
+ * BENCH_SOAK_MINUTES: mixed load (help, order messages, Send order and Accept, /orders) against
+ * the one process for that long; its resident memory each minute, and the trend by least squares.
+ */
+async function soak(
+  bot: ChildProcess,
+  port: number,
+  connector: ConnectorStub,
+  minutes: number,
+): Promise<string[]> {
+  const samples: number[] = [rssMb(bot.pid!)];
+  const until = performance.now() + minutes * 60_000;
+  let nextSample = performance.now() + 60_000;
+  let n = 0;
+  while (performance.now() < until) {
+    const i = n++;
+    const user = `orderer-${i % USERS}`;
+    switch (i % 4) {
+      case 0:
+        await post(port, activity(connector, `help-user-${i % USERS}`, { text: 'apua' }));
+        break;
+      case 1:
+        await post(
+          port,
+          activity(connector, user, { text: 'luento mielenterveydestä ke klo 9-11 etänä' }),
+        );
+        break;
+      case 2: {
+        const date = new Date(Date.UTC(2027, 0, 4) + (i % 700) * 86_400_000)
+          .toISOString()
+          .slice(0, 10);
+        const data = {
+          verb: 'send_order',
+          draftId: `soak-${i}`,
+          taskType: 'lecture',
+          areas: 'mental_health',
+          date,
+          start: '09:00',
+          end: '11:00',
+          remote: 'true',
+          municipality: '',
+          expertCount: '1',
+          language: 'fi',
+        };
+        await post(
+          port,
+          activity(connector, user, {
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
+          }),
+        );
+        break;
+      }
+      default:
+        await post(port, activity(connector, `coord-${i % USERS}`, { text: '/orders' }));
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    if (performance.now() >= nextSample) {
+      samples.push(rssMb(bot.pid!));
+      nextSample += 60_000;
+    }
+  }
+  samples.push(rssMb(bot.pid!));
+  // Least squares over (minute, MB).
+  const xs = samples.map((_, k) => k);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = samples.reduce((a, b) => a + b, 0) / samples.length;
+  const slope =
+    xs.reduce((a, x, k) => a + (x - mx) * (samples[k]! - my), 0) /
+    Math.max(
+      1e-9,
+      xs.reduce((a, x) => a + (x - mx) ** 2, 0),
+    );
+  return [
+    `soak: ${minutes} min of mixed load, ${n} requests; RSS each minute (MB): ${samples.map((m) => m.toFixed(0)).join(', ')}`,
+    `soak: trend ${slope >= 0 ? '+' : ''}${slope.toFixed(2)} MB a minute (${(slope * 30).toFixed(0)} MB over 30 minutes); peak ${Math.max(...samples).toFixed(0)} MB`,
+  ];
 }
 
 main()

@@ -6,6 +6,7 @@ import { Clock, SystemClock } from './clock';
 import { Config, ConfigError, loadConfig } from './config';
 import { log } from './log';
 import { draftsOf, TableOrderRepository } from './storage/table-order-repository';
+import { backfillOrderIndex } from './storage/order-index-backfill';
 import { TableFeedbackStore } from './storage/table-feedback-store';
 import { TableJobStore } from './storage/table-job-store';
 import { TableLoadStore } from './storage/table-load-store';
@@ -69,6 +70,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const store = new TableStore(storageTarget(config), config.TABLE_PREFIX);
   await store.ensureTables();
   const orders = new TableOrderRepository(store.table('Orders'), store.table('Counters'));
+  // Orders stored before the order index existed get their index rows, once (one read later on).
+  const backfilled = await backfillOrderIndex(store.table('Orders'));
+  if (backfilled)
+    log.info({ event: 'order_index_backfilled', written: backfilled }, 'order index backfilled');
   // afterCommit below may run before the runner is built: it must read undefined, not a dead zone.
   // eslint-disable-next-line prefer-const
   let work: WorkRunner | undefined;

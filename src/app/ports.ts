@@ -374,7 +374,7 @@ export interface Notifier {
     expert: Person,
     view: OfferView,
     sentActivityId?: string,
-  ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean }>;
+  ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean; retry?: boolean }>;
   ordererUpdate(orderer: Person, order: Order, about: OrdererNews): Promise<void>;
   /** An expert gave their place back less than 48 h before the task (the reason, if any, for coordinators only). */
   coordinatorWithdrawn(

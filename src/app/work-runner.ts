@@ -34,6 +34,8 @@ const TIMER_BATCH = 20;
 const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
+/** Offer cards of one wave in flight at once; the pacer, not this, keeps the rate within Teams' limits. */
+const SEND_CONCURRENCY = 32;
 /** Effects whose repetition changes nothing a person sees twice: a card updated again, a row written again. */
 const REPEATABLE = new Set<Effect['type']>([
   'update_offer_card',
@@ -58,6 +60,8 @@ export class WorkRunner {
   private polling?: Promise<void>;
 
   private readonly claimWork: ClaimWork;
+  /** Offer cards delivered whose activity id could not be stored (storage down), by order and e-mail. */
+  private readonly unrecorded = new Map<string, string>();
 
   constructor(
     private readonly s: Services,
@@ -157,12 +161,35 @@ export class WorkRunner {
         // (or at the end): a crash in between repeats only them.
         let file = await this.s.offers.load(id);
         let done: string[] = [];
-        for (const { key, effect } of file?.effects ?? []) {
-          if (effect.type === 'count_stats') await this.s.stats.apply(effect.delta, key);
-          else {
-            file ??= await this.s.offers.load(id);
-            if (file && (await this.carryOut(file, effect)) === 'order_changed') file = undefined;
+        const effects = file?.effects ?? [];
+        for (let i = 0; i < effects.length;) {
+          file ??= await this.s.offers.load(id);
+          // A wave's offer cards go out side by side (the pacer keeps Teams' limits): one by one, a
+          // throttled send's Retry-After would hold up the whole wave (SPEC §11: 25 a second).
+          const run = offerCardRun(effects, i);
+          if (run.length > 1) {
+            const shown = file;
+            const outcomes = await settleEach(run, SEND_CONCURRENCY, (e) =>
+              shown ? this.carryOut(shown, e.effect) : Promise.resolve(),
+            );
+            done.push(
+              ...run.filter((_, k) => outcomes[k]!.status === 'fulfilled').map((e) => e.key),
+            );
+            if (outcomes.some((o) => o.status === 'fulfilled' && o.value === 'order_changed'))
+              file = undefined;
+            const failed = outcomes.find((o) => o.status === 'rejected');
+            if (failed) {
+              // Those delivered are done; the rest stay in the outbox for the next drain.
+              await this.s.offers.deleteEffects(id, done);
+              throw (failed).reason;
+            }
+            i += run.length;
+            continue;
           }
+          const { key, effect } = effects[i++]!;
+          if (effect.type === 'count_stats') await this.s.stats.apply(effect.delta, key);
+          else if (file && (await this.carryOut(file, effect)) === 'order_changed')
+            file = undefined;
           done.push(key);
           if (!REPEATABLE.has(effect.type)) {
             await this.s.offers.deleteEffects(id, done);
@@ -452,7 +479,9 @@ export class WorkRunner {
       this.s.people.findByEmail(email),
       shared ? seriesOfferView(this.s, shared) : offerViewOf(this.s, order, offer),
     ]);
-    const previous = file.sentCards.get(email) ?? shared?.activityId;
+    const sentKey = `${order.orderId}|${email}`;
+    const previous =
+      file.sentCards.get(email) ?? shared?.activityId ?? this.unrecorded.get(sentKey);
     if (!person && this.s.reach && offer.status === 'pending') {
       // SPEC §12: nobody has a chat with them yet: install the app; the installation delivers it.
       const reached = await reachByInstall(
@@ -471,13 +500,23 @@ export class WorkRunner {
         ? await this.notifier.offerCard(person, view, previous)
         : { ok: false, unreachable: true };
     if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) {
-      await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
+      try {
+        await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
+        this.unrecorded.delete(sentKey);
+      } catch (err) {
+        // Delivered, but storage failed: the next try updates this card instead of sending another.
+        if (this.unrecorded.size >= 10_000) this.unrecorded.clear();
+        this.unrecorded.set(sentKey, sent.activityId);
+        throw err;
+      }
       file.sentCards.set(email, sent.activityId);
     }
     if (!sent.ok && sent.unreachable && offer.status === 'pending') {
       await this.skipUnreachable(order.orderId, email);
       return 'order_changed';
     }
+    // Throttled or down after all retries: the effect stays, and the next drain sends it (SPEC §11).
+    if (!sent.ok && sent.retry) throw new Error('offer_card_not_delivered');
   }
 
   /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */
@@ -541,4 +580,33 @@ export class WorkRunner {
     const people = await Promise.all([...emails].map((e) => this.s.people.findByEmail(e)));
     return people.filter((p): p is Person => p !== undefined);
   }
+}
+
+/** The offer-card effects from `i` on, up to the first effect of another kind. */
+function offerCardRun<E extends { effect: Effect }>(effects: readonly E[], i: number): E[] {
+  let j = i;
+  while (j < effects.length && effects[j]!.effect.type === 'update_offer_card') j++;
+  return effects.slice(i, j);
+}
+
+/** `fn` over `items`, at most `limit` at a time; every outcome, in the items' order. */
+async function settleEach<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<PromiseSettledResult<R>[]> {
+  const outcomes: PromiseSettledResult<R>[] = new Array<PromiseSettledResult<R>>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const k = next++;
+      try {
+        outcomes[k] = { status: 'fulfilled', value: await fn(items[k]!) };
+      } catch (reason) {
+        outcomes[k] = { status: 'rejected', reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return outcomes;
 }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { StoredEffect } from '../app/ports';
 import { keyedEffectsSchema } from '../app/stored-schemas';
 import { parseStored, rowName } from './parse-stored';
+import { EFFECT_PARTS, gather, spread } from './long-json';
 import { isNotFound } from './tables';
 
 /** Effects get keys that sort in the order they were decided (the outbox runs them in that order). */
@@ -16,7 +17,7 @@ export function withKeys<E>(effects: readonly E[]): StoredEffect<E>[] {
   }));
 }
 
-/** The effects stored in an entity's `effects` property, read with `schema`, with the entity's ETag. */
+/** The effects stored in an entity's `effects` properties (long-json.ts), read with `schema`, with its ETag. */
 export async function readEffects<T>(
   table: TableClient,
   pk: string,
@@ -24,8 +25,8 @@ export async function readEffects<T>(
   schema: z.ZodType<T, z.ZodTypeDef, unknown>,
 ): Promise<{ effects: T; etag: string } | undefined> {
   try {
-    const row = await table.getEntity<{ effects?: string }>(pk, rk);
-    const effects = parseStored(schema, row.effects ?? '[]', rowName(table, pk, rk));
+    const row = await table.getEntity<Record<string, unknown>>(pk, rk);
+    const effects = parseStored(schema, gather(row, 'effects', '[]'), rowName(table, pk, rk));
     return { effects, etag: row.etag };
   } catch (err) {
     if (isNotFound(err)) return undefined;
@@ -50,7 +51,11 @@ export function removeEffect(
         {
           partitionKey: pk,
           rowKey: rk,
-          effects: JSON.stringify(row.effects.filter((e) => !keys.has(e.key))),
+          ...spread(
+            'effects',
+            JSON.stringify(row.effects.filter((e) => !keys.has(e.key))),
+            EFFECT_PARTS,
+          ),
         },
         'Merge',
         { etag: row.etag },

@@ -1,3 +1,4 @@
+import { gather } from './long-json';
 import type { TableClient } from '@azure/data-tables';
 import { DateTime } from 'luxon';
 import type { ClaimFile, ClaimStore, SentCard, StoredEffect } from '../app/ports';
@@ -71,7 +72,7 @@ export class TableClaimStore implements ClaimStore {
     const what = rowName(this.table, pk, CLAIM_ROW);
     return {
       claim: { value: parseStored(storedClaimSchema, row.data, what), etag: row.etag },
-      effects: parseStored(claimEffectsSchema, row.effects ?? '[]', what),
+      effects: parseStored(claimEffectsSchema, gather(row, 'effects', '[]'), what),
       cards,
     };
   }

@@ -8,6 +8,7 @@ import { effectSchema, storedOfferSchema } from '../domain/offers/offer-schema';
 import type { Order } from '../domain/orders/order';
 import { storedOrderSchema } from '../domain/orders/order-schema';
 import { decodeKey, encodeKey } from './keys';
+import { EFFECT_PARTS, gather, OFFER_PARTS, spread } from './long-json';
 import { readEffects, removeEffect, withKeys } from './outbox-rows';
 import { orderIndexEntity } from './order-index';
 import { parseStored, rowName } from './parse-stored';
@@ -21,8 +22,6 @@ import {
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
-/** Azure's limit for one string property is 64 KiB; stay well below it. */
-const MAX_PROPERTY_CHARS = 30_000;
 
 const orderEffectsSchema = storedEffectsSchema(effectSchema);
 const offersSchema = z.record(storedOfferSchema);
@@ -37,8 +36,8 @@ export interface OrderRow {
   partitionKey: string;
   rowKey: string;
   data: string;
-  offers: string;
-  effects: string;
+  /** JSON, spread over `offers`, `offers_1`, … (long-json.ts); `effects` likewise. */
+  [column: string]: string;
 }
 
 function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
@@ -46,14 +45,9 @@ function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
     partitionKey: encodeKey(order.orderId),
     rowKey: ORDER_ROW,
     data: JSON.stringify(order),
-    offers: '{}',
-    effects: JSON.stringify(withKeys(effects)),
+    ...spread('offers', '{}', OFFER_PARTS),
+    ...spread('effects', JSON.stringify(withKeys(effects)), EFFECT_PARTS),
   };
-}
-
-function checked(value: string, what: string): string {
-  if (value.length > MAX_PROPERTY_CHARS) throw new Error(`${what}_too_large`);
-  return value;
 }
 
 export class TableOfferStore implements OfferStore {
@@ -95,11 +89,11 @@ export class TableOfferStore implements OfferStore {
     }
     if (!row) return undefined;
     const what = rowName(this.table, pk, ORDER_ROW);
-    const effects = parseStored(orderEffectsSchema, row.effects ?? '[]', what);
+    const effects = parseStored(orderEffectsSchema, gather(row, 'effects', '[]'), what);
     this.remember(pk, row.etag, effects);
     const offers = new Map<string, Stored<Offer>>();
     for (const [email, offer] of Object.entries(
-      parseStored(offersSchema, row.offers ?? '{}', what),
+      parseStored(offersSchema, gather(row, 'offers', '{}'), what),
     ))
       offers.set(email, { value: offer, etag: row.etag });
     return {
@@ -123,8 +117,8 @@ export class TableOfferStore implements OfferStore {
         partitionKey: encodeKey(change.order.value.orderId),
         rowKey: ORDER_ROW,
         data: JSON.stringify(change.order.value),
-        offers: checked(JSON.stringify(offers), 'offers'),
-        effects: checked(JSON.stringify(effects), 'effects'),
+        ...spread('offers', JSON.stringify(offers), OFFER_PARTS),
+        ...spread('effects', JSON.stringify(effects), EFFECT_PARTS),
       },
       'Replace',
       { etag: change.order.etag },
@@ -157,7 +151,11 @@ export class TableOfferStore implements OfferStore {
       const effects = known.effects.filter((e) => !keys.includes(e.key));
       try {
         const res = await this.table.updateEntity(
-          { partitionKey: pk, rowKey: ORDER_ROW, effects: JSON.stringify(effects) },
+          {
+            partitionKey: pk,
+            rowKey: ORDER_ROW,
+            ...spread('effects', JSON.stringify(effects), EFFECT_PARTS),
+          },
           'Merge',
           { etag: known.etag },
         );

@@ -15,6 +15,13 @@ export const incomingActivitySchema = z
       .object({ id: z.string().min(1), tenantId: z.string().optional() })
       .passthrough(),
     text: z.string().max(28_000).optional(),
+    // Fields the turn reads: of the wrong type they would fail deep inside it (SPEC §14).
+    locale: z.string().max(64).optional(),
+    name: z.string().max(256).optional(),
+    replyToId: z.string().max(512).optional(),
+    timestamp: z.string().max(64).optional(),
+    attachments: z.array(z.object({}).passthrough()).max(50).optional(),
+    channelData: z.object({}).passthrough().optional(),
   })
   .passthrough();
 

@@ -61,9 +61,14 @@ export class TeamsNotifier implements Notifier {
     const result = sentActivityId
       ? await this.outbound.update(expert, sentActivityId, cardActivity(card))
       : await this.outbound.send(expert, cardActivity(card));
-    return result.ok
-      ? { ok: true, activityId: result.activityId }
-      : { ok: false, unreachable: result.reason === 'unreachable' };
+    if (result.ok) return { ok: true, activityId: result.activityId };
+    // Throttled, timed out or down after all retries: worth trying again (a 4xx is not).
+    const transient = result.status === undefined || result.status === 429 || result.status >= 500;
+    return {
+      ok: false,
+      unreachable: result.reason === 'unreachable',
+      retry: result.reason === 'failed' && transient,
+    };
   }
 
   async ordererUpdate(orderer: Person, order: Order, about: OrdererNews) {

@@ -1,7 +1,7 @@
 import pRetry, { AbortError } from 'p-retry';
 
-/** Answers that mean "try again later" from the Bot Connector (SPEC §11). */
-const RETRYABLE = new Set([412, 429, 502, 504]);
+/** Answers that mean "try again later" from the Bot Connector (SPEC §11; 503 too: the service is briefly down). */
+const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 
 export interface RetryOptions {
   retries: number;

@@ -91,6 +91,9 @@ export function createServer(o: ServerOptions): restify.Server {
       const invoke = await o.adapter.runTurn(auth, activity, (ctx) =>
         o.app.run(ctx).then(() => undefined),
       );
+      // An invoke nobody handles is botbuilder's 501; it is the sender's mistake, not ours (SPEC §14).
+      if (invoke?.status === 501)
+        return void (res.headersSent || refuse(400, 'unsupported_invoke'));
       if (!res.headersSent) sendJson(res, invoke?.status ?? 200, invoke?.body);
     } catch (err) {
       log.error(

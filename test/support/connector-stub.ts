@@ -37,6 +37,10 @@ export class ConnectorStub {
   private readonly members = new Map<string, Member>();
   private readonly failures: Failure[] = [];
   private server?: Server;
+  /** Decides per call whether it fails (random faults); undefined: it goes through. */
+  chaos?: (
+    kind: RecordedCall['kind'],
+  ) => { status: number; headers?: Record<string, string> } | undefined;
   private nextId = 1;
   url = '';
 
@@ -88,6 +92,11 @@ export class ConnectorStub {
     );
   }
 
+  private chaosFailure(kind: RecordedCall['kind']): Failure | undefined {
+    const f = this.chaos?.(kind);
+    return f && { match: () => true, status: f.status, headers: f.headers, times: 1 };
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readJson(req);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(
@@ -106,7 +115,9 @@ export class ConnectorStub {
     if (!kind) return send(res, 404, { error: { code: 'NotFound', message: path } });
 
     const conversationId = m![1];
-    const failure = this.failures.find((f) => f.times > 0 && f.match(kind, conversationId));
+    const failure =
+      this.failures.find((f) => f.times > 0 && f.match(kind, conversationId)) ??
+      this.chaosFailure(kind);
     const call: RecordedCall = {
       kind,
       conversationId,

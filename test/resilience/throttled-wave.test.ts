@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { BotProcess, Cluster, sleep, waitUntil } from './support/cluster';
+
+/** A small fixed-seed generator: the same faults on every run. */
+function random(seed: number): () => number {
+  let x = seed;
+  return () => (x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+describe('a 500-expert wave through a throttling connector (SPEC §11, §14)', () => {
+  const EXPERTS = 500;
+  let cluster: Cluster;
+  let bot: BotProcess;
+  let orderer: string;
+
+  before(async function () {
+    this.timeout(180_000);
+    cluster = await Cluster.start(1, { waveSize: EXPERTS });
+    bot = cluster.bots[0]!;
+    await cluster.seedExperts(EXPERTS, 'w');
+    orderer = await cluster.seedOrderer(bot);
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') console.log(bot.output.slice(-3000));
+  });
+  after(async function () {
+    this.timeout(60_000);
+    await cluster?.stop();
+  });
+
+  it('when the connector takes every send, then a 500-expert wave goes out at 25 messages a second or more, within the 30 a second of Teams', async function () {
+    this.timeout(120_000);
+    const t0 = Date.now();
+    const orderId = await cluster.placeOrder(bot, orderer, '2026-12-14');
+    await waitUntil(
+      'all 500 offers delivered',
+      () => cluster.offersSent(orderId).size >= EXPERTS,
+      100_000,
+      () => `${cluster.offersSent(orderId).size} delivered`,
+    );
+    const times = cluster.offerTimes(orderId);
+    const rate = EXPERTS / ((Math.max(...times) - t0) / 1000);
+    const busiest = Math.max(
+      ...times.map((t) => times.filter((u) => u > t - 1000 && u <= t).length),
+    );
+    console.log(
+      `      ${EXPERTS} offers at ${rate.toFixed(1)} a second; at most ${busiest} in any second`,
+    );
+    assert.ok(rate >= 25, `at least 25 messages a second (${rate.toFixed(1)})`);
+    assert.ok(busiest <= 30, `never more than 30 in a second (${busiest})`);
+    assert.equal([...cluster.offersSent(orderId).values()].filter((n) => n > 1).length, 0);
+  });
+
+  it('when the connector answers 30 % of sends with 429 (Retry-After: 1) and 5 % with 503, then every offer is delivered exactly once, as fast as the limit allows', async function () {
+    this.timeout(240_000);
+    const roll = random(18);
+    cluster.connector.chaos = (kind) => {
+      if (kind !== 'send') return undefined;
+      const r = roll();
+      if (r < 0.3) return { status: 429, headers: { 'retry-after': '1' } };
+      if (r < 0.35) return { status: 503 };
+      return undefined;
+    };
+    const t0 = Date.now();
+    const orderId = await cluster.placeOrder(bot, orderer, '2026-12-15');
+    await waitUntil(
+      'all 500 offers delivered',
+      () => cluster.offersSent(orderId).size >= EXPERTS,
+      200_000,
+      () => `${cluster.offersSent(orderId).size} delivered`,
+    );
+    const times = cluster.offerTimes(orderId);
+    const seconds = (Math.max(...times) - t0) / 1000;
+    await sleep(3000); // a late repeat would show now
+    const sent = cluster.offersSent(orderId);
+    const attempts = cluster.connector.attempts.filter((c) => c.kind === 'send');
+    const refused = attempts.filter((c) => c.status >= 400);
+    const rate = EXPERTS / seconds;
+    console.log(
+      `      ${EXPERTS} offers in ${seconds.toFixed(1)} s = ${rate.toFixed(1)} delivered/s; ${attempts.length} attempts, ${refused.filter((c) => c.status === 429).length} × 429, ${refused.filter((c) => c.status === 503).length} × 503`,
+    );
+    assert.deepEqual(
+      [...sent.entries()].filter(([, n]) => n > 1),
+      [],
+      'no expert gets the offer twice',
+    );
+    assert.equal(sent.size, EXPERTS, 'every expert gets the offer');
+    // Teams counts refused calls too: of 30 calls a second, 65 % get through.
+    const allowed = 30 * (1 - refused.length / attempts.length);
+    assert.ok(
+      rate >= 0.75 * allowed,
+      `at least 75 % of the ${allowed.toFixed(1)} a second the limit allows (${rate.toFixed(1)})`,
+    );
+  });
+});
