@@ -102,7 +102,7 @@ export const registerAuditEntrySchema = z
   .object({
     subject: z.string(),
     table: z.enum(['expert', 'unit', 'staff']),
-    action: z.enum(['added', 'changed', 'paused', 'removed']),
+    action: z.enum(['added', 'changed', 'paused', 'removed', 'erased']),
     by: z.string(),
     at: z.string(),
     changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),

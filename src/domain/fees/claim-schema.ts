@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AllListed } from '../shared/all-listed';
 import {
   APPROVAL_STEPS,
   CLAIM_STATUSES,
@@ -80,6 +81,9 @@ export const storedClaimSchema = z
   })
   .passthrough() satisfies z.ZodType<Claim>;
 
+/** What a change adds to the running counts of `/stats`: row key → group → name → number. */
+export const countDeltaSchema = z.record(z.record(z.record(z.number())));
+
 /** A claim's effect waiting in its row's outbox. */
 export const claimEffectSchema = z.discriminatedUnion('type', [
   z
@@ -99,4 +103,10 @@ export const claimEffectSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stand_in_needed') }).passthrough(),
   z.object({ type: z.literal('claim_form_to_expert') }).passthrough(),
   z.object({ type: z.literal('record_task_done'), by: z.string() }).passthrough(),
+  z.object({ type: z.literal('count_stats'), delta: countDeltaSchema }).passthrough(),
 ]) satisfies z.ZodType<ClaimEffect>;
+
+/** Compiles only while every claim effect type is listed above (see EveryEffectReadable). */
+export type EveryClaimEffectReadable = AllListed<
+  Exclude<ClaimEffect['type'], z.infer<typeof claimEffectSchema>['type']>
+>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { storedClaimSchema } from '../fees/claim-schema';
+import type { AllListed } from '../shared/all-listed';
+import { countDeltaSchema, storedClaimSchema } from '../fees/claim-schema';
 import { OFFER_STATUSES, type Effect, type Offer } from './offer';
 
 /** An offer as stored in its order's row (`offers`, by expert e-mail). */
@@ -23,13 +24,20 @@ export const effectSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('notify_orderer'),
-      about: z.enum(['assigned', 'filled', 'unfilled', 'partly_filled']),
+      about: z.enum([
+        'assigned',
+        'filled',
+        'unfilled',
+        'partly_filled',
+        'withdrawn',
+        'wished_declined',
+      ]),
     })
     .passthrough(),
   z
     .object({
       type: z.literal('notify_coordinators'),
-      about: z.enum(['unfilled', 'unreachable', 'review', 'task_not_done']),
+      about: z.enum(['unfilled', 'unreachable', 'review', 'task_not_done', 'withdrawn']),
       email: z.string().optional(),
     })
     .passthrough(),
@@ -46,4 +54,23 @@ export const effectSchema = z.discriminatedUnion('type', [
     .passthrough(),
   z.object({ type: z.literal('hold_claims'), by: z.string() }).passthrough(),
   z.object({ type: z.literal('notify_expert_not_done'), email: z.string() }).passthrough(),
+  z.object({ type: z.literal('invite_trainees'), mentor: z.string() }).passthrough(),
+  z.object({ type: z.literal('release_assignment'), email: z.string() }).passthrough(),
+  z
+    .object({
+      type: z.literal('notify_released'),
+      email: z.string(),
+      why: z.enum(['count', 'rules', 'silence']),
+    })
+    .passthrough(),
+  z
+    .object({ type: z.literal('ask_still_fine'), email: z.string(), dueAt: z.string() })
+    .passthrough(),
+  z.object({ type: z.literal('reschedule_assignment'), email: z.string() }).passthrough(),
+  z.object({ type: z.literal('count_stats'), delta: countDeltaSchema }).passthrough(),
 ]) satisfies z.ZodType<Effect>;
+
+/** Compiles only while every effect type is listed above: an effect written must be readable back. */
+export type EveryEffectReadable = AllListed<
+  Exclude<Effect['type'], z.infer<typeof effectSchema>['type']>
+>;

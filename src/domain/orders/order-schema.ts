@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { AllListed } from '../shared/all-listed';
 import { AREAS, LANGUAGES, TASK_TYPES, type TaskType } from '../shared/vocabulary';
-import { ORDER_STATUSES, type Order } from './order';
+import { ORDER_STATUSES, type Order, type OrderAuditEntry } from './order';
 
 /** Task types come from the one task-type table (a list, not a literal tuple for z.enum). */
 export const taskTypeSchema = z
@@ -20,7 +21,15 @@ const auditEntrySchema = z
   .object({
     at: z.string(),
     by: z.string(),
-    what: z.enum(['phone_order', 'unassigned', 'forced_assignment']),
+    what: z.enum([
+      'phone_order',
+      'unassigned',
+      'forced_assignment',
+      'withdrawn',
+      'recheck_expired',
+      'released',
+      'changed',
+    ]),
     who: z.string().optional(),
     rules: z.array(z.string()).optional(),
   })
@@ -65,3 +74,8 @@ export const storedOrderSchema = z
     audit: z.array(auditEntrySchema).optional(),
   })
   .passthrough() satisfies z.ZodType<Order, z.ZodTypeDef, unknown>;
+
+/** Compiles only while every audit entry kind is listed above. */
+export type EveryOrderAuditReadable = AllListed<
+  Exclude<OrderAuditEntry['what'], z.infer<typeof auditEntrySchema>['what']>
+>;
