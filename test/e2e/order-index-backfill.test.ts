@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { TableClient } from '@azure/data-tables';
 import type { Order } from '../../src/domain/orders/order';
-import { ORDER_INDEX_PARTITION, orderIndexKey } from '../../src/storage/order-index';
+import {
+  ORDER_INDEX_PARTITION,
+  orderIndexEntity,
+  orderIndexKey,
+} from '../../src/storage/order-index';
 import { backfillOrderIndex } from '../../src/storage/order-index-backfill';
 import { storageTarget, TableStore } from '../../src/storage/tables';
 import { UNIT } from '../support/scenario';
@@ -66,12 +70,7 @@ describe('order index backfill (issue 13)', () => {
   it('when the backfill runs again or an index row is newer than it knows, then nothing is written twice or overwritten', async () => {
     const [first, second] = await ordersWithoutIndex(2);
     // One order already has its (newer) index row: the backfill must leave it as it is.
-    await table.upsertEntity({
-      partitionKey: ORDER_INDEX_PARTITION,
-      rowKey: orderIndexKey(first!),
-      orderId: first!.orderId,
-      status: 'cancelled',
-    });
+    await table.upsertEntity(orderIndexEntity({ ...first!, status: 'cancelled' }));
     assert.equal(await backfillOrderIndex(table), 1);
     assert.equal(await backfillOrderIndex(table), 0, 'a second run writes nothing');
     const rows = await world.bot.services.orders.listNewest(undefined, 50);
