@@ -181,7 +181,7 @@ export class WorkRunner {
             if (failed) {
               // Those delivered are done; the rest stay in the outbox for the next drain.
               await this.s.offers.deleteEffects(id, done);
-              throw (failed).reason;
+              throw failed.reason;
             }
             i += run.length;
             continue;

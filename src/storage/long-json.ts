@@ -15,7 +15,7 @@ export function spread(name: string, json: string, parts: number): Record<string
 }
 
 export function gather(row: Record<string, unknown>, name: string, empty: string): string {
-  let json = typeof row[name] === 'string' ? (row[name]) : '';
+  let json = typeof row[name] === 'string' ? row[name] : '';
   for (let i = 1; typeof row[`${name}_${i}`] === 'string'; i++)
     json += row[`${name}_${i}`] as string;
   return json || empty;
