@@ -1,3 +1,4 @@
+import { looseWord } from '../domain/commands/command-table';
 import type { FeedbackEntry } from '../domain/feedback/feedback';
 import { orderCountEffects } from './stats-counting';
 import { DateTime } from 'luxon';
@@ -146,25 +147,15 @@ function rowFilter(
     }
     case 'all':
     case 'words': {
-      const words = fold(paging.words ?? '')
+      const words = looseWord(paging.words ?? '')
         .split(' ')
         .filter(Boolean);
       return (r) => {
-        const text = fold(searchText(r));
+        const text = looseWord(searchText(r));
         return words.every((w) => text.includes(w));
       };
     }
   }
-}
-
-/** Case, accents and å/ä/ö folded, so that "jyvaskyla" finds Jyväskylä. */
-export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 /** `/order T-…`: the order with every offer, its claims and the candidates for Assign. */
