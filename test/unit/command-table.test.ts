@@ -59,6 +59,34 @@ describe('command table', () => {
     }
   });
 
+  it('when an order sentence starts with change or cancel, then it is an order, and with a number the command', () => {
+    assert.equal(
+      parseCommand('Change of plans: we need an expert for a lecture on Friday'),
+      undefined,
+    );
+    assert.equal(
+      parseCommand('Muuta: tarvitsemme kokemusasiantuntijan luennolle perjantaina'),
+      undefined,
+    );
+    assert.equal(
+      parseCommand('Cancel culture is the theme of our lecture next Friday in Espoo'),
+      undefined,
+    );
+    assert.deepEqual(parseCommand('change T-2026-0001'), {
+      name: 'change_order',
+      args: 'T-2026-0001',
+    });
+    assert.deepEqual(parseCommand('peru tilaus T-2026-0001 kiitos'), {
+      name: 'cancel_order',
+      args: 'tilaus T-2026-0001 kiitos',
+    });
+    assert.deepEqual(parseCommand('ändra den'), { name: 'change_order', args: 'den' });
+    assert.deepEqual(parseCommand('peru S-2027-0003'), {
+      name: 'cancel_order',
+      args: 'S-2027-0003',
+    });
+  });
+
   it('when a coordinator misspells a slash command, then the closest command is suggested in their language', () => {
     assert.equal(suggestCommand('/reasign P-2026-0001 a@b.fi', 'en'), '/reassign');
     assert.equal(suggestCommand('/tarifs', 'fi'), '/taksat');

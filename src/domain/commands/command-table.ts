@@ -12,7 +12,19 @@ export interface CommandSpec {
   form: CommandForm;
   /** Words per language; the first of each language is the one shown (help, menu, "did you mean"). */
   words: Readonly<Record<Language, readonly string[]>>;
+  /**
+   * A prefix command typed without `/` whose arguments are a sentence that does not look like
+   * this is prose, not the command: "Change of plans: we need…" is an order, "change T-2026-0001"
+   * the command (and "change it" gets the command's usage).
+   */
+  argument?: RegExp;
 }
+
+/** Arguments of more than three words: a sentence rather than a command's arguments. */
+const isProse = (args: string) => args.split(' ').length > 3;
+
+/** An order or series number among the first few words of the arguments. */
+const ORDER_OR_SERIES_ARGUMENT = /^(\S+\s+){0,2}[TS]-\d{4}-\d{4}\b/i;
 
 /**
  * Every typed command, in the order they are tried: the first that matches wins, so a longer
@@ -43,10 +55,12 @@ export const COMMANDS = {
   cancel_order: {
     form: 'prefix',
     words: { fi: ['peru', 'peruuta', 'peruutus'], sv: ['annullera', 'avbryt'], en: ['cancel'] },
+    argument: ORDER_OR_SERIES_ARGUMENT,
   },
   change_order: {
     form: 'prefix',
     words: { fi: ['muuta'], sv: ['ändra'], en: ['change'] },
+    argument: ORDER_OR_SERIES_ARGUMENT,
   },
   my_fees: {
     form: 'exact',
@@ -191,6 +205,7 @@ interface Entry {
   name: CommandName;
   form: CommandForm;
   word: string;
+  argument?: RegExp;
 }
 
 const ENTRIES: readonly Entry[] = (
@@ -198,7 +213,7 @@ const ENTRIES: readonly Entry[] = (
 ).flatMap(([name, spec]) =>
   Object.values(spec.words)
     .flat()
-    .map((word) => ({ name, form: spec.form, word: looseWord(word) })),
+    .map((word) => ({ name, form: spec.form, word: looseWord(word), argument: spec.argument })),
 );
 
 const SLASH_FIRST = [
@@ -226,7 +241,9 @@ export function parseCommand(text: string): ParsedCommand | undefined {
     if (body === entry.word || body.startsWith(`${entry.word} `)) {
       // The arguments from the original text, so that names and e-mails keep their case.
       const rest = (slash ? trimmed.slice(1) : trimmed).trim().split(/\s+/);
-      return { name: entry.name, args: rest.slice(entry.word.split(' ').length).join(' ') };
+      const args = rest.slice(entry.word.split(' ').length).join(' ');
+      if (!slash && entry.argument && isProse(args) && !entry.argument.test(args)) continue;
+      return { name: entry.name, args };
     }
   }
   return undefined;
