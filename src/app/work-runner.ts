@@ -34,6 +34,8 @@ const TIMER_BATCH = 20;
 const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
+/** After a failed drain, the same instance tries the order again this much later. */
+const DRAIN_RETRY_MS = 5_000;
 /** Offer cards of one wave in flight at once; the pacer, not this, keeps the rate within Teams' limits. */
 const SEND_CONCURRENCY = 32;
 /** Effects whose repetition changes nothing a person sees twice: a card updated again, a row written again. */
@@ -60,6 +62,8 @@ export class WorkRunner {
   private polling?: Promise<void>;
 
   private readonly claimWork: ClaimWork;
+  /** When this instance's last drain of an order or claim failed (its lease is ours to retake). */
+  private readonly drainFailedAt = new Map<string, number>();
   /** Offer cards delivered whose activity id could not be stored (storage down), by order and e-mail. */
   private readonly unrecorded = new Map<string, string>();
 
@@ -75,12 +79,14 @@ export class WorkRunner {
     const previous = this.perOrder.get(orderId) ?? Promise.resolve();
     const next = previous
       .then(() => this.drain(orderId))
-      .catch((err: Error) =>
+      .then(() => void this.drainFailedAt.delete(orderId))
+      .catch((err: Error) => {
+        this.drainFailedAt.set(orderId, this.s.clock.now().getTime());
         log.error(
           { event: 'drain_failed', orderId, err: err.message, stack: err.stack },
           'drain failed',
-        ),
-      );
+        );
+      });
     this.perOrder.set(orderId, next);
     this.track(
       next.finally(() => this.perOrder.get(orderId) === next && this.perOrder.delete(orderId)),
@@ -134,7 +140,13 @@ export class WorkRunner {
     }
     // Through kick, so that one instance never drains the same order or claim twice at once.
     for (const id of await this.s.jobs.listDirty(now, BATCH))
-      if (!this.perOrder.has(id)) this.kick(id);
+      if (!this.perOrder.has(id) && !this.failedRecently(id, now)) this.kick(id);
+  }
+
+  /** A drain that failed is tried again after a pause, not at every poll (SPEC §14: within 30 s). */
+  private failedRecently(id: string, now: Date): boolean {
+    const at = this.drainFailedAt.get(id);
+    return at !== undefined && now.getTime() - at < DRAIN_RETRY_MS;
   }
 
   private track(p: Promise<unknown>): void {

@@ -97,9 +97,13 @@ export class TableJobStore implements JobStore {
     const ids: string[] = [];
     for await (const row of partitionRows(this.table, 'dirty')) {
       if (ids.length >= limit) break;
-      // Leased rows are being drained (or will be retried when the lease ends): skip them, so that
-      // a row that keeps failing cannot hold back the others.
-      if (typeof row.leaseUntil !== 'string' || row.leaseUntil <= now.toISOString())
+      // Rows leased by another instance are being drained there (or are retried when the lease
+      // ends); our own leases are free again once our drain stopped (the runner keeps one per id).
+      if (
+        typeof row.leaseUntil !== 'string' ||
+        row.leaseUntil <= now.toISOString() ||
+        row.leaseOwner === this.owner
+      )
         ids.push(decodeKey(row.rowKey));
     }
     return ids;
@@ -121,7 +125,8 @@ export class TableJobStore implements JobStore {
       if (!isNotFound(err)) throw err;
       return this.createLeased(rowKey, now, leaseMs);
     }
-    const etag = await this.lease(row, now, leaseMs);
+    // Our own lease left by a drain that failed (storage went away meanwhile) is ours to take again.
+    const etag = await this.lease(row, now, leaseMs, row.leaseOwner === this.owner);
     // Held elsewhere: a fresh stamp changes the etag, so the holder's clear fails and it drains again.
     if (!etag) await this.markDirty(id);
     return etag;
@@ -186,8 +191,13 @@ export class TableJobStore implements JobStore {
   }
 
   /** Takes a row for `leaseMs` unless someone else holds it; returns the new etag on success. */
-  private async lease(row: LeasedRow, now: Date, leaseMs: number): Promise<string | undefined> {
-    if (row.leaseUntil && row.leaseUntil > now.toISOString()) return undefined;
+  private async lease(
+    row: LeasedRow,
+    now: Date,
+    leaseMs: number,
+    ours = false,
+  ): Promise<string | undefined> {
+    if (!ours && row.leaseUntil && row.leaseUntil > now.toISOString()) return undefined;
     try {
       const res = await this.table.updateEntity(
         {
