@@ -70,6 +70,9 @@ export function seriesOfferCard(
   ];
   if (holds && v.orderer)
     details.push([t('offer_contact'), `${plain(v.orderer.name)}, ${plain(v.orderer.email)}`]);
+  // Who it is for and the orderer's wishes (the wards of a Juttupenkki, say), as on a taken task's card.
+  if (holds && o.audience) details.push([t('label_audience'), plain(o.audience)]);
+  if (holds && o.wishes) details.push([t('label_wishes'), plain(o.wishes)]);
   const rows: Element[] = sessions.map((x, i) => {
     const state = states[i]!;
     return {
