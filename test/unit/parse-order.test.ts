@@ -572,3 +572,22 @@ describe('the task language', () => {
     assert.equal(isSwedishSpeakingMunicipality(''), false);
   });
 });
+
+describe('parse order text: the seeds’ words for task types', () => {
+  const cases: Array<[string, string]> = [
+    [
+      'Tarvitsemme omaisryhmän ohjaajaksi kokemusasiantuntijan ti 15.12. klo 17-19 Kuopiossa',
+      'peer_group',
+    ],
+    ['Anhöriggrupp, en ledare 15.12. kl 17-19 i Vasa', 'peer_group'],
+    ['We need someone to co-lead a relatives group on 15 December 17-19 in Kuopio', 'peer_group'],
+    ['Yhteisvalmennus to 17.12. klo 9-12 Jyväskylä', 'joint_training'],
+    ['Vanhempainiltaan kokemusasiantuntija 10.12. klo 18-19 Vaasa', 'lecture'],
+    ['Föräldramöte 10.12. kl 18-19 i Vasa, en erfarenhetsexpert', 'lecture'],
+    ["An expert by experience for our parents' evening on 10 December 18-19 in Espoo", 'lecture'],
+  ];
+  for (const [text, taskType] of cases)
+    it(`when an orderer writes "${text.slice(0, 40)}…", then the task type is ${taskType}`, () => {
+      assert.equal(parseOrderText(text, FIXTURE_NOW).taskType, taskType);
+    });
+});
