@@ -19,7 +19,8 @@ const RECENTLY_PASSED_DAYS = 60;
 const L0 = '(?<![\\p{L}\\d])';
 const L1 = '(?![\\p{L}\\d])';
 
-const FI_MONTH_STEMS = [
+/** Finnish month names without their `kuu` (tammikuu, helmikuu…), January first. */
+export const FI_MONTH_STEMS = [
   'tammi',
   'helmi',
   'maalis',

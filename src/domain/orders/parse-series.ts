@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { isPublicHoliday } from '../shared/working-days';
 import type { Language } from '../shared/vocabulary';
 import { NUMBER_WORD_PATTERN, numberValue } from './numbers';
-import { parseDate, ZONE } from './parse-date';
+import { FI_MONTH_STEMS, parseDate, ZONE } from './parse-date';
 import type { Span } from './text';
 
 /** SPEC §3: a series has at most this many sessions. */
@@ -86,20 +86,6 @@ const WEEK_WORD = new RegExp(
   'u',
 );
 
-const FI_MONTH_STEMS = [
-  'tammi',
-  'helmi',
-  'maalis',
-  'huhti',
-  'touko',
-  'kesä',
-  'heinä',
-  'elo',
-  'syys',
-  'loka',
-  'marras',
-  'joulu',
-];
 const SV_EN_MONTHS: ReadonlyArray<readonly string[]> = [
   ['januari', 'january', 'jan'],
   ['februari', 'february', 'feb'],
