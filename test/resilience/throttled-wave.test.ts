@@ -40,14 +40,17 @@ describe('a 500-expert wave through a throttling connector (SPEC §11, §14)', (
     );
     const times = cluster.offerTimes(orderId);
     const rate = EXPERTS / ((Math.max(...times) - t0) / 1000);
-    const busiest = Math.max(
-      ...times.map((t) => times.filter((u) => u > t - 1000 && u <= t).length),
-    );
+    // The pacer grants at most 30 a second, so the wave as a whole cannot go faster; arrivals at
+    // the stand-in bunch by the jitter between the grant and the call (the busiest second is
+    // reported: up to 39 were seen here, which Teams would answer with a retried 429).
+    const inWindow = (ms: number) =>
+      Math.max(...times.map((t) => times.filter((u) => u > t - ms && u <= t).length));
     console.log(
-      `      ${EXPERTS} offers at ${rate.toFixed(1)} a second; at most ${busiest} in any second`,
+      `      ${EXPERTS} offers at ${rate.toFixed(1)} a second; at most ${inWindow(1000)} in one second, ${inWindow(5000)} in 5 s`,
     );
     // How fast is the bench's to say (SPEC §11: 25 a second); here: never faster than Teams allows.
-    assert.ok(rate <= 30, `at most 30 a second over the wave (${rate.toFixed(1)})`);
+    const span = (Math.max(...times) - Math.min(...times)) / 1000;
+    assert.ok((EXPERTS - 30) / span <= 30, `the wave as a whole within 30 a second (${span} s)`);
     assert.equal([...cluster.offersSent(orderId).values()].filter((n) => n > 1).length, 0);
   });
 
@@ -62,6 +65,7 @@ describe('a 500-expert wave through a throttling connector (SPEC §11, §14)', (
       return undefined;
     };
     const t0 = Date.now();
+    const attemptsBefore = cluster.connector.attempts.length;
     const orderId = await cluster.placeOrder(bot, orderer, '2026-12-15');
     await waitUntil(
       'all 500 offers delivered',
@@ -73,7 +77,9 @@ describe('a 500-expert wave through a throttling connector (SPEC §11, §14)', (
     const seconds = (Math.max(...times) - t0) / 1000;
     await sleep(3000); // a late repeat would show now
     const sent = cluster.offersSent(orderId);
-    const attempts = cluster.connector.attempts.filter((c) => c.kind === 'send');
+    const attempts = cluster.connector.attempts
+      .slice(attemptsBefore)
+      .filter((c) => c.kind === 'send');
     const refused = attempts.filter((c) => c.status >= 400);
     const rate = EXPERTS / seconds;
     console.log(
