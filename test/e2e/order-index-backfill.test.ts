@@ -8,31 +8,8 @@ import {
 } from '../../src/storage/order-index';
 import { backfillOrderIndex } from '../../src/storage/order-index-backfill';
 import { storageTarget, TableStore } from '../../src/storage/tables';
-import { UNIT } from '../support/scenario';
+import { storedOrder } from '../support/scenario';
 import { World } from '../support/world';
-
-function anOrder(n: number, o: Partial<Order> = {}): Order {
-  return {
-    orderId: `T-2026-${String(n).padStart(4, '0')}`,
-    taskType: 'lecture',
-    areas: ['mental_health'],
-    date: '2026-12-20',
-    start: '13:00',
-    end: '15:00',
-    remote: false,
-    municipality: 'Jyväskylä',
-    expertCount: 1,
-    language: 'fi',
-    status: 'open',
-    ordererId: 'orderer-aad',
-    ordererEmail: 'orderer@example.fi',
-    unitId: UNIT.unitId,
-    createdAt: new Date(Date.parse('2026-11-01T08:00:00Z') + n * 60_000).toISOString(),
-    assigned: [],
-    wave: 1,
-    ...o,
-  };
-}
 
 describe('order index backfill (issue 13)', () => {
   let world: World;
@@ -46,7 +23,7 @@ describe('order index backfill (issue 13)', () => {
 
   /** Orders as they were stored before the index existed: the order rows, no index rows. */
   async function ordersWithoutIndex(count: number): Promise<Order[]> {
-    const orders = Array.from({ length: count }, (_, i) => anOrder(i + 1));
+    const orders = Array.from({ length: count }, (_, i) => storedOrder(i + 1));
     for (const o of orders) {
       await world.bot.services.orders.create(o, []);
       await table.deleteEntity(ORDER_INDEX_PARTITION, orderIndexKey(o));

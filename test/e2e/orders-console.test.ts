@@ -4,7 +4,15 @@ import type { Order } from '../../src/domain/orders/order';
 import { translator } from '../../src/i18n';
 import { assertValidCard, inputsOf, textOf, walk } from '../support/cards';
 import { approvers, buttons, EXPERT, myFees, press, toHelsinki } from '../support/fees';
-import { anExpert, cast, offerCardsFor, placeOrder, UNIT, type Cast } from '../support/scenario';
+import {
+  anExpert,
+  cast,
+  offerCardsFor,
+  placeOrder,
+  storedOrder,
+  UNIT,
+  type Cast,
+} from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
 const fi = translator('fi');
@@ -20,30 +28,6 @@ function listed(card: Card): string[] {
     if (n.type === 'Action.Execute' && n.verb === 'open_order') ids.push(n.data.orderId);
   });
   return ids;
-}
-
-/** An order as a stored row would hold it; created straight in storage, as years of them would be. */
-function storedOrder(n: number, o: Partial<Order> = {}): Order {
-  return {
-    orderId: `T-2026-${String(n).padStart(4, '0')}`,
-    taskType: 'lecture',
-    areas: ['mental_health'],
-    date: '2026-12-20',
-    start: '13:00',
-    end: '15:00',
-    remote: false,
-    municipality: 'Jyväskylä',
-    expertCount: 1,
-    language: 'fi',
-    status: 'open',
-    ordererId: 'orderer-aad',
-    ordererEmail: 'orderer@example.fi',
-    unitId: UNIT.unitId,
-    createdAt: new Date(Date.parse('2026-11-01T08:00:00Z') + n * 60_000).toISOString(),
-    assigned: [],
-    wave: 1,
-    ...o,
-  };
 }
 
 async function seed(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Order } from '../../src/domain/orders/order';
 import type { Expert } from '../../src/domain/registers/types';
 import { textOf } from './cards';
 import { TestUser, World } from './world';
@@ -98,4 +99,28 @@ export async function placeOrder(orderer: TestUser, o: OrderInput = {}): Promise
 /** The offer cards (any state) an expert has received for an order, newest last. */
 export function offerCardsFor(user: TestUser, orderId: string): Record<string, any>[] {
   return user.cardsAbout(orderId);
+}
+
+/** An order as a stored row would hold it; created straight in storage, as years of them would be. */
+export function storedOrder(n: number, o: Partial<Order> = {}): Order {
+  return {
+    orderId: `T-2026-${String(n).padStart(4, '0')}`,
+    taskType: 'lecture',
+    areas: ['mental_health'],
+    date: '2026-12-20',
+    start: '13:00',
+    end: '15:00',
+    remote: false,
+    municipality: 'Jyväskylä',
+    expertCount: 1,
+    language: 'fi',
+    status: 'open',
+    ordererId: 'orderer-aad',
+    ordererEmail: 'orderer@example.fi',
+    unitId: UNIT.unitId,
+    createdAt: new Date(Date.parse('2026-11-01T08:00:00Z') + n * 60_000).toISOString(),
+    assigned: [],
+    wave: 1,
+    ...o,
+  };
 }
