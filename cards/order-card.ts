@@ -26,7 +26,11 @@ import { euros, sessionDate } from './format';
 import { orderSummary } from './order-summary';
 import { plain } from './plain-text';
 
-export const Verb = { sendOrder: 'send_order', saveChange: 'save_order_change' } as const;
+export const Verb = {
+  sendOrder: 'send_order',
+  saveChange: 'save_order_change',
+  saveSeriesChange: 'save_series_change',
+} as const;
 
 export interface OrderCardView {
   draftId: string;
@@ -42,6 +46,11 @@ export interface OrderCardView {
   estimate?: { tariff: Tariff; lang: Language };
   /** A sent order being changed (`muuta T-…`): Save changes instead of Send order. */
   change?: { orderId: string; version: number };
+  /**
+   * Every future session of a series being changed (`muuta S-…`), pre-filled from the next one
+   * (`orderId`, at `version`): no date input, as each session keeps its own date.
+   */
+  seriesChange?: { seriesId: string; orderId: string; version: number; count: number };
 }
 
 /** A sent order's values as the order card's inputs (to change it). */
@@ -136,14 +145,21 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
     ...(value ? { value } : {}),
   });
 
-  const body: Element[] = [
-    heading(
-      v.change ? t('change_card_title', { orderId: v.change.orderId }) : t('order_card_title'),
-    ),
-    textBlock(v.note ?? t(v.change ? 'change_card_intro' : 'order_card_intro'), {
-      isSubtle: true,
-    }),
-  ];
+  const sc = v.seriesChange;
+  const body: Element[] = sc
+    ? [
+        heading(t('series_change_card_title', { seriesId: sc.seriesId })),
+        textBlock(t('series_change_card_intro', { count: sc.count }), { weight: 'Bolder' }),
+        ...(v.note ? [textBlock(v.note, { isSubtle: true })] : []),
+      ]
+    : [
+        heading(
+          v.change ? t('change_card_title', { orderId: v.change.orderId }) : t('order_card_title'),
+        ),
+        textBlock(v.note ?? t(v.change ? 'change_card_intro' : 'order_card_intro'), {
+          isSubtle: true,
+        }),
+      ];
   if (v.units)
     body.push(
       ...withError(
@@ -173,13 +189,15 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
         true,
       ),
     ),
-    ...withError('date', {
-      type: 'Input.Date',
-      id: 'date',
-      label: label('date'),
-      ...(f.date ? { value: f.date } : {}),
-    }),
-    ...seriesInputs(f, v.series, t),
+    ...(sc
+      ? []
+      : withError('date', {
+          type: 'Input.Date',
+          id: 'date',
+          label: label('date'),
+          ...(f.date ? { value: f.date } : {}),
+        })),
+    ...(sc ? [] : seriesInputs(f, v.series, t)),
     {
       type: 'ColumnSet',
       columns: [
@@ -265,11 +283,17 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
   const data = f.seriesEvery
     ? { draftId: v.draftId, seriesEvery: f.seriesEvery }
     : { draftId: v.draftId };
-  return card(body, [
-    v.change
+  const save = sc
+    ? executeAction(
+        t('save_changes'),
+        Verb.saveSeriesChange,
+        { seriesId: sc.seriesId, orderId: sc.orderId, version: sc.version },
+        'positive',
+      )
+    : v.change
       ? executeAction(t('save_changes'), Verb.saveChange, { ...v.change }, 'positive')
-      : executeAction(t('send_order'), Verb.sendOrder, data, 'positive'),
-  ]);
+      : executeAction(t('send_order'), Verb.sendOrder, data, 'positive');
+  return card(body, [save]);
 }
 
 /** What replaces the change card once saved: the order as it now is, and who was released. */
@@ -323,6 +347,22 @@ function seriesDates(dates: readonly string[], skipped: readonly string[], t: Tr
       }),
     );
   return out;
+}
+
+/** What replaces the series' change card once saved: how many future sessions changed, who was released. */
+export function seriesChangedCard(
+  seriesId: string,
+  count: number,
+  released: readonly string[],
+  t: Translate,
+): AdaptiveCard {
+  return card([
+    heading(t('series_change_saved_title', { seriesId })),
+    textBlock(t('series_change_done', { seriesId, count })),
+    ...(released.length
+      ? [textBlock(t('change_released', { names: released.map(plain).join(', ') }))]
+      : []),
+  ]);
 }
 
 /** What replaces the order card once a series exists: its number, every session with its number. */

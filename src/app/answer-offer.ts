@@ -22,6 +22,8 @@ export async function answerOffer(
   orderId: string,
   expertEmail: string,
   answer: 'accept' | 'decline',
+  /** Accept all of a series: the orderer hears once for the series, not for this session. */
+  opts: { quietToOrderer?: boolean } = {},
 ): Promise<AnswerOutcome> {
   const expert = await s.registers.getExpert(expertEmail);
   const outcome = await changeOrder<AnswerOutcome>(s, orderId, (file) => {
@@ -36,8 +38,13 @@ export async function answerOffer(
     const decision = decideOffer(offersOf(file), command);
     if (!decision.ok) return { result: { type: 'refused', reason: decision.error, order, offer } };
     const mine = decision.value.offers.find((o) => o.expertEmail === expertEmail)!;
+    const effects = opts.quietToOrderer
+      ? decision.value.effects.filter(
+          (e) => !(e.type === 'notify_orderer' && (e.about === 'filled' || e.about === 'assigned')),
+        )
+      : decision.value.effects;
     return {
-      change: decision.value,
+      change: { ...decision.value, effects },
       result: {
         type: answer === 'accept' ? 'accepted' : 'declined',
         order: decision.value.order,

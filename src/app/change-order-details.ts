@@ -11,6 +11,7 @@ import {
   checkOrderForm,
   type FieldErrors,
   type Order,
+  type OrderDetails,
   type OrderForm,
 } from '../domain/orders/order';
 import { ZONE } from '../domain/shared/helsinki';
@@ -28,7 +29,7 @@ export type SaveChangeOutcome =
   | { type: 'changed'; order: Order; released: string[] }
   | { type: 'refused'; reason: ChangeRefusal | 'order_not_found' };
 
-const who = (actor: Actor) => ({
+export const who = (actor: Actor) => ({
   id: actor.aadObjectId,
   email: actor.email,
   isCoordinator: isCoordinator(actor),
@@ -69,25 +70,43 @@ export async function saveOrderChange(
   });
   if (!checked.ok) return { type: 'invalid', errors: checked.error, order: current };
   const { unitId: _unit, ...details } = checked.value;
+  return applyOrderChange(s, actor, orderId, version, details);
+}
+
+/**
+ * The one path by which checked details replace an order's (`muuta T-…`, and each session of
+ * `muuta S-…`): decided against the order as it now is (its ETag), effects to the outbox.
+ */
+export async function applyOrderChange(
+  s: Services,
+  actor: Actor,
+  orderId: string,
+  version: number,
+  details: OrderDetails,
+): Promise<Exclude<SaveChangeOutcome, { type: 'invalid' }>> {
   const [experts, loads] = await Promise.all([s.registers.listExperts(), s.loads.all()]);
-  const outcome = await changeOrder<SaveChangeOutcome>(s, orderId, (file) => {
-    const decision = decideOrderChange(offersOf(file), {
-      details,
-      actor: who(actor),
-      version,
-      experts,
-      loads,
-      at: s.clock.now(),
-    });
-    if (!decision.ok) return { result: { type: 'refused', reason: decision.error } };
-    return {
-      change: decision.value,
-      result: {
-        type: 'changed',
-        order: decision.value.order,
-        released: decision.value.released.map((r) => r.name),
-      },
-    };
-  });
+  const outcome = await changeOrder<Exclude<SaveChangeOutcome, { type: 'invalid' }>>(
+    s,
+    orderId,
+    (file) => {
+      const decision = decideOrderChange(offersOf(file), {
+        details,
+        actor: who(actor),
+        version,
+        experts,
+        loads,
+        at: s.clock.now(),
+      });
+      if (!decision.ok) return { result: { type: 'refused', reason: decision.error } };
+      return {
+        change: decision.value,
+        result: {
+          type: 'changed',
+          order: decision.value.order,
+          released: decision.value.released.map((r) => r.name),
+        },
+      };
+    },
+  );
   return outcome ?? { type: 'refused', reason: 'order_not_found' };
 }

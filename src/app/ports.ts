@@ -376,6 +376,11 @@ export interface Notifier {
     sentActivityId?: string,
   ): Promise<{ ok: boolean; activityId?: string; unreachable?: boolean; retry?: boolean }>;
   ordererUpdate(orderer: Person, order: Order, about: OrdererNews): Promise<void>;
+  /** One Accept all of a series: how many sessions the expert took, and which are still offered. */
+  ordererSeriesTaken(
+    orderer: Person,
+    news: { seriesId: string; name: string; count: number; total: number; open: string[] },
+  ): Promise<void>;
   /** An expert gave their place back less than 48 h before the task (the reason, if any, for coordinators only). */
   coordinatorWithdrawn(
     coordinator: Person,

@@ -5,6 +5,7 @@ import type { Order } from '../domain/orders/order';
 import { helsinkiDate } from '../domain/shared/helsinki';
 import type { Actor } from './actor';
 import { answerOffer } from './answer-offer';
+import { changeOrder } from './change-order';
 import { offerViewOf } from './offer-view';
 import type { OfferView, SeriesOfferView } from './ports';
 import type { Services } from './services';
@@ -74,6 +75,7 @@ export async function answerSeries(
     .sort((a, b) => a.order.date.localeCompare(b.order.date));
 
   const taken: string[] = [];
+  const takenIds: string[] = [];
   const notTaken: string[] = [];
   const load: ExpertLoad = await s.loads.get(expert.email);
   const assignments = [...load.assignments];
@@ -94,9 +96,12 @@ export async function answerSeries(
       notTaken.push(order.date);
       continue;
     }
-    const outcome = await answerOffer(s, order.orderId, expert.email, 'accept');
+    const outcome = await answerOffer(s, order.orderId, expert.email, 'accept', {
+      quietToOrderer: answer.type === 'accept_all',
+    });
     if (outcome.type !== 'accepted') continue;
     taken.push(order.date);
+    takenIds.push(order.orderId);
     assignments.push({
       orderId: order.orderId,
       date: order.date,
@@ -107,7 +112,46 @@ export async function answerSeries(
     });
   }
   const after = await seriesCardOf(s, seriesId, expert.email);
+  if (answer.type === 'accept_all' && takenIds[0])
+    await tellOrdererOnce(s, takenIds[0], seriesId, expert.name, taken.length, today);
   return { type: 'answered', card: after ?? before, taken, notTaken };
+}
+
+/**
+ * One message to the orderer for one Accept all (the sessions' own "filled" messages are left out):
+ * how many of the series' coming sessions the expert took, and which are still being offered. It
+ * goes through the outbox of the first session taken, like the per-session messages it replaces.
+ */
+async function tellOrdererOnce(
+  s: Services,
+  orderId: string,
+  seriesId: string,
+  name: string,
+  count: number,
+  today: string,
+): Promise<void> {
+  const series = await s.orders.getSeries(seriesId);
+  if (!series) return;
+  const coming = (
+    await Promise.all(
+      series.sessions
+        .filter((x) => x.date >= today)
+        .map(async (x) => (await s.orders.get(x.orderId))?.value),
+    )
+  ).filter((o): o is Order => o !== undefined && o.status !== 'cancelled');
+  const open = coming.filter((o) => o.status !== 'filled').map((o) => o.date);
+  const effect = {
+    type: 'notify_orderer_series' as const,
+    seriesId,
+    name,
+    count,
+    total: Math.max(count, coming.length),
+    open,
+  };
+  await changeOrder(s, orderId, (file) => ({
+    change: { order: file.order.value, offers: [], effects: [effect] },
+    result: undefined,
+  }));
 }
 
 /**

@@ -396,6 +396,11 @@ export class WorkRunner {
         if (orderer) await this.notifier.ordererUpdate(orderer, order, effect.about);
         return;
       }
+      case 'notify_orderer_series': {
+        const orderer = (await this.s.people.get(order.ordererId))?.value;
+        if (orderer) await this.notifier.ordererSeriesTaken(orderer, effect);
+        return;
+      }
       case 'notify_coordinators':
         return this.tellCoordinators(order, effect.about, effect.email);
       case 'release_assignment':

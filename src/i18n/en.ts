@@ -934,4 +934,20 @@ export const en: Catalogue = {
     'If you had no travel or other expenses, there is nothing to send: a claim of 0 euros is not sent.',
   claim_nothing_to_claim:
     'The claim comes to 0 €, so it is not sent. Enter kilometres or other expenses if you had any.',
+  series_change_card_title: 'Change series {seriesId}',
+  series_change_card_intro:
+    "The change applies to {count, plural, one {the one future session of the series} other {all # future sessions}}, and each session keeps its own date. Here are the next session's details: correct them and save. To change one session's date, use its own number (*change T-…*).",
+  series_change_no_date:
+    "The date cannot be changed for all sessions at once: each session keeps its own date. Change one session's date with its number (*change T-…*). Nothing was changed.",
+  series_change_saved_title: 'Series {seriesId} has been changed',
+  series_change_done:
+    '{count, plural, one {# future session} other {# future sessions}} of series {seriesId} changed. Each kept its own date. If the time or place changed, I will ask the assigned experts by experience whether it still suits them.',
+  series_nothing_to_change: 'Series {seriesId} has no future sessions to change.',
+  series_changed_meanwhile:
+    'Series {seriesId} was changed elsewhere at the same time. Nothing was changed. Write **change {seriesId}** to see the new details.',
+  orderer_series_taken:
+    'Your series {seriesId} has an expert by experience: {name} will come to {count} of the {total} sessions.',
+  orderer_series_taken_all:
+    'Your series {seriesId} has an expert by experience: {name} will come to all {total} sessions.',
+  orderer_series_still_offered: 'Still being offered to others: {dates}.',
 };

@@ -940,6 +940,22 @@ export const fi = {
     'Jos sinulla ei ollut matka- eikä muita kuluja, hakemusta ei tarvitse lähettää: 0 euron hakemusta ei lähetetä.',
   claim_nothing_to_claim:
     'Hakemuksen summa on 0 €, joten sitä ei lähetetä. Kirjoita kilometrit tai muut kulut, jos sinulla oli niitä.',
+  series_change_card_title: 'Muuta sarjaa {seriesId}',
+  series_change_card_intro:
+    'Muutos koskee {count, plural, one {sarjan ainoaa tulevaa kertaa} other {kaikkia # tulevaa kertaa}}, ja jokainen kerta pysyy omana päivänään. Tässä seuraavan kerran tiedot: korjaa ja tallenna. Yhden kerran päivän voit muuttaa sen omalla numerolla (*muuta T-…*).',
+  series_change_no_date:
+    'Sarjan kaikkien kertojen päivää ei voi muuttaa kerralla: jokainen kerta pysyy omana päivänään. Muuta yhden kerran päivä sen numerolla (*muuta T-…*). Mitään ei muuttunut.',
+  series_change_saved_title: 'Sarja {seriesId} on muutettu',
+  series_change_done:
+    'Sarjasta {seriesId} muutettiin {count, plural, one {# tuleva kerta} other {# tulevaa kertaa}}. Jokainen pysyi omana päivänään. Jos aika tai paikka muuttui, kysyn nimetyiltä kokemusasiantuntijoilta, sopiiko muutos.',
+  series_nothing_to_change: 'Sarjassa {seriesId} ei ole tulevia kertoja, joita voisi muuttaa.',
+  series_changed_meanwhile:
+    'Sarjaa {seriesId} muutettiin samaan aikaan toisaalla. Mitään ei muuttunut. Kirjoita **muuta {seriesId}**, niin näet uudet tiedot.',
+  orderer_series_taken:
+    'Sarjaasi {seriesId} löytyi kokemusasiantuntija: {name} tulee {count}/{total} kertaan.',
+  orderer_series_taken_all:
+    'Sarjaasi {seriesId} löytyi kokemusasiantuntija: {name} tulee kaikkiin {total} kertaan.',
+  orderer_series_still_offered: 'Näitä kertoja tarjotaan vielä muille: {dates}.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -948,4 +948,20 @@ export const sv: Catalogue = {
     'Om du inte hade några resor eller andra kostnader behöver du inte skicka något: en ansökan på 0 euro skickas inte.',
   claim_nothing_to_claim:
     'Ansökan är på 0 €, så den skickas inte. Skriv kilometrar eller andra kostnader om du hade sådana.',
+  series_change_card_title: 'Ändra serien {seriesId}',
+  series_change_card_intro:
+    'Ändringen gäller {count, plural, one {seriens enda kommande gång} other {alla # kommande gånger}}, och varje gång behåller sitt eget datum. Här är uppgifterna för nästa gång: rätta och spara. Datumet för en enskild gång ändrar du med dess nummer (*ändra T-…*).',
+  series_change_no_date:
+    'Datumet kan inte ändras för alla gånger på en gång: varje gång behåller sitt eget datum. Ändra datumet för en gång med dess nummer (*ändra T-…*). Ingenting ändrades.',
+  series_change_saved_title: 'Serien {seriesId} är ändrad',
+  series_change_done:
+    'I serien {seriesId} ändrades {count, plural, one {# kommande gång} other {# kommande gånger}}. Varje gång behöll sitt eget datum. Om tiden eller platsen ändrades frågar jag de tilldelade erfarenhetsexperterna om ändringen passar.',
+  series_nothing_to_change: 'Serien {seriesId} har inga kommande gånger att ändra.',
+  series_changed_meanwhile:
+    'Serien {seriesId} ändrades samtidigt på annat håll. Ingenting ändrades. Skriv **ändra {seriesId}** för att se de nya uppgifterna.',
+  orderer_series_taken:
+    'Din serie {seriesId} har fått en erfarenhetsexpert: {name} kommer till {count} av {total} gånger.',
+  orderer_series_taken_all:
+    'Din serie {seriesId} har fått en erfarenhetsexpert: {name} kommer till alla {total} gånger.',
+  orderer_series_still_offered: 'De här gångerna erbjuds ännu till andra: {dates}.',
 };

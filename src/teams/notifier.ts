@@ -10,7 +10,7 @@ import { whenText, whereText } from '../../cards/order-summary';
 import { claimCard, stageText, taskDoneCard } from '../../cards/claim-card';
 import { claimFormCard } from '../../cards/claim-form-card';
 import { feedbackCard } from '../../cards/feedback-card';
-import { helsinkiDateTime, listText } from '../../cards/format';
+import { helsinkiDateTime, listText, sessionDate } from '../../cards/format';
 import type {
   CandidateView,
   ClaimFormView,
@@ -86,6 +86,24 @@ export class TeamsNotifier implements Notifier {
         total: order.expertCount,
       }),
     );
+  }
+
+  async ordererSeriesTaken(
+    orderer: Person,
+    news: { seriesId: string; name: string; count: number; total: number; open: string[] },
+  ) {
+    const t = translator(orderer.locale);
+    const { seriesId, count, total } = news;
+    const name = plain(news.name);
+    const lines = [
+      count >= total
+        ? t('orderer_series_taken_all', { seriesId, name, total })
+        : t('orderer_series_taken', { seriesId, name, count, total }),
+      ...(news.open.length
+        ? [t('orderer_series_still_offered', { dates: news.open.map(sessionDate).join(', ') })]
+        : []),
+    ];
+    await this.text(orderer, lines.join(' '));
   }
 
   async coordinatorWithdrawn(

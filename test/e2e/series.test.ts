@@ -157,6 +157,7 @@ describe('series (SPEC §3)', () => {
       await press(eeva, other, 'accept_offer');
       await world.settle();
 
+      const heard = people.orderer.messages().length;
       const answer = await press(eeva, seriesId, 'accept_series_all');
       assertValidCard(answer.card!);
       assert.match(answer.shown, /Otit 8 kertaa/);
@@ -171,6 +172,17 @@ describe('series (SPEC §3)', () => {
         const holders = o.assigned.map((a) => a.email);
         assert.deepEqual(holders, x.date === '2027-04-15' ? [] : [EEVA], x.date);
       }
+      // The orderer hears once for the Accept all, not once per session.
+      const name = (await world.bot.services.registers.getExpert(EEVA))!.name;
+      assert.deepEqual(
+        people.orderer
+          .messages()
+          .slice(heard)
+          .map((m) => m.text),
+        [
+          `${fi('orderer_series_taken', { seriesId, name, count: 8, total: 9 })} ${fi('orderer_series_still_offered', { dates: '15.4.2027' })}`,
+        ],
+      );
       // Frans still has that one session on offer, with its own Accept; the rest are taken.
       const frans = people.experts.get(FRANS)!;
       const card = frans.cardsAbout(seriesId).at(-1)!;

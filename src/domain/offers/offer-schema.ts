@@ -68,6 +68,16 @@ export const effectSchema = z.discriminatedUnion('type', [
     .passthrough(),
   z.object({ type: z.literal('reschedule_assignment'), email: z.string() }).passthrough(),
   z.object({ type: z.literal('count_stats'), delta: countDeltaSchema }).passthrough(),
+  z
+    .object({
+      type: z.literal('notify_orderer_series'),
+      seriesId: z.string(),
+      name: z.string(),
+      count: z.number(),
+      total: z.number(),
+      open: z.array(z.string()),
+    })
+    .passthrough(),
 ]) satisfies z.ZodType<Effect>;
 
 /** Compiles only while every effect type is listed above: an effect written must be readable back. */

@@ -87,7 +87,19 @@ export type Effect =
   /** The order's date or time changed: the expert's load row and the timers of the task follow it. */
   | { type: 'reschedule_assignment'; email: string }
   /** What the change adds to the running counts of `/stats` (SPEC §6), applied once. */
-  | { type: 'count_stats'; delta: CountDelta };
+  | { type: 'count_stats'; delta: CountDelta }
+  /**
+   * One Accept all of a series: the orderer hears once how many sessions the expert took and which
+   * are still being offered, instead of once per session.
+   */
+  | {
+      type: 'notify_orderer_series';
+      seriesId: string;
+      name: string;
+      count: number;
+      total: number;
+      open: string[];
+    };
 
 /** What the orderer is told as the order fills or loses an expert. */
 

@@ -65,6 +65,18 @@ function shown(details: Partial<OrderDetails>, field: keyof OrderDetails): strin
   return v === undefined ? '' : String(v);
 }
 
+/** What differs between an order's details and a change of them, field by field, as the audit shows it. */
+export function changedFields(
+  before: Partial<OrderDetails>,
+  after: Partial<OrderDetails>,
+): Array<{ field: (typeof CHANGED_FIELDS)[number]; from: string; to: string }> {
+  return CHANGED_FIELDS.filter((f) => shown(before, f) !== shown(after, f)).map((field) => ({
+    field,
+    from: shown(before, field),
+    to: shown(after, field),
+  }));
+}
+
 /** Who may change an order: its orderer and the coordinators. */
 export function mayChange(order: Order, actor: { id: string; isCoordinator: boolean }): boolean {
   return order.ordererId === actor.id || actor.isCoordinator;
@@ -97,9 +109,7 @@ export function decideOrderChange(
   if (!mayChange(order, cmd.actor)) return refuse('change_not_allowed');
   if (!changeable(order, cmd.at)) return refuse('change_order_closed');
   if (orderVersion(order) !== cmd.version) return refuse('order_changed_meanwhile');
-  const changes = CHANGED_FIELDS.filter((f) => shown(order, f) !== shown(cmd.details, f)).map(
-    (field) => ({ field, from: shown(order, field), to: shown(cmd.details, field) }),
-  );
+  const changes = changedFields(order, cmd.details);
   if (changes.length === 0) return refuse('change_nothing');
 
   const now = cmd.at.toISOString();

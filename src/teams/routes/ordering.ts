@@ -8,6 +8,7 @@ import {
   orderCard,
   orderChangedCard,
   orderSentCard,
+  seriesChangedCard,
   seriesSentCard,
   Verb,
 } from '../../../cards/order-card';
@@ -15,6 +16,7 @@ import { openOrderChange, saveOrderChange } from '../../app/change-order-details
 import { myOrdersMessage } from '../../../cards/my-orders-message';
 import { cancelOrder } from '../../app/cancel-order';
 import { cancelSeries } from '../../app/cancel-series';
+import { openSeriesChange, saveSeriesChange } from '../../app/change-series';
 import { draftOrder, startDraftFromCatalogue } from '../../app/draft-order';
 import { myOrders } from '../../app/my-orders';
 import { showCatalogue } from '../../app/show-catalogue';
@@ -62,6 +64,10 @@ const saveChangeDataSchema = z
     >,
   );
 
+const saveSeriesChangeDataSchema = saveChangeDataSchema.extend({
+  seriesId: z.string().regex(SERIES_NUMBER),
+});
+
 const startOrderDataSchema = z.object({ taskType: z.string().min(1).max(50) });
 
 /** A product's catalogue description in the orderer's language: its order's default wishes. */
@@ -78,6 +84,30 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
   > = {
     // `muuta T-…`: the order card again, with the values sent and Save changes (SPEC §3).
     change_order: async (ctx, actor, args) => {
+      const seriesMatch = SERIES_NUMBER.exec(args);
+      if (seriesMatch) {
+        const outcome = await openSeriesChange(s, actor.who, seriesMatch[0].toUpperCase());
+        if (outcome.type === 'refused')
+          return void (await turns.say(ctx, actor.t(outcome.reason, { ...outcome })));
+        return void (await turns.sayCard(
+          ctx,
+          orderCard(
+            {
+              draftId: outcome.base.orderId,
+              fields: formOfOrder(outcome.base),
+              errors: {},
+              estimate: { tariff: await s.tariffs.current(), lang: actor.lang },
+              seriesChange: {
+                seriesId: outcome.seriesId,
+                orderId: outcome.base.orderId,
+                version: outcome.version,
+                count: outcome.count,
+              },
+            },
+            actor.t,
+          ),
+        ));
+      }
       const match = ORDER_NUMBER.exec(args);
       if (!match) return void (await turns.say(ctx, actor.t('change_usage')));
       const orderId = match[0].toUpperCase();
@@ -214,6 +244,58 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
         );
     }
   }
+
+  /** Saves `muuta S-…`'s card: every future session changed as one order is, each keeping its date. */
+  async function saveSeriesChangeCard(
+    ctx: TurnContext,
+    raw: unknown,
+  ): Promise<AdaptiveCard | string> {
+    const actor = await turns.actorOf(ctx);
+    const data = saveSeriesChangeDataSchema.safeParse(raw);
+    if (!data.success) return actor.t('card_stale');
+    const { seriesId: typed, orderId, version, unitId: _unit, ...form } = data.data;
+    const seriesId = typed.toUpperCase();
+    const outcome = await saveSeriesChange(
+      s,
+      actor.who,
+      seriesId,
+      orderId.toUpperCase(),
+      version,
+      form,
+    );
+    switch (outcome.type) {
+      case 'refused':
+        return actor.t(outcome.reason, { seriesId });
+      case 'changed':
+        return seriesChangedCard(seriesId, outcome.count, outcome.released, actor.t);
+      case 'invalid': {
+        const { date: _date, ...shown } = withoutIdentityCodes(form, outcome.errors);
+        return orderCard(
+          {
+            draftId: outcome.base.orderId,
+            fields: { ...shown, date: outcome.base.date },
+            errors: outcome.errors,
+            note: actor.t(outcome.note ?? 'form_has_errors', { seriesId }),
+            estimate: { tariff: await s.tariffs.current(), lang: actor.lang },
+            seriesChange: {
+              seriesId,
+              orderId: outcome.base.orderId,
+              version,
+              count: outcome.count,
+            },
+          },
+          actor.t,
+        );
+      }
+    }
+  }
+
+  app.adaptiveCards.actionExecute(Verb.saveSeriesChange, (ctx, _state, data) =>
+    saveSeriesChangeCard(ctx, data),
+  );
+  app.adaptiveCards.actionSubmit(Verb.saveSeriesChange, async (ctx, _state, data) =>
+    turns.replaceSubmittedCard(ctx, await saveSeriesChangeCard(ctx, data)),
+  );
 
   app.adaptiveCards.actionExecute(Verb.saveChange, (ctx, _state, data) => saveChange(ctx, data));
   app.adaptiveCards.actionSubmit(Verb.saveChange, async (ctx, _state, data) =>
