@@ -221,6 +221,22 @@ export interface OfferStore {
   /** Removes carried-out effects (several in one write). */
   deleteEffects(orderId: string, keys: readonly string[]): Promise<void>;
   recordSentCard(orderId: string, email: string, activityId: string): Promise<void>;
+  /**
+   * Claims the sending of a card that several orders share (a series' one card to an expert), on
+   * the sent-card row of `orderId` (written only if absent, or taken over with its ETag once the
+   * holder's `holdMs` ran out): `mine` to send it now, `sent` when it went out already (update
+   * that one), `busy` while another instance is sending it. Two instances never both send it.
+   */
+  claimSharedCard(
+    orderId: string,
+    email: string,
+    at: Date,
+    holdMs: number,
+  ): Promise<
+    { type: 'mine'; etag: string } | { type: 'sent'; activityId: string } | { type: 'busy' }
+  >;
+  /** Gives a claim back when nothing was sent (the expert could not be reached). */
+  releaseSharedCard(orderId: string, email: string, etag: string): Promise<void>;
   /** The orders whose offer card went to `email` (for `my data`; one query over the table). */
   listOfferedTo(email: string, limit: number): Promise<string[]>;
 }

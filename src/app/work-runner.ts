@@ -20,7 +20,7 @@ import { holdClaim, withdrawClaim } from './did-not-happen';
 import { applyOfferCommand, offerMore } from './offer-more';
 import { offerViewOf, ordererContact } from './offer-view';
 import { giveUpWaiting, reachByInstall, reachReasonOf, type WaitingItem } from './reach';
-import { seriesCardOf, seriesOfferView } from './series-offer';
+import { seriesCardOf, seriesOfferView, type SeriesCard } from './series-offer';
 import { claimViewOf } from './claim-view';
 import { runInstallAll } from './install-all';
 import { runRetention, scheduleRetention } from './retention';
@@ -34,6 +34,7 @@ const TIMER_BATCH = 20;
 const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
 const BATCH = 50;
+const SERIES_CARD_BEING_SENT = 'series_card_being_sent';
 /** After a failed drain, the same instance tries the order again this much later. */
 const DRAIN_RETRY_MS = 5_000;
 /** Offer cards of one wave in flight at once; the pacer, not this, keeps the rate within Teams' limits. */
@@ -82,6 +83,9 @@ export class WorkRunner {
       .then(() => void this.drainFailedAt.delete(orderId))
       .catch((err: Error) => {
         this.drainFailedAt.set(orderId, this.s.clock.now().getTime());
+        // Not a fault: another instance is sending the series card; this one updates it later.
+        if (err.message === SERIES_CARD_BEING_SENT)
+          return void log.info({ event: 'drain_deferred', orderId }, 'series card being sent');
         log.error(
           { event: 'drain_failed', orderId, err: err.message, stack: err.stack },
           'drain failed',
@@ -512,10 +516,16 @@ export class WorkRunner {
       if (reached === 'waiting') return;
       if (reached === 'reached') return this.drawOfferCard(file, email);
     }
-    const sent =
-      person && !person.unreachableSince
-        ? await this.notifier.offerCard(person, view, previous)
-        : { ok: false, unreachable: true };
+    const reachable = person && !person.unreachableSince;
+    // A series' one card goes out once, whichever instance draws which session (SPEC §3).
+    const claim = shared && reachable && !previous ? await this.claimSeriesCard(shared, email) : {};
+    const sent = reachable
+      ? await this.notifier.offerCard(person, view, previous ?? claim.sent)
+      : { ok: false, unreachable: true };
+    if (claim.held && sent.ok && sent.activityId && claim.held !== order.orderId)
+      await this.s.offers.recordSentCard(claim.held, email, sent.activityId);
+    if (claim.held && !sent.ok)
+      await this.s.offers.releaseSharedCard(claim.held, email, claim.etag ?? '');
     if (sent.ok && sent.activityId && sent.activityId !== file.sentCards.get(email)) {
       try {
         await this.s.offers.recordSentCard(order.orderId, email, sent.activityId);
@@ -534,6 +544,21 @@ export class WorkRunner {
     }
     // Throttled or down after all retries: the effect stays, and the next drain sends it (SPEC §11).
     if (!sent.ok && sent.retry) throw new Error('offer_card_not_delivered');
+  }
+
+  /**
+   * The claim on a series card about to be sent: held on the sent-card row of the first session
+   * offered to the expert; thrown back (the effect stays, the next drain updates the card) while
+   * another instance is sending it.
+   */
+  private async claimSeriesCard(
+    shared: SeriesCard,
+    email: string,
+  ): Promise<{ held?: string; etag?: string; sent?: string }> {
+    const first = shared.view.sessions[0]!.order.orderId;
+    const claim = await this.s.offers.claimSharedCard(first, email, this.s.clock.now(), LEASE_MS);
+    if (claim.type === 'busy') throw new Error(SERIES_CARD_BEING_SENT);
+    return claim.type === 'sent' ? { sent: claim.activityId } : { held: first, etag: claim.etag };
   }
 
   /** An expert who cannot be reached loses the offer; the next candidate gets it and coordinators hear. */

@@ -84,7 +84,8 @@ export class TableOfferStore implements OfferStore {
     let row: PartitionRow | undefined;
     for await (const r of partitionRows(this.table, pk)) {
       if (r.rowKey === ORDER_ROW) row = r;
-      else if (r.rowKey.startsWith(SENT))
+      // A row without an activity id is a claim of a card still being sent (claimSharedCard).
+      else if (r.rowKey.startsWith(SENT) && r.activityId)
         sentCards.set(decodeKey(r.rowKey.slice(SENT.length)), r.activityId as string);
     }
     if (!row) return undefined;
@@ -179,6 +180,58 @@ export class TableOfferStore implements OfferStore {
       { partitionKey: encodeKey(orderId), rowKey: SENT + encodeKey(email), activityId },
       'Replace',
     );
+  }
+
+  async claimSharedCard(
+    orderId: string,
+    email: string,
+    at: Date,
+    holdMs: number,
+  ): Promise<
+    { type: 'mine'; etag: string } | { type: 'sent'; activityId: string } | { type: 'busy' }
+  > {
+    const pk = encodeKey(orderId);
+    const rowKey = SENT + encodeKey(email);
+    const claim = {
+      partitionKey: pk,
+      rowKey,
+      activityId: '',
+      heldUntil: new Date(at.getTime() + holdMs).toISOString(),
+    };
+    try {
+      const created = await this.table.createEntity(claim);
+      return { type: 'mine', etag: created.etag ?? '' };
+    } catch (err) {
+      if (!isConflict(err)) throw err;
+    }
+    let row: { activityId?: unknown; heldUntil?: unknown; etag: string };
+    try {
+      row = await this.table.getEntity(pk, rowKey);
+    } catch (err) {
+      // Given back meanwhile: the next try claims it.
+      if (isNotFound(err)) return { type: 'busy' };
+      throw err;
+    }
+    if (typeof row.activityId === 'string' && row.activityId)
+      return { type: 'sent', activityId: row.activityId };
+    if (typeof row.heldUntil === 'string' && row.heldUntil > at.toISOString())
+      return { type: 'busy' };
+    // The holder stopped before sending (or before storing the id): taken over with its ETag.
+    try {
+      const taken = await this.table.updateEntity(claim, 'Replace', { etag: row.etag });
+      return { type: 'mine', etag: taken.etag ?? '' };
+    } catch (err) {
+      if (isPreconditionFailed(err)) return { type: 'busy' };
+      throw err;
+    }
+  }
+
+  async releaseSharedCard(orderId: string, email: string, etag: string): Promise<void> {
+    await this.table
+      .deleteEntity(encodeKey(orderId), SENT + encodeKey(email), { etag })
+      .catch((err: unknown) => {
+        if (!isNotFound(err) && !isPreconditionFailed(err)) throw err;
+      });
   }
 
   async listOfferedTo(email: string, limit: number): Promise<string[]> {

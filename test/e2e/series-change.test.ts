@@ -189,3 +189,43 @@ describe('changing every future session of a series (issue 15)', () => {
     ]);
   });
 });
+
+describe('a series offered by two bot instances at once (issue 15)', () => {
+  const EXPERTS = ['a1@example.fi', 'a2@example.fi', 'a3@example.fi'];
+  let world: World;
+  let people: Cast;
+  before(async () => {
+    world = await World.start();
+    people = await cast(
+      world,
+      EXPERTS.map((email) => anExpert({ email })),
+    );
+  });
+  after(() => world.stop());
+
+  it('when two instances draw the offer cards of one series side by side, then each expert gets exactly one series card', async () => {
+    const second = await world.another();
+    // The instance that took the order stops before its own drain starts (its kick is lost); then
+    // each instance drains half of the sessions, side by side.
+    const services = world.bot.services;
+    const kick = services.afterCommit;
+    services.afterCommit = () => undefined;
+    const seriesId = await placeSeries(people.orderer).finally(() => (services.afterCommit = kick));
+    const ids = (await services.orders.getSeries(seriesId))!.sessions.map((x) => x.orderId);
+    ids.forEach((id, i) => (i % 2 ? second : world.bot).work.kick(id));
+    await Promise.all([world.bot.work.idle(), second.work.idle()]);
+    // A drain that found the card being sent elsewhere tries again a few seconds later.
+    world.clock.advance(10_000);
+    await Promise.all([world.bot.work.runDue(), second.work.runDue()]);
+    await Promise.all([world.bot.work.idle(), second.work.idle()]);
+    for (const id of ids)
+      assert.deepEqual(await services.offers.listEffects(id), [], `${id} has nothing left to do`);
+    const sessions = (await world.bot.services.orders.getSeries(seriesId))!.sessions;
+    for (const email of EXPERTS) {
+      const cards = people.experts.get(email)!.cardsAbout(seriesId);
+      assert.equal(cards.length, 1, `one series card to ${email}`);
+      const text = textOf(cards[0]!);
+      assert.equal(text.match(/\[Otan tehtävän\]/g)?.length, sessions.length, text);
+    }
+  });
+});
