@@ -90,6 +90,12 @@ describe('changing every future session of a series (issue 15)', () => {
   it('when someone else writes muuta S-… or saves a forged card, then the series is not found and nothing changes', async () => {
     const answers = await stranger.say(`muuta ${seriesId}`);
     assert.deepEqual(answers, [fi('series_not_found', { seriesId })]);
+    // A coordinator may, in any of the three languages' words.
+    await people.coordinator.say(`change ${seriesId}`);
+    assert.match(
+      textOf(people.coordinator.lastCard()!),
+      new RegExp(fi('series_change_card_title', { seriesId })),
+    );
     await people.orderer.say(`muuta ${seriesId}`);
     const card = people.orderer.lastCard()!;
     const forged = await stranger.submitCard(card, 'save_series_change', { start: '09:00' });

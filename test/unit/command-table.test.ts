@@ -85,6 +85,11 @@ describe('command table', () => {
       name: 'cancel_order',
       args: 'S-2027-0003',
     });
+    for (const word of ['muuta', 'ändra', 'change'])
+      assert.deepEqual(parseCommand(`${word} sarja S-2027-0003 kaikki kerrat`), {
+        name: 'change_order',
+        args: 'sarja S-2027-0003 kaikki kerrat',
+      });
   });
 
   it('when a coordinator misspells a slash command, then the closest command is suggested in their language', () => {
