@@ -794,7 +794,8 @@ export const en: Catalogue = {
   audit_withdrawn: "Can't make it: {who}",
   audit_reason: 'reason',
   my_tasks_card_intro: "If you cannot make it to a task, press **Can't make it** beside it.",
-  change_usage: 'Write **change** and the order number, for example: change T-2026-0001',
+  change_usage:
+    'Write **change** and the order number, for example: change T-2026-0001. For every future session of a series, use its series number: change S-2026-0001',
   change_not_allowed:
     'Order {orderId} can be changed only by its requester or a coordinator. Nothing was changed.',
   change_order_closed:

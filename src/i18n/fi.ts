@@ -799,7 +799,8 @@ export const fi = {
   audit_withdrawn: 'Ei pääsekään: {who}',
   audit_reason: 'syy',
   my_tasks_card_intro: 'Jos et pääsekään johonkin tehtävään, paina sen kohdalla **En pääsekään**.',
-  change_usage: 'Kirjoita **muuta** ja tilausnumero, esimerkiksi: muuta T-2026-0001',
+  change_usage:
+    'Kirjoita **muuta** ja tilausnumero, esimerkiksi: muuta T-2026-0001. Sarjan kaikki tulevat kerrat muutat sarjan numerolla: muuta S-2026-0001',
   change_not_allowed:
     'Tilausta {orderId} voi muuttaa vain sen tilaaja tai koordinaattori. Mitään ei muuttunut.',
   change_order_closed:

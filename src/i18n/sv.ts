@@ -808,7 +808,8 @@ export const sv: Catalogue = {
   audit_reason: 'orsak',
   my_tasks_card_intro:
     'Om du inte kan komma till ett uppdrag, tryck på **Jag kan inte komma** vid det.',
-  change_usage: 'Skriv **ändra** och beställningsnumret, till exempel: ändra T-2026-0001',
+  change_usage:
+    'Skriv **ändra** och beställningsnumret, till exempel: ändra T-2026-0001. Alla kommande tillfällen i en serie ändrar du med seriens nummer: ändra S-2026-0001',
   change_not_allowed:
     'Beställningen {orderId} kan ändras bara av beställaren eller en koordinator. Ingenting ändrades.',
   change_order_closed:
