@@ -23,9 +23,12 @@ type Shown =
   | 'declined'
   | 'expired'
   | 'given_back'
-  | 'released';
+  | 'released'
+  | 'mentor_left';
 
 function shownState(v: OfferView): Shown {
+  // A trainee's join offer or trip along went with the mentor (SPEC §3).
+  if (v.offer.mentorLeftAt) return 'mentor_left';
   if (v.offer.withdrawnAt) return 'given_back';
   if (v.offer.released) return 'released';
   if (v.offer.status === 'accepted' && v.offer.confirmBy && v.order.status !== 'cancelled')

@@ -934,4 +934,15 @@ export const en: Catalogue = {
     'If you had no travel or other expenses, there is nothing to send: a claim of 0 euros is not sent.',
   claim_nothing_to_claim:
     'The claim comes to 0 €, so it is not sent. Enter kilometres or other expenses if you had any.',
+  offer_mentor_left_title: 'The trip along is off',
+  offer_mentor_left_text:
+    'Your mentor cannot come to task {orderId} after all, so this invitation is no longer open. You do not need to do anything.',
+  trainee_off:
+    'Your mentor cannot come to task {orderId} ({task}, {when}) after all, so your trip along as a trainee is off. This is not about you, and you do not need to do anything. You will be invited again when your mentor can bring you along.',
+  orderer_trainee_joined:
+    'Order {orderId}: the expert by experience {mentor} brings a trainee, {trainee}, along. A trainee fills no ordered place and is paid no fee. Only their travel and other expenses are paid, in the usual way.',
+  orderer_trainee_joined_paid:
+    'Order {orderId}: the expert by experience {mentor} brings a trainee, {trainee}, along. A trainee fills no ordered place. Their fee and expenses are claimed in the usual way.',
+  orderer_trainee_left:
+    'Order {orderId}: the trainee {trainee} will not come along after all, as the expert they were to come with cannot come.',
 };

@@ -940,6 +940,17 @@ export const fi = {
     'Jos sinulla ei ollut matka- eikä muita kuluja, hakemusta ei tarvitse lähettää: 0 euron hakemusta ei lähetetä.',
   claim_nothing_to_claim:
     'Hakemuksen summa on 0 €, joten sitä ei lähetetä. Kirjoita kilometrit tai muut kulut, jos sinulla oli niitä.',
+  offer_mentor_left_title: 'Mukaan lähtö peruuntui',
+  offer_mentor_left_text:
+    'Mentorisi ei pääsekään tehtävään {orderId}, joten kutsu mukaan ei ole enää voimassa. Sinun ei tarvitse tehdä mitään.',
+  trainee_off:
+    'Mentorisi ei pääsekään tehtävään {orderId} ({task}, {when}), joten mukaan lähtö harjoittelijana peruuntuu. Se ei ole sinusta kiinni, eikä sinun tarvitse tehdä mitään. Saat uuden kutsun, kun mentorisi voi taas ottaa sinut mukaan.',
+  orderer_trainee_joined:
+    'Tilaus {orderId}: kokemusasiantuntija {mentor} ottaa mukaan harjoittelijan, {trainee}. Harjoittelija ei vie tilattua paikkaa eikä hänestä makseta palkkiota. Vain hänen matka- ja muut kulunsa korvataan tavalliseen tapaan.',
+  orderer_trainee_joined_paid:
+    'Tilaus {orderId}: kokemusasiantuntija {mentor} ottaa mukaan harjoittelijan, {trainee}. Harjoittelija ei vie tilattua paikkaa. Hänen palkkionsa ja kulunsa haetaan tavalliseen tapaan.',
+  orderer_trainee_left:
+    'Tilaus {orderId}: harjoittelija {trainee} ei tulekaan mukaan, koska kokemusasiantuntija, jonka mukana hän oli tulossa, ei pääse.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

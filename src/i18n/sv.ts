@@ -948,4 +948,15 @@ export const sv: Catalogue = {
     'Om du inte hade några resor eller andra kostnader behöver du inte skicka något: en ansökan på 0 euro skickas inte.',
   claim_nothing_to_claim:
     'Ansökan är på 0 €, så den skickas inte. Skriv kilometrar eller andra kostnader om du hade sådana.',
+  offer_mentor_left_title: 'Det blir ingen medföljning',
+  offer_mentor_left_text:
+    'Din mentor kan inte komma till uppdrag {orderId}, så inbjudan att följa med gäller inte längre. Du behöver inte göra något.',
+  trainee_off:
+    'Din mentor kan inte komma till uppdrag {orderId} ({task}, {when}), så det blir ingen medföljning som praktikant. Det beror inte på dig, och du behöver inte göra något. Du får en ny inbjudan när din mentor kan ta med dig igen.',
+  orderer_trainee_joined:
+    'Beställning {orderId}: erfarenhetsexperten {mentor} tar med en praktikant, {trainee}. Praktikanten tar ingen beställd plats och får inget arvode. Bara praktikantens resor och andra kostnader ersätts på vanligt sätt.',
+  orderer_trainee_joined_paid:
+    'Beställning {orderId}: erfarenhetsexperten {mentor} tar med en praktikant, {trainee}. Praktikanten tar ingen beställd plats. Praktikantens arvode och kostnader söks på vanligt sätt.',
+  orderer_trainee_left:
+    'Beställning {orderId}: praktikanten {trainee} följer inte med, eftersom erfarenhetsexperten som praktikanten skulle följa med inte kan komma.',
 };

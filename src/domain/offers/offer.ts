@@ -17,6 +17,7 @@ import type { Expert } from '../registers/types';
 import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
 import { assertNever, ok, refuse, type Result } from '../shared/result';
 import { toMatchOrder } from './follow-up';
+import { withTraineesOf } from './trainees';
 
 /**
  * pending: the expert may accept or decline; accepted: they hold a place; declined, expired:
@@ -46,6 +47,8 @@ export interface Offer {
   /** An offer to join the mentor as a trainee: it fills no ordered place (SPEC §3). */
   asTrainee?: boolean;
   mentorEmail?: string;
+  /** The mentor no longer holds the task: the trainee's join offer or place went with them (SPEC §3). */
+  mentorLeftAt?: string;
 }
 
 /**
@@ -87,7 +90,11 @@ export type Effect =
   /** The order's date or time changed: the expert's load row and the timers of the task follow it. */
   | { type: 'reschedule_assignment'; email: string }
   /** What the change adds to the running counts of `/stats` (SPEC §6), applied once. */
-  | { type: 'count_stats'; delta: CountDelta };
+  | { type: 'count_stats'; delta: CountDelta }
+  /** The trainee's mentor no longer holds the task, so the trainee's trip along is off: told kindly. */
+  | { type: 'notify_trainee_off'; email: string }
+  /** The orderer hears that a trainee comes along with an expert, or no longer does (names as shown). */
+  | { type: 'notify_orderer_trainee'; about: 'joined' | 'left'; trainee: string; mentor: string };
 
 /** What the orderer is told as the order fills or loses an expert. */
 
@@ -388,8 +395,8 @@ function joinAsTrainee(
 ): Result<OfferDecision, OfferRefusal> {
   if (offer.status !== 'pending') return refuse(refusalFor(order, offer));
   if (order.status === 'cancelled') return refuse('order_cancelled');
-  const mentorHolds = order.assigned.some((a) => a.email === offer.mentorEmail);
-  if (!mentorHolds || at.getTime() >= Date.parse(offer.expiresAt)) return refuse('offer_closed');
+  const mentor = order.assigned.find((a) => a.email === offer.mentorEmail);
+  if (!mentor || at.getTime() >= Date.parse(offer.expiresAt)) return refuse('offer_closed');
   const along = {
     email: offer.expertEmail,
     name,
@@ -402,6 +409,7 @@ function joinAsTrainee(
     effects: [
       card(offer),
       { type: 'record_assignment', email: offer.expertEmail, asTrainee: true },
+      { type: 'notify_orderer_trainee', about: 'joined', trainee: name, mentor: mentor.name },
     ],
   });
 }
@@ -690,6 +698,7 @@ export function decideUnassign(
   email: string,
   coordinatorEmail: string,
   at: Date,
+  offers: readonly Offer[] = offer ? [offer] : [],
 ): Result<OfferDecision, UnassignRefusal> {
   const held = order.assigned.find((a) => a.email === email);
   if (!held) return refuse('not_assigned');
@@ -715,7 +724,7 @@ export function decideUnassign(
       who: `${held.name} (${held.email})`,
     },
   ];
-  return ok({
+  const decision: OfferDecision = {
     order: {
       ...order,
       assigned: order.assigned.filter((a) => a.email !== email),
@@ -727,7 +736,9 @@ export function decideUnassign(
       { type: 'notify_unassigned', email, name: held.name },
       { type: 'offer_more', wave: 'next' },
     ],
-  });
+  };
+  // The mentor's trainee goes with them (SPEC §3).
+  return ok(withTraineesOf({ order, offers }, decision, [email], at));
 }
 
 /** Who may be offered an order again: everyone not yet offered, and those whose offer closed when it filled. */
@@ -846,7 +857,7 @@ function giveBack(
       : []),
     { type: 'offer_more', wave: 'next' },
   ];
-  return {
+  const decision: OfferDecision = {
     order: {
       ...order,
       assigned: order.assigned.filter((a) => a.email !== held.email),
@@ -856,6 +867,8 @@ function giveBack(
     offers: [released],
     effects,
   };
+  // The mentor's trainee goes with them (SPEC §3).
+  return withTraineesOf({ order, offers }, decision, [held.email], at);
 }
 
 // The same transitions by their former names, for the use cases that call them directly.
