@@ -944,5 +944,5 @@ export const en: Catalogue = {
   orderer_trainee_joined_paid:
     'Order {orderId}: the expert by experience {mentor} brings a trainee, {trainee}, along. A trainee fills no ordered place. Their fee and expenses are claimed in the usual way.',
   orderer_trainee_left:
-    'Order {orderId}: the trainee {trainee} will not come along after all, as the expert they were to come with cannot come.',
+    'Order {orderId}: the trainee {trainee} will not come along after all, as the expert by experience they were to come with cannot come.',
 };
