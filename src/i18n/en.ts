@@ -945,4 +945,6 @@ export const en: Catalogue = {
     'Order {orderId}: the expert by experience {mentor} brings a trainee, {trainee}, along. A trainee fills no ordered place. Their fee and expenses are claimed in the usual way.',
   orderer_trainee_left:
     'Order {orderId}: the trainee {trainee} will not come along after all, as the expert by experience they were to come with cannot come.',
+  review_wished:
+    'The requester wished for this expert by experience. When you approve, they get the offer first, alone (for at most a third of the offer time). If they do not take the task, the next candidates come to you for review.',
 };

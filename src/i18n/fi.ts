@@ -951,6 +951,8 @@ export const fi = {
     'Tilaus {orderId}: kokemusasiantuntija {mentor} ottaa mukaan harjoittelijan, {trainee}. Harjoittelija ei vie tilattua paikkaa. Hänen palkkionsa ja kulunsa haetaan tavalliseen tapaan.',
   orderer_trainee_left:
     'Tilaus {orderId}: harjoittelija {trainee} ei tulekaan mukaan, koska kokemusasiantuntija, jonka mukana hän oli tulossa, ei pääse.',
+  review_wished:
+    'Tilaaja toivoi tätä kokemusasiantuntijaa. Kun hyväksyt, hän saa tarjouksen ensin yksin (enintään kolmasosa tarjousajasta). Jos hän ei ota tehtävää, seuraavat ehdokkaat tulevat sinulle tarkistettaviksi.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -959,4 +959,6 @@ export const sv: Catalogue = {
     'Beställning {orderId}: erfarenhetsexperten {mentor} tar med en praktikant, {trainee}. Praktikanten tar ingen beställd plats. Praktikantens arvode och kostnader söks på vanligt sätt.',
   orderer_trainee_left:
     'Beställning {orderId}: praktikanten {trainee} följer inte med, eftersom erfarenhetsexperten som praktikanten skulle följa med inte kan komma.',
+  review_wished:
+    'Beställaren önskade den här erfarenhetsexperten. När du godkänner får hen erbjudandet först ensam (högst en tredjedel av svarstiden). Om hen inte tar uppdraget kommer nästa kandidater till dig för granskning.',
 };

@@ -588,19 +588,17 @@ function offerMore(
   const chosen = pickWave(ranked, size).map((c) => c.email);
 
   // SPEC §3: the wished expert, when they pass the hard rules, gets the first offer alone for a
-  // third of the offer time (no review: the orderer chose them); if not, the orderer is told.
+  // third of the offer time; if not, the orderer is told. SPEC §4: with review on, no offer goes out
+  // unreviewed, so the solo offer waits for a coordinator too (the card says it is the orderer's wish).
   const wishPending = order.wave === 0 && order.wishedExpert !== undefined;
   if (wishPending && ranked[0]?.wished) {
-    const solo = sendWave(
-      order,
-      [ranked[0].email],
-      true,
-      cmd.at,
-      cmd.settings.windowMs,
-      undefined,
-      WISHED_WINDOW_DIVISOR,
-    );
-    return ok({ ...solo, order: { ...solo.order, wishedWave: solo.order.wave } });
+    if (cmd.settings.review)
+      return ok({
+        order: { ...order, shortlist: [ranked[0].email], wishedShortlist: true },
+        offers: [],
+        effects: [{ type: 'notify_coordinators', about: 'review' }],
+      });
+    return ok(wishedSolo(order, ranked[0].email, cmd.at, cmd.settings.windowMs));
   }
   const wishedGone: Effect[] =
     wishPending && chosen.length > 0 ? [{ type: 'notify_orderer', about: 'wished_declined' }] : [];
@@ -636,6 +634,9 @@ function sendShortlist(
 ): Result<OfferDecision, OfferNoop> {
   if (!order.shortlist || !acts('send_shortlist', order)) return refuse('shortlist_not_waiting');
   const offered = new Set(offers.map((o) => o.expertEmail));
+  const wished = order.wishedShortlist ? order.shortlist[0] : undefined;
+  if (wished !== undefined && !offered.has(wished))
+    return ok(wishedSolo(order, wished, at, windowMs));
   return ok(
     sendWave(
       order,
@@ -645,6 +646,12 @@ function sendShortlist(
       windowMs,
     ),
   );
+}
+
+/** The wished expert's first offer, alone, for a third of the offer time (SPEC §3). */
+function wishedSolo(order: Order, email: string, at: Date, windowMs: number): OfferDecision {
+  const solo = sendWave(order, [email], true, at, windowMs, undefined, WISHED_WINDOW_DIVISOR);
+  return { ...solo, order: { ...solo.order, wishedWave: solo.order.wave } };
 }
 
 /** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
@@ -673,7 +680,7 @@ export function sendWave(
   }));
   const effects: Effect[] = sent.map(card);
   if (newWave) effects.push({ type: 'schedule_wave_expiry', wave, dueAt: expiresAt });
-  const { shortlist: _reviewed, ...rest } = order;
+  const { shortlist: _reviewed, wishedShortlist: _wished, ...rest } = order;
   return { order: { ...rest, wave }, offers: sent, effects };
 }
 
