@@ -101,7 +101,9 @@ export function offerCard(
   if (shown === 'given_back' || shown === 'released') {
     const text =
       shown === 'given_back'
-        ? t('offer_given_back_text', { orderId: o.orderId })
+        ? t(mentor !== undefined ? 'trainee_given_back_text' : 'offer_given_back_text', {
+            orderId: o.orderId,
+          })
         : t(`expert_released_${v.offer.released!.why}`, { orderId: o.orderId });
     return card([
       ...top,

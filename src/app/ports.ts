@@ -406,7 +406,7 @@ export interface Notifier {
   ordererTrainee(
     orderer: Person,
     order: Order,
-    about: 'joined' | 'left',
+    about: 'joined' | 'left' | 'stays_away',
     who: { trainee: string; mentor: string; paid: boolean },
   ): Promise<void>;
   /** The orderer hears that an expert was taken off and the place is offered again. */

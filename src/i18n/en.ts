@@ -947,4 +947,8 @@ export const en: Catalogue = {
     'Order {orderId}: the trainee {trainee} will not come along after all, as the expert by experience they were to come with cannot come.',
   review_wished:
     'The requester wished for this expert by experience. When you approve, they get the offer first, alone (for at most a third of the offer time). If they do not take the task, the next candidates come to you for review.',
+  orderer_trainee_stays_away:
+    'Order {orderId}: the trainee {trainee} cannot come along after all. The expert by experience {mentor} comes as agreed, and the ordered places do not change.',
+  trainee_given_back_text:
+    'Thank you for letting us know. You are not coming along on task {orderId}, but your mentor goes as agreed. You will be invited again when your mentor can bring you along.',
 };

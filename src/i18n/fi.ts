@@ -953,6 +953,10 @@ export const fi = {
     'Tilaus {orderId}: harjoittelija {trainee} ei tulekaan mukaan, koska kokemusasiantuntija, jonka mukana hän oli tulossa, ei pääse.',
   review_wished:
     'Tilaaja toivoi tätä kokemusasiantuntijaa. Kun hyväksyt, hän saa tarjouksen ensin yksin (enintään kolmasosa tarjousajasta). Jos hän ei ota tehtävää, seuraavat ehdokkaat tulevat sinulle tarkistettaviksi.',
+  orderer_trainee_stays_away:
+    'Tilaus {orderId}: harjoittelija {trainee} ei pääsekään mukaan. Kokemusasiantuntija {mentor} tulee sovitusti, eikä tämä muuta tilattuja paikkoja.',
+  trainee_given_back_text:
+    'Kiitos, että kerroit. Et ole mukana tehtävässä {orderId}, mutta mentorisi menee sovitusti. Saat kutsun taas, kun mentorisi voi ottaa sinut mukaan.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -961,4 +961,8 @@ export const sv: Catalogue = {
     'Beställning {orderId}: praktikanten {trainee} följer inte med, eftersom erfarenhetsexperten som praktikanten skulle följa med inte kan komma.',
   review_wished:
     'Beställaren önskade den här erfarenhetsexperten. När du godkänner får hen erbjudandet först ensam (högst en tredjedel av svarstiden). Om hen inte tar uppdraget kommer nästa kandidater till dig för granskning.',
+  orderer_trainee_stays_away:
+    'Beställning {orderId}: praktikanten {trainee} kan inte följa med. Erfarenhetsexperten {mentor} kommer som avtalat, och de beställda platserna ändras inte.',
+  trainee_given_back_text:
+    'Tack för att du meddelade. Du följer inte med på uppdrag {orderId}, men din mentor går som avtalat. Du får en ny inbjudan när din mentor kan ta med dig igen.',
 };

@@ -190,12 +190,12 @@ export class TeamsNotifier implements Notifier {
   async ordererTrainee(
     orderer: Person,
     order: Order,
-    about: 'joined' | 'left',
+    about: 'joined' | 'left' | 'stays_away',
     who: { trainee: string; mentor: string; paid: boolean },
   ) {
     const key =
-      about === 'left'
-        ? 'orderer_trainee_left'
+      about !== 'joined'
+        ? (`orderer_trainee_${about}` as const)
         : who.paid
           ? 'orderer_trainee_joined_paid'
           : 'orderer_trainee_joined';

@@ -199,6 +199,45 @@ describe('mentoring: the trainee goes with the mentor, never without (SPEC §3)'
     assert.doesNotMatch(ordererTold.join('\n'), /Flunssa/);
   });
 
+  it('when the trainee who joined says Can’t make it, then only the trainee leaves, the mentor keeps the task and the orderer hears without the reason', async () => {
+    const orderId = await mentorTakes('2026-12-19');
+    await sven.submitCard(offerCardsFor(sven, orderId).at(-1)!, 'accept_offer');
+    await world.settle();
+    const joined = offerCardsFor(sven, orderId).at(-1)!;
+    assert.deepEqual(buttons(joined), [sv('cant_make_it')]);
+
+    const answer = await sven.submitCard(joined, 'withdraw_assignment', { reason: 'Tentti' });
+    assertValidCard(answer.card!);
+    assert.match(textOf(answer.card!), new RegExp(sv('trainee_given_back_text', { orderId })));
+    assert.deepEqual(buttons(answer.card!), []);
+    await world.settle();
+
+    const order = (await world.bot.services.orders.get(orderId))!.value;
+    assert.equal(order.status, 'filled');
+    assert.deepEqual(
+      order.assigned.map((a) => a.email),
+      [MIKKO],
+    );
+    assert.deepEqual(order.trainees, []);
+    assert.equal(
+      (await world.bot.services.loads.get(SVEN)).assignments.some((a) => a.orderId === orderId),
+      false,
+    );
+    const ordererTold = textsOf(people.orderer);
+    assert.ok(
+      ordererTold.includes(
+        fi('orderer_trainee_stays_away', {
+          orderId,
+          trainee: 'Sven Trainee',
+          mentor: 'Mikko Mentor',
+        }),
+      ),
+    );
+    assert.doesNotMatch(ordererTold.join('\n'), /Tentti/);
+    const mikko = people.experts.get(MIKKO)!;
+    assert.equal(offerCardsFor(mikko, orderId).length, 1, 'the mentor is asked nothing');
+  });
+
   it('when a coordinator unassigns the mentor while the trainee’s join offer is open, then the join card says it is no longer open and a late click changes nothing', async () => {
     const orderId = await mentorTakes('2026-12-18');
     const join = offerCardsFor(sven, orderId).at(-1)!;

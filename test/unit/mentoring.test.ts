@@ -294,6 +294,23 @@ describe('the trainee goes with the mentor, never without (SPEC §3)', () => {
     assert.ok(d.effects.some((e) => e.type === 'notify_trainee_off'));
   });
 
+  it('when the trainee says Can’t make it, then only they leave, no place is offered and the orderer hears', () => {
+    const d = decided(
+      { order: withTrainee(), offers: [mentorOffer, joined] },
+      { type: 'withdraw_assignment', expert: TRAINEE, reason: 'exam', at: LATER },
+    );
+    assert.deepEqual(d.order.assigned, [held]);
+    assert.equal(d.order.status, 'filled');
+    assert.deepEqual(d.order.trainees, []);
+    assert.equal(closedFor(d)?.withdrawnAt, LATER.toISOString());
+    assert.deepEqual(d.effects, [
+      { type: 'update_offer_card', email: TRAINEE },
+      { type: 'release_assignment', email: TRAINEE },
+      { type: 'notify_orderer_trainee', about: 'stays_away', trainee: 'Tiina', mentor: 'Mentor' },
+    ]);
+    assert.equal(d.order.audit?.at(-1)?.reason, 'exam', 'the reason is kept in the audit only');
+  });
+
   it('when another expert of the order leaves, then the mentor’s trainee stays', () => {
     const d = decided(
       {

@@ -72,7 +72,7 @@ export const effectSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('notify_orderer_trainee'),
-      about: z.enum(['joined', 'left']),
+      about: z.enum(['joined', 'left', 'stays_away']),
       trainee: z.string(),
       mentor: z.string(),
     })

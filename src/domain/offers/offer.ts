@@ -17,7 +17,7 @@ import type { Expert } from '../registers/types';
 import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
 import { assertNever, ok, refuse, type Result } from '../shared/result';
 import { toMatchOrder } from './follow-up';
-import { withTraineesOf } from './trainees';
+import { traineeStaysAway, withTraineesOf } from './trainees';
 
 /**
  * pending: the expert may accept or decline; accepted: they hold a place; declined, expired:
@@ -94,7 +94,12 @@ export type Effect =
   /** The trainee's mentor no longer holds the task, so the trainee's trip along is off: told kindly. */
   | { type: 'notify_trainee_off'; email: string }
   /** The orderer hears that a trainee comes along with an expert, or no longer does (names as shown). */
-  | { type: 'notify_orderer_trainee'; about: 'joined' | 'left'; trainee: string; mentor: string };
+  | {
+      type: 'notify_orderer_trainee';
+      about: 'joined' | 'left' | 'stays_away';
+      trainee: string;
+      mentor: string;
+    };
 
 /** What the orderer is told as the order fills or loses an expert. */
 
@@ -769,12 +774,18 @@ function withdrawAssignment(
   cmd: OfferCommand & { type: 'withdraw_assignment' },
 ): Result<OfferDecision, OfferRefusal> {
   const held = order.assigned.find((a) => a.email === cmd.expert);
+  // A trainee going along may say Can't make it too (SPEC §3): they held no place.
+  const along = (order.trainees ?? []).find((t) => t.email === cmd.expert);
   if (order.status === 'cancelled') return refuse('order_cancelled');
-  if (!held || !acts(cmd.type, order)) return refuse('withdraw_not_assigned');
+  if ((!held && !along) || !acts(cmd.type, order)) return refuse('withdraw_not_assigned');
   if (cmd.at >= helsinkiInstant(order.date, order.start)) return refuse('withdraw_task_started');
   const reason = cmd.reason?.trim() || undefined;
   if (reason && reason.length > WITHDRAW_REASON_MAX_LENGTH)
     return refuse('withdraw_reason_too_long');
+  if (!held)
+    return ok(
+      traineeStaysAway(order, offerOf({ order, offers }, cmd.expert), along!, cmd.at, reason),
+    );
   return ok(giveBack(order, offers, held, cmd.at, 'withdrawn', reason));
 }
 
