@@ -239,11 +239,15 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferCommandType, Transition>> =
     orders: ['open'],
     order: 'unfilled when nobody is left and nobody is answering; or a shortlist to review',
   },
-  send_shortlist: { orders: ['open'], order: 'the reviewed wave goes out' },
+  send_shortlist: {
+    orders: ['open'],
+    order: 'the reviewed wave goes out (a wished expert’s shortlist: to them alone, for a third)',
+  },
   withdraw_assignment: {
     orders: ['open', 'unfilled', 'filled'],
     offer: { from: 'accepted', to: 'closed' },
-    order: 'open again, the place offered to the next candidates; refused once the task started',
+    order:
+      'open again, the place offered to the next candidates, the mentor’s trainee goes too; a trainee’s own leaves the place as it is; refused once the task started',
   },
   confirm_still_fine: {
     orders: ['open', 'unfilled', 'filled'],
