@@ -81,7 +81,7 @@ export function coordinatorReviewCard(
     [
       ...(notice ? [textBlock(notice, { color: 'Good' })] : []),
       heading(t('review_title', { orderId: order.orderId })),
-      textBlock(t('review_text')),
+      textBlock(t(waiting && order.wishedShortlist ? 'review_wished' : 'review_text')),
       orderSummary(order, lang, t),
       ...(shortlist.length
         ? shortlist.map((c) => textBlock(`- ${plain(c.name)} (${plain(c.email)})`))

@@ -23,9 +23,12 @@ type Shown =
   | 'declined'
   | 'expired'
   | 'given_back'
-  | 'released';
+  | 'released'
+  | 'mentor_left';
 
 function shownState(v: OfferView): Shown {
+  // A trainee's join offer or trip along went with the mentor (SPEC §3).
+  if (v.offer.mentorLeftAt) return 'mentor_left';
   if (v.offer.withdrawnAt) return 'given_back';
   if (v.offer.released) return 'released';
   if (v.offer.status === 'accepted' && v.offer.confirmBy && v.order.status !== 'cancelled')
@@ -98,7 +101,9 @@ export function offerCard(
   if (shown === 'given_back' || shown === 'released') {
     const text =
       shown === 'given_back'
-        ? t('offer_given_back_text', { orderId: o.orderId })
+        ? t(mentor !== undefined ? 'trainee_given_back_text' : 'offer_given_back_text', {
+            orderId: o.orderId,
+          })
         : t(`expert_released_${v.offer.released!.why}`, { orderId: o.orderId });
     return card([
       ...top,

@@ -1,6 +1,7 @@
+import { decideOffer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { changeOrder } from './change-order';
-import { waveChange } from './offer-more';
+import { offersOf } from './offer-more';
 import { type Actor, isCoordinator, NOT_ALLOWED } from './actor';
 import type { Services } from './services';
 
@@ -8,7 +9,10 @@ export type ShortlistOutcome =
   | { type: 'sent'; order: Order }
   | { type: 'refused'; reason: 'shortlist_not_waiting' | typeof NOT_ALLOWED };
 
-/** A coordinator approves the reviewed shortlist: its wave of offers goes out (once, however often clicked). */
+/**
+ * A coordinator approves the reviewed shortlist: its wave of offers goes out (once, however often
+ * clicked); a shortlist of the wished expert alone sends them the first offer alone (SPEC §3).
+ */
 export async function approveShortlist(
   s: Services,
   actor: Actor,
@@ -16,12 +20,13 @@ export async function approveShortlist(
 ): Promise<ShortlistOutcome> {
   if (!isCoordinator(actor)) return { type: 'refused', reason: NOT_ALLOWED };
   const outcome = await changeOrder<ShortlistOutcome>(s, orderId, (file) => {
-    const order = file.order.value;
-    if (!order.shortlist || order.status !== 'open')
-      return { result: { type: 'refused', reason: 'shortlist_not_waiting' } };
-    const fresh = order.shortlist.filter((email) => !file.offers.has(email));
-    const change = waveChange(order, fresh, true, s.clock.now(), s.offerSettings.offerWindowMs);
-    return { change, result: { type: 'sent', order: change.order } };
+    const decision = decideOffer(offersOf(file), {
+      type: 'send_shortlist',
+      windowMs: s.offerSettings.offerWindowMs,
+      at: s.clock.now(),
+    });
+    if (!decision.ok) return { result: { type: 'refused', reason: 'shortlist_not_waiting' } };
+    return { change: decision.value, result: { type: 'sent', order: decision.value.order } };
   });
   return outcome ?? { type: 'refused', reason: 'shortlist_not_waiting' };
 }

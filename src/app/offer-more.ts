@@ -1,10 +1,4 @@
-import {
-  decideOffer,
-  sendWave,
-  type OfferCommand,
-  type OfferDecision,
-  type Offer,
-} from '../domain/offers/offer';
+import { decideOffer, type OfferCommand, type Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
 import { changeOrder } from './change-order';
 import type { OrderFile } from './ports';
@@ -61,16 +55,4 @@ export async function offerMore(
     settings: waves,
     at,
   }));
-}
-
-/** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
-export function waveChange(
-  order: Order,
-  emails: readonly string[],
-  newWave: boolean,
-  now: Date,
-  windowMs: number,
-  currentExpiry?: string,
-): OfferDecision {
-  return sendWave(order, emails, newWave, now, windowMs, currentExpiry);
 }

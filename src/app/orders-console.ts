@@ -315,6 +315,7 @@ export async function unassignExpert(
       email,
       actor.email.toLowerCase(),
       s.clock.now(),
+      [...file.offers.values()].map((o) => o.value),
     );
     if (!decision.ok) return { result: { type: 'refused', reason: decision.error } };
     return {

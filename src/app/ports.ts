@@ -421,6 +421,15 @@ export interface Notifier {
   expertCancelled(expert: Person, order: Order): Promise<void>;
   /** A coordinator took the expert off the order. */
   expertUnassigned(expert: Person, order: Order): Promise<void>;
+  /** The trainee's mentor no longer holds the task, so the trainee's trip along is off (SPEC §3). */
+  traineeOff(trainee: Person, order: Order): Promise<void>;
+  /** The orderer hears that a trainee comes along with an expert (no place; `paid`: the tariff pays trainees), or no longer does. */
+  ordererTrainee(
+    orderer: Person,
+    order: Order,
+    about: 'joined' | 'left' | 'stays_away',
+    who: { trainee: string; mentor: string; paid: boolean },
+  ): Promise<void>;
   /** The orderer hears that an expert was taken off and the place is offered again. */
   ordererUnassigned(orderer: Person, order: Order, expertName: string): Promise<void>;
   /** The orderer said that the task did not take place: the expert is told kindly, with the reason. */

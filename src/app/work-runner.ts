@@ -414,7 +414,8 @@ export class WorkRunner {
           await withdrawClaim(this.s, order.claims[effect.email]!, orderId);
         return;
       case 'reschedule_assignment': {
-        if (!order.assigned.some((a) => a.email === effect.email)) return;
+        const asTrainee = (order.trainees ?? []).some((a) => a.email === effect.email);
+        if (!asTrainee && !order.assigned.some((a) => a.email === effect.email)) return;
         await this.s.loads.remove(effect.email, orderId);
         await this.s.loads.add(effect.email, {
           orderId,
@@ -423,9 +424,25 @@ export class WorkRunner {
           end: order.end,
           remote: order.remote,
           municipality: order.municipality,
+          ...(asTrainee ? { asTrainee: true, taskType: order.taskType } : {}),
         });
         for (const timer of assignmentTimers(order, effect.email, this.s.clock.now()))
           await this.s.jobs.schedule({ ...timer, orderId });
+        return;
+      }
+      case 'notify_trainee_off': {
+        const trainee = await this.s.people.findByEmail(effect.email);
+        if (trainee) await this.notifier.traineeOff(trainee, order);
+        return;
+      }
+      case 'notify_orderer_trainee': {
+        const orderer = (await this.s.people.get(order.ordererId))?.value;
+        if (orderer)
+          await this.notifier.ordererTrainee(orderer, order, effect.about, {
+            trainee: effect.trainee,
+            mentor: effect.mentor,
+            paid: (await this.s.tariffs.current()).paidTrainees === true,
+          });
         return;
       }
       case 'notify_released': {

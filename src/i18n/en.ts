@@ -951,4 +951,21 @@ export const en: Catalogue = {
   orderer_series_taken_all:
     'Your series {seriesId} has an expert by experience: {name} will come to all {total} sessions.',
   orderer_series_still_offered: 'Still being offered to others: {dates}.',
+  offer_mentor_left_title: 'The trip along is off',
+  offer_mentor_left_text:
+    'Your mentor cannot come to task {orderId} after all, so this invitation is no longer open. You do not need to do anything.',
+  trainee_off:
+    'Your mentor cannot come to task {orderId} ({task}, {when}) after all, so your trip along as a trainee is off. This is not about you, and you do not need to do anything. You will be invited again when your mentor can bring you along.',
+  orderer_trainee_joined:
+    'Order {orderId}: the expert by experience {mentor} brings a trainee, {trainee}, along. A trainee fills no ordered place and is paid no fee. Only their travel and other expenses are paid, in the usual way.',
+  orderer_trainee_joined_paid:
+    'Order {orderId}: the expert by experience {mentor} brings a trainee, {trainee}, along. A trainee fills no ordered place. Their fee and expenses are claimed in the usual way.',
+  orderer_trainee_left:
+    'Order {orderId}: the trainee {trainee} will not come along after all, as the expert by experience they were to come with cannot come.',
+  review_wished:
+    'The requester wished for this expert by experience. When you approve, they get the offer first, alone (for at most a third of the offer time). If they do not take the task, the next candidates come to you for review.',
+  orderer_trainee_stays_away:
+    'Order {orderId}: the trainee {trainee} cannot come along after all. The expert by experience {mentor} comes as agreed, and the ordered places do not change.',
+  trainee_given_back_text:
+    'Thank you for letting us know. You are not coming along on task {orderId}, but your mentor goes as agreed. You will be invited again when your mentor can bring you along.',
 };

@@ -957,6 +957,23 @@ export const fi = {
   orderer_series_taken_all:
     'Sarjaasi {seriesId} löytyi kokemusasiantuntija: {name} tulee kaikkiin {total} kertaan.',
   orderer_series_still_offered: 'Näitä kertoja tarjotaan vielä muille: {dates}.',
+  offer_mentor_left_title: 'Mukaan lähtö peruuntui',
+  offer_mentor_left_text:
+    'Mentorisi ei pääsekään tehtävään {orderId}, joten kutsu mukaan ei ole enää voimassa. Sinun ei tarvitse tehdä mitään.',
+  trainee_off:
+    'Mentorisi ei pääsekään tehtävään {orderId} ({task}, {when}), joten mukaan lähtö harjoittelijana peruuntuu. Se ei ole sinusta kiinni, eikä sinun tarvitse tehdä mitään. Saat uuden kutsun, kun mentorisi voi taas ottaa sinut mukaan.',
+  orderer_trainee_joined:
+    'Tilaus {orderId}: kokemusasiantuntija {mentor} ottaa mukaan harjoittelijan, {trainee}. Harjoittelija ei vie tilattua paikkaa eikä hänestä makseta palkkiota. Vain hänen matka- ja muut kulunsa korvataan tavalliseen tapaan.',
+  orderer_trainee_joined_paid:
+    'Tilaus {orderId}: kokemusasiantuntija {mentor} ottaa mukaan harjoittelijan, {trainee}. Harjoittelija ei vie tilattua paikkaa. Hänen palkkionsa ja kulunsa haetaan tavalliseen tapaan.',
+  orderer_trainee_left:
+    'Tilaus {orderId}: harjoittelija {trainee} ei tulekaan mukaan, koska kokemusasiantuntija, jonka mukana hän oli tulossa, ei pääse.',
+  review_wished:
+    'Tilaaja toivoi tätä kokemusasiantuntijaa. Kun hyväksyt, hän saa tarjouksen ensin yksin (enintään kolmasosa tarjousajasta). Jos hän ei ota tehtävää, seuraavat ehdokkaat tulevat sinulle tarkistettaviksi.',
+  orderer_trainee_stays_away:
+    'Tilaus {orderId}: harjoittelija {trainee} ei pääsekään mukaan. Kokemusasiantuntija {mentor} tulee sovitusti, eikä tämä muuta tilattuja paikkoja.',
+  trainee_given_back_text:
+    'Kiitos, että kerroit. Et ole mukana tehtävässä {orderId}, mutta mentorisi menee sovitusti. Saat kutsun taas, kun mentorisi voi ottaa sinut mukaan.',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -965,4 +965,21 @@ export const sv: Catalogue = {
   orderer_series_taken_all:
     'Din serie {seriesId} har fått en erfarenhetsexpert: {name} kommer till alla {total} gånger.',
   orderer_series_still_offered: 'De här gångerna erbjuds ännu till andra: {dates}.',
+  offer_mentor_left_title: 'Det blir ingen medföljning',
+  offer_mentor_left_text:
+    'Din mentor kan inte komma till uppdrag {orderId}, så inbjudan att följa med gäller inte längre. Du behöver inte göra något.',
+  trainee_off:
+    'Din mentor kan inte komma till uppdrag {orderId} ({task}, {when}), så det blir ingen medföljning som praktikant. Det beror inte på dig, och du behöver inte göra något. Du får en ny inbjudan när din mentor kan ta med dig igen.',
+  orderer_trainee_joined:
+    'Beställning {orderId}: erfarenhetsexperten {mentor} tar med en praktikant, {trainee}. Praktikanten tar ingen beställd plats och får inget arvode. Bara praktikantens resor och andra kostnader ersätts på vanligt sätt.',
+  orderer_trainee_joined_paid:
+    'Beställning {orderId}: erfarenhetsexperten {mentor} tar med en praktikant, {trainee}. Praktikanten tar ingen beställd plats. Praktikantens arvode och kostnader söks på vanligt sätt.',
+  orderer_trainee_left:
+    'Beställning {orderId}: praktikanten {trainee} följer inte med, eftersom erfarenhetsexperten som praktikanten skulle följa med inte kan komma.',
+  review_wished:
+    'Beställaren önskade den här erfarenhetsexperten. När du godkänner får hen erbjudandet först ensam (högst en tredjedel av svarstiden). Om hen inte tar uppdraget kommer nästa kandidater till dig för granskning.',
+  orderer_trainee_stays_away:
+    'Beställning {orderId}: praktikanten {trainee} kan inte följa med. Erfarenhetsexperten {mentor} kommer som avtalat, och de beställda platserna ändras inte.',
+  trainee_given_back_text:
+    'Tack för att du meddelade. Du följer inte med på uppdrag {orderId}, men din mentor går som avtalat. Du får en ny inbjudan när din mentor kan ta med dig igen.',
 };

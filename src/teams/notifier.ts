@@ -193,6 +193,40 @@ export class TeamsNotifier implements Notifier {
     );
   }
 
+  async traineeOff(trainee: Person, order: Order) {
+    const t = translator(trainee.locale);
+    await this.text(
+      trainee,
+      t('trainee_off', {
+        orderId: order.orderId,
+        task: t(`task_${order.taskType}`),
+        when: whenText(order, trainee.locale),
+      }),
+    );
+  }
+
+  async ordererTrainee(
+    orderer: Person,
+    order: Order,
+    about: 'joined' | 'left' | 'stays_away',
+    who: { trainee: string; mentor: string; paid: boolean },
+  ) {
+    const key =
+      about !== 'joined'
+        ? (`orderer_trainee_${about}` as const)
+        : who.paid
+          ? 'orderer_trainee_joined_paid'
+          : 'orderer_trainee_joined';
+    await this.text(
+      orderer,
+      translator(orderer.locale)(key, {
+        orderId: order.orderId,
+        trainee: plain(who.trainee),
+        mentor: plain(who.mentor),
+      }),
+    );
+  }
+
   async ordererUnassigned(orderer: Person, order: Order, expertName: string) {
     await this.text(
       orderer,

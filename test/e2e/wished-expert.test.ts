@@ -109,6 +109,44 @@ describe('the wished expert (SPEC §3)', () => {
     assert.deepEqual(offered(again), [ANNA]);
   });
 
+  it('when coordinators review shortlists, then the wished expert’s solo offer waits for them too, and once approved goes to the wished expert alone for a third of the offer time', async () => {
+    assert.match((await people.coordinator.say('/review on'))[0]!, /Tarkistus on päällä/);
+    try {
+      const orderId = await placeOrder(people.orderer, { date: nextDate(), wishedExpert: MAIJA });
+      await world.settle();
+      assert.deepEqual(offered(orderId), [], 'no offer goes out before the review');
+      const review = people.coordinator.cardsAbout(orderId).at(-1)!;
+      assertValidCard(review);
+      assert.match(textOf(review), new RegExp(escape(fi('review_wished'))));
+      assert.match(textOf(review), /Maija Meikäläinen/);
+      assert.equal((textOf(review).match(/@example\.fi/g) ?? []).length, 1, 'the wished one alone');
+
+      await people.coordinator.submitCard(review, 'approve_shortlist');
+      await world.settle();
+      assert.deepEqual(offered(orderId), [MAIJA]);
+      const offer = (await world.bot.services.offers.load(orderId))!.offers.get(MAIJA)!.value;
+      assert.equal(Date.parse(offer.expiresAt) - Date.parse(offer.sentAt), 8 * HOUR);
+
+      // Declined: the next wave is a new shortlist, and it waits for review like any other.
+      const maija = people.experts.get(MAIJA)!;
+      await maija.submitCard(offerCardsFor(maija, orderId)[0]!, 'decline_offer');
+      await world.settle();
+      assert.deepEqual(offered(orderId), [MAIJA]);
+      assert.ok(
+        people.orderer
+          .messages()
+          .some((m) => m.text === fi('orderer_wished_declined', { orderId })),
+      );
+      const next = people.coordinator.cardsAbout(orderId).at(-1)!;
+      assert.match(textOf(next), new RegExp(escape(fi('review_text'))));
+      await people.coordinator.submitCard(next, 'approve_shortlist');
+      await world.settle();
+      for (const email of OTHERS) assert.ok(offered(orderId).includes(email), email);
+    } finally {
+      await people.coordinator.say('/review off');
+    }
+  });
+
   it('when the card names nobody, or two experts, then the card says so next to the field and no order is made', async () => {
     for (const [written, reason] of [
       ['Kalle Kokematon', 'wished_expert_unknown'],

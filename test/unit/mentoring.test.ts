@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import type { ExpertLoad } from '../../src/domain/matching/match-experts';
 import {
   decideOffer,
+  decideUnassign,
   type Offer,
   type OfferCommand,
   type OfferDecision,
   type OrderOffers,
 } from '../../src/domain/offers/offer';
 import { checkClaimForm } from '../../src/domain/fees/claim-form';
+import { decideOrderChange } from '../../src/domain/offers/order-change';
+import { TRAINEE_TRANSITIONS } from '../../src/domain/offers/trainees';
 import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
 import type { Order } from '../../src/domain/orders/order';
 import type { Expert } from '../../src/domain/registers/types';
@@ -180,6 +183,7 @@ describe('mentoring (SPEC §3)', () => {
     assert.deepEqual(d.effects, [
       { type: 'update_offer_card', email: TRAINEE },
       { type: 'record_assignment', email: TRAINEE, asTrainee: true },
+      { type: 'notify_orderer_trainee', about: 'joined', trainee: 'Tiina', mentor: 'Mentor' },
     ]);
   });
 
@@ -228,6 +232,151 @@ describe('mentoring (SPEC §3)', () => {
       d.offers.map((o) => o.expertEmail),
       ['other@example.fi'],
     );
+  });
+});
+
+describe('the trainee goes with the mentor, never without (SPEC §3)', () => {
+  const along = { email: TRAINEE, name: 'Tiina', mentorEmail: MENTOR, at: LATER.toISOString() };
+  const OTHER = 'other@example.fi';
+  const otherHeld = { email: OTHER, name: 'Other', at: NOW.toISOString() };
+  const joined = joinOffer({ status: 'accepted', answeredAt: LATER.toISOString() });
+  const withTrainee = (over: Partial<Order> = {}) =>
+    anOrder({ assigned: [held], trainees: [along], status: 'filled', ...over });
+  const mentorOffer = offerTo(MENTOR, { status: 'accepted' });
+  const leaving = [
+    { type: 'release_assignment', email: TRAINEE },
+    { type: 'notify_trainee_off', email: TRAINEE },
+    { type: 'notify_orderer_trainee', about: 'left', trainee: 'Tiina', mentor: 'Mentor' },
+  ];
+  const closedFor = (d: OfferDecision) => d.offers.find((o) => o.expertEmail === TRAINEE);
+
+  it('when the mentor says Can’t make it, then the trainee who joined leaves too, is told, and the orderer hears', () => {
+    const d = decided(
+      { order: withTrainee(), offers: [mentorOffer, joined] },
+      { type: 'withdraw_assignment', expert: MENTOR, reason: 'flu', at: LATER },
+    );
+    assert.deepEqual(d.order.assigned, []);
+    assert.deepEqual(d.order.trainees, []);
+    assert.equal(closedFor(d)?.status, TRAINEE_TRANSITIONS.mentor_left.to);
+    assert.equal(closedFor(d)?.mentorLeftAt, LATER.toISOString());
+    for (const e of [{ type: 'update_offer_card', email: TRAINEE }, ...leaving])
+      assert.ok(
+        d.effects.some((x) => JSON.stringify(x) === JSON.stringify(e)),
+        JSON.stringify(e),
+      );
+    assert.ok(!JSON.stringify(d.effects).includes('flu'), 'the mentor’s reason goes nowhere');
+  });
+
+  it('when the mentor’s join offer to the trainee is still pending and the mentor is unassigned, then the offer closes and nobody else is told', () => {
+    const d = decideUnassign(
+      withTrainee({ trainees: [] }),
+      mentorOffer,
+      MENTOR,
+      'coordinator@example.fi',
+      LATER,
+      [mentorOffer, joinOffer()],
+    );
+    assert.ok(d.ok);
+    assert.equal(closedFor(d.value)?.status, 'closed');
+    assert.ok(closedFor(d.value)?.mentorLeftAt);
+    const aboutTrainee = d.value.effects.filter((e) => 'email' in e && e.email === TRAINEE);
+    assert.deepEqual(aboutTrainee, [{ type: 'update_offer_card', email: TRAINEE }]);
+    assert.ok(!d.value.effects.some((e) => e.type === 'notify_orderer_trainee'));
+  });
+
+  it('when the mentor does not answer a change in time, then the trainee leaves with them', () => {
+    const asked = { ...mentorOffer, confirmBy: LATER.toISOString() };
+    const d = decided(
+      { order: withTrainee(), offers: [asked, joined] },
+      { type: 'recheck_expired', expert: MENTOR, at: LATER },
+    );
+    assert.deepEqual(d.order.trainees, []);
+    assert.ok(d.effects.some((e) => e.type === 'notify_trainee_off'));
+  });
+
+  it('when the trainee says Can’t make it, then only they leave, no place is offered and the orderer hears', () => {
+    const d = decided(
+      { order: withTrainee(), offers: [mentorOffer, joined] },
+      { type: 'withdraw_assignment', expert: TRAINEE, reason: 'exam', at: LATER },
+    );
+    assert.deepEqual(d.order.assigned, [held]);
+    assert.equal(d.order.status, 'filled');
+    assert.deepEqual(d.order.trainees, []);
+    assert.equal(closedFor(d)?.withdrawnAt, LATER.toISOString());
+    assert.deepEqual(d.effects, [
+      { type: 'update_offer_card', email: TRAINEE },
+      { type: 'release_assignment', email: TRAINEE },
+      { type: 'notify_orderer_trainee', about: 'stays_away', trainee: 'Tiina', mentor: 'Mentor' },
+    ]);
+    assert.equal(d.order.audit?.at(-1)?.reason, 'exam', 'the reason is kept in the audit only');
+  });
+
+  it('when another expert of the order leaves, then the mentor’s trainee stays', () => {
+    const d = decided(
+      {
+        order: withTrainee({ expertCount: 2, assigned: [held, otherHeld] }),
+        offers: [mentorOffer, offerTo(OTHER, { status: 'accepted' }), joined],
+      },
+      { type: 'withdraw_assignment', expert: OTHER, at: LATER },
+    );
+    assert.deepEqual(d.order.trainees, [along]);
+    assert.equal(closedFor(d), undefined);
+    assert.ok(!d.effects.some((e) => 'email' in e && e.email === TRAINEE));
+  });
+
+  it('when a change of the order releases the mentor, then the trainee leaves too; when it keeps the mentor, then the trainee follows the new time', () => {
+    const change = (expertCount: number, date: string) => ({
+      details: {
+        ...withTrainee({ assigned: [held, otherHeld], expertCount: 2 }),
+        expertCount,
+        date,
+      },
+      actor: { id: 'orderer-oid', email: 'olli.orderer@example.fi', isCoordinator: false },
+      version: 1,
+      experts: [anExpert(MENTOR), anExpert(OTHER), trainee()],
+      loads: new Map(),
+      at: LATER,
+    });
+    // The mentor took the place last: one place fewer releases them.
+    const state = {
+      order: withTrainee({
+        expertCount: 2,
+        assigned: [otherHeld, { ...held, at: LATER.toISOString() }],
+      }),
+      offers: [mentorOffer, offerTo(OTHER, { status: 'accepted' }), joined],
+    };
+    const fewer = decideOrderChange(state, change(1, '2026-03-13'));
+    assert.ok(fewer.ok);
+    assert.deepEqual(fewer.value.order.trainees, []);
+    assert.equal(closedFor(fewer.value)?.mentorLeftAt, LATER.toISOString());
+    assert.ok(fewer.value.effects.some((e) => e.type === 'notify_trainee_off'));
+
+    const moved = decideOrderChange(state, change(2, '2026-03-16'));
+    assert.ok(moved.ok);
+    assert.deepEqual(moved.value.order.trainees, [along]);
+    assert.ok(
+      moved.value.effects.some((e) => e.type === 'reschedule_assignment' && e.email === TRAINEE),
+    );
+    assert.ok(!moved.value.effects.some((e) => e.type === 'notify_trainee_off'));
+  });
+
+  it('when a change fills the order while a trainee’s join offer is pending, then the join offer stays open', () => {
+    const state = {
+      order: withTrainee({ trainees: [], expertCount: 2, status: 'open' }),
+      offers: [mentorOffer, offerTo(OTHER), joinOffer()],
+    };
+    const d = decideOrderChange(state, {
+      details: { ...state.order, expertCount: 1 },
+      actor: { id: 'orderer-oid', email: 'olli.orderer@example.fi', isCoordinator: false },
+      version: 1,
+      experts: [anExpert(MENTOR), anExpert(OTHER), trainee()],
+      loads: new Map(),
+      at: LATER,
+    });
+    assert.ok(d.ok);
+    assert.equal(d.value.order.status, 'filled');
+    assert.equal(d.value.offers.find((o) => o.expertEmail === OTHER)?.status, 'closed');
+    assert.equal(closedFor(d.value), undefined, 'the trainee’s join offer is no ordered place');
   });
 });
 

@@ -267,6 +267,45 @@ describe('wished expert: the solo offer', () => {
     assert.ok(!told(d.effects));
   });
 
+  it('when shortlists are reviewed, then the wished expert’s solo offer waits for a coordinator and, approved, goes to them alone for a third of the offer time', () => {
+    const reviewed: OfferCommand = {
+      ...more([...OTHERS, ANNA]),
+      settings: { waveSize: 5, windowMs: WINDOW, review: true },
+    } as OfferCommand;
+    const waiting = decided({ order: anOrder(), offers: [] }, reviewed);
+    assert.deepEqual(waiting.offers, [], 'no offer goes out unreviewed');
+    assert.deepEqual(waiting.order.shortlist, [ANNA.email]);
+    assert.equal(waiting.order.wishedShortlist, true);
+    assert.deepEqual(waiting.effects, [{ type: 'notify_coordinators', about: 'review' }]);
+
+    const sent = decided(
+      { order: waiting.order, offers: [] },
+      { type: 'send_shortlist', windowMs: WINDOW, at: LATER },
+    );
+    assert.deepEqual(
+      sent.offers.map((o) => o.expertEmail),
+      [ANNA.email],
+    );
+    assert.equal(Date.parse(sent.offers[0]!.expiresAt) - LATER.getTime(), WINDOW / 3);
+    assert.equal(sent.order.wishedWave, 1);
+    assert.equal(sent.order.shortlist, undefined);
+    assert.equal(sent.order.wishedShortlist, undefined);
+  });
+
+  it('when shortlists are reviewed and the wished expert declined, then the next wave waits for review as every wave does', () => {
+    const order = anOrder({ wave: 1, wishedWave: 1 });
+    const d = decided({ order, offers: [soloOffer({ status: 'declined' })] }, {
+      ...more([...OTHERS, ANNA]),
+      settings: { waveSize: 5, windowMs: WINDOW, review: true },
+    } as OfferCommand);
+    assert.deepEqual(d.offers, []);
+    assert.deepEqual(
+      [...d.order.shortlist!].sort(),
+      OTHERS.map((o) => o.email),
+    );
+    assert.equal(d.order.wishedShortlist, undefined);
+  });
+
   it('when the wished expert fails a hard rule, then the wave goes out at once and the orderer is told', () => {
     const paused = { ...ANNA, pausedUntil: '2026-12-31' };
     const d = decided({ order: anOrder(), offers: [] }, more([...OTHERS, paused]));

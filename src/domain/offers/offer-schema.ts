@@ -78,6 +78,15 @@ export const effectSchema = z.discriminatedUnion('type', [
       open: z.array(z.string()),
     })
     .passthrough(),
+  z.object({ type: z.literal('notify_trainee_off'), email: z.string() }).passthrough(),
+  z
+    .object({
+      type: z.literal('notify_orderer_trainee'),
+      about: z.enum(['joined', 'left', 'stays_away']),
+      trainee: z.string(),
+      mentor: z.string(),
+    })
+    .passthrough(),
 ]) satisfies z.ZodType<Effect>;
 
 /** Compiles only while every effect type is listed above: an effect written must be readable back. */

@@ -17,6 +17,7 @@ import type { Expert } from '../registers/types';
 import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
 import { assertNever, ok, refuse, type Result } from '../shared/result';
 import { toMatchOrder } from './follow-up';
+import { traineeStaysAway, withTraineesOf } from './trainees';
 
 /**
  * pending: the expert may accept or decline; accepted: they hold a place; declined, expired:
@@ -46,6 +47,8 @@ export interface Offer {
   /** An offer to join the mentor as a trainee: it fills no ordered place (SPEC §3). */
   asTrainee?: boolean;
   mentorEmail?: string;
+  /** The mentor no longer holds the task: the trainee's join offer or place went with them (SPEC §3). */
+  mentorLeftAt?: string;
 }
 
 /**
@@ -99,6 +102,15 @@ export type Effect =
       count: number;
       total: number;
       open: string[];
+    }
+  /** The trainee's mentor no longer holds the task, so the trainee's trip along is off: told kindly. */
+  | { type: 'notify_trainee_off'; email: string }
+  /** The orderer hears that a trainee comes along with an expert, or no longer does (names as shown). */
+  | {
+      type: 'notify_orderer_trainee';
+      about: 'joined' | 'left' | 'stays_away';
+      trainee: string;
+      mentor: string;
     };
 
 /** What the orderer is told as the order fills or loses an expert. */
@@ -239,11 +251,15 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferCommandType, Transition>> =
     orders: ['open'],
     order: 'unfilled when nobody is left and nobody is answering; or a shortlist to review',
   },
-  send_shortlist: { orders: ['open'], order: 'the reviewed wave goes out' },
+  send_shortlist: {
+    orders: ['open'],
+    order: 'the reviewed wave goes out (a wished expert’s shortlist: to them alone, for a third)',
+  },
   withdraw_assignment: {
     orders: ['open', 'unfilled', 'filled'],
     offer: { from: 'accepted', to: 'closed' },
-    order: 'open again, the place offered to the next candidates; refused once the task started',
+    order:
+      'open again, the place offered to the next candidates, the mentor’s trainee goes too; a trainee’s own leaves the place as it is; refused once the task started',
   },
   confirm_still_fine: {
     orders: ['open', 'unfilled', 'filled'],
@@ -400,8 +416,8 @@ function joinAsTrainee(
 ): Result<OfferDecision, OfferRefusal> {
   if (offer.status !== 'pending') return refuse(refusalFor(order, offer));
   if (order.status === 'cancelled') return refuse('order_cancelled');
-  const mentorHolds = order.assigned.some((a) => a.email === offer.mentorEmail);
-  if (!mentorHolds || at.getTime() >= Date.parse(offer.expiresAt)) return refuse('offer_closed');
+  const mentor = order.assigned.find((a) => a.email === offer.mentorEmail);
+  if (!mentor || at.getTime() >= Date.parse(offer.expiresAt)) return refuse('offer_closed');
   const along = {
     email: offer.expertEmail,
     name,
@@ -414,6 +430,7 @@ function joinAsTrainee(
     effects: [
       card(offer),
       { type: 'record_assignment', email: offer.expertEmail, asTrainee: true },
+      { type: 'notify_orderer_trainee', about: 'joined', trainee: name, mentor: mentor.name },
     ],
   });
 }
@@ -592,19 +609,17 @@ function offerMore(
   const chosen = pickWave(ranked, size).map((c) => c.email);
 
   // SPEC §3: the wished expert, when they pass the hard rules, gets the first offer alone for a
-  // third of the offer time (no review: the orderer chose them); if not, the orderer is told.
+  // third of the offer time; if not, the orderer is told. SPEC §4: with review on, no offer goes out
+  // unreviewed, so the solo offer waits for a coordinator too (the card says it is the orderer's wish).
   const wishPending = order.wave === 0 && order.wishedExpert !== undefined;
   if (wishPending && ranked[0]?.wished) {
-    const solo = sendWave(
-      order,
-      [ranked[0].email],
-      true,
-      cmd.at,
-      cmd.settings.windowMs,
-      undefined,
-      WISHED_WINDOW_DIVISOR,
-    );
-    return ok({ ...solo, order: { ...solo.order, wishedWave: solo.order.wave } });
+    if (cmd.settings.review)
+      return ok({
+        order: { ...order, shortlist: [ranked[0].email], wishedShortlist: true },
+        offers: [],
+        effects: [{ type: 'notify_coordinators', about: 'review' }],
+      });
+    return ok(wishedSolo(order, ranked[0].email, cmd.at, cmd.settings.windowMs));
   }
   const wishedGone: Effect[] =
     wishPending && chosen.length > 0 ? [{ type: 'notify_orderer', about: 'wished_declined' }] : [];
@@ -640,6 +655,9 @@ function sendShortlist(
 ): Result<OfferDecision, OfferNoop> {
   if (!order.shortlist || !acts('send_shortlist', order)) return refuse('shortlist_not_waiting');
   const offered = new Set(offers.map((o) => o.expertEmail));
+  const wished = order.wishedShortlist ? order.shortlist[0] : undefined;
+  if (wished !== undefined && !offered.has(wished))
+    return ok(wishedSolo(order, wished, at, windowMs));
   return ok(
     sendWave(
       order,
@@ -649,6 +667,12 @@ function sendShortlist(
       windowMs,
     ),
   );
+}
+
+/** The wished expert's first offer, alone, for a third of the offer time (SPEC §3). */
+function wishedSolo(order: Order, email: string, at: Date, windowMs: number): OfferDecision {
+  const solo = sendWave(order, [email], true, at, windowMs, undefined, WISHED_WINDOW_DIVISOR);
+  return { ...solo, order: { ...solo.order, wishedWave: solo.order.wave } };
 }
 
 /** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
@@ -677,7 +701,7 @@ export function sendWave(
   }));
   const effects: Effect[] = sent.map(card);
   if (newWave) effects.push({ type: 'schedule_wave_expiry', wave, dueAt: expiresAt });
-  const { shortlist: _reviewed, ...rest } = order;
+  const { shortlist: _reviewed, wishedShortlist: _wished, ...rest } = order;
   return { order: { ...rest, wave }, offers: sent, effects };
 }
 
@@ -702,6 +726,7 @@ export function decideUnassign(
   email: string,
   coordinatorEmail: string,
   at: Date,
+  offers: readonly Offer[] = offer ? [offer] : [],
 ): Result<OfferDecision, UnassignRefusal> {
   const held = order.assigned.find((a) => a.email === email);
   if (!held) return refuse('not_assigned');
@@ -727,7 +752,7 @@ export function decideUnassign(
       who: `${held.name} (${held.email})`,
     },
   ];
-  return ok({
+  const decision: OfferDecision = {
     order: {
       ...order,
       assigned: order.assigned.filter((a) => a.email !== email),
@@ -739,7 +764,9 @@ export function decideUnassign(
       { type: 'notify_unassigned', email, name: held.name },
       { type: 'offer_more', wave: 'next' },
     ],
-  });
+  };
+  // The mentor's trainee goes with them (SPEC §3).
+  return ok(withTraineesOf({ order, offers }, decision, [email], at));
 }
 
 /** Who may be offered an order again: everyone not yet offered, and those whose offer closed when it filled. */
@@ -763,12 +790,18 @@ function withdrawAssignment(
   cmd: OfferCommand & { type: 'withdraw_assignment' },
 ): Result<OfferDecision, OfferRefusal> {
   const held = order.assigned.find((a) => a.email === cmd.expert);
+  // A trainee going along may say Can't make it too (SPEC §3): they held no place.
+  const along = (order.trainees ?? []).find((t) => t.email === cmd.expert);
   if (order.status === 'cancelled') return refuse('order_cancelled');
-  if (!held || !acts(cmd.type, order)) return refuse('withdraw_not_assigned');
+  if ((!held && !along) || !acts(cmd.type, order)) return refuse('withdraw_not_assigned');
   if (cmd.at >= helsinkiInstant(order.date, order.start)) return refuse('withdraw_task_started');
   const reason = cmd.reason?.trim() || undefined;
   if (reason && reason.length > WITHDRAW_REASON_MAX_LENGTH)
     return refuse('withdraw_reason_too_long');
+  if (!held)
+    return ok(
+      traineeStaysAway(order, offerOf({ order, offers }, cmd.expert), along!, cmd.at, reason),
+    );
   return ok(giveBack(order, offers, held, cmd.at, 'withdrawn', reason));
 }
 
@@ -858,7 +891,7 @@ function giveBack(
       : []),
     { type: 'offer_more', wave: 'next' },
   ];
-  return {
+  const decision: OfferDecision = {
     order: {
       ...order,
       assigned: order.assigned.filter((a) => a.email !== held.email),
@@ -868,6 +901,8 @@ function giveBack(
     offers: [released],
     effects,
   };
+  // The mentor's trainee goes with them (SPEC §3).
+  return withTraineesOf({ order, offers }, decision, [held.email], at);
 }
 
 // The same transitions by their former names, for the use cases that call them directly.

@@ -5,6 +5,7 @@ import { helsinkiDate, helsinkiInstant } from '../shared/helsinki';
 import { ok, refuse, type Result } from '../shared/result';
 import { toMatchOrder } from './follow-up';
 import type { Effect, Offer, OfferDecision, OrderOffers } from './offer';
+import { withTraineesOf } from './trainees';
 
 /** Why a change of an order is refused (catalogue keys, shown to the person on the card). */
 export type ChangeRefusal =
@@ -179,9 +180,21 @@ export function decideOrderChange(
       effects.push({ type: 'update_offer_card', email: a.email });
     }
   }
+  // A trainee going along with a mentor who keeps the task follows the task's new details (their
+  // trip stands or falls with the mentor's Still fine); one whose mentor was released goes too.
+  const goneMentors = new Set(released.map((r) => r.email));
+  for (const t of order.trainees ?? []) {
+    if (goneMentors.has(t.mentorEmail)) continue;
+    if (reschedule) effects.push({ type: 'reschedule_assignment', email: t.email });
+    effects.push({ type: 'update_offer_card', email: t.email });
+  }
+  for (const o of offers)
+    if (o.asTrainee && o.status === 'pending' && !goneMentors.has(o.mentorEmail ?? ''))
+      effects.push({ type: 'update_offer_card', email: o.expertEmail });
 
   const full = kept.length >= next.expertCount;
-  const pending = offers.filter((o) => o.status === 'pending');
+  // Offers of ordered places (a trainee's join offer is none).
+  const pending = offers.filter((o) => o.status === 'pending' && !o.asTrainee);
   for (const o of pending) {
     // The last place is gone: open offers close; otherwise they show the new details.
     if (full) touched.push({ ...o, status: 'closed', answeredAt: now });
@@ -202,10 +215,12 @@ export function decideOrderChange(
       who: `${r.name} (${r.email})`,
     })),
   ];
-  return ok({
-    order: { ...next, assigned: kept, status, audit },
-    offers: touched,
-    effects,
-    released,
-  });
+  return ok(
+    withTraineesOf(
+      { order, offers },
+      { order: { ...next, assigned: kept, status, audit }, offers: touched, effects, released },
+      [...goneMentors],
+      cmd.at,
+    ),
+  );
 }

@@ -48,6 +48,8 @@ export interface Order extends OrderDetails {
   wave: number;
   /** The next wave, waiting for a coordinator's review (the review setting is on). */
   shortlist?: string[];
+  /** The waiting shortlist is the wished expert alone: approved, they get the first offer alone (SPEC §3). */
+  wishedShortlist?: boolean;
   cancelledAt?: string;
   cancelledBy?: string;
   /** Fee claims of this order by expert e-mail: one per assignment (P-YYYY-NNNN). */
