@@ -934,4 +934,17 @@ export const en: Catalogue = {
     'If you had no travel or other expenses, there is nothing to send: a claim of 0 euros is not sent.',
   claim_nothing_to_claim:
     'The claim comes to 0 €, so it is not sent. Enter kilometres or other expenses if you had any.',
+  mentoring_not_ordered:
+    'Mentoring is no longer ordered as a task: an experienced expert by experience takes a trainee along on their own tasks, and the coordinator arranges the mentoring. If you need an expert by experience for something else, please choose the task type.',
+  task_type_not_orderable:
+    'Mentoring is no longer ordered: the mentor takes the trainee along on their own tasks. Please choose another task type.',
+  reg_row_trainee_last: 'trainee, last along {date}',
+  reg_row_trainee_never: 'trainee, not yet along on a task',
+  reg_row_trainee_idle: 'not along on a task in {days} days',
+  reg_trainee_last_along: 'Last along on a task',
+  reg_trainee_last_along_never: 'not yet',
+  reg_trainee_idle:
+    'Has not gone along on any task in {days} days. It may be worth asking the mentor how the training is going.',
+  stats_idle_trainees:
+    '{count, plural, one {# trainee has} other {# trainees have}} not gone along on a task in {days} days (/experts trainees idle).',
 };

@@ -940,6 +940,19 @@ export const fi = {
     'Jos sinulla ei ollut matka- eikä muita kuluja, hakemusta ei tarvitse lähettää: 0 euron hakemusta ei lähetetä.',
   claim_nothing_to_claim:
     'Hakemuksen summa on 0 €, joten sitä ei lähetetä. Kirjoita kilometrit tai muut kulut, jos sinulla oli niitä.',
+  mentoring_not_ordered:
+    'Mentorointia ei enää tilata tehtävänä: kokenut kokemusasiantuntija ottaa harjoittelijan mukaan omiin tehtäviinsä, ja koordinaattori sopii mentoroinnista. Jos tarvitsette kokemusasiantuntijaa johonkin muuhun, valitse tehtävän tyyppi.',
+  task_type_not_orderable:
+    'Mentorointia ei enää tilata: mentori ottaa harjoittelijan mukaan omiin tehtäviinsä. Valitse toinen tehtävän tyyppi.',
+  reg_row_trainee_last: 'harjoittelija, viimeksi mukana {date}',
+  reg_row_trainee_never: 'harjoittelija, ei vielä mukana tehtävässä',
+  reg_row_trainee_idle: 'ei mukana tehtävässä {days} päivään',
+  reg_trainee_last_along: 'Viimeksi mukana tehtävässä',
+  reg_trainee_last_along_never: 'ei vielä',
+  reg_trainee_idle:
+    'Ei ole ollut mukana yhdessäkään tehtävässä {days} päivään. Kannattaa kysyä mentorilta, miten harjoittelu etenee.',
+  stats_idle_trainees:
+    '{count, plural, one {# harjoittelija ei ole} other {# harjoittelijaa ei ole}} ollut mukana tehtävässä {days} päivään (/asiantuntijat harjoittelijat joutilaat).',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -948,4 +948,17 @@ export const sv: Catalogue = {
     'Om du inte hade några resor eller andra kostnader behöver du inte skicka något: en ansökan på 0 euro skickas inte.',
   claim_nothing_to_claim:
     'Ansökan är på 0 €, så den skickas inte. Skriv kilometrar eller andra kostnader om du hade sådana.',
+  mentoring_not_ordered:
+    'Mentorskap beställs inte längre som ett uppdrag: en erfaren erfarenhetsexpert tar med sig en praktikant på sina egna uppdrag, och koordinatorn kommer överens om mentorskapet. Om ni behöver en erfarenhetsexpert för något annat, välj typ av uppdrag.',
+  task_type_not_orderable:
+    'Mentorskap beställs inte längre: mentorn tar med sig praktikanten på sina egna uppdrag. Välj en annan typ av uppdrag.',
+  reg_row_trainee_last: 'praktikant, senast med {date}',
+  reg_row_trainee_never: 'praktikant, ännu inte med på något uppdrag',
+  reg_row_trainee_idle: 'inte med på något uppdrag på {days} dagar',
+  reg_trainee_last_along: 'Senast med på ett uppdrag',
+  reg_trainee_last_along_never: 'ännu inte',
+  reg_trainee_idle:
+    'Har inte varit med på något uppdrag på {days} dagar. Fråga gärna mentorn hur praktiken går.',
+  stats_idle_trainees:
+    '{count, plural, one {# praktikant har} other {# praktikanter har}} inte varit med på något uppdrag på {days} dagar (/experter praktikanter overksamma).',
 };
