@@ -107,6 +107,19 @@ async function activityOf(
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'fi');
 
+/**
+ * How many trainees (not removed) have gone along on no task in 60 days, for the coordinators'
+ * `/stats`: one load row per trainee, no order.
+ */
+export async function countIdleTrainees(
+  s: Services,
+  experts: readonly Expert[],
+  today: string,
+): Promise<number> {
+  const trainees = experts.filter((e) => e.mentorEmail !== undefined && !e.removed);
+  return (await inSteps(trainees, (e) => activityOf(s, e, today))).filter((a) => a.idle).length;
+}
+
 /** `/experts [words]`: one page of the register, filtered; the register is read once. */
 export async function expertList(
   s: Services,

@@ -140,6 +140,18 @@ describe('trainees who have not gone along in 60 days are shown to coordinators 
     assert.ok(uma.includes(fi('reg_trainee_last_along_never')));
   });
 
+  it('when a coordinator asks for the figures, then /stats counts the idle trainees; a supervisor sees no such line', async () => {
+    await people.coordinator.say('/stats');
+    const shown = textOf(people.coordinator.lastCard()!);
+    assert.ok(shown.includes(fi('stats_idle_trainees', { count: 3, days: 60 })), shown);
+    const supervisor = world.person({ email: 'sup@example.fi' });
+    await supervisor.install();
+    await supervisor.say('/stats');
+    const theirs = textOf(supervisor.lastCard()!);
+    assert.match(theirs, new RegExp(fi('stats_orders_heading')), 'the supervisor sees figures');
+    assert.ok(!theirs.includes(fi('stats_idle_trainees', { count: 3, days: 60 })));
+  });
+
   it('when someone who is not a coordinator asks for idle trainees, then they are refused and see no names', async () => {
     const answer = await people.orderer.say('/experts trainees idle');
     assert.equal(answer[0], fi('command_not_allowed'));
