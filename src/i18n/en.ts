@@ -474,7 +474,7 @@ export const en: Catalogue = {
   audit_unassigned: 'Taken off the task: {who}, by {by}',
   audit_forced_assignment: 'Assigned past the rules ({rules}): {who}, by {by}',
   help_coordinator_register:
-    '**Registers:** /experts substance Vaasa (experts by experience, search by any words), /expert anna@example.fi or /expert add (one expert by experience: edit, pause, remove), /units and /unit psy or /unit add (units), /staff [name] or /staff add (coordinators and requesters), /audit anna@example.fi or /audit psy (register changes).',
+    '**Registers:** /experts substance Vaasa (experts by experience, search by any words), /experts trainees idle (trainees who have not gone along on a task in 60 days), /expert anna@example.fi or /expert add (one expert by experience: edit, pause, remove), /units and /unit psy or /unit add (units), /staff [name] or /staff add (coordinators and requesters), /audit anna@example.fi or /audit psy (register changes).',
   reg_experts_title:
     'Register: {count, plural, one {# expert by experience} other {# experts by experience}}',
   reg_units_title: 'Units: {count, plural, one {# unit} other {# units}}',

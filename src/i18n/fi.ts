@@ -478,7 +478,7 @@ export const fi = {
   audit_unassigned: 'Vapautettu tehtävästä: {who}, vapautti {by}',
   audit_forced_assignment: 'Nimetty sääntöjen ohi ({rules}): {who}, nimesi {by}',
   help_coordinator_register:
-    '**Rekisterit:** /experts päihteet Vaasa (kokemusasiantuntijat, haku millä tahansa sanoilla), /expert anna@example.fi tai /expert add (yksi kokemusasiantuntija: muokkaa, tauko, poista), /units ja /unit psy tai /unit add (yksiköt), /staff [nimi] tai /staff add (koordinaattorit ja tilaajat), /audit anna@example.fi tai /audit psy (rekisterin muutokset).',
+    '**Rekisterit:** /experts päihteet Vaasa (kokemusasiantuntijat, haku millä tahansa sanoilla), /experts harjoittelijat joutilaat (harjoittelijat, jotka eivät ole olleet mukana tehtävässä 60 päivään), /expert anna@example.fi tai /expert add (yksi kokemusasiantuntija: muokkaa, tauko, poista), /units ja /unit psy tai /unit add (yksiköt), /staff [nimi] tai /staff add (koordinaattorit ja tilaajat), /audit anna@example.fi tai /audit psy (rekisterin muutokset).',
   reg_experts_title:
     'Rekisteri: {count, plural, one {# kokemusasiantuntija} other {# kokemusasiantuntijaa}}',
   reg_units_title: 'Yksiköt: {count, plural, one {# yksikkö} other {# yksikköä}}',

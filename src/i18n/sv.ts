@@ -485,7 +485,7 @@ export const sv: Catalogue = {
   audit_unassigned: 'Befriad från uppdraget: {who}, av {by}',
   audit_forced_assignment: 'Tilldelad trots reglerna ({rules}): {who}, av {by}',
   help_coordinator_register:
-    '**Register:** /experts rusmedel Vasa (erfarenhetsexperter, sök med vilka ord som helst), /expert anna@example.fi eller /expert add (en erfarenhetsexpert: ändra, paus, ta bort), /units och /unit psy eller /unit add (enheter), /staff [namn] eller /staff add (koordinatorer och beställare), /audit anna@example.fi eller /audit psy (ändringar i registren).',
+    '**Register:** /experts rusmedel Vasa (erfarenhetsexperter, sök med vilka ord som helst), /experts praktikanter overksamma (praktikanter som inte har varit med på något uppdrag på 60 dagar), /expert anna@example.fi eller /expert add (en erfarenhetsexpert: ändra, paus, ta bort), /units och /unit psy eller /unit add (enheter), /staff [namn] eller /staff add (koordinatorer och beställare), /audit anna@example.fi eller /audit psy (ändringar i registren).',
   reg_experts_title:
     'Registret: {count, plural, one {# erfarenhetsexpert} other {# erfarenhetsexperter}}',
   reg_units_title: 'Enheter: {count, plural, one {# enhet} other {# enheter}}',
