@@ -77,7 +77,7 @@ export async function draftOrder(
   let fields: OrderForm & SeriesForm;
   if (continues) {
     if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem)
-      return notAnOrder(parsed);
+      return current.fields.taskType ? { type: 'not_an_order' } : notAnOrder(parsed);
     fields = { ...current.fields, ...found };
   } else if (found.taskType || found.areas || signals >= 2) {
     const unitMunicipality =
@@ -108,7 +108,8 @@ export async function draftOrder(
     draft,
     missing: missingFields(fields),
     dateProblem: parsed.dateProblem,
-    ...(parsed.notOrderable ? { notOrderable: parsed.notOrderable } : {}),
+    // Said only while the type is open: "a lecture, on mentoring" is no mentoring order.
+    ...(parsed.notOrderable && !fields.taskType ? { notOrderable: parsed.notOrderable } : {}),
     ...(wishedProblem ? { wishedProblem } : {}),
     units,
   };
