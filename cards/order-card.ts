@@ -7,6 +7,7 @@ import { traineeAllowedByDefault } from '../src/domain/shared/task-types';
 import {
   AREAS,
   LANGUAGES,
+  ORDERABLE_TASK_TYPES,
   TASK_TYPES,
   type Language,
   type TaskType,
@@ -119,6 +120,17 @@ function wishAndTraineeInputs(
   ];
 }
 
+/**
+ * What the card offers as task types: those that may be ordered now; an old order being changed
+ * also keeps its own type (mentoring), which it may keep but not take up again.
+ */
+function taskTypeChoices(current: string | undefined, changing: boolean): readonly TaskType[] {
+  const own = TASK_TYPES.find((type) => type === current);
+  return changing && own && !ORDERABLE_TASK_TYPES.includes(own)
+    ? [...ORDERABLE_TASK_TYPES, own]
+    : ORDERABLE_TASK_TYPES;
+}
+
 /** The pre-filled order card (SPEC §10): every input with its error, if any, right below it. */
 export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
   const f = v.fields;
@@ -176,7 +188,7 @@ export function orderCard(v: OrderCardView, t: Translate): AdaptiveCard {
       'taskType',
       choice(
         'taskType',
-        TASK_TYPES.map((id) => [id, t(`task_${id}`)]),
+        taskTypeChoices(f.taskType, v.change !== undefined).map((id) => [id, t(`task_${id}`)]),
         f.taskType,
       ),
     ),

@@ -1,4 +1,5 @@
 import type { ExpertListRow, ExpertView } from '../src/app/register-console';
+import { IDLE_TRAINEE_DAYS } from '../src/domain/registers/trainee-activity';
 import type { AssignmentRef } from '../src/domain/matching/match-experts';
 import type { RegisterAuditEntry, VersionedRow } from '../src/app/ports';
 import { type FieldIssue, REGISTER_COLUMNS } from '../src/domain/registers/csv-rows';
@@ -133,13 +134,21 @@ export function expertListCard(
   lang: Language,
   t: Translate,
 ): AdaptiveCard {
-  const rows = page.rows.map(({ expert: e, paused, unreachable }) => {
+  const rows = page.rows.map(({ expert: e, paused, unreachable, trainee }) => {
     const flags = [
       ...(e.removed ? [t('reg_row_removed')] : []),
       ...(paused && e.pausedUntil
         ? [t('reg_row_paused', { date: formatDate(e.pausedUntil, lang) })]
         : []),
       ...(unreachable ? [t('reg_row_unreachable')] : []),
+      ...(trainee
+        ? [
+            trainee.lastAlong
+              ? t('reg_row_trainee_last', { date: formatDate(trainee.lastAlong, lang) })
+              : t('reg_row_trainee_never'),
+          ]
+        : []),
+      ...(trainee?.idle ? [`⚠ ${t('reg_row_trainee_idle', { days: IDLE_TRAINEE_DAYS })}`] : []),
     ];
     const line = [
       `**${e.name}** · ${e.email}`,
@@ -350,6 +359,19 @@ export function expertCard(
             ? view.trainees.map((x) => x.name).join(', ')
             : t('reg_trainees_none'),
         ],
+        ...(view.traineeActivity
+          ? [
+              [
+                t('reg_trainee_last_along'),
+                view.traineeActivity.lastAlong
+                  ? formatDate(view.traineeActivity.lastAlong, lang)
+                  : t('reg_trainee_last_along_never'),
+              ] as [string, string],
+              ...(view.traineeActivity.idle
+                ? [['⚠', t('reg_trainee_idle', { days: IDLE_TRAINEE_DAYS })] as [string, string]]
+                : []),
+            ]
+          : []),
         ...(view.row.value.mentorEmail || view.traineeRecord.length
           ? [
               [t('reg_trainee_record'), traineeRecordText(view.traineeRecord, lang, t)] as [

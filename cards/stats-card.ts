@@ -1,6 +1,7 @@
 import type { StatsView } from '../src/app/stats';
 import type { DaySpread } from '../src/domain/stats/figures';
 import type { StatsPeriod } from '../src/domain/stats/period';
+import { IDLE_TRAINEE_DAYS } from '../src/domain/registers/trainee-activity';
 import type { Language } from '../src/domain/shared/vocabulary';
 import type { MessageKey, Translate } from '../src/i18n';
 import { card, type Element, facts, heading, textBlock } from './elements';
@@ -146,5 +147,11 @@ export function statsCard(view: StatsView, lang: Language, t: Translate) {
       ],
     ]),
   );
+  if (view.idleTrainees)
+    body.push(
+      textBlock(
+        `⚠ ${t('stats_idle_trainees', { count: view.idleTrainees, days: IDLE_TRAINEE_DAYS })}`,
+      ),
+    );
   return card(body);
 }

@@ -67,6 +67,7 @@ export async function saveOrderChange(
     today: now.toISODate()!,
     nowTime: now.toFormat('HH:mm'),
     resolveMunicipality: canonicalMunicipality,
+    keepTaskType: current.taskType,
   });
   if (!checked.ok) return { type: 'invalid', errors: checked.error, order: current };
   const { unitId: _unit, ...details } = checked.value;

@@ -23,12 +23,16 @@ export type DraftOutcome =
   /** A series the parser cannot make (no end, too long, end first, unclear): nothing is stored. */
   | { type: 'series_problem'; problem: SeriesProblem }
   | { type: 'not_an_order' }
+  /** The message asks only for mentoring, which is not ordered (SPEC §3): nothing is stored. */
+  | { type: 'not_orderable'; taskType: TaskType }
   /** `units`: to choose from, when the orderer's unit is not known. */
   | {
       type: 'draft';
       draft: OrderDraft;
       missing: OrderField[];
       dateProblem?: ParsedOrder['dateProblem'];
+      /** The message asked for mentoring, which is not ordered: the card asks the task type. */
+      notOrderable?: TaskType;
       /** The wished expert written in the message names nobody, or several (SPEC §3). */
       wishedProblem?: WishedRefusal;
       units?: Array<{ id: string; name: string }>;
@@ -73,7 +77,7 @@ export async function draftOrder(
   let fields: OrderForm & SeriesForm;
   if (continues) {
     if (signals === 0 && !found.address && !found.expertCount && !parsed.dateProblem)
-      return { type: 'not_an_order' };
+      return current.fields.taskType ? { type: 'not_an_order' } : notAnOrder(parsed);
     fields = { ...current.fields, ...found };
   } else if (found.taskType || found.areas || signals >= 2) {
     const unitMunicipality =
@@ -85,7 +89,7 @@ export async function draftOrder(
     });
     fields = { expertCount: '1', remote: 'false', ...found, language };
   } else {
-    return { type: 'not_an_order' };
+    return notAnOrder(parsed);
   }
   // Juttupenkki and Päivä elämässä start from their catalogue entry (length, description).
   if (describe) fields = withProductDefaults(fields, describe);
@@ -104,9 +108,18 @@ export async function draftOrder(
     draft,
     missing: missingFields(fields),
     dateProblem: parsed.dateProblem,
+    // Said only while the type is open: "a lecture, on mentoring" is no mentoring order.
+    ...(parsed.notOrderable && !fields.taskType ? { notOrderable: parsed.notOrderable } : {}),
     ...(wishedProblem ? { wishedProblem } : {}),
     units,
   };
+}
+
+/** A message that makes no draft: "we need mentoring" alone is answered with why it is not ordered. */
+function notAnOrder(parsed: ParsedOrder): DraftOutcome {
+  return parsed.notOrderable
+    ? { type: 'not_orderable', taskType: parsed.notOrderable }
+    : { type: 'not_an_order' };
 }
 
 /** Checks a wished expert found in the message now, so that the card answers before it is sent. */

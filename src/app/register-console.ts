@@ -19,6 +19,7 @@ import {
   type SearchTitles,
 } from '../domain/registers/register-search';
 import type { Role } from '../domain/registers/roles';
+import { traineeActivity, type TraineeActivity } from '../domain/registers/trainee-activity';
 import type { Expert, RegisterKind, StaffMember, Unit } from '../domain/registers/types';
 import { helsinkiDate } from '../domain/shared/helsinki';
 import { foldText } from '../domain/shared/text';
@@ -51,6 +52,8 @@ export interface ExpertListRow {
   expert: Expert;
   paused: boolean;
   unreachable: boolean;
+  /** A trainee's last task along, and whether they have gone along on none in 60 days. */
+  trainee?: TraineeActivity;
 }
 
 /** True when the bot cannot write to the person in Teams: never met, or Teams refused. */
@@ -62,7 +65,60 @@ async function unreachable(s: Services, email: string): Promise<boolean> {
 /** Person rows read together when `unreachable` is asked (a large register is read in steps). */
 const READS_AT_ONCE = 20;
 
+/** `read` for each item, READS_AT_ONCE at a time. */
+async function inSteps<T, R>(items: readonly T[], read: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += READS_AT_ONCE)
+    out.push(...(await Promise.all(items.slice(i, i + READS_AT_ONCE).map(read))));
+  return out;
+}
+
+/**
+ * Since when the expert is known as a trainee: the day a register card gave them a mentor (the
+ * audit log), else the day the bot first met them in Teams; undefined (long ago) when neither is
+ * stored, as for a trainee imported from the spreadsheet who never opened the bot.
+ */
+async function traineeSince(s: Services, e: Expert): Promise<string | undefined> {
+  const audit = await s.registers.listAudit(e.email, 50);
+  const mentorSet = audit.find(
+    (a) =>
+      a.table === 'expert' &&
+      a.changes.some((c) => c.field === 'mentor_email' && c.from === '' && c.to !== ''),
+  );
+  const at = mentorSet?.at ?? (await s.people.findByEmail(e.email))?.firstSeenAt;
+  return at ? helsinkiDate(new Date(at)) : undefined;
+}
+
+/**
+ * A trainee's tasks along, from their load row (the trainee record of the expert card and `my
+ * data`): one point read, no order is read. Since when they are a trainee is read only when the
+ * record alone would make them idle.
+ */
+async function activityOf(
+  s: Services,
+  e: Expert,
+  today: string,
+  loaded?: readonly AssignmentRef[],
+): Promise<TraineeActivity> {
+  const record = loaded ?? (await s.loads.get(e.email)).assignments.filter((a) => a.asTrainee);
+  const byRecord = traineeActivity(record, today);
+  return byRecord.idle ? traineeActivity(record, today, await traineeSince(s, e)) : byRecord;
+}
+
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name, 'fi');
+
+/**
+ * How many trainees (not removed) have gone along on no task in 60 days, for the coordinators'
+ * `/stats`: one load row per trainee, no order.
+ */
+export async function countIdleTrainees(
+  s: Services,
+  experts: readonly Expert[],
+  today: string,
+): Promise<number> {
+  const trainees = experts.filter((e) => e.mentorEmail !== undefined && !e.removed);
+  return (await inSteps(trainees, (e) => activityOf(s, e, today))).filter((a) => a.idle).length;
+}
 
 /** `/experts [words]`: one page of the register, filtered; the register is read once. */
 export async function expertList(
@@ -90,13 +146,27 @@ export async function expertList(
       );
     found = found.filter((_e, i) => flags[i]);
   }
+  // Trainees left without tasks: only the trainees' own load rows are read (SPEC §3).
+  const activity = new Map<string, TraineeActivity>();
+  if (query.flags.has('idle')) {
+    const read = await inSteps(found, (e) => activityOf(s, e, today));
+    found.forEach((e, i) => activity.set(e.email, read[i]!));
+    found = found.filter((e) => activity.get(e.email)!.idle);
+  }
   const shown = pageOf(found, page);
   const rows = await Promise.all(
-    shown.rows.map(async (e) => ({
-      expert: e,
-      paused: paused(e),
-      unreachable: await unreachable(s, e.email),
-    })),
+    shown.rows.map(async (e) => {
+      const trainee =
+        e.mentorEmail === undefined
+          ? undefined
+          : (activity.get(e.email) ?? (await activityOf(s, e, today)));
+      return {
+        expert: e,
+        paused: paused(e),
+        unreachable: await unreachable(s, e.email),
+        ...(trainee ? { trainee } : {}),
+      };
+    }),
   );
   return { type: 'list', page: { ...shown, rows } };
 }
@@ -145,6 +215,8 @@ export interface ExpertView {
   trainees: Array<{ email: string; name: string }>;
   /** The tasks they went along on as a trainee, by date (SPEC §3). */
   traineeRecord: AssignmentRef[];
+  /** A trainee's last task along, and whether they have gone along on none in 60 days. */
+  traineeActivity?: TraineeActivity;
   reach: { state: 'reachable' | 'unreachable' | 'never'; since?: string };
 }
 
@@ -180,6 +252,9 @@ async function viewOf(s: Services, row: VersionedRow<Expert>, all?: Expert[]): P
     all ?? s.registers.listExperts(),
   ]);
   const mentor = e.mentorEmail ? experts.find((m) => m.email === e.mentorEmail) : undefined;
+  const today = helsinkiDate(s.clock.now());
+  const record = load.assignments.filter((a) => a.asTrainee);
+  const activity = e.mentorEmail ? await activityOf(s, e, today, record) : undefined;
   return {
     row,
     assignments: load.assignments
@@ -191,9 +266,8 @@ async function viewOf(s: Services, row: VersionedRow<Expert>, all?: Expert[]): P
     trainees: experts
       .filter((t) => t.mentorEmail === e.email && !t.removed)
       .map((t) => ({ email: t.email, name: t.name })),
-    traineeRecord: load.assignments
-      .filter((a) => a.asTrainee)
-      .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start)),
+    traineeRecord: record.sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start)),
+    ...(activity ? { traineeActivity: activity } : {}),
     reach: !person
       ? { state: 'never' }
       : person.unreachableSince

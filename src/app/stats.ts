@@ -4,6 +4,7 @@ import { helsinkiDate } from '../domain/shared/helsinki';
 import { statsFigures, type StatsFigures } from '../domain/stats/figures';
 import { parseStatsPeriod, type StatsPeriod } from '../domain/stats/period';
 import { type Actor, isCoordinator, NOT_ALLOWED } from './actor';
+import { countIdleTrainees } from './register-console';
 import type { Services } from './services';
 import { pseudonym } from './stats-counting';
 
@@ -14,6 +15,8 @@ export interface StatsView {
   unitNames: Record<string, string>;
   /** The viewer's own units, when the card is limited to them (a supervisor's or director's). */
   units?: string[];
+  /** Coordinators only: trainees with no task along in 60 days (SPEC §3). */
+  idleTrainees?: number;
 }
 
 export type StatsOutcome =
@@ -73,7 +76,9 @@ export async function showStats(
       period,
       figures,
       unitNames: Object.fromEntries(units.map((u) => [u.unitId, u.name])),
-      ...(scope === 'all' ? {} : { units: scope }),
+      ...(scope === 'all'
+        ? { idleTrainees: await countIdleTrainees(s, experts, today) }
+        : { units: scope }),
     },
   };
 }

@@ -474,7 +474,7 @@ export const en: Catalogue = {
   audit_unassigned: 'Taken off the task: {who}, by {by}',
   audit_forced_assignment: 'Assigned past the rules ({rules}): {who}, by {by}',
   help_coordinator_register:
-    '**Registers:** /experts substance Vaasa (experts by experience, search by any words), /expert anna@example.fi or /expert add (one expert by experience: edit, pause, remove), /units and /unit psy or /unit add (units), /staff [name] or /staff add (coordinators and requesters), /audit anna@example.fi or /audit psy (register changes).',
+    '**Registers:** /experts substance Vaasa (experts by experience, search by any words), /experts trainees idle (trainees who have not gone along on a task in 60 days), /expert anna@example.fi or /expert add (one expert by experience: edit, pause, remove), /units and /unit psy or /unit add (units), /staff [name] or /staff add (coordinators and requesters), /audit anna@example.fi or /audit psy (register changes).',
   reg_experts_title:
     'Register: {count, plural, one {# expert by experience} other {# experts by experience}}',
   reg_units_title: 'Units: {count, plural, one {# unit} other {# units}}',
@@ -968,4 +968,17 @@ export const en: Catalogue = {
     'Order {orderId}: the trainee {trainee} cannot come along after all. The expert by experience {mentor} comes as agreed, and the ordered places do not change.',
   trainee_given_back_text:
     'Thank you for letting us know. You are not coming along on task {orderId}, but your mentor goes as agreed. You will be invited again when your mentor can bring you along.',
+  mentoring_not_ordered:
+    'Mentoring is no longer ordered as a task: an experienced expert by experience takes a trainee along on their own tasks, and the coordinator arranges the mentoring. If you need an expert by experience for something else, please choose the task type.',
+  task_type_not_orderable:
+    'Mentoring is no longer ordered: the mentor takes the trainee along on their own tasks. Please choose another task type.',
+  reg_row_trainee_last: 'trainee, last along {date}',
+  reg_row_trainee_never: 'trainee, not yet along on a task',
+  reg_row_trainee_idle: 'not along on a task in {days} days',
+  reg_trainee_last_along: 'Last along on a task',
+  reg_trainee_last_along_never: 'not yet',
+  reg_trainee_idle:
+    'Has not gone along on any task in {days} days. It may be worth asking the mentor how the training is going.',
+  stats_idle_trainees:
+    '{count, plural, one {# trainee has} other {# trainees have}} not gone along on a task in {days} days (/experts trainees idle).',
 };

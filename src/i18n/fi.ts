@@ -478,7 +478,7 @@ export const fi = {
   audit_unassigned: 'Vapautettu tehtävästä: {who}, vapautti {by}',
   audit_forced_assignment: 'Nimetty sääntöjen ohi ({rules}): {who}, nimesi {by}',
   help_coordinator_register:
-    '**Rekisterit:** /experts päihteet Vaasa (kokemusasiantuntijat, haku millä tahansa sanoilla), /expert anna@example.fi tai /expert add (yksi kokemusasiantuntija: muokkaa, tauko, poista), /units ja /unit psy tai /unit add (yksiköt), /staff [nimi] tai /staff add (koordinaattorit ja tilaajat), /audit anna@example.fi tai /audit psy (rekisterin muutokset).',
+    '**Rekisterit:** /experts päihteet Vaasa (kokemusasiantuntijat, haku millä tahansa sanoilla), /experts harjoittelijat joutilaat (harjoittelijat, jotka eivät ole olleet mukana tehtävässä 60 päivään), /expert anna@example.fi tai /expert add (yksi kokemusasiantuntija: muokkaa, tauko, poista), /units ja /unit psy tai /unit add (yksiköt), /staff [nimi] tai /staff add (koordinaattorit ja tilaajat), /audit anna@example.fi tai /audit psy (rekisterin muutokset).',
   reg_experts_title:
     'Rekisteri: {count, plural, one {# kokemusasiantuntija} other {# kokemusasiantuntijaa}}',
   reg_units_title: 'Yksiköt: {count, plural, one {# yksikkö} other {# yksikköä}}',
@@ -974,6 +974,19 @@ export const fi = {
     'Tilaus {orderId}: harjoittelija {trainee} ei pääsekään mukaan. Kokemusasiantuntija {mentor} tulee sovitusti, eikä tämä muuta tilattuja paikkoja.',
   trainee_given_back_text:
     'Kiitos, että kerroit. Et ole mukana tehtävässä {orderId}, mutta mentorisi menee sovitusti. Saat kutsun taas, kun mentorisi voi ottaa sinut mukaan.',
+  mentoring_not_ordered:
+    'Mentorointia ei enää tilata tehtävänä: kokenut kokemusasiantuntija ottaa harjoittelijan mukaan omiin tehtäviinsä, ja koordinaattori sopii mentoroinnista. Jos tarvitsette kokemusasiantuntijaa johonkin muuhun, valitse tehtävän tyyppi.',
+  task_type_not_orderable:
+    'Mentorointia ei enää tilata: mentori ottaa harjoittelijan mukaan omiin tehtäviinsä. Valitse toinen tehtävän tyyppi.',
+  reg_row_trainee_last: 'harjoittelija, viimeksi mukana {date}',
+  reg_row_trainee_never: 'harjoittelija, ei vielä mukana tehtävässä',
+  reg_row_trainee_idle: 'ei mukana tehtävässä {days} päivään',
+  reg_trainee_last_along: 'Viimeksi mukana tehtävässä',
+  reg_trainee_last_along_never: 'ei vielä',
+  reg_trainee_idle:
+    'Ei ole ollut mukana yhdessäkään tehtävässä {days} päivään. Kannattaa kysyä mentorilta, miten harjoittelu etenee.',
+  stats_idle_trainees:
+    '{count, plural, one {# harjoittelija ei ole} other {# harjoittelijaa ei ole}} ollut mukana tehtävässä {days} päivään (/asiantuntijat harjoittelijat joutilaat).',
 } as const;
 
 export type MessageKey = keyof typeof fi;

@@ -485,7 +485,7 @@ export const sv: Catalogue = {
   audit_unassigned: 'Befriad från uppdraget: {who}, av {by}',
   audit_forced_assignment: 'Tilldelad trots reglerna ({rules}): {who}, av {by}',
   help_coordinator_register:
-    '**Register:** /experts rusmedel Vasa (erfarenhetsexperter, sök med vilka ord som helst), /expert anna@example.fi eller /expert add (en erfarenhetsexpert: ändra, paus, ta bort), /units och /unit psy eller /unit add (enheter), /staff [namn] eller /staff add (koordinatorer och beställare), /audit anna@example.fi eller /audit psy (ändringar i registren).',
+    '**Register:** /experts rusmedel Vasa (erfarenhetsexperter, sök med vilka ord som helst), /experts praktikanter overksamma (praktikanter som inte har varit med på något uppdrag på 60 dagar), /expert anna@example.fi eller /expert add (en erfarenhetsexpert: ändra, paus, ta bort), /units och /unit psy eller /unit add (enheter), /staff [namn] eller /staff add (koordinatorer och beställare), /audit anna@example.fi eller /audit psy (ändringar i registren).',
   reg_experts_title:
     'Registret: {count, plural, one {# erfarenhetsexpert} other {# erfarenhetsexperter}}',
   reg_units_title: 'Enheter: {count, plural, one {# enhet} other {# enheter}}',
@@ -982,4 +982,17 @@ export const sv: Catalogue = {
     'Beställning {orderId}: praktikanten {trainee} kan inte följa med. Erfarenhetsexperten {mentor} kommer som avtalat, och de beställda platserna ändras inte.',
   trainee_given_back_text:
     'Tack för att du meddelade. Du följer inte med på uppdrag {orderId}, men din mentor går som avtalat. Du får en ny inbjudan när din mentor kan ta med dig igen.',
+  mentoring_not_ordered:
+    'Mentorskap beställs inte längre som ett uppdrag: en erfaren erfarenhetsexpert tar med sig en praktikant på sina egna uppdrag, och koordinatorn kommer överens om mentorskapet. Om ni behöver en erfarenhetsexpert för något annat, välj typ av uppdrag.',
+  task_type_not_orderable:
+    'Mentorskap beställs inte längre: mentorn tar med sig praktikanten på sina egna uppdrag. Välj en annan typ av uppdrag.',
+  reg_row_trainee_last: 'praktikant, senast med {date}',
+  reg_row_trainee_never: 'praktikant, ännu inte med på något uppdrag',
+  reg_row_trainee_idle: 'inte med på något uppdrag på {days} dagar',
+  reg_trainee_last_along: 'Senast med på ett uppdrag',
+  reg_trainee_last_along_never: 'ännu inte',
+  reg_trainee_idle:
+    'Har inte varit med på något uppdrag på {days} dagar. Fråga gärna mentorn hur praktiken går.',
+  stats_idle_trainees:
+    '{count, plural, one {# praktikant har} other {# praktikanter har}} inte varit med på något uppdrag på {days} dagar (/experter praktikanter overksamma).',
 };

@@ -392,7 +392,6 @@ describe('parse order text: task types, areas, language, audience and wishes', (
     ['Vertaisvastaanotolle', 'peer_reception'],
     ['Radiohaastattelu', 'media'],
     ['Yhteiskoulutukseen', 'joint_training'],
-    ['Mentorointi', 'mentoring'],
     ['En dag i livet', 'day_in_life'],
     ['Chat bench visit', 'juttupenkki'],
   ];
@@ -585,9 +584,49 @@ describe('parse order text: the seeds’ words for task types', () => {
     ['Vanhempainiltaan kokemusasiantuntija 10.12. klo 18-19 Vaasa', 'lecture'],
     ['Föräldramöte 10.12. kl 18-19 i Vasa, en erfarenhetsexpert', 'lecture'],
     ["An expert by experience for our parents' evening on 10 December 18-19 in Espoo", 'lecture'],
+    ['Omaisryhmän ohjaajaksi Lahteen keskiviikkoisin klo 17-18.30', 'peer_group'],
+    [
+      'Tarvitsemme kokemusasiantuntijan yhteisvalmennukseen Tampereelle 9.12. klo 9-15',
+      'joint_training',
+    ],
+    ['Kokemusasiantuntija vanhempainillan puhujaksi', 'lecture'],
+    ['En ledare för vår anhöriggrupp i Jakobstad, torsdag 10.12 kl 17-19', 'peer_group'],
+    ['Föräldrakväll i skolan i Borgå 3.12 kl 18-19.30, en erfarenhetsexpert berättar', 'lecture'],
+    ['Samskapande utbildning för vårdpersonalen 9.12 kl 9-12 i Vasa', 'joint_training'],
+    ['Samskapande fortbildning för personalen', 'joint_training'],
+    ['Parents night at the daycare on 3 December', 'lecture'],
   ];
   for (const [text, taskType] of cases)
     it(`when an orderer writes "${text.slice(0, 40)}…", then the task type is ${taskType}`, () => {
       assert.equal(parseOrderText(text, FIXTURE_NOW).taskType, taskType);
     });
+});
+
+describe('parse order text: mentoring is no longer ordered', () => {
+  const asks = [
+    'tarvitsisimme mentorointia uudelle kokemusasiantuntijalle',
+    'Mentorointi',
+    'Vi skulle behöva mentorskap för en ny erfarenhetsexpert',
+    'We need mentoring for a new expert by experience',
+  ];
+  for (const text of asks)
+    it(`when an orderer asks "${text.slice(0, 40)}", then no task type is read and the message is marked as asking mentoring`, () => {
+      const parsed = parseOrderText(text, FIXTURE_NOW);
+      assert.equal(parsed.taskType, undefined);
+      assert.equal(parsed.notOrderable, 'mentoring');
+    });
+
+  it('when mentoring is the topic of an orderable task, then that task is read and nothing is marked', () => {
+    const parsed = parseOrderText(
+      'Luento mentoroinnista sairaanhoitajille 3.12. klo 10-11',
+      FIXTURE_NOW,
+    );
+    assert.equal(parsed.taskType, 'lecture');
+    assert.equal(parsed.notOrderable, undefined);
+  });
+
+  it('when no fixture is parsed, then none of them comes out as mentoring', () => {
+    for (const f of ORDER_FIXTURES)
+      assert.notEqual(parseOrderText(f.text, FIXTURE_NOW).taskType, 'mentoring', f.text);
+  });
 });

@@ -1,5 +1,5 @@
 import { containsPersonalIdentityCode } from '../shared/personal-identity-code';
-import { traineeAllowedByDefault } from '../shared/task-types';
+import { isOrderable, traineeAllowedByDefault } from '../shared/task-types';
 import type { WishedRefusal } from './wished-expert';
 import { ok, refuse, type Result } from '../shared/result';
 import {
@@ -165,6 +165,7 @@ export const FIELD_REASONS = [
   'wished_expert_unknown',
   'wished_expert_ambiguous',
   'wished_expert_no_previous',
+  'task_type_not_orderable',
 ] as const;
 export type FieldReason = (typeof FIELD_REASONS)[number];
 export type FieldErrors = Partial<Record<OrderField, FieldReason>>;
@@ -177,6 +178,8 @@ export interface FormContext {
   resolveMunicipality: (text: string) => string | undefined;
   /** The wished expert's e-mail for what the orderer wrote, or why it names nobody (SPEC §3). */
   resolveWishedExpert?: (text: string, taskType: TaskType) => Result<string, WishedRefusal>;
+  /** A sent order being changed keeps its type even when it is no longer ordered (mentoring). */
+  keepTaskType?: TaskType;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -202,6 +205,9 @@ export function checkOrderForm(
   const taskType = TASK_TYPES.find((t) => t === form.taskType);
   if (!form.taskType) errors.taskType = 'field_required';
   else if (!taskType) errors.taskType = 'field_invalid';
+  // Mentoring is no longer ordered (a forged or old card); an old order keeps its type when changed.
+  else if (!isOrderable(taskType) && taskType !== ctx.keepTaskType)
+    errors.taskType = 'task_type_not_orderable';
 
   const areaIds = (form.areas ?? '')
     .split(',')

@@ -8,12 +8,18 @@ import { findAddress, findMunicipality, readRemote } from './parse-place';
 import { parseSeries, planSeries, type SeriesProblem } from './parse-series';
 import { parseDuration, parseTime } from './parse-time';
 import { MUNICIPALITY_FORMS } from './municipality-index';
-import { findTaskType } from './task-words';
+import { findNotOrderableTaskType, findTaskType } from './task-words';
 import { findWishedExpert } from './wished-expert';
 import { fold, mask, words, type Span } from './text';
 
 export interface ParsedOrder {
+  /** Only a type that may be ordered now (never mentoring). */
   taskType?: TaskType;
+  /**
+   * The message asks for a type that is no longer ordered (mentoring, SPEC §3) and for no other:
+   * `taskType` is then open, and the card says why and asks it.
+   */
+  notOrderable?: TaskType;
   areas: Area[];
   /** YYYY-MM-DD, a Helsinki calendar date. */
   date?: string;
@@ -96,6 +102,7 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
     if (value !== undefined) order[key] = value;
   };
   set('taskType', findTaskType(folded));
+  set('notOrderable', findNotOrderableTaskType(folded));
   set('date', dateReading.date);
   set('dateProblem', dateReading.dateProblem);
   set('start', timeReading.start);

@@ -36,6 +36,17 @@ const FLAG_WORDS = {
     'oanträffbar',
   ],
   removed: ['removed', 'poistettu', 'poistetut', 'borttagen', 'borttagna'],
+  /** Trainees only (a row with a mentor), each with their last task along (SPEC §3). */
+  trainees: [
+    'trainee',
+    'trainees',
+    'harjoittelija',
+    'harjoittelijat',
+    'praktikant',
+    'praktikanter',
+  ],
+  /** Trainees who have gone along on no task in 60 days (the app layer reads their record). */
+  idle: ['idle', 'joutilaat', 'joutilas', 'toimettomat', 'overksamma', 'overksam'],
 } as const;
 export type SearchFlag = keyof typeof FLAG_WORDS;
 
@@ -111,6 +122,7 @@ export function expertMatches(e: Expert, q: ExpertQuery, state: ExpertState): bo
   if (Boolean(e.removed) !== q.flags.has('removed')) return false;
   if (q.flags.has('paused') && !state.paused) return false;
   if (q.flags.has('unreachable') && !state.unreachable) return false;
+  if ((q.flags.has('trainees') || q.flags.has('idle')) && e.mentorEmail === undefined) return false;
   return q.words.every((test) => test(e));
 }
 

@@ -19,6 +19,12 @@ export interface TaskTypeRow {
    */
   clientWork?: true;
   /**
+   * Kept only so that old stored orders of this type still read and show: it is no longer offered
+   * on the order card, in the catalogue or by the parser, and a card that sends it is refused.
+   * Mentoring (SPEC §3): a mentor takes their trainee along on their own tasks instead.
+   */
+  notOrderable?: true;
+  /**
    * Words that point at the type, in fi, sv and en, with a weight: a product name or a compound that
    * names the task (3) beats a plain task word (2), which beats a generic word (1). Stems match inside
    * Finnish and Swedish compounds ("päihdeluennolle", "föreläsningen").
@@ -283,6 +289,8 @@ export const TASK_TYPE_TABLE = {
       ['koulutta', 1.2],
       ['täydennyskoulutu', 1.2],
       ['gemensam utbildning', 3],
+      ['samskapande (?:ut|fort)bild', 3],
+      ['fortbildning', 1.2],
       ['samutbild', 3],
       ['utbildning', 1],
       ['utbilda', 1.2],
@@ -302,6 +310,7 @@ export const TASK_TYPE_TABLE = {
   mentoring: {
     hourlyCents: 3000,
     peerSupport: false,
+    notOrderable: true,
     words: [
       ['mentor', 3],
       ['aktorointi', 2],
@@ -313,6 +322,16 @@ export const TASK_TYPE_TABLE = {
 
 export type TaskType = keyof typeof TASK_TYPE_TABLE;
 export const TASK_TYPES: readonly TaskType[] = Object.keys(TASK_TYPE_TABLE) as TaskType[];
+
+/** What an orderer may order: every type but those kept only for old rows (mentoring). */
+export const ORDERABLE_TASK_TYPES: readonly TaskType[] = TASK_TYPES.filter(
+  (t) => (TASK_TYPE_TABLE[t] as TaskTypeRow).notOrderable !== true,
+);
+
+/** True for a task type an orderer may order now (an old row may hold one that is not). */
+export function isOrderable(taskType: string | undefined): taskType is TaskType {
+  return (ORDERABLE_TASK_TYPES as readonly string[]).includes(taskType ?? '');
+}
 
 /** Peer supporters may only take these, and they carry no fee (SPEC §4). */
 export const PEER_SUPPORT_TASK_TYPES: readonly TaskType[] = TASK_TYPES.filter(

@@ -1,5 +1,10 @@
 /** Stable ids of SPEC §7, from the one task type table; titles live in the message catalogue. */
-export { PEER_SUPPORT_TASK_TYPES, TASK_TYPES, type TaskType } from './task-types';
+export {
+  ORDERABLE_TASK_TYPES,
+  PEER_SUPPORT_TASK_TYPES,
+  TASK_TYPES,
+  type TaskType,
+} from './task-types';
 
 export const AREAS = [
   'mental_health',

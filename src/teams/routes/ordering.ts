@@ -390,7 +390,12 @@ export function registerOrderingRoutes(app: Application<TurnState>, turns: Turns
       await turns.say(ctx, actor.t('identity_code_refused_chat'));
       return true;
     }
+    if (outcome.type === 'not_orderable') {
+      await turns.say(ctx, actor.t('mentoring_not_ordered'));
+      return true;
+    }
     const notes: string[] = [];
+    if (outcome.notOrderable) notes.push(actor.t('mentoring_not_ordered'));
     if (outcome.dateProblem === 'date_in_past') notes.push(actor.t('date_in_past_chat'));
     if (outcome.dateProblem === 'date_impossible') notes.push(actor.t('date_impossible_chat'));
     const wished = outcome.wishedProblem ? { wishedExpert: outcome.wishedProblem } : {};
