@@ -77,12 +77,21 @@ const HABITUAL: ReadonlyArray<RegExp> = [/sin$/u, /ar(?:na)?$/u, /^s$/u];
 const ABBREVIATION_OF = (lang: Language): Map<string, number> =>
   new Map(WEEKDAY_ABBREVIATIONS[lang].flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
 
-/** Words that make the weekday after them repeat: "joka tiistai", "every Tuesday", "varannan torsdag". */
-const EVERY =
-  '(?:joka|jokainen|jokaisena|every|each|varje|var|varannan|vartannan|fortnightly|biweekly|bi-weekly|weekly|viikoittain|viikottain|veckovis)';
-const EVERY_FILLER =
-  '(?:toinen|toisen|toisena|other|second|2nd|2\\.|annan|andra|viikko|viikon|week|vecka|veckan|two\\s+weeks|2\\s+weeks|on|på|the)';
-const EVERY_BEFORE = new RegExp(`${L0}${EVERY}(?:[\\s,]+${EVERY_FILLER})*[\\s,]*$`, 'u');
+/**
+ * Words that make the weekday after them repeat, with the words each language lets stand between:
+ * "joka (toinen) tiistai", "varannan torsdag", "every (other) week on Tuesday", "weekly, Mondays".
+ */
+const EVERY = [
+  '(?:joka|jokainen|jokaisena)(?:\\s+(?:toinen|toisen|toisena|2\\.|viikko|viikon))*',
+  '(?:varje|var|varannan|vartannan)(?:\\s+(?:annan|andra|vecka|veckan|på))*',
+  '(?:every|each|weekly|fortnightly|biweekly|bi-weekly)(?:[\\s,]+(?:other|second|2nd|week|two\\s+weeks|2\\s+weeks|on|the))*',
+  'viikoittain|viikottain|veckovis',
+];
+const EVERY_BEFORE = new RegExp(`${L0}(?:${EVERY.join('|')})[\\s,]*$`, 'u');
+/** "joka tiistaina 8.12. voisi tulla": "joka" is "who", unless the date starts or ends a series. */
+const RELATIVE_JOKA = /^joka\s*$/u;
+const ONE_DATE_AFTER =
+  /^\s*\d{1,2}\.\s?\d{1,2}\.?(?:\d{2,4})?(?!\s*(?:-|alkaen|lähtien|asti|saakka|mennessä))/u;
 
 /** Every other week, said with or without a weekday. */
 const EVERY_OTHER = new RegExp(
@@ -194,6 +203,11 @@ const RATE_VALUE: Record<string, number> = {
   thrice: 3,
   once: 1,
 };
+/** An exception the card cannot show: the parser would have to guess which sessions are dropped. */
+const EXCEPT = new RegExp(
+  `${L0}(?:paitsi|lukuun\\s+ottamatta|poikkeuksena|ei\\s+kuitenkaan|except|excluding|apart\\s+from|but\\s+not|utom|förutom|undantaget|dock\\s+inte)${L1}`,
+  'u',
+);
 /** Daily repeats: unclear only beside a repeating weekday ("every day" alone may describe the ward). */
 const DAILY = new RegExp(
   `${L0}(?:joka\\s+päivä|päivittäin|every\\s+(?:week)?day|daily|varje\\s+dag|dagligen|arkisin|on\\s+weekdays|vardagar)${L1}`,
@@ -258,6 +272,16 @@ const START_DATE: ReadonlyArray<RegExp> = [
     'u',
   ),
 ];
+/** A whole month: "tammikuussa", "tammikuun ajan", "in January", "i januari" (from its start to its end). */
+const MONTH_WHOLE: ReadonlyArray<RegExp> = [
+  new RegExp(`${L0}(${FI_MONTH_STEMS.join('|')})kuu(?:ssa|n\\s+ajan)${L1}`, 'u'),
+  new RegExp(
+    `${L0}(?:in|during|throughout|i|under)\\s+(?:the\\s+month\\s+of\\s+)?${NAMED_MONTH}${L1}` +
+      // "in January 12" is a date; "in January 2-3pm" a month and a time.
+      `(?!\\s*\\d{1,2}(?:st|nd|rd|th)?(?![\\d:.]|\\s*-|\\s*(?:am|pm)))`,
+    'u',
+  ),
+];
 /** The start of a month: "tammikuusta alkaen", "tammikuun alusta", "from January", "från januari". */
 const MONTH_START: ReadonlyArray<RegExp> = [
   new RegExp(
@@ -305,7 +329,13 @@ export function parseSeries(folded: string, now: Date, lang: Language): SeriesRe
   }
   spans.push(...repeating.map((w) => w.span), ...rhythm.map(at));
   const distinct = new Set(repeating.map((w) => w.weekday));
-  if (unclear || DAILY.test(folded) || distinct.size > 1 || listsWeekdays(folded, mentions))
+  if (
+    unclear ||
+    DAILY.test(folded) ||
+    EXCEPT.test(folded) ||
+    distinct.size > 1 ||
+    listsWeekdays(folded, mentions)
+  )
     return { kind: 'problem', problem: 'series_unclear', spans };
   const every: 1 | 2 = EVERY_OTHER.test(folded) ? 2 : 1;
   const parity = PARITY.find(([, re]) => re.test(folded))?.[0];
@@ -362,6 +392,15 @@ export function parseSeries(folded: string, now: Date, lang: Language): SeriesRe
     words.count = weeks ? Math.ceil(n / every) : n;
     spans.push(at(count));
   }
+  // "each Wednesday in January": the month's sessions, or its first ones when they are counted.
+  for (const re of MONTH_WHOLE) {
+    const m = words.start || words.until ? null : re.exec(folded);
+    if (m) {
+      words.start = monthStart(monthOf(m), now);
+      if (!words.count) words.until = monthEnd(monthOf(m), words.start, now);
+      spans.push(at(m));
+    }
+  }
   if (words.weekday === undefined && words.start)
     words.weekday = DateTime.fromISO(words.start, { zone: ZONE }).weekday;
   return { kind: 'series', words, spans };
@@ -386,7 +425,15 @@ function weekdayMentions(folded: string, lang: Language): WeekdayMention[] {
     const suffix = m[2] ?? '';
     const habitual =
       (HABITUAL[found.lang]?.test(suffix) ?? false) || (found.lang === 2 && Boolean(m[3]));
-    const before = everyBefore(index);
+    let before = everyBefore(index);
+    const after = folded.slice(index + m[0].length);
+    if (
+      before &&
+      RELATIVE_JOKA.test(before[0]) &&
+      /na$/u.test(suffix) &&
+      ONE_DATE_AFTER.test(after)
+    )
+      before = null;
     const span = { start: index - (before?.[0].length ?? 0), end: index + m[0].length };
     out.push({ weekday: found.weekday, span, repeats: habitual || Boolean(before) });
   }
