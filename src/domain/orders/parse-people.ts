@@ -111,7 +111,8 @@ const EN_AUDIENCE = new RegExp(
 const SV_HEADS =
   'studerande|studenter|sjuksköterskor|sjukskötare|personal|personalen|socialarbetare|lärare|anställda|föräldrar|elever|' +
   'läkare|skötare|medarbetare|chefer|teamet|närvårdare|vårdare|kuratorer|skolkuratorer|polisen|poliser|ungdomar|unga|deltagare|' +
-  'handledare|utbytesstudenter|sjukskötarstuderande|familjer|klienter|patienter';
+  'handledare|utbytesstudenter|sjukskötarstuderande|familjer|klienter|patienter|patienterna|klienterna|' +
+  'eleverna|studenterna|deltagarna|föräldrarna|medarbetarna|invånarna|boende';
 const SV_AUDIENCE = new RegExp(
   `${L0}(?:för|till)\\s+((?:våra|vår|vårt|alla)?\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:${SV_HEADS})` +
     `(?:\\s+(?:på|vid|från|i)\\s+(?:${WARD_WORDS.sv})\\s+${WARD_NUMBERS})?)${L1}`,
