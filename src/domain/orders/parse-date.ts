@@ -200,12 +200,18 @@ export function parseDate(folded: string, now: Date, lang: Language): DateReadin
   const at = (m: RegExpMatchArray) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
 
   take(ISO, (m) => ({ ...at(m), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
-  take(DAY_MONTH, (m) => ({
-    ...at(m),
-    day: Number(m[1]),
-    month: MONTHS.get(m[2] ?? '') ?? 0,
-    year: optionalYear(m[3]),
-  }));
+  take(DAY_MONTH, (m) => {
+    const start = m.index ?? 0;
+    // "klo 13-15 toukokuun loppuun": the 15 ends a clock range; the genitive month is no day's.
+    if (/kuun$/u.test(m[2] ?? '') && /(?:[-–]|klo|kello|kl\.?)\s*$/u.test(text.slice(0, start)))
+      return undefined;
+    return {
+      ...at(m),
+      day: Number(m[1]),
+      month: MONTHS.get(m[2] ?? '') ?? 0,
+      year: optionalYear(m[3]),
+    };
+  });
   take(MONTH_DAY, (m) => ({
     ...at(m),
     day: Number(m[2]),

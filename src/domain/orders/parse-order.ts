@@ -75,15 +75,24 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   let seriesProblem: SeriesProblem | undefined;
   if (seriesReading.kind === 'problem') seriesProblem = seriesReading.problem;
   if (seriesReading.kind === 'series') {
-    const start = seriesReading.words.start ?? dateReading.date;
-    // "ti 1.12. klo 13 ja sen jälkeen joka viikko": the weekday is the first date's.
-    const weekday =
-      seriesReading.words.weekday ??
-      (start ? DateTime.fromISO(start, { zone: ZONE }).weekday : undefined);
-    const words = { ...seriesReading.words, start, weekday: weekday ?? 0 };
-    const planned = weekday
-      ? planSeries(words, helsinkiDate(now))
-      : ({ ok: false, problem: 'series_unclear' } as const);
+    const written = seriesReading.words;
+    const start = written.start ?? dateReading.date;
+    const weekdayOf = (d: string | undefined): number | undefined =>
+      d ? DateTime.fromISO(d, { zone: ZONE }).weekday : undefined;
+    // "ti 1.12. klo 13 ja sen jälkeen joka viikko", "ma klo 10, joka viikko tammikuun alusta":
+    // without a repeating weekday, the weekday is the date's (or the start's) that the text names.
+    const weekday = written.weekday ?? weekdayOf(dateReading.date) ?? weekdayOf(start);
+    // A date apart from the series' words on another weekday is no first session: ask, not guess.
+    const stray =
+      !written.start &&
+      written.weekday !== undefined &&
+      dateReading.date !== undefined &&
+      weekdayOf(dateReading.date) !== written.weekday;
+    const words = { ...written, start, weekday: weekday ?? 0 };
+    const planned =
+      weekday && !stray
+        ? planSeries(words, helsinkiDate(now))
+        : ({ ok: false, problem: 'series_unclear' } as const);
     if (planned.ok) {
       series = { every: planned.plan.every, until: planned.plan.until };
       dateReading.date = planned.plan.first;

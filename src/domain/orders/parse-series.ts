@@ -192,8 +192,9 @@ const UNCLEAR = new RegExp(
 );
 /** "kahdesti viikossa", "2 kertaa kuussa", "twice a month": a rate other than once a week is unclear. */
 const RATE = new RegExp(
-  `${L0}(\\d{1,2}|${NUMBER_WORD_PATTERN}|kahdesti|kolmesti|twice|thrice|once)\\s*(?:x|kertaa|kerran|krt|gånger|ggr|times)?\\s+` +
-    `(?:(viikossa|i\\s+veckan|per\\s+vecka|a\\s+week|per\\s+week|weekly)|kuussa|kuukaudessa|i\\s+månaden|per\\s+månad|a\\s+month|per\\s+month|monthly)${L1}`,
+  `${L0}(\\d{1,2}|${NUMBER_WORD_PATTERN}|kahdesti|kolmesti|twice|thrice|once)\\s*(?:x|kertaa|kerran|krt|gånger|ggr|times)?\\s*` +
+    `(?:(viikossa|i\\s+veckan|per\\s+vecka|a\\s+week|per\\s+week|weekly|\\/\\s*(?:vko|vk|viikko|v|vecka|week|wk))|` +
+    `kuussa|kuukaudessa|i\\s+månaden|per\\s+månad|a\\s+month|per\\s+month|monthly|\\/\\s*(?:kk|kuukausi|kuu|mån|månad|month|mo))${L1}`,
   'u',
 );
 const RATE_VALUE: Record<string, number> = {
@@ -205,7 +206,8 @@ const RATE_VALUE: Record<string, number> = {
 };
 /** An exception the card cannot show: the parser would have to guess which sessions are dropped. */
 const EXCEPT = new RegExp(
-  `${L0}(?:paitsi|lukuun\\s+ottamatta|poikkeuksena|ei\\s+kuitenkaan|except|excluding|apart\\s+from|but\\s+not|utom|förutom|undantaget|dock\\s+inte)${L1}`,
+  `(?:${L0}(?:paitsi|lukuun\\s+ottamatta|poikkeuksena|ei\\s+kuitenkaan|ei\\s+pidetä|except|excluding|apart\\s+from|but\\s+not|no\\s+sessions?|utom|förutom|undantaget|dock\\s+inte)|` +
+    `\\(\\s*(?:ei|not|inte|ej)|${L0}(?:ei|not(?:\\s+on)?|inte|ej)\\s+(?:den\\s+)?\\d{1,2}[./])${L1}`,
   'u',
 );
 /** Daily repeats: unclear only beside a repeating weekday ("every day" alone may describe the ward). */
@@ -295,7 +297,7 @@ const MONTH_START: ReadonlyArray<RegExp> = [
 ];
 const COUNT = new RegExp(
   `${L0}(\\d{1,3}|${NUMBER_WORD_PATTERN})\\s*(\\p{L}*kertaa|krt|kerta|kerran|tapaamista|käyntiä|gånger|ggr|tillfällen|träffar|sessions|times|meetings|occasions|visits|viikkoa|viikon\\s+ajan|veckor|weeks)${L1}` +
-    `(?!\\s+(?:viikossa|kuussa|kuukaudessa|päivässä|i\\s+veckan|i\\s+månaden|om\\s+dagen|per|a\\s+week|a\\s+month|a\\s+day)${L1})`,
+    `(?!\\s+(?:viikossa|kuussa|kuukaudessa|päivässä|i\\s+veckan|i\\s+månaden|om\\s+dagen|per|a\\s+week|a\\s+month|a\\s+day)${L1}|\\s*\\/)`,
   'u',
 );
 
@@ -386,7 +388,9 @@ export function parseSeries(folded: string, now: Date, lang: Language): SeriesRe
   }
   // Counted on what is left, so that "every 2 weeks" or a date's digits are no count.
   const count = COUNT.exec(mask(folded, spans));
-  if (count && !words.until) {
+  const countedWeekdays = repeating.find((w) => w.count)?.count;
+  if (countedWeekdays && !words.until) words.count = countedWeekdays;
+  else if (count && !words.until) {
     const n = numberValue(count[1] ?? '') ?? 0;
     const weeks = /^(?:viiko|viikon|veckor|week)/u.test(count[2] ?? '');
     words.count = weeks ? Math.ceil(n / every) : n;
@@ -401,8 +405,6 @@ export function parseSeries(folded: string, now: Date, lang: Language): SeriesRe
       spans.push(at(m));
     }
   }
-  if (words.weekday === undefined && words.start)
-    words.weekday = DateTime.fromISO(words.start, { zone: ZONE }).weekday;
   return { kind: 'series', words, spans };
 }
 
@@ -411,6 +413,8 @@ interface WeekdayMention {
   span: Span;
   /** Habitual ("tiistaisin", "tuesdays") or after an every-word ("joka ti", "every Tuesday"). */
   repeats: boolean;
+  /** "8 tiistaina", "4 Tuesdays": the number of sessions written before the weekday. */
+  count?: number;
 }
 
 /** Every weekday the text names, in full or short ("ti", "tis", "tue"), in text order. */
@@ -434,8 +438,27 @@ function weekdayMentions(folded: string, lang: Language): WeekdayMention[] {
       ONE_DATE_AFTER.test(after)
     )
       before = null;
+    // "8 tiistaina", "4 Tuesdays": a number of sessions on that weekday.
+    const counted = COUNTED_BEFORE.exec(folded.slice(Math.max(0, index - 20), index));
+    const lead = before?.[0].length ?? counted?.[0].length ?? 0;
+    const span = { start: index - lead, end: index + m[0].length };
+    const count = counted ? numberValue(counted[1] ?? '') : undefined;
+    out.push({
+      weekday: found.weekday,
+      span,
+      repeats: habitual || Boolean(counted) || Boolean(before),
+      ...(count ? { count } : {}),
+    });
+  }
+  // "tiistasin", "tistaisin", "torsdgar": a weekday misspelt by one letter, where it repeats.
+  for (const m of folded.matchAll(LONG_WORD)) {
+    const index = m.index ?? 0;
+    if (out.some((w) => index < w.span.end && w.span.start < index + m[0].length)) continue;
+    const misspelt = misspeltWeekday(m[0]);
+    const before = misspelt && !misspelt.habitual ? everyBefore(index) : null;
+    if (!misspelt || (!misspelt.habitual && !before)) continue;
     const span = { start: index - (before?.[0].length ?? 0), end: index + m[0].length };
-    out.push({ weekday: found.weekday, span, repeats: habitual || Boolean(before) });
+    out.push({ weekday: misspelt.weekday, span, repeats: true });
   }
   const short = ABBREVIATION_OF(lang);
   const SHORT = new RegExp(`${L0}(${alt([...short.keys()])})\\.?${L1}`, 'gu');
@@ -447,6 +470,48 @@ function weekdayMentions(folded: string, lang: Language): WeekdayMention[] {
     out.push({ weekday: short.get(m[1] ?? '') ?? 0, span, repeats: Boolean(before) });
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const COUNTED_BEFORE = new RegExp(
+  `(?<!(?:klo|kello|kl|at)\\.?\\s*)${L0}([2-9]|1\\d|2[0-6]|${NUMBER_WORD_PATTERN})\\s+$`,
+  'u',
+);
+const LONG_WORD = /(?<![\p{L}\d])\p{L}{5,}(?![\p{L}\d])/gu;
+/** Full weekday names (fi, sv, en) and the habitual endings a misspelt one may carry. */
+const FULL_NAMES = WEEKDAY_STEMS.map(([fi, sv, en]) => [
+  fi === 'keskiviik' ? 'keskiviikko' : fi,
+  sv,
+  en,
+]);
+const HABITUAL_ENDINGS = ['isin', 'sin', 'arna', 'ar', 's'];
+
+function misspeltWeekday(word: string): { weekday: number; habitual: boolean } | undefined {
+  const found: Array<{ weekday: number; habitual: boolean }> = [];
+  FULL_NAMES.forEach((names, i) => {
+    for (const name of names) {
+      if (withinOneEdit(word, name)) found.push({ weekday: i + 1, habitual: false });
+      for (const ending of HABITUAL_ENDINGS)
+        if (word.endsWith(ending) && withinOneEdit(word.slice(0, -ending.length), name))
+          found.push({ weekday: i + 1, habitual: true });
+    }
+  });
+  const days = new Set(found.map((f) => f.weekday));
+  return days.size === 1 ? (found.find((f) => f.habitual) ?? found[0]) : undefined;
+}
+
+/** True when a and b differ by at most one letter left out, added, changed or swapped. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 5) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = (x: string, y: string): boolean => x === y;
+  return (
+    rest(a.slice(i + 1), b.slice(i + 1)) ||
+    rest(a.slice(i + 1), b.slice(i)) ||
+    rest(a.slice(i), b.slice(i + 1)) ||
+    (a[i] === b[i + 1] && a[i + 1] === b[i] && rest(a.slice(i + 2), b.slice(i + 2)))
+  );
 }
 
 /** Two different weekdays side by side ("ti ja to", "every Tuesday and Thursday", "ma–pe"). */
