@@ -246,8 +246,8 @@ const WARD_SEPARATOR = '(?:\\s*[,&/]\\s*|\\s+(?:ja|sekä|och|samt|and)\\s+)';
 export const WARD_NUMBERS = `(?:\\d{1,3}[a-z]?\\s*-\\s*)?${WARD_ID}(?:${WARD_SEPARATOR}${WARD_ID})*`;
 /** Ward words (folded), by the role their form gives them. */
 export const WARD_WORDS = {
-  /** Where the task is: "osastolla", "osastoille", "osastot", "os.". */
-  fiPlace: '\\p{L}*osasto(?:lla|lle|lta|ssa|on|hon|a|t|ille|illa|ilta|issa|ihin|ja|ina)?|os\\.',
+  /** Where the task is: "osastolla", "osastoille", "osastot", "os." / "os" (always before numbers). */
+  fiPlace: '\\p{L}*osasto(?:lla|lle|lta|ssa|on|hon|a|t|ille|illa|ilta|issa|ihin|ja|ina)?|os\\.?',
   /** Whose people: "osaston 5 potilaille", "osastojen 3 ja 4 henkilökunnalle". */
   fiGenitive: '\\p{L}*osasto(?:n|jen)',
   /** "hoitajille osastoilla 3 ja 4". */

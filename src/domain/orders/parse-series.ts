@@ -274,13 +274,25 @@ const START_DATE: ReadonlyArray<RegExp> = [
     'u',
   ),
 ];
+/** After a month's name: "January 12" is a date, "January 2-3pm" a month and a time. */
+const NO_DAY_AFTER = `(?!\\s*\\d{1,2}(?:st|nd|rd|th)?(?![\\d:.]|\\s*-|\\s*(?:am|pm)))`;
+/** Months from one to another: "helmi-maaliskuun ajan", "tammi–toukokuussa", "February–March", "jan-mar". */
+const MONTH_RANGE: ReadonlyArray<RegExp> = [
+  new RegExp(
+    `${L0}(${FI_MONTH_STEMS.join('|')})(?:kuu(?:sta)?)?\\s*-\\s*(${FI_MONTH_STEMS.join('|')})kuu(?:n\\s+(?:ajan|aikana|loppuun)|ssa|hun(?:\\s+(?:asti|saakka))?)${L1}`,
+    'u',
+  ),
+  new RegExp(
+    `${L0}(?:from\\s+|från\\s+)?${NAMED_MONTH}\\s*(?:-|to|till|through|until)\\s*${NAMED_MONTH}${L1}${NO_DAY_AFTER}`,
+    'u',
+  ),
+];
 /** A whole month: "tammikuussa", "tammikuun ajan", "in January", "i januari" (from its start to its end). */
 const MONTH_WHOLE: ReadonlyArray<RegExp> = [
   new RegExp(`${L0}(${FI_MONTH_STEMS.join('|')})kuu(?:ssa|n\\s+ajan)${L1}`, 'u'),
   new RegExp(
     `${L0}(?:in|during|throughout|i|under)\\s+(?:the\\s+month\\s+of\\s+)?${NAMED_MONTH}${L1}` +
-      // "in January 12" is a date; "in January 2-3pm" a month and a time.
-      `(?!\\s*\\d{1,2}(?:st|nd|rd|th)?(?![\\d:.]|\\s*-|\\s*(?:am|pm)))`,
+      NO_DAY_AFTER,
     'u',
   ),
 ];
@@ -355,6 +367,15 @@ export function parseSeries(folded: string, now: Date, lang: Language): SeriesRe
     const m = words.start ? null : re.exec(folded);
     if (m) {
       words.start = resolve(m[1] ?? '');
+      spans.push(at(m));
+    }
+  }
+  for (const re of MONTH_RANGE) {
+    const m = words.start || words.until ? null : re.exec(folded);
+    if (m) {
+      const [from, to] = [m[1] ?? '', m[2] ?? ''].map(monthNumber);
+      words.start = monthStart(from ?? 0, now);
+      words.until = monthEnd(to ?? 0, words.start, now);
       spans.push(at(m));
     }
   }
@@ -546,6 +567,12 @@ function monthOf(m: RegExpExecArray): number {
   if (fi) return FI_MONTH_STEMS.indexOf(fi[1] ?? '') + 1;
   const name = m.slice(1).find((g) => g && SV_EN_MONTHS.has(g));
   return name ? (SV_EN_MONTHS.get(name) ?? 0) : 0;
+}
+
+/** A month's number from a Finnish stem ("helmi") or a Swedish or English name ("feb", "mars"). */
+function monthNumber(name: string): number | undefined {
+  const fi = FI_MONTH_STEMS.indexOf(name);
+  return fi >= 0 ? fi + 1 : SV_EN_MONTHS.get(name);
 }
 
 /** The first day of a month, the next time that month has not yet ended. */
