@@ -93,80 +93,65 @@ const RELATIVE_JOKA = /^joka\s*$/u;
 const ONE_DATE_AFTER =
   /^\s*\d{1,2}\.\s?\d{1,2}\.?(?:\d{2,4})?(?!\s*(?:-|alkaen|lähtien|asti|saakka|mennessä))/u;
 
-/** Every other week, said with or without a weekday. */
+/** "parittomilla viikoilla", "odd weeks", "udda veckor": the ISO week number's parity. */
+const ODD_WEEKS =
+  'parittom\\p{L}*\\s+viiko\\p{L}*|odd(?:-numbered)?\\s+weeks?|udda\\s+veckor\\p{L}*';
+const EVEN_WEEKS =
+  'parillis\\p{L}*\\s+viiko\\p{L}*|even(?:-numbered)?\\s+weeks?|jämna\\s+veckor\\p{L}*';
+/** Every week, said without a weekday: "joka viikko", "weekly", "varje vecka". */
+const WEEKLY = [
+  'joka\\s+viikko',
+  'joka\\s+viikon',
+  'jokainen\\s+viikko',
+  'viikoittain',
+  'viikottain',
+  'kerran\\s+viikossa',
+  'varje\\s+vecka',
+  'en\\s+gång\\s+(?:i|per)\\s+veckan?',
+  'veckovis',
+  'weekly',
+  'every\\s+week',
+  'each\\s+week',
+  'once\\s+a\\s+week',
+];
+/** Every other week, said without a weekday: "kahden viikon välein", "fortnightly", "varannan vecka". */
+const FORTNIGHTLY = [
+  'joka\\s+(?:toinen|2\\.)\\s*viikko',
+  'joka\\s+toisen\\s+viikon',
+  'joka\\s+toisella\\s+viikolla',
+  '(?:kahden|2)\\s+viikon\\s+välein',
+  'varannan\\s+viikon',
+  'varannan\\s+vecka',
+  'var\\s+annan\\s+vecka',
+  'var\\s+(?:fjortonde|14:e)\\s+dag',
+  'every\\s+(?:other|second|2nd)\\s+week',
+  'every\\s+(?:2|two)\\s+weeks',
+  'every\\s+fortnight',
+  'fortnightly',
+  'bi-?weekly',
+  ODD_WEEKS,
+  EVEN_WEEKS,
+];
+/** Every other week, said before a weekday: "joka toinen tiistai", "varannan torsdag", "every other Thursday". */
+const OTHER_BEFORE_WEEKDAY = [
+  'joka\\s+toi\\p{L}*',
+  'joka\\s+2\\.',
+  'varannan',
+  'vartannan',
+  'var\\s+annan',
+  'varje\\s+(?:annan|andra)',
+  'every\\s+(?:other|second|2nd)',
+];
 const EVERY_OTHER = new RegExp(
-  `${L0}(?:${[
-    'joka\\s+toi\\p{L}*',
-    'joka\\s+2\\.',
-    '(?:kahden|2)\\s+viikon\\s+välein',
-    'parittom\\p{L}*',
-    'parillis\\p{L}*',
-    'varannan',
-    'vartannan',
-    'var\\s+annan',
-    'varje\\s+(?:annan|andra)',
-    'var\\s+(?:fjortonde|14:e)\\s+dag',
-    'udda\\s+veckor\\p{L}*',
-    'jämna\\s+veckor\\p{L}*',
-    'every\\s+(?:other|second|2nd|2|two)',
-    'every\\s+fortnight',
-    'fortnightly',
-    'bi-?weekly',
-    '(?:odd|even)(?:-numbered)?\\s+weeks?',
-  ].join('|')})${L1}`,
+  `${L0}(?:${[...FORTNIGHTLY, ...OTHER_BEFORE_WEEKDAY].join('|')})${L1}`,
   'u',
 );
-/** "parittomilla viikoilla", "odd weeks", "udda veckor": the ISO week number's parity. */
 const PARITY: ReadonlyArray<readonly ['odd' | 'even', RegExp]> = [
-  [
-    'odd',
-    new RegExp(
-      `${L0}(?:parittom\\p{L}*\\s+viiko\\p{L}*|odd(?:-numbered)?\\s+weeks?|udda\\s+veckor\\p{L}*)`,
-      'u',
-    ),
-  ],
-  [
-    'even',
-    new RegExp(
-      `${L0}(?:parillis\\p{L}*\\s+viiko\\p{L}*|even(?:-numbered)?\\s+weeks?|jämna\\s+veckor\\p{L}*)`,
-      'u',
-    ),
-  ],
+  ['odd', new RegExp(`${L0}(?:${ODD_WEEKS})`, 'u')],
+  ['even', new RegExp(`${L0}(?:${EVEN_WEEKS})`, 'u')],
 ];
 /** A weekly or fortnightly rhythm without a weekday: the first date's weekday is meant. */
-const WEEK_WORD = new RegExp(
-  `${L0}(?:${[
-    'joka\\s+(?:toinen\\s+|2\\.\\s*)?viikko',
-    'joka\\s+(?:toisen\\s+)?viikon',
-    'joka\\s+toisella\\s+viikolla',
-    'jokainen\\s+viikko',
-    'viikoittain',
-    'viikottain',
-    'kerran\\s+viikossa',
-    '(?:kahden|2)\\s+viikon\\s+välein',
-    'parittom\\p{L}*\\s+viiko\\p{L}*',
-    'parillis\\p{L}*\\s+viiko\\p{L}*',
-    'varannan\\s+viikon',
-    'varje\\s+vecka',
-    'varannan\\s+vecka',
-    'var\\s+annan\\s+vecka',
-    'en\\s+gång\\s+(?:i|per)\\s+veckan?',
-    'veckovis',
-    'var\\s+(?:fjortonde|14:e)\\s+dag',
-    'udda\\s+veckor\\p{L}*',
-    'jämna\\s+veckor\\p{L}*',
-    'weekly',
-    'every\\s+(?:other\\s+|second\\s+|2nd\\s+)?week',
-    'every\\s+(?:2|two)\\s+weeks',
-    'every\\s+fortnight',
-    'each\\s+week',
-    'once\\s+a\\s+week',
-    'fortnightly',
-    'bi-?weekly',
-    '(?:odd|even)(?:-numbered)?\\s+weeks?',
-  ].join('|')})${L1}`,
-  'gu',
-);
+const WEEK_WORD = new RegExp(`${L0}(?:${[...WEEKLY, ...FORTNIGHTLY].join('|')})${L1}`, 'gu');
 /** A repeat this parser cannot make a plan of, whatever else the text says (monthly, every third week). */
 const UNCLEAR = new RegExp(
   `${L0}(?:${[
