@@ -261,6 +261,12 @@ const START_DATE: ReadonlyArray<RegExp> = [
 ];
 /** After a month's name: "January 12" is a date, "January 2-3pm" a month and a time. */
 const NO_DAY_AFTER = `(?!\\s*\\d{1,2}(?:st|nd|rd|th)?(?![\\d:.]|\\s*-|\\s*(?:am|pm)))`;
+/** "alkaen ensi viikolla", "starting next week", "från nästa vecka": from next week's Monday. */
+const NEXT_WEEK_START = new RegExp(
+  `${L0}(?:(?:alkaen|lähtien)\\s+ensi\\s+viiko\\p{L}*|ensi\\s+viiko(?:sta|lla)\\s+(?:alkaen|lähtien)|` +
+    `(?:starting|from|beginning)\\s+next\\s+week|(?:från(?:\\s+och\\s+med)?|med\\s+start)\\s+nästa\\s+vecka)${L1}`,
+  'u',
+);
 /** Months from one to another: "helmi-maaliskuun ajan", "tammi–toukokuussa", "February–March", "jan-mar". */
 const MONTH_RANGE: ReadonlyArray<RegExp> = [
   new RegExp(
@@ -354,6 +360,12 @@ export function parseSeries(folded: string, now: Date, lang: Language): SeriesRe
       words.start = resolve(m[1] ?? '');
       spans.push(at(m));
     }
+  }
+  const nextWeek = words.start ? null : NEXT_WEEK_START.exec(folded);
+  if (nextWeek) {
+    const today = DateTime.fromJSDate(now, { zone: ZONE });
+    words.start = today.startOf('week').plus({ weeks: 1 }).toISODate()!;
+    spans.push(at(nextWeek));
   }
   for (const re of MONTH_RANGE) {
     const m = words.start || words.until ? null : re.exec(folded);
