@@ -6,6 +6,7 @@ import { anExpert, cast, placeOrder, type Cast } from '../support/scenario';
 import { TestUser, World } from '../support/world';
 
 const fi = translator('fi');
+const answerIn = { fi, sv: translator('sv'), en: translator('en') };
 
 /** A weekly series across Easter and Ascension Day 2027: Thursday 6.5. (helatorstai) is skipped. */
 const THURSDAYS =
@@ -26,11 +27,28 @@ describe('series (SPEC §3)', () => {
   describe('ordering a series in one sentence', () => {
     let world: World;
     let people: Cast;
+    /** The orderer writing in each language (their Teams locale): the answer comes in it. */
+    const writer: Partial<Record<'fi' | 'sv' | 'en', TestUser>> = {};
     before(async () => {
       world = await World.start();
       // Monday 1 March 2027, 10:00 in Helsinki.
       world.clock.set('2027-03-01T08:00:00Z');
       people = await cast(world, []);
+      writer.fi = people.orderer;
+      for (const [lang, locale] of [
+        ['sv', 'sv-FI'],
+        ['en', 'en-GB'],
+      ] as const) {
+        const email = `orderer.${lang}@example.fi`;
+        await world.bot.services.registers.putStaff({
+          email,
+          name: `Orderer ${lang}`,
+          role: 'orderer',
+          unitId: 'psy',
+        });
+        writer[lang] = world.person({ email, locale });
+        await writer[lang].install();
+      }
     });
     after(() => world.stop());
 
@@ -75,37 +93,128 @@ describe('series (SPEC §3)', () => {
       assert.equal(mine.length, 9, 'a second click creates nothing more');
     });
 
-    for (const [what, text, key] of [
+    for (const [lang, text, wards, audience] of [
       [
+        'fi',
+        'Juttupenkki potilaille osastoilla 1, 2, 3 ja 4 joka tiistai klo 13–15 toukokuun loppuun, Jyväskylä',
+        'osastoilla 1, 2, 3 ja 4',
+        'potilaille osastoilla 1, 2, 3 ja 4',
+      ],
+      [
+        'sv',
+        'Pratbänken för patienterna på avdelningarna 1, 2 och 3 varje tisdag kl 13-15 till slutet av maj, Jyväskylä',
+        'avdelningarna 1, 2 och 3',
+        'patienterna på avdelningarna 1, 2 och 3',
+      ],
+      [
+        'en',
+        'Juttupenkki for the patients on wards 1, 2, 3 and 4 every Tuesday 1-3 pm until the end of May, Jyväskylä',
+        'wards 1, 2, 3 and 4',
+        'the patients on wards 1, 2, 3 and 4',
+      ],
+    ] as const) {
+      it(`when a series on numbered wards is written (${lang}), then the card's place and audience keep the ward numbers`, async () => {
+        await world.settle();
+        const who = writer[lang]!;
+        try {
+          await who.say(text);
+          const card = who.lastCard()!;
+          assertValidCard(card);
+          assert.equal(inputsOf(card).address!.value, wards);
+          assert.equal(inputsOf(card).audience!.value, audience);
+          assert.equal(inputsOf(card).seriesUntil!.value, '2027-05-25');
+          assert.equal(inputsOf(card).expertCount!.value, 1, 'no ward number is taken for a count');
+        } finally {
+          await world.bot.services.drafts.delete(who.aadObjectId);
+        }
+      });
+    }
+
+    for (const [lang, what, text, key] of [
+      [
+        'fi',
         'has no end',
         'Vertaisryhmään kokemusasiantuntija joka tiistai klo 13-15 Jyväskylässä',
         'series_no_end',
       ],
       [
+        'fi',
         'has more than 26 sessions',
         'Vertaisryhmään kokemusasiantuntija joka tiistai klo 13-15 Jyväskylässä 31.12. asti',
         'series_too_long',
       ],
       [
+        'fi',
         'ends before it starts',
         'Vertaisryhmä tiistaisin 26.5.2027–3.3.2027 klo 13-15 Jyväskylä',
         'series_end_before_start',
       ],
       [
+        'fi',
         'repeats in a way the bot is unsure of',
         'Vertaisryhmään kokemusasiantuntija kerran kuussa Jyväskylässä',
         'series_unclear',
       ],
+      [
+        'fi',
+        'names two weekdays',
+        'vertaisryhmä ti ja to klo 13-15 joka viikko toukokuun loppuun, Jyväskylä',
+        'series_unclear',
+      ],
+      ['sv', 'has no end', 'Kamratgrupp i Jyväskylä varje tisdag kl 13-15', 'series_no_end'],
+      [
+        'sv',
+        'has more than 26 sessions',
+        'Kamratgrupp i Jyväskylä på tisdagar kl 13-15 till och med 31.12.',
+        'series_too_long',
+      ],
+      [
+        'sv',
+        'ends before it starts',
+        'Kamratgrupp i Jyväskylä varje onsdag från 26.5.2027 till 3.3.2027 kl 17',
+        'series_end_before_start',
+      ],
+      [
+        'sv',
+        'repeats in a way the bot is unsure of',
+        'Kamratgrupp i Jyväskylä två gånger i månaden på tisdagar kl 13-15',
+        'series_unclear',
+      ],
+      ['en', 'has no end', 'Peer group in Jyväskylä every Tuesday 1-3 pm', 'series_no_end'],
+      [
+        'en',
+        'has more than 26 sessions',
+        'Peer group in Jyväskylä every Tuesday 1-3 pm until 31 December',
+        'series_too_long',
+      ],
+      [
+        'en',
+        'ends before it starts',
+        'Peer group in Jyväskylä on Mondays from 1 June 2027 to 1 April 2027',
+        'series_end_before_start',
+      ],
+      [
+        'en',
+        'repeats in a way the bot is unsure of',
+        'Peer group in Jyväskylä every Tuesday, except during the Easter holidays, until the end of May',
+        'series_unclear',
+      ],
     ] as const) {
-      it(`when a series ${what}, then the orderer is answered with examples and nothing is stored`, async () => {
+      it(`when a series ${what} (${lang}), then the orderer is answered in ${lang} with examples and nothing is stored`, async () => {
         await world.settle();
-        const before = people.orderer.messages().length;
-        await people.orderer.say(text);
-        const answers = people.orderer.messages().slice(before);
+        const who = writer[lang]!;
+        const before = who.messages().length;
+        const ordersBefore = await world.bot.services.orders.listByOrderer(who.aadObjectId, 50);
+        await who.say(text);
+        const answers = who.messages().slice(before);
         assert.equal(answers.length, 1);
-        assert.equal(answers[0]!.text, fi(key));
+        assert.equal(answers[0]!.text, answerIn[lang](key));
         assert.match(answers[0]!.text, /\*[^*]+\*/, 'with an example');
-        assert.equal(await world.bot.services.drafts.get(people.orderer.aadObjectId), undefined);
+        assert.equal(await world.bot.services.drafts.get(who.aadObjectId), undefined);
+        assert.equal(
+          (await world.bot.services.orders.listByOrderer(who.aadObjectId, 50)).length,
+          ordersBefore.length,
+        );
       });
     }
   });

@@ -10,6 +10,16 @@ describe('parse series', () => {
   for (const f of SERIES_FIXTURES) {
     it(`when "${f.text}" is read, then it gives ${JSON.stringify(f.expected)}`, () => {
       const parsed = parseOrderText(f.text, FIXTURE_NOW);
+      if ('single' in f.expected || 'every' in f.expected) {
+        if (f.expected.address) assert.equal(parsed.address, f.expected.address);
+        if (f.expected.audience) assert.equal(parsed.audience, f.expected.audience);
+      }
+      if ('single' in f.expected) {
+        assert.equal(parsed.series, undefined);
+        assert.equal(parsed.seriesProblem, undefined);
+        assert.equal(parsed.date, f.expected.single);
+        return;
+      }
       if ('problem' in f.expected) {
         assert.equal(parsed.seriesProblem, f.expected.problem);
         assert.equal(parsed.series, undefined);

@@ -77,15 +77,18 @@ const ABBREVIATIONS = [
   'dec',
 ];
 
-const MONTHS = new Map<string, number>();
+/** Swedish and English month names and their short forms, to the month's number. */
+export const SV_EN_MONTHS: ReadonlyMap<string, number> = new Map([
+  ...[SV_MONTHS, EN_MONTHS, ABBREVIATIONS].flatMap((list) =>
+    list.flatMap((name, i) => (name ? [[name, i + 1] as const] : [])),
+  ),
+  ['sept', 9],
+  ['okt', 10],
+]);
+const MONTHS = new Map<string, number>(SV_EN_MONTHS);
 FI_MONTH_STEMS.forEach((stem, i) => {
   for (const end of ['kuuta', 'kuun', 'kuu', 'k']) MONTHS.set(stem + end, i + 1);
 });
-[SV_MONTHS, EN_MONTHS, ABBREVIATIONS].forEach((list) =>
-  list.forEach((name, i) => name && MONTHS.set(name, i + 1)),
-);
-MONTHS.set('sept', 9);
-MONTHS.set('okt', 10);
 const MONTH_ALT = [...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|');
 
 const ISO = /(?<!\d)(20\d\d)-(\d\d)-(\d\d)(?!\d)/gu;
@@ -129,7 +132,8 @@ const RELATIVE: ReadonlyArray<[RegExp, number]> = [
   ],
 ];
 
-const WEEKDAY_STEMS: ReadonlyArray<readonly string[]> = [
+/** Weekday stems, Monday first: [Finnish, Swedish, English]; a stem takes any ending (tiistaisin). */
+export const WEEKDAY_STEMS: ReadonlyArray<readonly [string, string, string]> = [
   ['maanantai', 'måndag', 'monday'],
   ['tiistai', 'tisdag', 'tuesday'],
   ['keskiviik', 'onsdag', 'wednesday'],
@@ -143,24 +147,25 @@ const WEEKDAY_BY_STEM = new Map(
 );
 const WEEKDAY = new RegExp(`${L0}(${[...WEEKDAY_BY_STEM.keys()].join('|')})\\p{L}*`, 'gu');
 
-const ABBREVIATED: Record<Language, readonly string[][]> = {
+/** Short weekday names per language, Monday first ("ti", "tis", "tue"). */
+export const WEEKDAY_ABBREVIATIONS: Record<Language, readonly string[][]> = {
   fi: [['ma'], ['ti'], ['ke'], ['to'], ['pe'], ['la'], ['su']],
   sv: [['mån'], ['tis'], ['ons'], ['tors', 'tor'], ['fre'], ['lör'], ['sön']],
   en: [['mon'], ['tues', 'tue'], ['wed'], ['thurs', 'thur', 'thu'], ['fri'], ['sat'], ['sun']],
 };
-// An abbreviation counts only right before a date (or, in Finnish, before "klo").
+// An abbreviation counts only right before a date (or, in Finnish, before "klo" or a time range).
 const ABBREVIATED_RE = Object.fromEntries(
-  (Object.keys(ABBREVIATED) as Language[]).map((lang) => {
-    const alt = ABBREVIATED[lang].flat().join('|');
+  (Object.keys(WEEKDAY_ABBREVIATIONS) as Language[]).map((lang) => {
+    const alt = WEEKDAY_ABBREVIATIONS[lang].flat().join('|');
     const after =
       lang === 'fi'
-        ? `(?=\\s*(?:\\d{1,2}\\.\\d|\\d{1,2}\\s*\\p{L}|klo))`
+        ? `(?=\\s*(?:\\d{1,2}\\.\\d|\\d{1,2}\\s*\\p{L}|klo|kl\\.|kello|\\d{1,2}(?:[.:]\\d\\d)?\\s*-\\s*\\d))`
         : `(?=\\s*(?:\\d{1,2}[./]\\d|\\d{1,2}\\s*\\p{L}))`;
     return [lang, new RegExp(`${L0}(${alt})\\.?,?${after}`, 'gu')];
   }),
 ) as Record<Language, RegExp>;
 const ABBREVIATION_DAY = new Map(
-  Object.values(ABBREVIATED).flatMap((list) =>
+  Object.values(WEEKDAY_ABBREVIATIONS).flatMap((list) =>
     list.flatMap((names, i) => names.map((n) => [n, i + 1] as const)),
   ),
 );
@@ -195,12 +200,18 @@ export function parseDate(folded: string, now: Date, lang: Language): DateReadin
   const at = (m: RegExpMatchArray) => ({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
 
   take(ISO, (m) => ({ ...at(m), year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }));
-  take(DAY_MONTH, (m) => ({
-    ...at(m),
-    day: Number(m[1]),
-    month: MONTHS.get(m[2] ?? '') ?? 0,
-    year: optionalYear(m[3]),
-  }));
+  take(DAY_MONTH, (m) => {
+    const start = m.index ?? 0;
+    // "klo 13-15 toukokuun loppuun": the 15 ends a clock range; the genitive month is no day's.
+    if (/kuun$/u.test(m[2] ?? '') && /(?:[-–]|klo|kello|kl\.?)\s*$/u.test(text.slice(0, start)))
+      return undefined;
+    return {
+      ...at(m),
+      day: Number(m[1]),
+      month: MONTHS.get(m[2] ?? '') ?? 0,
+      year: optionalYear(m[3]),
+    };
+  });
   take(MONTH_DAY, (m) => ({
     ...at(m),
     day: Number(m[2]),

@@ -1,10 +1,11 @@
-import { helsinkiDate } from '../shared/helsinki';
+import { DateTime } from 'luxon';
+import { helsinkiDate, ZONE } from '../shared/helsinki';
 import type { Area, Language, TaskType } from '../shared/vocabulary';
 import { findAreas } from './area-words';
 import { detectMessageLanguage } from './message-language';
 import { parseDate } from './parse-date';
 import { findAudience, findExpertCount, findTaskLanguage, findWishes } from './parse-people';
-import { findAddress, findMunicipality, readRemote } from './parse-place';
+import { findAddress, findMunicipality, findWards, readRemote } from './parse-place';
 import { parseSeries, planSeries, type SeriesProblem } from './parse-series';
 import { parseDuration, parseTime } from './parse-time';
 import { MUNICIPALITY_FORMS } from './municipality-index';
@@ -34,7 +35,7 @@ export interface ParsedOrder {
   remote?: boolean;
   /** Canonical Finnish name, e.g. 'Pietarsaari' for "Jakobstad". */
   municipality?: string;
-  /** Street address as written. */
+  /** Street address as written, and the wards named ("Keskussairaalantie 19, osastoilla 1, 2 ja 3"). */
   address?: string;
   /** Undefined when not said (the card defaults to 1). */
   expertCount?: number;
@@ -65,6 +66,11 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   // Addresses, then durations, dates and clock times: each reader sees only what the others left.
   const address = findAddress(original, allWords);
   const taken: Span[] = address ? [address.span] : [];
+  // Ward numbers are places, not counts or times: "osastoilla 1, 2, 3 ja 4".
+  const wards = findWards(original, mask(folded, taken));
+  taken.push(...wards.map((w) => w.span));
+  const place = [address?.address, ...wards.filter((w) => w.place).map((w) => w.text)];
+  const where = [...new Set(place.filter((p): p is string => Boolean(p)))].join(', ');
   const durationReading = parseDuration(mask(folded, taken));
   taken.push(...durationReading.spans);
   const seriesReading = parseSeries(mask(folded, taken), now, messageLanguage);
@@ -75,8 +81,24 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   let seriesProblem: SeriesProblem | undefined;
   if (seriesReading.kind === 'problem') seriesProblem = seriesReading.problem;
   if (seriesReading.kind === 'series') {
-    const words = { ...seriesReading.words, start: seriesReading.words.start ?? dateReading.date };
-    const planned = planSeries(words, helsinkiDate(now));
+    const written = seriesReading.words;
+    const start = written.start ?? dateReading.date;
+    const weekdayOf = (d: string | undefined): number | undefined =>
+      d ? DateTime.fromISO(d, { zone: ZONE }).weekday : undefined;
+    // "ti 1.12. klo 13 ja sen jälkeen joka viikko", "ma klo 10, joka viikko tammikuun alusta":
+    // without a repeating weekday, the weekday is the date's (or the start's) that the text names.
+    const weekday = written.weekday ?? weekdayOf(dateReading.date) ?? weekdayOf(start);
+    // A date apart from the series' words on another weekday is no first session: ask, not guess.
+    const stray =
+      !written.start &&
+      written.weekday !== undefined &&
+      dateReading.date !== undefined &&
+      weekdayOf(dateReading.date) !== written.weekday;
+    const words = { ...written, start, weekday: weekday ?? 0 };
+    const planned =
+      weekday && !stray
+        ? planSeries(words, helsinkiDate(now))
+        : ({ ok: false, problem: 'series_unclear' } as const);
     if (planned.ok) {
       series = { every: planned.plan.every, until: planned.plan.until };
       dateReading.date = planned.plan.first;
@@ -95,7 +117,7 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
 
   const municipality = findMunicipality(allWords, address ? [address.span] : []);
   const remoteWords = readRemote(original, folded);
-  const remote = remoteWords ?? (municipality || address ? false : undefined);
+  const remote = remoteWords ?? (municipality || where ? false : undefined);
 
   const order: ParsedOrder = { areas: findAreas(folded), messageLanguage };
   const set = <K extends keyof ParsedOrder>(key: K, value: ParsedOrder[K] | undefined): void => {
@@ -110,7 +132,7 @@ export function parseOrderText(text: string, now: Date): ParsedOrder {
   set('durationMinutes', timeReading.durationMinutes);
   set('remote', remote);
   set('municipality', municipality?.municipality);
-  set('address', address?.address);
+  set('address', where || undefined);
   set('expertCount', findExpertCount(rest));
   set('language', findTaskLanguage(folded));
   set('audience', findAudience(original, folded));

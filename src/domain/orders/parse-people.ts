@@ -1,5 +1,6 @@
 import type { Language } from '../shared/vocabulary';
 import { NUMBER_WORD_PATTERN, numberValue } from './numbers';
+import { WARD_NUMBERS, WARD_WORDS } from './parse-place';
 
 const L0 = '(?<![\\p{L}\\d])';
 const L1 = '(?![\\p{L}\\d])';
@@ -89,8 +90,11 @@ const AUDIENCE_HEADS =
   'opiskelij|hoitaj|työntekijö|ohjaaj|henkilökunn|henkilöstö|ammattilais|lääkär|opettaj|vanhemm|nuori|nuorille|asiakka|' +
   'potilai|kuntoutuj|esihenkilö|johtaj|poliise|kuulij|tiimi|työyhteisö|kasvattaj|terapeut|psykologe|kuraattore|omaisi|' +
   'perheille|vapaaehtois|harjoittelij|sosiaaliohjaaj|työntekijäi|virkailij|päättäj|oppilai';
+// The wards of the audience are part of it: "osastojen 3 ja 4 henkilökunnalle", "staff of wards 3 and 4".
+const FI_WARDS_BEFORE = `(?:(?:${WARD_WORDS.fiGenitive})\\s+${WARD_NUMBERS}\\s+)?`;
+const FI_WARDS_AFTER = `(?:\\s+(?:${WARD_WORDS.fiLocative})\\s+${WARD_NUMBERS})?`;
 const FI_AUDIENCE = new RegExp(
-  `${L0}((?:\\p{L}+ille\\s+)?\\p{L}*(?:${AUDIENCE_HEADS})\\p{L}*(?:ille|lle))${L1}`,
+  `${L0}(${FI_WARDS_BEFORE}(?:\\p{L}+ille\\s+)?\\p{L}*(?:${AUDIENCE_HEADS})\\p{L}*(?:ille|lle)${FI_WARDS_AFTER})${L1}`,
   'u',
 );
 const FI_AUDIENCE_LABEL =
@@ -100,15 +104,18 @@ const EN_HEADS =
   'volunteers|pupils|residents|colleagues|carers|trainees|officers|police|counsellors|counselors|interpreters|audience|' +
   'practitioners|therapists|psychologists|clients|patients|youth|members';
 const EN_AUDIENCE = new RegExp(
-  `${L0}(?:for|to)\\s+((?:our|the|a group of|a class of|\\d+)?\\s*(?:[\\p{L}'-]+\\s+){0,3}?(?:${EN_HEADS}))${L1}`,
+  `${L0}(?:for|to)\\s+((?:our|the|a group of|a class of|\\d+)?\\s*(?:[\\p{L}'-]+\\s+){0,3}?(?:${EN_HEADS})` +
+    `(?:\\s+(?:of|on|at|in|from)\\s+(?:the\\s+)?(?:${WARD_WORDS.en})\\s+${WARD_NUMBERS})?)${L1}`,
   'u',
 );
 const SV_HEADS =
   'studerande|studenter|sjuksköterskor|sjukskötare|personal|personalen|socialarbetare|lärare|anställda|föräldrar|elever|' +
   'läkare|skötare|medarbetare|chefer|teamet|närvårdare|vårdare|kuratorer|skolkuratorer|polisen|poliser|ungdomar|unga|deltagare|' +
-  'handledare|utbytesstudenter|sjukskötarstuderande|familjer|klienter|patienter';
+  'handledare|utbytesstudenter|sjukskötarstuderande|familjer|klienter|patienter|patienterna|klienterna|' +
+  'eleverna|studenterna|deltagarna|föräldrarna|medarbetarna|invånarna|boende';
 const SV_AUDIENCE = new RegExp(
-  `${L0}(?:för|till)\\s+((?:våra|vår|vårt|alla)?\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:${SV_HEADS}))${L1}`,
+  `${L0}(?:för|till)\\s+((?:våra|vår|vårt|alla)?\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:${SV_HEADS})` +
+    `(?:\\s+(?:på|vid|från|i)\\s+(?:${WARD_WORDS.sv})\\s+${WARD_NUMBERS})?)${L1}`,
   'u',
 );
 

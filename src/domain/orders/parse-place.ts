@@ -233,3 +233,59 @@ export function readRemote(original: string, folded: string): boolean | undefine
   ON_SITE.lastIndex = 0;
   return ON_SITE.test(folded) ? false : undefined;
 }
+
+// ---- Wards: "osastoilla 1, 2, 3 ja 4", "avdelningarna 1, 2 och 3", "wards 5A and 5B". ----
+
+/** Not a ward after the number: "8 kertaa", "5 h", "2 experts" are counts and amounts. */
+const NOT_A_WARD_AFTER =
+  '(?!\\s*(?:kert|krt|times|gång|ggr|sessions?|tapaam|tillfäll|träff|viik|week|veck|tunt|timm|hours?|h(?![\\p{L}])|min|hlö|henk(?!ilökun|ilöstö)|pers(?!onal)|asiantunt|kokemus|expert|€|eur))';
+/** One ward number, "5" or "5a", not the start of a date (1.12.), a time (13:00, 13-15) or a count. */
+const WARD_ID = `\\d{1,3}[a-z]?(?![\\p{L}\\d:]|[.,]\\d|\\s*-\\s*\\d)${NOT_A_WARD_AFTER}`;
+const WARD_SEPARATOR = '(?:\\s*[,&/]\\s*|\\s+(?:ja|sekä|och|samt|and)\\s+)';
+/** The numbers after a ward word: "1, 2, 3 ja 4", "5A and 5B", "3-5" (a range only first). */
+export const WARD_NUMBERS = `(?:\\d{1,3}[a-z]?\\s*-\\s*)?${WARD_ID}(?:${WARD_SEPARATOR}${WARD_ID})*`;
+/** Ward words (folded), by the role their form gives them. */
+export const WARD_WORDS = {
+  /** Where the task is: "osastolla", "osastoille", "osastot", "os." / "os" (always before numbers). */
+  fiPlace: '\\p{L}*osasto(?:lla|lle|lta|ssa|on|hon|a|t|ille|illa|ilta|issa|ihin|ja|ina)?|os\\.?',
+  /** Whose people: "osaston 5 potilaille", "osastojen 3 ja 4 henkilökunnalle". */
+  fiGenitive: '\\p{L}*osasto(?:n|jen)',
+  /** "hoitajille osastoilla 3 ja 4". */
+  fiLocative: '\\p{L}*osasto(?:lla|illa|lta|ilta|ssa|issa)',
+  sv: '\\p{L}*avdelning(?:en|ar|arna)?|avd\\.?',
+  svGenitive: '\\p{L}*avdelning(?:ens|arnas)',
+  en: 'wards?',
+} as const;
+
+const WARD_PLACE = new RegExp(
+  `(?<![\\p{L}\\d])(?:${WARD_WORDS.fiPlace}|${WARD_WORDS.sv}|(?<!of\\s+(?:the\\s+)?)${WARD_WORDS.en})\\s+${WARD_NUMBERS}`,
+  'gu',
+);
+const WARD_OF = new RegExp(
+  `(?<![\\p{L}\\d])(?:${WARD_WORDS.fiGenitive}|${WARD_WORDS.svGenitive}|(?<=of\\s+(?:the\\s+)?)${WARD_WORDS.en})\\s+${WARD_NUMBERS}`,
+  'gu',
+);
+
+export interface WardReading {
+  /** As written: "osastoilla 1, 2, 3 ja 4". */
+  text: string;
+  span: Span;
+  /** True where the form says the task is held there; false for "osastojen 3 ja 4 henkilökunnalle". */
+  place: boolean;
+}
+
+/** The numbered wards a text names, so that their numbers are no count or time and stay on the card. */
+export function findWards(original: string, folded: string): WardReading[] {
+  const out: WardReading[] = [];
+  for (const [re, place] of [
+    [WARD_PLACE, true],
+    [WARD_OF, false],
+  ] as const) {
+    for (const m of folded.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      out.push({ text: original.slice(start, end), span: { start, end }, place });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
