@@ -73,7 +73,7 @@ export const en: Catalogue = {
   label_end: 'Ends',
   label_remote: 'Remote',
   label_municipality: 'Municipality',
-  label_address: 'Street address',
+  label_address: 'Address or ward',
   label_expertCount: 'Experts by experience',
   label_language: 'Language of the task',
   label_audience: 'Audience or participants',

@@ -72,7 +72,7 @@ export const fi = {
   label_end: 'Päättyy',
   label_remote: 'Etänä',
   label_municipality: 'Kunta',
-  label_address: 'Katuosoite',
+  label_address: 'Osoite tai osasto',
   label_expertCount: 'Kokemusasiantuntijoita',
   label_language: 'Tehtävän kieli',
   label_audience: 'Kuulijat tai osallistujat',

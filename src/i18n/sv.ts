@@ -75,7 +75,7 @@ export const sv: Catalogue = {
   label_end: 'Slutar',
   label_remote: 'Distans',
   label_municipality: 'Kommun',
-  label_address: 'Gatuadress',
+  label_address: 'Adress eller avdelning',
   label_expertCount: 'Erfarenhetsexperter',
   label_language: 'Uppdragets språk',
   label_audience: 'Åhörare eller deltagare',
