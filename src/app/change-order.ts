@@ -14,14 +14,19 @@ export interface Decided<R> {
 /**
  * Load, decide, save with the order's ETag, and decide again when someone else wrote first: the
  * one path by which an order and its offers change, so that no click is lost or counted twice.
+ * `loaded`: the order as the caller just read it (the drain), used for the first try instead of
+ * reading it again; a stale one costs only the conflict and a fresh read.
  */
 export function changeOrder<R>(
   s: Services,
   orderId: string,
   decide: (file: OrderFile) => Decided<R>,
+  loaded?: OrderFile,
 ): Promise<R | undefined> {
+  let first = loaded;
   return retryOnConflict('order_change', async () => {
-    const file = await s.offers.load(orderId);
+    const file = first ?? (await s.offers.load(orderId));
+    first = undefined;
     if (!file) return undefined;
     const decided = decide(file);
     const { result } = decided;

@@ -25,22 +25,29 @@ export async function applyOfferCommand(
   s: Services,
   orderId: string,
   command: () => OfferCommand,
+  loaded?: OrderFile,
 ): Promise<void> {
-  await changeOrder(s, orderId, (file) => {
-    const decision = decideOffer(offersOf(file), command());
-    return { change: decision.ok ? decision.value : undefined, result: undefined };
-  });
+  await changeOrder(
+    s,
+    orderId,
+    (file) => {
+      const decision = decideOffer(offersOf(file), command());
+      return { change: decision.ok ? decision.value : undefined, result: undefined };
+    },
+    loaded,
+  );
 }
 
 /**
  * Sends the next offers of an order: a new wave of the best K (`next`), or one more in the current
  * wave after a decline (`same`). When nobody is left and nobody is still answering, the order
- * goes to the coordinators.
+ * goes to the coordinators. `loaded`: the order as the caller (the drain) just read it.
  */
 export async function offerMore(
   s: Services,
   orderId: string,
   which: 'same' | 'next',
+  loaded?: OrderFile,
 ): Promise<void> {
   const [experts, loads, settings] = await Promise.all([
     s.registers.listExperts(),
@@ -53,14 +60,19 @@ export async function offerMore(
     windowMs: s.offerSettings.offerWindowMs,
     review: settings.reviewShortlists,
   };
-  await applyOfferCommand(s, orderId, () => ({
-    type: 'offer_more',
-    which,
-    experts,
-    loads,
-    settings: waves,
-    at,
-  }));
+  await applyOfferCommand(
+    s,
+    orderId,
+    () => ({
+      type: 'offer_more',
+      which,
+      experts,
+      loads,
+      settings: waves,
+      at,
+    }),
+    loaded,
+  );
 }
 
 /** The offers of a wave (a new one, or one more in the current wave) and what they set going. */
