@@ -14,7 +14,6 @@ import { TableStore } from '../src/storage/tables';
 import { encodeKey } from '../src/storage/keys';
 import { TableOrderRepository } from '../src/storage/table-order-repository';
 import { TablePersonRepository } from '../src/storage/table-person-repository';
-import { TableRegisterRepository } from '../src/storage/table-register-repository';
 import { readOrderIndex } from '../src/storage/order-index';
 import { partitionRows } from '../src/storage/tables';
 import { HISTORY, writeHistory } from './history';
@@ -73,7 +72,6 @@ async function main(): Promise<void> {
     const store = new TableStore(connectionStringFor(port), 'growth');
     await store.ensureTables();
     // What the bench's own paths find in any case: an order, a person, some loads.
-    const registers = new TableRegisterRepository(store.table('Registers'));
     const peopleRepo = new TablePersonRepository(store.table('People'));
     await peopleRepo.save({
       aadObjectId: 'expert-1',
@@ -100,7 +98,6 @@ async function main(): Promise<void> {
         rowKey: encodeKey(`e${i}@example.fi`),
         data: '{"assignments":[]}',
       });
-    void registers;
     const empty = await time(store);
     const t0 = performance.now();
     await writeHistory(store, 'u1');

@@ -6,7 +6,7 @@ import {
   type Offer,
 } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
-import { changeOrder } from './change-order';
+import { changeOrder, type FromDrain } from './change-order';
 import type { OrderFile } from './ports';
 import type { Services } from './services';
 
@@ -25,7 +25,7 @@ export async function applyOfferCommand(
   s: Services,
   orderId: string,
   command: () => OfferCommand,
-  loaded?: OrderFile,
+  fromDrain?: FromDrain,
 ): Promise<void> {
   await changeOrder(
     s,
@@ -34,20 +34,20 @@ export async function applyOfferCommand(
       const decision = decideOffer(offersOf(file), command());
       return { change: decision.ok ? decision.value : undefined, result: undefined };
     },
-    loaded,
+    fromDrain,
   );
 }
 
 /**
  * Sends the next offers of an order: a new wave of the best K (`next`), or one more in the current
  * wave after a decline (`same`). When nobody is left and nobody is still answering, the order
- * goes to the coordinators. `loaded`: the order as the caller (the drain) just read it.
+ * goes to the coordinators. `fromDrain`: called by the drain of this order (change-order.ts).
  */
 export async function offerMore(
   s: Services,
   orderId: string,
   which: 'same' | 'next',
-  loaded?: OrderFile,
+  fromDrain?: FromDrain,
 ): Promise<void> {
   const [experts, loads, settings] = await Promise.all([
     s.registers.listExperts(),
@@ -71,7 +71,7 @@ export async function offerMore(
       settings: waves,
       at,
     }),
-    loaded,
+    fromDrain,
   );
 }
 
