@@ -12,6 +12,16 @@ export interface Decided<R> {
 }
 
 /**
+ * A change made by the drain of this same order, which holds its lease (a new wave): it starts from
+ * the order as the drain loaded it (a stale one costs only the conflict and a fresh read), and
+ * kicks no second drain: the mark is stamped again, so the running drain goes round once more and
+ * carries out what the change added; if it dies, the mark is there for the poll.
+ */
+export interface FromDrain {
+  loaded: OrderFile;
+}
+
+/**
  * Load, decide, save with the order's ETag, and decide again when someone else wrote first: the
  * one path by which an order and its offers change, so that no click is lost or counted twice.
  */
@@ -19,9 +29,12 @@ export function changeOrder<R>(
   s: Services,
   orderId: string,
   decide: (file: OrderFile) => Decided<R>,
+  fromDrain?: FromDrain,
 ): Promise<R | undefined> {
+  let first = fromDrain?.loaded;
   return retryOnConflict('order_change', async () => {
-    const file = await s.offers.load(orderId);
+    const file = first ?? (await s.offers.load(orderId));
+    first = undefined;
     if (!file) return undefined;
     const decided = decide(file);
     const { result } = decided;
@@ -45,7 +58,7 @@ export function changeOrder<R>(
       },
       file,
     );
-    if (change.effects.length) await afterEffects(s, orderId);
+    if (change.effects.length && !fromDrain) await afterEffects(s, orderId);
     return result;
   });
 }

@@ -1,6 +1,6 @@
 import { decideOffer, type OfferCommand, type Offer } from '../domain/offers/offer';
 import type { Order } from '../domain/orders/order';
-import { changeOrder } from './change-order';
+import { changeOrder, type FromDrain } from './change-order';
 import type { OrderFile } from './ports';
 import type { Services } from './services';
 
@@ -19,22 +19,29 @@ export async function applyOfferCommand(
   s: Services,
   orderId: string,
   command: () => OfferCommand,
+  fromDrain?: FromDrain,
 ): Promise<void> {
-  await changeOrder(s, orderId, (file) => {
-    const decision = decideOffer(offersOf(file), command());
-    return { change: decision.ok ? decision.value : undefined, result: undefined };
-  });
+  await changeOrder(
+    s,
+    orderId,
+    (file) => {
+      const decision = decideOffer(offersOf(file), command());
+      return { change: decision.ok ? decision.value : undefined, result: undefined };
+    },
+    fromDrain,
+  );
 }
 
 /**
  * Sends the next offers of an order: a new wave of the best K (`next`), or one more in the current
  * wave after a decline (`same`). When nobody is left and nobody is still answering, the order
- * goes to the coordinators.
+ * goes to the coordinators. `fromDrain`: called by the drain of this order (change-order.ts).
  */
 export async function offerMore(
   s: Services,
   orderId: string,
   which: 'same' | 'next',
+  fromDrain?: FromDrain,
 ): Promise<void> {
   const [experts, loads, settings] = await Promise.all([
     s.registers.listExperts(),
@@ -47,12 +54,17 @@ export async function offerMore(
     windowMs: s.offerSettings.offerWindowMs,
     review: settings.reviewShortlists,
   };
-  await applyOfferCommand(s, orderId, () => ({
-    type: 'offer_more',
-    which,
-    experts,
-    loads,
-    settings: waves,
-    at,
-  }));
+  await applyOfferCommand(
+    s,
+    orderId,
+    () => ({
+      type: 'offer_more',
+      which,
+      experts,
+      loads,
+      settings: waves,
+      at,
+    }),
+    fromDrain,
+  );
 }

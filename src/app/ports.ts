@@ -119,8 +119,11 @@ export interface Stored<T> {
 export interface PersonRepository {
   get(aadObjectId: string): Promise<Stored<Person> | undefined>;
   findByEmail(email: string): Promise<Person | undefined>;
-  /** Creates (no etag) or updates conditionally on `etag`; throws on a conflict (412/409). */
-  save(person: Person, etag?: string): Promise<string>;
+  /**
+   * Creates (no etag) or updates conditionally on `etag`; throws on a conflict (412/409).
+   * `previous`: the person as read for this update (read again when not given).
+   */
+  save(person: Person, etag?: string, previous?: Person): Promise<string>;
   /**
    * Changes a stored person conditionally on the ETag, deciding again on a conflict; `change`
    * returns undefined when nothing needs writing.

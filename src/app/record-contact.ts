@@ -68,7 +68,7 @@ export async function recordContact(
       ...(emailCheckedAt ? { emailCheckedAt } : {}),
     };
     try {
-      await s.people.save(person, stored.etag);
+      await s.people.save(person, stored.etag, current);
       return { person, isNew: false };
     } catch (err) {
       if (!isWriteConflict(err)) throw err;

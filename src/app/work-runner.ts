@@ -334,7 +334,7 @@ export class WorkRunner {
             orderId,
             wave: order.wave,
           }));
-        await offerMore(this.s, orderId, effect.wave);
+        await offerMore(this.s, orderId, effect.wave, { loaded: file });
         return 'order_changed';
       }
       case 'schedule_wave_expiry':

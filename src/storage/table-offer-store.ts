@@ -1,4 +1,4 @@
-import { odata, TableClient } from '@azure/data-tables';
+import { odata, TableClient, type TransactionAction } from '@azure/data-tables';
 import { WriteConflict } from '../app/conflict';
 import { z } from 'zod';
 import type { OfferStore, OrderChange, OrderFile, Stored, StoredEffect } from '../app/ports';
@@ -22,6 +22,21 @@ import {
 
 export const ORDER_ROW = 'order';
 const SENT = 'sent|';
+/** Operations in one entity-group transaction at most (Table Storage's limit). */
+const SENT_BATCH = 100;
+/**
+ * How long the first sent-card record of a batch waits for the cards sent beside it: the cards of
+ * a wave come back from Teams a few milliseconds apart. Short, as a card delivered but not yet
+ * recorded would be sent again (not updated) by a drain that took over after a crash.
+ */
+const SENT_LINGER_MS = 20;
+
+interface SentRecord {
+  rowKey: string;
+  activityId: string;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
 
 const orderEffectsSchema = storedEffectsSchema(effectSchema);
 const offersSchema = z.record(storedOfferSchema);
@@ -53,6 +68,8 @@ function newOrderRow(order: Order, effects: readonly Effect[]): OrderRow {
 export class TableOfferStore implements OfferStore {
   /** The effects of each order row as last loaded, by ETag: a commit after a load need not read the row again. */
   private readonly loaded = new Map<string, { etag: string; effects: StoredEffect[] }>();
+  /** Sent-card records waiting for their write, by order partition (`recordSentCard`). */
+  private readonly sentQueues = new Map<string, SentRecord[]>();
 
   constructor(private readonly table: TableClient) {}
 
@@ -175,11 +192,47 @@ export class TableOfferStore implements OfferStore {
     this.loaded.set(pk, { etag, effects });
   }
 
-  async recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
-    await this.table.upsertEntity(
-      { partitionKey: encodeKey(orderId), rowKey: SENT + encodeKey(email), activityId },
-      'Replace',
-    );
+  /**
+   * Records are written in batches per order partition: the first waits `SENT_LINGER_MS` for the
+   * others of its wave, and those that arrive while a write is under way go together in the next
+   * (one entity-group transaction of at most 100). A wave's cards, sent side by side, thus cost a
+   * write or two, not one each. Each caller's promise says whether its own record was stored.
+   */
+  recordSentCard(orderId: string, email: string, activityId: string): Promise<void> {
+    const pk = encodeKey(orderId);
+    return new Promise<void>((resolve, reject) => {
+      let queue = this.sentQueues.get(pk);
+      if (!queue) {
+        queue = [];
+        this.sentQueues.set(pk, queue);
+        setTimeout(() => void this.writeSent(pk, queue!), SENT_LINGER_MS);
+      }
+      queue.push({ rowKey: SENT + encodeKey(email), activityId, resolve, reject });
+    });
+  }
+
+  /** Writes the partition's waiting records, a batch at a time, until none is left. */
+  private async writeSent(pk: string, queue: SentRecord[]): Promise<void> {
+    while (queue.length) {
+      const batch = queue.splice(0, SENT_BATCH);
+      // One entity at most once in a transaction: the later record of the same card wins.
+      const rows = [...new Map(batch.map((r) => [r.rowKey, r])).values()].map((r) => ({
+        partitionKey: pk,
+        rowKey: r.rowKey,
+        activityId: r.activityId,
+      }));
+      try {
+        if (rows.length === 1) await this.table.upsertEntity(rows[0]!, 'Replace');
+        else
+          await this.table.submitTransaction(
+            rows.map((row) => ['upsert', row, 'Replace'] as TransactionAction),
+          );
+        for (const r of batch) r.resolve();
+      } catch (err) {
+        for (const r of batch) r.reject(err);
+      }
+    }
+    this.sentQueues.delete(pk);
   }
 
   async claimSharedCard(

@@ -106,8 +106,15 @@ export class TableRegisterRepository implements RegisterRepository {
     ));
   }
 
-  getExpert = (email: string) =>
-    this.cached(`expert:${email.toLowerCase()}`, () => this.get('expert', email.toLowerCase()));
+  /** From the whole list when this instance holds it (a wave's offer cards): no read of its own. */
+  getExpert = (email: string) => {
+    const key = email.toLowerCase();
+    return this.cached(`expert:${key}`, async () => {
+      const all = this.cache.get('experts') as Promise<Expert[]> | undefined;
+      if (all) return (await all).find((e) => e.email.toLowerCase() === key);
+      return this.get('expert', key);
+    });
+  };
   listExperts = () => this.cached('experts', () => this.list('expert'));
   putExpert = (e: Expert) => this.put('expert', e.email.toLowerCase(), e);
   async updateExpert(
