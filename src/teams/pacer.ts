@@ -87,7 +87,7 @@ export class Pacer {
     prune(this.free, t, this.limits.overall.windowMs);
     const burst = this.free.filter((x) => x > t - BURST.windowMs).length;
     const fresh = this.slots.some((slot) => slot >= t - this.late());
-    if (fresh || burst >= BURST.count) return true;
+    if (this.waiting > 0 || fresh || burst >= BURST.count) return true;
     this.free.push(t);
     return false;
   }

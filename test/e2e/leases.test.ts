@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import sinon from 'sinon';
 import type { TableClient } from '@azure/data-tables';
 import { TableJobStore } from '../../src/storage/table-job-store';
+import { TableSendRate } from '../../src/storage/table-send-rate';
 import { TableStore } from '../../src/storage/tables';
 import { storageConnectionString } from '../support/root-hooks';
 
@@ -84,5 +85,22 @@ describe('leases on work, two instances on one store (SPEC §14)', () => {
     assert.deepEqual(await b.claimDueTimers(at(20), LEASE, 10), [], 'renewed until 25 s');
     assert.equal((await b.claimDueTimers(at(25), LEASE, 10)).length, 1, 'taken over');
     assert.equal(await a.renewTimer(timer.key, at(26), LEASE), false);
+  });
+
+  it('when two instances reserve send slots from the shared rate at once, then their blocks never overlap', async () => {
+    const instances = [new TableSendRate(jobs), new TableSendRate(jobs)];
+    const blocks = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        instances[i % 2]!.reserve(14, 1000 / 28).then((start) => [start, start + 14000 / 28]),
+      ),
+    );
+    blocks.sort((x, y) => x[0]! - y[0]!);
+    for (let i = 1; i < blocks.length; i++)
+      assert.ok(
+        blocks[i]![0]! >= Math.floor(blocks[i - 1]![1]!),
+        `block ${i} after the one before`,
+      );
+    const span = blocks.at(-1)![1]! - blocks[0]![0]!;
+    assert.ok(span >= 20 * 500 - 1, `20 blocks of half a second take 10 s of the rate (${span})`);
   });
 });
