@@ -23,8 +23,8 @@ export interface SharedRate {
   reserve(count: number, intervalMs: number): Promise<number>;
 }
 
-/** Proactive messages an instance sends without shared slots within a quarter second. */
-const BURST = { count: 4, windowMs: 250 };
+/** Proactive messages an instance sends without shared slots within a tenth of a second. */
+const BURST = { count: 4, windowMs: 100 };
 
 /** Slots reserved at once from the shared rate: a few for a lone message, half a second for a wave. */
 const BLOCK = { min: 4, max: 14 };
