@@ -46,6 +46,8 @@ export class Pacer {
   /** When this instance's proactive messages without a shared slot went, not yet charged. */
   private readonly free: number[] = [];
   private sharedFailing = false;
+  /** The end of the last block of shared slots this instance reserved (ms since 1970). */
+  private reservedUntil = -Infinity;
 
   constructor(
     private readonly limits: PaceLimits = TEAMS_LIMITS,
@@ -86,8 +88,9 @@ export class Pacer {
     const t = Date.now();
     prune(this.free, t, this.limits.overall.windowMs);
     const burst = this.free.filter((x) => x > t - BURST.windowMs).length;
-    const fresh = this.slots.some((slot) => slot >= t - this.late());
-    if (this.waiting > 0 || fresh || burst >= BURST.count) return true;
+    // Within its reserved slots (some handed out for sends still to come): between two blocks too.
+    const reserving = this.waiting > 0 || this.reservedUntil >= t - this.late();
+    if (reserving || burst >= BURST.count) return true;
     this.free.push(t);
     return false;
   }
@@ -97,7 +100,7 @@ export class Pacer {
    * block just reserved is late by the storage round trip, which stays within this.)
    */
   private late(): number {
-    return Math.max(this.limits.overall.windowMs / this.limits.overall.count, 25);
+    return Math.max((2 * this.limits.overall.windowMs) / this.limits.overall.count, 25);
   }
 
   /** The next shared slot of this instance, reserving a block when none is left (one at a time). */
@@ -132,6 +135,7 @@ export class Pacer {
     try {
       const start = await this.shared!.reserve(charged + count, interval);
       for (let i = charged; i < charged + count; i++) this.slots.push(start + i * interval);
+      this.reservedUntil = start + (charged + count) * interval;
       this.sharedFailing = false;
       return true;
     } catch (err) {
