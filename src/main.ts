@@ -134,12 +134,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
   }
   const adapter = createAdapter(config, options.channelTrust);
+  const sendRate = new TableSendRate(store.table('Jobs'));
+  await sendRate.prime();
   const outbound = new Outbound(
     adapter,
     config.MicrosoftAppId ?? '',
     services.people,
     clock,
-    new Pacer(options.paceLimits, undefined, new TableSendRate(store.table('Jobs'))),
+    new Pacer(options.paceLimits, undefined, sendRate),
     options.retry,
   );
   work = new WorkRunner(

@@ -22,6 +22,22 @@ export class TableSendRate implements SharedRate {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
+  /** Reads the row once at start (creating it), so that a reservation is one write from then on. */
+  async prime(): Promise<void> {
+    this.known = await this.read();
+    if (this.known) return;
+    try {
+      const res = await this.table.createEntity({
+        partitionKey: PARTITION,
+        rowKey: ROW,
+        next: '0',
+      });
+      this.known = res.etag ? { etag: res.etag, next: 0 } : undefined;
+    } catch (err) {
+      if (!isConflict(err)) throw err; // another instance created it: read when first reserving
+    }
+  }
+
   async reserve(count: number, intervalMs: number): Promise<number> {
     return retryOnConflict('send_rate', async () => {
       const row = this.known ?? (await this.read());

@@ -24,7 +24,7 @@ export interface SharedRate {
 }
 
 /** Proactive messages an instance sends without shared slots within a tenth of a second. */
-const BURST = { count: 4, windowMs: 100 };
+const BURST = { count: 8, windowMs: 100 };
 
 /** Slots reserved at once from the shared rate: a few for a lone message, half a second for a wave. */
 const BLOCK = { min: 4, max: 14 };
