@@ -9,6 +9,7 @@ import { draftsOf, TableOrderRepository } from './storage/table-order-repository
 import { backfillOrderIndex } from './storage/order-index-backfill';
 import { TableFeedbackStore } from './storage/table-feedback-store';
 import { TableJobStore } from './storage/table-job-store';
+import { TableSendRate } from './storage/table-send-rate';
 import { TableLoadStore } from './storage/table-load-store';
 import { TableOfferStore } from './storage/table-offer-store';
 import { TableSettingStore } from './storage/table-setting-store';
@@ -133,12 +134,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       log.info({ event: 'demo_register_loaded' }, 'demo register loaded');
   }
   const adapter = createAdapter(config, options.channelTrust);
+  const sendRate = new TableSendRate(store.table('Jobs'));
+  await sendRate.prime();
   const outbound = new Outbound(
     adapter,
     config.MicrosoftAppId ?? '',
     services.people,
     clock,
-    new Pacer(options.paceLimits),
+    new Pacer(options.paceLimits, undefined, sendRate),
     options.retry,
   );
   work = new WorkRunner(

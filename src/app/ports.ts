@@ -276,6 +276,12 @@ export interface Timer {
   claimId?: string;
 }
 
+/** A lease extended: its new etag, and whether the row was marked again since the etag held. */
+export interface Renewed {
+  etag: string;
+  markedAgain: boolean;
+}
+
 /**
  * Work that must happen later or again: timers (waves, reminders) and orders whose effects are
  * still to be carried out. Claimed with a lease so that two instances never run the same row.
@@ -284,8 +290,10 @@ export interface JobStore {
   schedule(timer: Omit<Timer, 'key'>): Promise<void>;
   /** Several timers in one round trip (same rows as `schedule` for each). */
   scheduleAll(timers: readonly Omit<Timer, 'key'>[]): Promise<void>;
-  /** Due timers, each leased to this caller until `leaseUntil`. */
+  /** Due timers, each leased to this caller for `leaseMs`. */
   claimDueTimers(now: Date, leaseMs: number, limit: number): Promise<Timer[]>;
+  /** Extends this caller's lease on a timer it claimed; false when it is no longer ours. */
+  renewTimer(key: string, now: Date, leaseMs: number): Promise<boolean>;
   completeTimer(key: string): Promise<void>;
   /** Marks an order or claim as having effects to carry out; keeps a lease someone holds. */
   markDirty(id: string): Promise<void>;
@@ -294,10 +302,14 @@ export interface JobStore {
   /**
    * Leases one order or claim to this caller (marking it when no mark is left: a drain elsewhere
    * may have cleared the mark set before the caller's commit landed); undefined when someone else
-   * holds it, and then the mark is set again so that they go round once more. `renew`: the caller
-   * holds the lease already and extends it (the mark was set again); undefined when it is gone.
+   * holds it, and then the mark is set again so that they go round once more.
    */
-  leaseDirty(id: string, now: Date, leaseMs: number, renew?: boolean): Promise<string | undefined>;
+  leaseDirty(id: string, now: Date, leaseMs: number): Promise<string | undefined>;
+  /**
+   * Extends the caller's lease, held as of `etag`, while it works; undefined when it is no longer
+   * the caller's (it ran out and another instance took it, or the mark is gone).
+   */
+  renewDirty(id: string, etag: string, now: Date, leaseMs: number): Promise<Renewed | undefined>;
   /** Clears the mark unless it was set again meanwhile (then the etag no longer matches). */
   clearDirty(id: string, etag: string): Promise<boolean>;
 }

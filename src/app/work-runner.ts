@@ -24,12 +24,22 @@ import { seriesCardOf, seriesOfferView, type SeriesCard } from './series-offer';
 import { claimViewOf } from './claim-view';
 import { runInstallAll } from './install-all';
 import { runRetention, scheduleRetention } from './retention';
-import type { Notifier, OrderFile, Person, Timer } from './ports';
+import type { JobStore, Notifier, OrderFile, Person, Timer } from './ports';
+import type { Clock } from '../clock';
 import type { Services } from './services';
 
-const LEASE_MS = 60_000;
-/** Timers are fired one after another; a batch of sends that Teams throttles can take minutes. */
-const TIMER_LEASE_MS = 5 * 60_000;
+/**
+ * SPEC §14: a crashed instance's work is taken over within 20 s. A drain holds its order for 15 s
+ * and renews the lease between its effects and sends once a third of it has passed, so a live
+ * instance keeps it (10–15 s left at any moment) and a dead one's runs out within 15 s; the next
+ * poll (every 2 s) of another instance takes it over.
+ */
+export const LEASE_MS = 15_000;
+const RENEW_AFTER_MS = LEASE_MS / 3;
+/** Timers are fired one after another, each renewing its lease before it fires. */
+const TIMER_LEASE_MS = LEASE_MS;
+/** A timer that failed is tried again this much later (a storage outage ends sooner: its lease does). */
+const TIMER_RETRY_MS = 60_000;
 const TIMER_BATCH = 20;
 const GIVE_UP_MS = 24 * 3600_000;
 const isClaimId = (id: string) => id.startsWith('P-');
@@ -86,6 +96,11 @@ export class WorkRunner {
         // Not a fault: another instance is sending the series card; this one updates it later.
         if (err.message === SERIES_CARD_BEING_SENT)
           return void log.info({ event: 'drain_deferred', orderId }, 'series card being sent');
+        if (err instanceof LeaseLost)
+          return void log.warn(
+            { event: 'lease_lost', orderId },
+            'another instance took the work over',
+          );
         log.error(
           { event: 'drain_failed', orderId, err: err.message, stack: err.stack },
           'drain failed',
@@ -125,10 +140,19 @@ export class WorkRunner {
     const now = this.s.clock.now();
     for (const timer of await this.s.jobs.claimDueTimers(now, TIMER_LEASE_MS, TIMER_BATCH)) {
       try {
+        // Claimed a while ago (the timers before it took time): renewed, or skipped if taken over.
+        const at = this.s.clock.now();
+        if (at.getTime() - now.getTime() >= RENEW_AFTER_MS) {
+          if (!(await this.s.jobs.renewTimer(timer.key, at, TIMER_LEASE_MS))) continue;
+        }
         await this.fire(timer);
         await this.s.jobs.completeTimer(timer.key);
       } catch (err) {
-        // The row stays, leased: it is fired again when the lease runs out, for a day at most.
+        // The row stays, leased: it is fired again when the lease runs out, for a day at most;
+        // held a minute, so that one that keeps failing is not fired at every lease.
+        await this.s.jobs
+          .renewTimer(timer.key, this.s.clock.now(), TIMER_RETRY_MS)
+          .catch(() => undefined);
         const givenUp = now.getTime() - Date.parse(timer.dueAt) > GIVE_UP_MS;
         log.error(
           {
@@ -160,13 +184,17 @@ export class WorkRunner {
 
   private async drain(orderId: string): Promise<void> {
     const etag = await this.s.jobs.leaseDirty(orderId, this.s.clock.now(), LEASE_MS);
-    if (etag) await this.drainClaimed(orderId, etag);
+    if (etag) await this.drainClaimed(new HeldLease(this.s.jobs, this.s.clock, orderId, etag));
   }
 
-  private async drainClaimed(id: string, leased: string): Promise<void> {
-    for (let etag: string | undefined = leased; etag;) {
+  private async drainClaimed(lease: HeldLease): Promise<void> {
+    const id = lease.id;
+    for (;;) {
+      // A stamp seen from here on was made after this pass's load: it asks for one more pass.
+      lease.markedAgain = false;
       if (isClaimId(id)) {
         for (const { key, effect } of (await this.s.claims.load(id))?.effects ?? []) {
+          await lease.beat();
           if (effect.type === 'count_stats') await this.s.stats.apply(effect.delta, key);
           else await this.claimWork.carryOut(id, effect);
           await this.s.claims.deleteEffect(id, key);
@@ -185,11 +213,20 @@ export class WorkRunner {
           const run = offerCardRun(effects, i);
           if (run.length > 1) {
             const shown = file;
-            const outcomes = await settleEach(run, SEND_CONCURRENCY, (e) =>
-              shown ? this.carryOut(shown, e.effect) : Promise.resolve(),
-            );
+            // Cards sent are taken out of the outbox as the wave goes, a slice at a time: an instance
+            // taking over after a crash does not go through them all again.
+            const sent = new Set<string>();
+            const slice = new Slices((keys) => this.s.offers.deleteEffects(id, keys));
+            const outcomes = await settleEach(run, SEND_CONCURRENCY, async (e) => {
+              await lease.beat();
+              const outcome = shown ? await this.carryOut(shown, e.effect) : undefined;
+              sent.add(e.key);
+              await slice.add(e.key, SEND_CONCURRENCY);
+              return outcome;
+            });
+            await slice.settled();
             done.push(
-              ...run.filter((_, k) => outcomes[k]!.status === 'fulfilled').map((e) => e.key),
+              ...run.filter((e) => sent.has(e.key) && !slice.deleted.has(e.key)).map((e) => e.key),
             );
             if (outcomes.some((o) => o.status === 'fulfilled' && o.value === 'order_changed'))
               file = undefined;
@@ -203,6 +240,7 @@ export class WorkRunner {
             continue;
           }
           const { key, effect } = effects[i++]!;
+          await lease.beat();
           if (effect.type === 'count_stats') await this.s.stats.apply(effect.delta, key);
           else if (file && (await this.carryOut(file, effect)) === 'order_changed')
             file = undefined;
@@ -215,8 +253,8 @@ export class WorkRunner {
         if (done.length) await this.s.offers.deleteEffects(id, done);
       }
       // Effects added meanwhile set the mark again (new etag): we still hold the lease, so go on.
-      if (await this.s.jobs.clearDirty(id, etag)) return;
-      etag = await this.s.jobs.leaseDirty(id, this.s.clock.now(), LEASE_MS, true);
+      if (!lease.markedAgain && (await this.s.jobs.clearDirty(id, lease.etag))) return;
+      await lease.renew();
     }
   }
 
@@ -638,6 +676,80 @@ export class WorkRunner {
     ]);
     const people = await Promise.all([...emails].map((e) => this.s.people.findByEmail(e)));
     return people.filter((p): p is Person => p !== undefined);
+  }
+}
+
+/** The lease on the order or claim being drained was lost: another instance goes on with it. */
+class LeaseLost extends Error {
+  constructor(id: string) {
+    super(`lease_lost ${id}`);
+  }
+}
+
+/**
+ * A drain's lease on an order's or claim's mark, renewed between slices of the work (never by a
+ * timer, which could outlive the work): a live instance keeps it, a dead one's runs out.
+ */
+class HeldLease {
+  /** Set when a renewal finds the mark stamped again: the drain must go round once more. */
+  markedAgain = false;
+  private renewedAt: number;
+  private renewing?: Promise<void>;
+  private lost = false;
+
+  constructor(
+    private readonly jobs: JobStore,
+    private readonly clock: Clock,
+    readonly id: string,
+    public etag: string,
+  ) {
+    this.renewedAt = clock.now().getTime();
+  }
+
+  /** Between two pieces of work: renews once a third of the lease has passed. */
+  async beat(): Promise<void> {
+    if (this.lost) throw new LeaseLost(this.id);
+    if (this.clock.now().getTime() - this.renewedAt >= RENEW_AFTER_MS) await this.renew();
+  }
+
+  /** Renews now (one renewal at a time, shared by the sends side by side); throws when it is lost. */
+  async renew(): Promise<void> {
+    this.renewing ??= (async () => {
+      const now = this.clock.now();
+      const renewed = await this.jobs.renewDirty(this.id, this.etag, now, LEASE_MS);
+      if (!renewed) return void (this.lost = true);
+      this.etag = renewed.etag;
+      this.renewedAt = now.getTime();
+      if (renewed.markedAgain) this.markedAgain = true;
+    })().finally(() => (this.renewing = undefined));
+    await this.renewing;
+    if (this.lost) throw new LeaseLost(this.id);
+  }
+}
+
+/** Keys gathered and handed to `write` a slice at a time, one write after another. */
+class Slices {
+  readonly deleted = new Set<string>();
+  private pending: string[] = [];
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(private readonly write: (keys: string[]) => Promise<void>) {}
+
+  async add(key: string, size: number): Promise<void> {
+    this.pending.push(key);
+    if (this.pending.length < size) return;
+    const keys = this.pending;
+    this.pending = [];
+    this.writing = this.writing.then(async () => {
+      await this.write(keys);
+      for (const k of keys) this.deleted.add(k);
+    });
+    await this.writing;
+  }
+
+  /** Waits for the writes begun; the keys not yet written are the caller's to write. */
+  async settled(): Promise<void> {
+    await this.writing.catch(() => undefined);
   }
 }
 

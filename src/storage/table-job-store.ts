@@ -1,12 +1,13 @@
 import { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
-import type { JobStore, Timer } from '../app/ports';
+import type { JobStore, Renewed, Timer } from '../app/ports';
 import { storedTimerSchema } from '../app/stored-schemas';
 import { log } from '../log';
 import { decodeKey, encodeKey } from './keys';
 import { randomUUID } from 'node:crypto';
 import { parseEntity, rowName } from './parse-stored';
 import { isConflict, isNotFound, isPreconditionFailed, partitionRows } from './tables';
+import { retryOnConflict, WriteConflict } from '../app/conflict';
 
 /** A timer's or a dirty mark's row as far as leasing it needs: its keys and whoever holds it. */
 const leasedRowSchema = z
@@ -20,6 +21,9 @@ const leasedRowSchema = z
   .passthrough();
 type LeasedRow = z.infer<typeof leasedRowSchema>;
 
+/** A timer this code cannot read is looked at again (and reported) this often, not at every lease. */
+const UNREADABLE_LEASE_MS = 5 * 60_000;
+
 /** Timers keyed by due time (range scans), and marks of orders with effects still to carry out. */
 /** The key names the job, so scheduling the same job twice keeps one row. */
 function timerRow(t: Omit<Timer, 'key'>) {
@@ -32,6 +36,8 @@ function timerRow(t: Omit<Timer, 'key'>) {
 export class TableJobStore implements JobStore {
   /** Who holds a lease: this instance (one store per bot process). */
   private readonly owner = randomUUID();
+  /** The etag of each timer row this instance leased and has not completed, to renew it. */
+  private readonly heldTimers = new Map<string, string>();
 
   constructor(private readonly table: TableClient) {}
 
@@ -59,11 +65,14 @@ export class TableJobStore implements JobStore {
         // A timer this code cannot read (a newer version's kind, a hand edit) is leased like any
         // other: it does not hold back the timers after it, is reported once a lease, and is left
         // for an instance that knows it.
-        if (await this.lease(row, now, leaseMs))
+        if (await this.lease(row, now, Math.max(leaseMs, UNREADABLE_LEASE_MS)))
           log.error({ event: 'timer_unreadable' }, 'a stored timer does not parse');
         continue;
       }
-      if (await this.lease(row, now, leaseMs)) {
+      const etag = await this.lease(row, now, leaseMs);
+      if (etag) {
+        if (this.heldTimers.size >= 10_000) this.heldTimers.clear();
+        this.heldTimers.set(row.rowKey, etag);
         const t = timer.data;
         claimed.push({
           key: row.rowKey,
@@ -79,7 +88,16 @@ export class TableJobStore implements JobStore {
     return claimed;
   }
 
+  async renewTimer(key: string, now: Date, leaseMs: number): Promise<boolean> {
+    const etag = this.heldTimers.get(key);
+    const renewed = etag && (await this.renewOwn('timer', key, etag, now, leaseMs));
+    if (renewed) this.heldTimers.set(key, renewed.etag);
+    else this.heldTimers.delete(key);
+    return Boolean(renewed);
+  }
+
   async completeTimer(key: string): Promise<void> {
+    this.heldTimers.delete(key);
     await this.table.deleteEntity('timer', key).catch((err: unknown) => {
       if (!isNotFound(err)) throw err;
     });
@@ -109,22 +127,10 @@ export class TableJobStore implements JobStore {
     return ids;
   }
 
-  async leaseDirty(
-    id: string,
-    now: Date,
-    leaseMs: number,
-    renew = false,
-  ): Promise<string | undefined> {
+  async leaseDirty(id: string, now: Date, leaseMs: number): Promise<string | undefined> {
     const rowKey = encodeKey(id);
-    if (renew) return this.renewDirty(rowKey, now, leaseMs);
-    let row: LeasedRow;
-    try {
-      const entity = await this.table.getEntity('dirty', rowKey);
-      row = parseEntity(leasedRowSchema, entity, rowName(this.table, 'dirty', rowKey));
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      return this.createLeased(rowKey, now, leaseMs);
-    }
+    const row = await this.read('dirty', rowKey);
+    if (!row) return this.createLeased(rowKey, now, leaseMs);
     // Our own lease left by a drain that failed (storage went away meanwhile) is ours to take again.
     const etag = await this.lease(row, now, leaseMs, row.leaseOwner === this.owner);
     // Held elsewhere: a fresh stamp changes the etag, so the holder's clear fails and it drains again.
@@ -133,29 +139,50 @@ export class TableJobStore implements JobStore {
   }
 
   /**
-   * Renews our own lease on a mark that was stamped again while we drained. A stamp landing between
-   * our read and our write is tried again: giving up would leave the mark leased to nobody working.
+   * Extends our lease on a mark. `markedAgain`: the mark was stamped again since `etag`, and the
+   * renewed etag hides that stamp from `clearDirty`, so the caller must go round once more.
    */
-  private async renewDirty(
-    rowKey: string,
+  async renewDirty(
+    id: string,
+    etag: string,
     now: Date,
     leaseMs: number,
-  ): Promise<string | undefined> {
-    for (let attempt = 0; attempt < 5; attempt++) {
-      let row: LeasedRow;
-      try {
-        const entity = await this.table.getEntity('dirty', rowKey);
-        row = parseEntity(leasedRowSchema, entity, rowName(this.table, 'dirty', rowKey));
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-      // After ours ran out, another instance may hold the row.
-      if (row.leaseOwner !== this.owner) return undefined;
-      const etag = await this.lease({ ...row, leaseUntil: undefined }, now, leaseMs);
-      if (etag) return etag;
+  ): Promise<Renewed | undefined> {
+    return this.renewOwn('dirty', encodeKey(id), etag, now, leaseMs);
+  }
+
+  /**
+   * Extends a lease of ours: one conditional write on the etag we hold. When the row changed (a mark
+   * stamped again, a timer scheduled again), it is read and, still ours, leased on its new etag;
+   * a write landing between that read and ours only makes `retryOnConflict` read again (giving up
+   * would leave the row leased to nobody working on it). Undefined: gone, or another instance's.
+   */
+  private async renewOwn(
+    partitionKey: string,
+    rowKey: string,
+    etag: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<Renewed | undefined> {
+    const held = await this.lease({ partitionKey, rowKey, etag }, now, leaseMs, true);
+    if (held) return { etag: held, markedAgain: false };
+    return retryOnConflict(`${partitionKey}_lease`, async () => {
+      const row = await this.read(partitionKey, rowKey);
+      if (!row || row.leaseOwner !== this.owner) return undefined;
+      const next = await this.lease(row, now, leaseMs, true);
+      if (!next) throw new WriteConflict(`${partitionKey}_lease`);
+      return { etag: next, markedAgain: true };
+    });
+  }
+
+  private async read(partitionKey: string, rowKey: string): Promise<LeasedRow | undefined> {
+    try {
+      const entity = await this.table.getEntity(partitionKey, rowKey);
+      return parseEntity(leasedRowSchema, entity, rowName(this.table, partitionKey, rowKey));
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
     }
-    return undefined;
   }
 
   /** The mark is gone (drained and cleared meanwhile): mark it again, leased to us, in one write. */

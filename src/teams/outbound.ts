@@ -93,7 +93,7 @@ export class Outbound {
   ): Promise<SendResult> {
     try {
       const activityId = await withConnectorRetries(async () => {
-        await this.pacer.acquire(conversationId);
+        await this.pacer.acquire(conversationId, person !== undefined);
         return call();
       }, this.retry);
       return { ok: true, activityId };
