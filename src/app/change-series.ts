@@ -3,6 +3,7 @@ import { changeable, changedFields, orderVersion } from '../domain/offers/order-
 import { canonicalMunicipality } from '../domain/orders/canonical-municipality';
 import {
   checkOrderForm,
+  detailsOfOrder,
   type FieldErrors,
   type Order,
   type OrderDetails,
@@ -139,7 +140,7 @@ export async function saveSeriesChange(
     const current = (await s.orders.get(session.orderId))?.value;
     if (!current) continue;
     const outcome = await applyOrderChange(s, actor, current.orderId, orderVersion(current), {
-      ...detailsOf(current),
+      ...detailsOfOrder(current),
       ...picked,
     });
     if (outcome.type !== 'changed') continue;
@@ -147,24 +148,4 @@ export async function saveSeriesChange(
     for (const name of outcome.released) released.add(name);
   }
   return { type: 'changed', seriesId, count, released: [...released] };
-}
-
-/** An order's own details (what a change replaces), without its number, status and history. */
-function detailsOf(o: Order): OrderDetails {
-  return {
-    taskType: o.taskType,
-    areas: o.areas,
-    date: o.date,
-    start: o.start,
-    end: o.end,
-    remote: o.remote,
-    municipality: o.municipality,
-    address: o.address,
-    expertCount: o.expertCount,
-    language: o.language,
-    audience: o.audience,
-    wishes: o.wishes,
-    wishedExpert: o.wishedExpert,
-    traineeAllowed: o.traineeAllowed,
-  };
 }

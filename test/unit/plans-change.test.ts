@@ -14,7 +14,7 @@ import {
   decideOrderChange,
   type ChangeOrderCommand,
 } from '../../src/domain/offers/order-change';
-import type { Order, OrderDetails } from '../../src/domain/orders/order';
+import { detailsOfOrder, type Order, type OrderDetails } from '../../src/domain/orders/order';
 import type { Expert } from '../../src/domain/registers/types';
 import { helsinkiInstant } from '../../src/domain/shared/helsinki';
 import { offerCard } from '../../cards/offer-card';
@@ -201,27 +201,13 @@ describe('Still fine and a silent expert (confirm_still_fine, recheck_expired)',
 
 describe('changing an order (decideOrderChange)', () => {
   const NO_LOADS: ReadonlyMap<string, ExpertLoad> = new Map();
-  const detailsOf = (o: Order): OrderDetails => ({
-    taskType: o.taskType,
-    areas: o.areas,
-    date: o.date,
-    start: o.start,
-    end: o.end,
-    remote: o.remote,
-    municipality: o.municipality,
-    address: o.address,
-    expertCount: o.expertCount,
-    language: o.language,
-    audience: o.audience,
-    wishes: o.wishes,
-  });
   const change = (
     order: Order,
     over: Partial<OrderDetails>,
     extra: Partial<ChangeOrderCommand> = {},
   ) =>
     ({
-      details: { ...detailsOf(order), ...over },
+      details: { ...detailsOfOrder(order), ...over },
       actor: ORDERER,
       version: order.version ?? 1,
       experts: [anExpert(AINO), anExpert(BERTIL), anExpert(CECILIA)],

@@ -35,6 +35,26 @@ export interface OrderDetails {
   traineeAllowed?: boolean;
 }
 
+/** An order's own details (what a change replaces), without its number, status and history. */
+export function detailsOfOrder(o: Order): OrderDetails {
+  return {
+    taskType: o.taskType,
+    areas: o.areas,
+    date: o.date,
+    start: o.start,
+    end: o.end,
+    remote: o.remote,
+    municipality: o.municipality,
+    address: o.address,
+    expertCount: o.expertCount,
+    language: o.language,
+    audience: o.audience,
+    wishes: o.wishes,
+    wishedExpert: o.wishedExpert,
+    traineeAllowed: o.traineeAllowed,
+  };
+}
+
 export interface Order extends OrderDetails {
   orderId: string; // T-YYYY-NNNN
   status: OrderStatus;
