@@ -14,11 +14,17 @@ export interface Decided<R> {
 /**
  * A change made by the drain of this same order, which holds its lease (a new wave): it starts from
  * the order as the drain loaded it (a stale one costs only the conflict and a fresh read), and
- * kicks no second drain: the mark is stamped again, so the running drain goes round once more and
- * carries out what the change added; if it dies, the mark is there for the poll.
+ * kicks no second drain: the drain goes round once more and carries out what the change added; if
+ * it dies, its mark is there for the poll.
  */
 export interface FromDrain {
   loaded: OrderFile;
+  /**
+   * After the commit: true when the drain still holds its lease with time to spare, so that no other
+   * instance can have loaded the outbox before the commit landed: the drain then goes round without
+   * the mark being stamped (three or four storage requests fewer). False: the mark is stamped.
+   */
+  goRound(): boolean;
 }
 
 /**
@@ -49,7 +55,8 @@ export function changeOrder<R>(
       ],
     };
     // Mark first: if we die between the two writes, a sweep finds the mark and nothing is pending.
-    if (change.effects.length) await s.jobs.markDirty(orderId);
+    // (The drain's own change finds its mark already there, held until the drain clears it.)
+    if (change.effects.length && !fromDrain) await s.jobs.markDirty(orderId);
     await s.offers.commit(
       {
         order: { value: change.order, etag: file.order.etag },
@@ -59,6 +66,7 @@ export function changeOrder<R>(
       file,
     );
     if (change.effects.length && !fromDrain) await afterEffects(s, orderId);
+    if (change.effects.length && fromDrain && !fromDrain.goRound()) await s.jobs.markDirty(orderId);
     return result;
   });
 }

@@ -192,6 +192,7 @@ export class WorkRunner {
     for (;;) {
       // A stamp seen from here on was made after this pass's load: it asks for one more pass.
       lease.markedAgain = false;
+      lease.ownRound = false;
       if (isClaimId(id)) {
         for (const { key, effect } of (await this.s.claims.load(id))?.effects ?? []) {
           await lease.beat();
@@ -219,7 +220,7 @@ export class WorkRunner {
             const slice = new Slices((keys) => this.s.offers.deleteEffects(id, keys));
             const outcomes = await settleEach(run, SEND_CONCURRENCY, async (e) => {
               await lease.beat();
-              const outcome = shown ? await this.carryOut(shown, e.effect) : undefined;
+              const outcome = shown ? await this.carryOut(shown, e.effect, lease) : undefined;
               sent.add(e.key);
               await slice.add(e.key, SEND_CONCURRENCY);
               return outcome;
@@ -242,7 +243,7 @@ export class WorkRunner {
           const { key, effect } = effects[i++]!;
           await lease.beat();
           if (effect.type === 'count_stats') await this.s.stats.apply(effect.delta, key);
-          else if (file && (await this.carryOut(file, effect)) === 'order_changed')
+          else if (file && (await this.carryOut(file, effect, lease)) === 'order_changed')
             file = undefined;
           done.push(key);
           if (!REPEATABLE.has(effect.type)) {
@@ -252,6 +253,8 @@ export class WorkRunner {
         }
         if (done.length) await this.s.offers.deleteEffects(id, done);
       }
+      // This drain's own change added effects without a stamp: one more pass (beat renews).
+      if (lease.ownRound) continue;
       // Effects added meanwhile set the mark again (new etag): we still hold the lease, so go on.
       if (!lease.markedAgain && (await this.s.jobs.clearDirty(id, lease.etag))) return;
       await lease.renew();
@@ -353,7 +356,11 @@ export class WorkRunner {
   }
 
   /** Carries out one effect with the order as loaded; says when the order row itself changed. */
-  private async carryOut(file: OrderFile, effect: Effect): Promise<'order_changed' | void> {
+  private async carryOut(
+    file: OrderFile,
+    effect: Effect,
+    lease: HeldLease,
+  ): Promise<'order_changed' | void> {
     const order = file.order.value;
     const orderId = order.orderId;
     switch (effect.type) {
@@ -372,7 +379,10 @@ export class WorkRunner {
             orderId,
             wave: order.wave,
           }));
-        await offerMore(this.s, orderId, effect.wave, { loaded: file });
+        await offerMore(this.s, orderId, effect.wave, {
+          loaded: file,
+          goRound: () => lease.goRound(),
+        });
         return 'order_changed';
       }
       case 'schedule_wave_expiry':
@@ -693,6 +703,8 @@ class LeaseLost extends Error {
 class HeldLease {
   /** Set when a renewal finds the mark stamped again: the drain must go round once more. */
   markedAgain = false;
+  /** Set when this drain's own change added effects without stamping the mark: one more pass. */
+  ownRound = false;
   private renewedAt: number;
   private renewing?: Promise<void>;
   private lost = false;
@@ -710,6 +722,16 @@ class HeldLease {
   async beat(): Promise<void> {
     if (this.lost) throw new LeaseLost(this.id);
     if (this.clock.now().getTime() - this.renewedAt >= RENEW_AFTER_MS) await this.renew();
+  }
+
+  /**
+   * After this drain's own commit: while half the lease is left, no other instance can have taken
+   * it and loaded the outbox before the commit landed, so the drain just goes round once more.
+   */
+  goRound(): boolean {
+    if (this.lost || this.clock.now().getTime() - this.renewedAt >= LEASE_MS / 2) return false;
+    this.ownRound = true;
+    return true;
   }
 
   /** Renews now (one renewal at a time, shared by the sends side by side); throws when it is lost. */
