@@ -366,8 +366,13 @@ async function main(): Promise<void> {
   const firstOffer: number[] = [];
   const accepts: number[] = [];
   const OFFER_ROUNDS = SMALL ? 10 : 60;
+  // The offers of the orders above go out first (28 a second, in the order they were asked for):
+  // this phase measures a new order on a bot that has sent what it had to send.
+  await quiet(bot, connector, 2_000);
   for (let i = 0; i < OFFER_ROUNDS; i++) {
-    await new Promise((res) => setTimeout(res, 400)); // orders arrive over time; let the last one's messages go out
+    // Orders arrive over time: the last one's messages (the wave, the cards of those who did not
+    // get it) go out first, paced at 28 a second for the whole app in the order they were asked.
+    await quiet(bot, connector, 400);
     const date = new Date(Date.UTC(2027, 0, 4) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
     const data = {
       verb: 'send_order',
@@ -472,14 +477,21 @@ const polls = (t: Trips) =>
     .reduce((n, [, v]) => n + v, 0);
 const busy = (t: Trips) => t.counts.total - polls(t);
 
-/** Waits until the bot has made no request but the poll for `quietMs`; returns its count then. */
-async function quiet(bot: ChildProcess, quietMs = 600): Promise<Trips> {
+/**
+ * Waits until the bot has made no request but the poll, and sent nothing to the connector, for
+ * `quietMs` (a message waiting for its slot of the app's 30 a second makes no request meanwhile);
+ * returns its count then.
+ */
+async function quiet(bot: ChildProcess, connector: ConnectorStub, quietMs = 600): Promise<Trips> {
   let last = await tripsOf(bot);
+  let lastSent = connector.calls.length;
   let since = performance.now();
   for (;;) {
     await new Promise((r) => setTimeout(r, 50));
     const now = await tripsOf(bot);
-    if (busy(now) !== busy(last)) since = performance.now();
+    const sent = connector.calls.length;
+    if (busy(now) !== busy(last) || sent !== lastSent)
+      [since, lastSent] = [performance.now(), sent];
     else if (performance.now() - since >= quietMs) return now;
     last = now;
   }
@@ -505,7 +517,7 @@ async function storageTrips(
     );
   };
   const during = async (fn: () => Promise<unknown>): Promise<number> => {
-    await quiet(bot);
+    await quiet(bot, connector);
     const before = await tripsOf(bot);
     await fn();
     return busy(await tripsOf(bot)) - busy(before);
@@ -543,7 +555,7 @@ async function storageTrips(
   const acceptAnswer: number[] = [];
   const acceptAll: number[] = [];
   for (let i = 0; i < N; i++) {
-    await quiet(bot);
+    await quiet(bot, connector);
     const date = new Date(Date.UTC(2027, 5, 1) + i * 86_400_000).toISOString().slice(0, 10);
     const data = {
       verb: 'send_order',
@@ -571,7 +583,7 @@ async function storageTrips(
     const t1 = await tripsOf(bot);
     send.push(busy(t1) - busy(t0));
     const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
-    const t2 = await quiet(bot);
+    const t2 = await quiet(bot, connector);
     const offers = connector.calls
       .slice(before)
       .filter((c) => c.kind === 'send' && JSON.stringify(c.activity).includes(orderId));
@@ -596,19 +608,27 @@ async function storageTrips(
     if (!JSON.stringify(a.json).includes(orderId))
       throw new Error('accept did not answer with the card');
     acceptAnswer.push(busy(t3) - busy(t2));
-    acceptAll.push(busy(await quiet(bot)) - busy(t2));
+    acceptAll.push(busy(await quiet(bot, connector)) - busy(t2));
   }
   figure('Send order (to its answer)', send);
   figure('a wave, per offer sent', wave, 4);
   figure('an Accept, before its answer', acceptAnswer, 6);
   figure('an Accept, with all its consequences', acceptAll, 15);
-  await quiet(bot);
+  await quiet(bot, connector);
   const idleMs = SMALL ? 6_000 : 20_000;
   const i0 = await tripsOf(bot);
   await new Promise((r) => setTimeout(r, idleMs));
   const i1 = await tripsOf(bot);
+  const idleBy = Object.entries(i1.byTable)
+    .map(
+      ([where, n]) =>
+        [where.replace(/^t?[0-9a-f]*(?=[A-Z])/, ''), n - (i0.byTable[where] ?? 0)] as const,
+    )
+    .filter(([, n]) => n > 0)
+    .map(([where, n]) => `${where} ${n}`)
+    .join(', ');
   lines.push(
-    `storage requests, idle: ${((i1.counts.total - i0.counts.total) / (idleMs / 1000)).toFixed(2)} a second (limit 2)`,
+    `storage requests, idle: ${((i1.counts.total - i0.counts.total) / (idleMs / 1000)).toFixed(2)} a second (limit 2): ${idleBy}`,
   );
   return lines;
 }
