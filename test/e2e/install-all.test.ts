@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { RunningBot } from '../../src/main';
 import { translator } from '../../src/i18n';
 import { textOf } from '../support/cards';
-import { GraphStub } from '../support/graph-stub';
+import { GraphStub, startWithGraph } from '../support/graph-stub';
 import { anExpert, cast, type Cast } from '../support/scenario';
 import { World } from '../support/world';
 
@@ -53,14 +53,7 @@ describe('Install for all on the /reach card (SPEC §12)', () => {
   let graph: GraphStub;
   let people: Cast;
   before(async () => {
-    graph = new GraphStub();
-    await graph.start();
-    world = await World.start({
-      GRAPH_INSTALL: '1',
-      GRAPH_BASE_URL: graph.url,
-      TEAMS_APP_CATALOG_ID: graph.catalogId,
-      GRAPH_CALLS_PER_SECOND: String(RATE),
-    });
+    ({ world, graph } = await startWithGraph({ GRAPH_CALLS_PER_SECOND: String(RATE) }));
     people = await cast(world, []);
   });
   after(async () => {
@@ -166,14 +159,7 @@ describe('Install for all with two bot instances on one storage (SPEC §12, §14
   let graph: GraphStub;
   let people: Cast;
   before(async () => {
-    graph = new GraphStub();
-    await graph.start();
-    world = await World.start({
-      GRAPH_INSTALL: '1',
-      GRAPH_BASE_URL: graph.url,
-      TEAMS_APP_CATALOG_ID: graph.catalogId,
-      GRAPH_CALLS_PER_SECOND: String(RATE),
-    });
+    ({ world, graph } = await startWithGraph({ GRAPH_CALLS_PER_SECOND: String(RATE) }));
     people = await cast(world, []);
   });
   after(async () => {

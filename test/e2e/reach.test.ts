@@ -11,7 +11,7 @@ import {
   type Chain,
 } from '../support/fees';
 import { textOf } from '../support/cards';
-import { GraphStub } from '../support/graph-stub';
+import { GraphStub, startWithGraph } from '../support/graph-stub';
 import { anExpert, cast, offerCardsFor, placeOrder, type Cast } from '../support/scenario';
 import { World, type TestUser } from '../support/world';
 
@@ -242,13 +242,7 @@ describe('a claim that reaches an approver who never opened the bot (SPEC §12)'
   let people: Cast;
   let chain: Chain;
   before(async () => {
-    graph = new GraphStub();
-    await graph.start();
-    world = await World.start({
-      GRAPH_INSTALL: '1',
-      GRAPH_BASE_URL: graph.url,
-      TEAMS_APP_CATALOG_ID: graph.catalogId,
-    });
+    ({ world, graph } = await startWithGraph());
     people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
     chain = await approvers(world, false, ['payroll']); // the supervisor has not installed the app
     graph.addUser('sup@example.fi', chain.supervisor);
@@ -307,13 +301,7 @@ describe('a claim stage whose approver never gets the installation (SPEC §12)',
   let people: Cast;
   let chain: Chain;
   before(async () => {
-    graph = new GraphStub();
-    await graph.start();
-    world = await World.start({
-      GRAPH_INSTALL: '1',
-      GRAPH_BASE_URL: graph.url,
-      TEAMS_APP_CATALOG_ID: graph.catalogId,
-    });
+    ({ world, graph } = await startWithGraph());
     people = await cast(world, [anExpert({ email: EXPERT, name: 'Eeva Expert' })]);
     chain = await approvers(world, false, ['payroll']);
     // Installed, but Teams never sends the installation event.
@@ -365,12 +353,7 @@ describe('an order to 20 experts of whom none has opened the bot (SPEC §12, the
   let graph: GraphStub;
   let people: Cast;
   before(async () => {
-    graph = new GraphStub();
-    await graph.start();
-    world = await World.start(
-      { GRAPH_INSTALL: '1', GRAPH_BASE_URL: graph.url, TEAMS_APP_CATALOG_ID: graph.catalogId },
-      { offerSettings: { waveSize: 20 } },
-    );
+    ({ world, graph } = await startWithGraph({}, { offerSettings: { waveSize: 20 } }));
     people = await cast(world, []);
   });
   after(async () => {

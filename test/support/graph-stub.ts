@@ -1,6 +1,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
-import type { TestUser } from './world';
+import type { BotOptions } from '../../src/main';
+import { World, type TestUser } from './world';
 
 export interface GraphCall {
   kind: 'user' | 'install' | 'installed_apps' | 'chat';
@@ -190,4 +191,23 @@ export class GraphStub {
         return answer(kind, 200, { id: user.user.conversationId });
     }
   }
+}
+
+/** A bot that installs its app for people through this Graph stand-in (SPEC §12), and the stand-in. */
+export async function startWithGraph(
+  env: Record<string, string> = {},
+  options: BotOptions = {},
+): Promise<{ world: World; graph: GraphStub }> {
+  const graph = new GraphStub();
+  await graph.start();
+  const world = await World.start(
+    {
+      GRAPH_INSTALL: '1',
+      GRAPH_BASE_URL: graph.url,
+      TEAMS_APP_CATALOG_ID: graph.catalogId,
+      ...env,
+    },
+    options,
+  );
+  return { world, graph };
 }
