@@ -15,6 +15,7 @@ import { DEFAULT_TARIFF } from '../../src/domain/fees/tariff';
 import type { Order } from '../../src/domain/orders/order';
 import type { Expert } from '../../src/domain/registers/types';
 import { helsinkiInstant } from '../../src/domain/shared/helsinki';
+import { anExpert as expertOfRegister } from '../support/scenario';
 
 const MENTOR = 'mentor@example.fi';
 const TRAINEE = 'trainee@example.fi';
@@ -22,20 +23,9 @@ const NOW = helsinkiInstant('2026-03-02', '10:00');
 const LATER = helsinkiInstant('2026-03-02', '11:00');
 const START = helsinkiInstant('2026-03-13', '13:00');
 
-function anExpert(email: string, over: Partial<Expert> = {}): Expert {
-  return {
-    email,
-    name: email.split('@')[0]!,
-    kind: 'trained',
-    areas: ['mental_health'],
-    regions: ['Jyväskylä'],
-    languages: ['fi'],
-    remote: true,
-    onsite: true,
-    maxPerMonth: 4,
-    ...over,
-  };
-}
+/** A register expert who takes at most 4 tasks a month. */
+const anExpert = (email: string, over: Partial<Expert> = {}): Expert =>
+  expertOfRegister({ email, maxPerMonth: 4, ...over });
 const trainee = (over: Partial<Expert> = {}) =>
   anExpert(TRAINEE, { mentorEmail: MENTOR, areas: ['homelessness'], ...over });
 

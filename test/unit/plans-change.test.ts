@@ -17,6 +17,7 @@ import {
 import { detailsOfOrder, type Order, type OrderDetails } from '../../src/domain/orders/order';
 import type { Expert } from '../../src/domain/registers/types';
 import { helsinkiInstant } from '../../src/domain/shared/helsinki';
+import { anExpert as expertOfRegister } from '../support/scenario';
 import { offerCard } from '../../cards/offer-card';
 import { translator } from '../../src/i18n';
 
@@ -64,20 +65,9 @@ const accepted = (email: string, over: Partial<Offer> = {}): Offer => ({
   ...over,
 });
 
-function anExpert(email: string, over: Partial<Expert> = {}): Expert {
-  return {
-    email,
-    name: email.split('@')[0]!,
-    kind: 'trained',
-    areas: ['mental_health'],
-    regions: ['Jyväskylä'],
-    languages: ['fi'],
-    remote: true,
-    onsite: true,
-    maxPerMonth: 4,
-    ...over,
-  };
-}
+/** A register expert who takes at most 4 tasks a month. */
+const anExpert = (email: string, over: Partial<Expert> = {}): Expert =>
+  expertOfRegister({ email, maxPerMonth: 4, ...over });
 
 const given = (order: Order, ...offers: Offer[]): OrderOffers => ({ order, offers });
 
