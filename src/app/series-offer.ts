@@ -7,7 +7,7 @@ import type { Actor } from './actor';
 import { answerOffer } from './answer-offer';
 import { changeOrder } from './change-order';
 import { offerViewOf } from './offer-view';
-import type { OfferView, SeriesOfferView } from './ports';
+import type { OfferView, OrderFile, SeriesOfferView } from './ports';
 import type { Services } from './services';
 
 /** The series card of one expert as stored now, and the activity of the card sent before (if any). */
@@ -26,9 +26,24 @@ export async function seriesCardOf(
   seriesId: string,
   email: string,
 ): Promise<SeriesCard | undefined> {
+  const files = await sessionFiles(s, seriesId);
+  return files && cardOf(seriesId, files, email);
+}
+
+/** Every session of a series as it stands (one load each); undefined for no such series. */
+async function sessionFiles(
+  s: Services,
+  seriesId: string,
+): Promise<Array<OrderFile | undefined> | undefined> {
   const series = await s.orders.getSeries(seriesId);
-  if (!series) return undefined;
-  const files = await Promise.all(series.sessions.map((x) => s.offers.load(x.orderId)));
+  return series && Promise.all(series.sessions.map((x) => s.offers.load(x.orderId)));
+}
+
+function cardOf(
+  seriesId: string,
+  files: ReadonlyArray<OrderFile | undefined>,
+  email: string,
+): SeriesCard {
   const sessions: Array<{ order: Order; offer: Offer }> = [];
   let activityId: string | undefined;
   for (const file of files) {
@@ -111,9 +126,10 @@ export async function answerSeries(
       municipality: order.municipality,
     });
   }
-  const after = await seriesCardOf(s, seriesId, expert.email);
-  if (answer.type === 'accept_all' && takenIds[0])
-    await tellOrdererOnce(s, takenIds[0], seriesId, expert.name, taken.length, today);
+  const files = await sessionFiles(s, seriesId);
+  const after = files && cardOf(seriesId, files, expert.email);
+  if (answer.type === 'accept_all' && takenIds[0] && files)
+    await tellOrdererOnce(s, takenIds[0], seriesId, files, expert.name, taken.length, today);
   return { type: 'answered', card: after ?? before, taken, notTaken };
 }
 
@@ -121,24 +137,20 @@ export async function answerSeries(
  * One message to the orderer for one Accept all (the sessions' own "filled" messages are left out):
  * how many of the series' coming sessions the expert took, and which are still being offered. It
  * goes through the outbox of the first session taken, like the per-session messages it replaces.
+ * `sessions`: the series' sessions as loaded after the click.
  */
 async function tellOrdererOnce(
   s: Services,
   orderId: string,
   seriesId: string,
+  sessions: ReadonlyArray<OrderFile | undefined>,
   name: string,
   count: number,
   today: string,
 ): Promise<void> {
-  const series = await s.orders.getSeries(seriesId);
-  if (!series) return;
-  const coming = (
-    await Promise.all(
-      series.sessions
-        .filter((x) => x.date >= today)
-        .map(async (x) => (await s.orders.get(x.orderId))?.value),
-    )
-  ).filter((o): o is Order => o !== undefined && o.status !== 'cancelled');
+  const coming = sessions
+    .map((file) => file?.order.value)
+    .filter((o): o is Order => o !== undefined && o.date >= today && o.status !== 'cancelled');
   const open = coming.filter((o) => o.status !== 'filled').map((o) => o.date);
   const effect = {
     type: 'notify_orderer_series' as const,
