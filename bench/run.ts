@@ -96,6 +96,38 @@ function activity(connector: ConnectorStub, user: string, extra: Record<string, 
   };
 }
 
+/**
+ * Send order pressed on the order card: a remote two-hour lecture on mental health for one expert,
+ * unless `over` says otherwise.
+ */
+function sendOrder(
+  connector: ConnectorStub,
+  user: string,
+  draftId: string,
+  date: string,
+  over: Record<string, string> = {},
+) {
+  const data = {
+    verb: 'send_order',
+    draftId,
+    taskType: 'lecture',
+    areas: 'mental_health',
+    date,
+    start: '09:00',
+    end: '11:00',
+    remote: 'true',
+    municipality: '',
+    expertCount: '1',
+    language: 'fi',
+    ...over,
+  };
+  return activity(connector, user, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
+  });
+}
+
 async function post(port: number, body: unknown): Promise<{ ms: number; json: any }> {
   const t0 = performance.now();
   const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
@@ -333,26 +365,13 @@ async function main(): Promise<void> {
   // Send order: from the click to the order's confirmation card.
   const sendTimes: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
-    const data = {
-      verb: 'send_order',
-      draftId: `bench-${i}`,
-      taskType: 'lecture',
-      areas: 'homelessness',
-      date: '2027-03-18',
-      start: '09:00',
-      end: '11:00',
-      remote: 'false',
-      municipality: 'Kuopio',
-      expertCount: '1',
-      language: 'fi',
-    };
     // Several orderers: one person may send 30 orders an hour (SPEC §9).
     const r = await post(
       botPort,
-      activity(connector, `orderer-${i % USERS}`, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
+      sendOrder(connector, `orderer-${i % USERS}`, `bench-${i}`, '2027-03-18', {
+        areas: 'homelessness',
+        remote: 'false',
+        municipality: 'Kuopio',
       }),
     );
     if (!JSON.stringify(r.json).includes('T-'))
@@ -374,29 +393,12 @@ async function main(): Promise<void> {
     // get it) go out first, paced at 28 a second for the whole app in the order they were asked.
     await quiet(bot, connector, 400);
     const date = new Date(Date.UTC(2027, 0, 4) + (i % 300) * 86_400_000).toISOString().slice(0, 10);
-    const data = {
-      verb: 'send_order',
-      draftId: `offer-bench-${i}`,
-      taskType: 'lecture',
-      areas: 'mental_health',
-      date,
-      start: '09:00',
-      end: '11:00',
-      remote: 'true',
-      municipality: '',
-      expertCount: '1',
-      language: 'fi',
-    };
     const before = connector.calls.length;
     const t0 = performance.now();
     // Several orderers: one person may send 30 orders an hour (SPEC §9).
     const r = await post(
       botPort,
-      activity(connector, `orderer-${i % USERS}`, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
-      }),
+      sendOrder(connector, `orderer-${i % USERS}`, `offer-bench-${i}`, date),
     );
     const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
     let offer: (typeof connector.calls)[number] | undefined;
@@ -557,29 +559,9 @@ async function storageTrips(
   for (let i = 0; i < N; i++) {
     await quiet(bot, connector);
     const date = new Date(Date.UTC(2027, 5, 1) + i * 86_400_000).toISOString().slice(0, 10);
-    const data = {
-      verb: 'send_order',
-      draftId: `trips-${i}`,
-      taskType: 'lecture',
-      areas: 'mental_health',
-      date,
-      start: '09:00',
-      end: '11:00',
-      remote: 'true',
-      municipality: '',
-      expertCount: '1',
-      language: 'fi',
-    };
     const before = connector.calls.length;
     const t0 = await tripsOf(bot);
-    const r = await post(
-      port,
-      activity(connector, `orderer-${i % USERS}`, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
-      }),
-    );
+    const r = await post(port, sendOrder(connector, `orderer-${i % USERS}`, `trips-${i}`, date));
     const t1 = await tripsOf(bot);
     send.push(busy(t1) - busy(t0));
     const orderId = /T-\d{4}-\d{4}/.exec(JSON.stringify(r.json))![0];
@@ -664,27 +646,7 @@ async function soak(
         const date = new Date(Date.UTC(2027, 0, 4) + (i % 700) * 86_400_000)
           .toISOString()
           .slice(0, 10);
-        const data = {
-          verb: 'send_order',
-          draftId: `soak-${i}`,
-          taskType: 'lecture',
-          areas: 'mental_health',
-          date,
-          start: '09:00',
-          end: '11:00',
-          remote: 'true',
-          municipality: '',
-          expertCount: '1',
-          language: 'fi',
-        };
-        await post(
-          port,
-          activity(connector, user, {
-            type: 'invoke',
-            name: 'adaptiveCard/action',
-            value: { action: { type: 'Action.Execute', verb: 'send_order', data } },
-          }),
-        );
+        await post(port, sendOrder(connector, user, `soak-${i}`, date));
         break;
       }
       default:
